@@ -1,0 +1,15 @@
+package io.tanhe.drivers.config;
+
+import java.util.List;
+
+/** Every driver family the points file knows. Each family registers itself with one line here. */
+public final class SourceTypes {
+    private SourceTypes() {
+    }
+
+    /** The registered families, in the order their {@code type:} names are listed in errors. */
+    public static List<SourceType> all() {
+        return List.of(
+        );
+    }
+}
