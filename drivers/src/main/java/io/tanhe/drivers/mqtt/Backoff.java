@@ -1,0 +1,25 @@
+package io.tanhe.drivers.mqtt;
+
+import java.time.Duration;
+
+/**
+ * Reconnect delays that double after each failed attempt, from {@code initial} up to {@code max}.
+ * A broker that is down for days is retried every {@code max}, never faster.
+ */
+public record Backoff(Duration initial, Duration max) {
+
+    public Backoff {
+        if (initial.isNegative() || initial.isZero()) {
+            throw new IllegalArgumentException("initial reconnect delay must be positive, was " + initial);
+        }
+        if (max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("max reconnect delay " + max + " is shorter than the initial delay " + initial);
+        }
+    }
+
+    /** The delay after a failed attempt that was made after {@code current}. */
+    public Duration after(Duration current) {
+        Duration doubled = current.multipliedBy(2);
+        return doubled.compareTo(max) > 0 ? max : doubled;
+    }
+}
