@@ -10,6 +10,8 @@ public final class SourceTypes {
     /** The registered families, in the order their {@code type:} names are listed in errors. */
     public static List<SourceType> all() {
         return List.of(
+                new io.tanhe.drivers.modbus.ModbusTcpType(),
+                new io.tanhe.drivers.modbus.ModbusRtuType()
         );
     }
 }
