@@ -20,7 +20,7 @@ public enum BaseDimension {
     MASS("mass", "mass", null),
     ENERGY("energy", "energy", null),
     VOLUME("volume", "volume", null),
-    NORMAL_VOLUME("normal_volume", "normal volume (at standard state)", null),
+    NORMAL_VOLUME("normal_volume", "volume at standard state", null),
     TIME("time", "time", null),
     TEMPERATURE("temperature", "temperature difference", null),
     MASS_C("mass[C]", "mass of C", "C"),

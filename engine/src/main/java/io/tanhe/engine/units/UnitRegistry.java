@@ -1,9 +1,7 @@
 package io.tanhe.engine.units;
 
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,20 +39,7 @@ public final class UnitRegistry {
      * (so that {@code x} does not suggest {@code t}).
      */
     public static Optional<String> suggest(String unknown) {
-        String lower = unknown.toLowerCase(Locale.ROOT);
-        return SYMBOLS.keySet().stream()
-                .map(symbol -> new Candidate(symbol,
-                        EditDistance.between(lower, symbol.toLowerCase(Locale.ROOT)),
-                        EditDistance.between(unknown, symbol)))
-                .filter(c -> c.caseless() <= MAX_SUGGESTION_EDITS
-                        && c.caseless() < Math.max(unknown.length(), c.symbol().length()))
-                .min(Comparator.comparingInt(Candidate::caseless)
-                        .thenComparingInt(Candidate::exact)
-                        .thenComparing(Candidate::symbol))
-                .map(Candidate::symbol);
-    }
-
-    private record Candidate(String symbol, int caseless, int exact) {
+        return EditDistance.closest(unknown, SYMBOLS.keySet(), MAX_SUGGESTION_EDITS);
     }
 
     private static Map<String, Unit> build() {

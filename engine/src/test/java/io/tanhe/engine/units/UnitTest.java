@@ -186,7 +186,7 @@ class UnitTest {
     @Test
     void normalVolumeIsNotVolume() {
         IncompatibleUnitsException e = assertThrows(IncompatibleUnitsException.class, () -> factor("Nm3", "m3"));
-        assertEquals("cannot convert `Nm3` (normal volume (at standard state)) to `m3` (volume)", e.getMessage());
+        assertEquals("cannot convert `Nm3` (volume at standard state) to `m3` (volume)", e.getMessage());
         assertThrows(IncompatibleUnitsException.class, () -> factor("GJ/10^4 Nm3", "GJ/t"));
     }
 
