@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.drivers.ConfigException;
+import io.tanhe.drivers.failover.FailoverSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,7 @@ public final class PointsFileLoader {
         } else if (!devices.isArray()) {
             top.problem("devices", "must be a list");
         }
+        FailoverSettings failover = top.object("failover").map(FailoverSettings::read).orElse(FailoverSettings.DEFAULT);
         List<ConfiguredSource> sources = new ArrayList<>();
         Map<String, String> backups = new LinkedHashMap<>();
         Map<String, String> devicePaths = new HashMap<>();
@@ -113,7 +115,7 @@ public final class PointsFileLoader {
             ctx.sharedResources().forEach(c -> DriverConfiguration.closeQuietly("shared", c));
             throw new InvalidConfigException(origin, problems);
         }
-        return new DriverConfiguration(origin, sources, backups, ctx.sharedResources());
+        return new DriverConfiguration(origin, sources, backups, failover, ctx.sharedResources());
     }
 
     private record LoadedDevice(ConfiguredSource source, String backup) {
