@@ -1,6 +1,7 @@
 package io.tanhe.drivers.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +25,11 @@ public sealed interface TimestampFormat {
      * @throws IllegalArgumentException with a message that quotes the offending text
      */
     Instant parse(JsonNode node);
+
+    /** Reads a text as an instant, as {@link #parse(JsonNode)} reads a text node. */
+    default Instant parse(String text) {
+        return parse(TextNode.valueOf(text));
+    }
 
     /**
      * ISO-8601: an instant ({@code 2024-03-01T08:00:00Z}), an offset date-time, or a local date-time in
