@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code tanhe} command line: one subcommand per job, each with {@code --help}. */
 @Command(name = "tanhe", mixinStandardHelpOptions = true, version = "tanhe 0.1.0",
         description = "Tanhe (碳核) carbon-emission monitoring terminal.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, TestCommand.class, GraphCommand.class,
+                FmtCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

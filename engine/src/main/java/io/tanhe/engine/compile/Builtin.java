@@ -1,0 +1,54 @@
+package io.tanhe.engine.compile;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The functions of the language. Formulas declared in files are called the same way. */
+public enum Builtin {
+    /** {@code sum(f in fuel: e)} or {@code sum(x)} over every key of an indexed name. */
+    SUM("sum", 1, 1),
+    /** {@code min(a, b, …)}, or {@code min(f in fuel: e)} over a set. */
+    MIN("min", 1, Integer.MAX_VALUE),
+    MAX("max", 1, Integer.MAX_VALUE),
+    ABS("abs", 1, 1),
+    /** {@code round(e, n)}: half-up to n decimals, as the national reporting forms round. */
+    ROUND("round", 2, 2),
+    /** {@code available(x[k])}: true when the input or factor has a value for this period. */
+    AVAILABLE("available", 1, 1);
+
+    private final String keyword;
+    private final int minArgs;
+    private final int maxArgs;
+
+    Builtin(String keyword, int minArgs, int maxArgs) {
+        this.keyword = keyword;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    public int minArgs() {
+        return minArgs;
+    }
+
+    public int maxArgs() {
+        return maxArgs;
+    }
+
+    /** Whether the function may range over {@code v in set:} bindings. */
+    public boolean aggregates() {
+        return this == SUM || this == MIN || this == MAX;
+    }
+
+    public static Optional<Builtin> byKeyword(String keyword) {
+        return Arrays.stream(values()).filter(b -> b.keyword.equals(keyword)).findFirst();
+    }
+
+    public static List<String> keywords() {
+        return Arrays.stream(values()).map(Builtin::keyword).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.tanhe.engine.compile;
+
+import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.ast.Name;
+import io.tanhe.grammar.diagnostics.ErrorCode;
+import io.tanhe.grammar.diagnostics.Spelling;
+
+import java.util.List;
+
+/** Checks that a test block names real inputs, factors and values with keys that fit them. */
+final class TestCheck {
+    private final Resolver resolver;
+
+    TestCheck(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
+    void check(Decl.TestDecl t) {
+        for (Decl.TestValue v : t.inputs()) {
+            target(v.name(), v.key(), Symbol.InputSym.class, "input");
+        }
+        for (Decl.TestValue v : t.factors()) {
+            target(v.name(), v.key(), Symbol.FactorSym.class, "factor");
+        }
+        for (Decl.Expectation e : t.expectations()) {
+            target(e.name(), e.key(), Symbol.Valued.class, "value");
+        }
+    }
+
+    private void target(Name name, List<Name> key, Class<? extends Symbol> kind, String word) {
+        Symbol s = resolver.symbols().get(name.text());
+        if (!kind.isInstance(s)) {
+            List<String> candidates = resolver.symbols().values().stream().filter(kind::isInstance).map(Symbol::name).toList();
+            String what = s == null ? "unknown " + word + " `" + name + "`" : "`" + name + "` is a " + s.kindWord() + ", not a " + word;
+            resolver.diagnostics().report(ErrorCode.E602, name.span(), "test: " + what, Spelling.hint(name.text(), candidates));
+            return;
+        }
+        resolver.markUsed(name.text());
+        Symbol.Valued v = (Symbol.Valued) s;
+        resolver.checkKey(key, v.dimensions(), name.span(), word + " `" + name + "`");
+    }
+}

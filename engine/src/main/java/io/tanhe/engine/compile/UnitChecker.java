@@ -1,0 +1,538 @@
+package io.tanhe.engine.compile;
+
+import io.tanhe.engine.graph.Term;
+import io.tanhe.engine.units.BaseDimension;
+import io.tanhe.engine.units.Dimension;
+import io.tanhe.engine.units.Unit;
+import io.tanhe.grammar.ast.Binding;
+import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.ast.Expr;
+import io.tanhe.grammar.ast.SourceSpan;
+import io.tanhe.grammar.diagnostics.Diagnostics;
+import io.tanhe.grammar.diagnostics.ErrorCode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stage 3: gives every value its unit and every formula a typed {@link Term}. Compatible units
+ * convert automatically (kWh to MWh, % to 1) through explicit {@link Term.Scale} terms; different
+ * dimensions never do, and different substances (tC, tCO2, tCH4, tCO2e) need a factor written in
+ * the formula. Formulas are expanded at each call, with their parameters taking the arguments' units.
+ */
+public final class UnitChecker {
+    private static final Unit HOUR = Unit.parse("h");
+
+    private final ResolvedProgram program;
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final UnitResolver unitResolver = new UnitResolver(diagnostics);
+    private final Map<String, Unit> units = new LinkedHashMap<>();
+    private final Map<String, Term> terms = new LinkedHashMap<>();
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    private UnitChecker(ResolvedProgram program) {
+        this.program = program;
+    }
+
+    public static TypedProgram check(ResolvedProgram program) {
+        UnitChecker c = new UnitChecker(program);
+        c.run();
+        return new TypedProgram(program, c.units, c.terms, c.slots, c.diagnostics.sorted());
+    }
+
+    private void run() {
+        for (Symbol s : program.symbols().values()) {
+            if (s instanceof Symbol.Valued v) {
+                declaredUnit(v).ifPresent(u -> units.put(v.name(), valueUnit(v, u)));
+            } else if (s instanceof Symbol.FormulaSym f) {
+                f.decl().parameters().stream().filter(p -> p.unit() != null).forEach(p -> unitResolver.resolve(p.unit()));
+                if (f.decl().resultUnit() != null) {
+                    unitResolver.resolve(f.decl().resultUnit());
+                }
+            }
+        }
+        for (io.tanhe.grammar.ast.SourceFile f : program.loaded().files()) {
+            f.declsOf(Decl.TestDecl.class).forEach(this::checkTest);
+        }
+        for (Symbol.ComputedSym c : program.symbolsOf(Symbol.ComputedSym.class)) {
+            Unit declared = units.get(c.name());
+            Context ctx = new Context(new IdentityHashMap<>(), List.of(), null);
+            List<Binding> bindings = c.decl().bindings();
+            for (int i = 0; i < bindings.size(); i++) {
+                ctx.slotOf.put(bindings.get(i), i);
+            }
+            ctx.nextSlot[0] = bindings.size();
+            Term t = term(c.decl().expr(), ctx);
+            if (t == null || declared == null) {
+                continue;
+            }
+            if (t.unit() == null) {
+                diagnostics.report(ErrorCode.E407, c.decl().expr().span(), c.kindWord() + " `" + c.name()
+                        + "` is a condition, not a quantity", "use it inside `if … then … else …`");
+                continue;
+            }
+            if (c.decl().kind() == Decl.ComputedKind.CONST && t.unit().isDimensionless() && !declared.isDimensionless()) {
+                // `const c_to_co2 : tCO2/tC = 44/12` gives the number its declared unit
+                t = new Term.Scale(t, t.unit().scale(), declared, c.decl().expr().span());
+            }
+            Term converted = convert(t, declared, c.decl().expr().span(), ErrorCode.E401,
+                    c.kindWord() + " `" + c.name() + "` is declared in " + declared.text() + " but its formula gives " + t.unit().text());
+            if (converted != null) {
+                terms.put(c.name(), converted);
+                slots.put(c.name(), ctx.maxSlot[0]);
+            }
+        }
+    }
+
+    /** Units written in tests must exist and fit the value they are given for. */
+    private void checkTest(Decl.TestDecl t) {
+        t.inputs().forEach(v -> checkTestUnit(v.name(), v.unit()));
+        t.factors().forEach(v -> checkTestUnit(v.name(), v.unit()));
+        t.expectations().forEach(e -> checkTestUnit(e.name(), e.unit()));
+    }
+
+    private void checkTestUnit(io.tanhe.grammar.ast.Name name, io.tanhe.grammar.ast.UnitExpr written) {
+        if (written == null) {
+            return;
+        }
+        Optional<Unit> given = unitResolver.resolve(written);
+        Unit target = units.get(name.text());
+        if (given.isPresent() && target != null && !given.get().isCompatible(target)) {
+            diagnostics.report(ErrorCode.E602, written.span(), "test gives `" + name + "` in " + given.get().text()
+                    + " but it is held in " + target.text(), given.get().text() + " is " + given.get().dimension().describe()
+                    + "; " + target.text() + " is " + target.dimension().describe());
+        }
+    }
+
+    private Optional<Unit> declaredUnit(Symbol.Valued v) {
+        if (v instanceof Symbol.FactorSym f) {
+            return unitResolver.resolve(f.decl().unit());
+        }
+        if (v instanceof Symbol.InputSym i) {
+            return unitResolver.resolve(i.decl().unit());
+        }
+        return unitResolver.resolve(((Symbol.ComputedSym) v).decl().unit());
+    }
+
+    /** The unit values are held in: a rate is integrated over the period, so kW becomes kW·h. */
+    private static Unit valueUnit(Symbol.Valued v, Unit declared) {
+        return v instanceof Symbol.InputSym i && i.decl().kind() == Decl.InputKind.RATE ? declared.multiply(HOUR) : declared;
+    }
+
+    /** Slots and parameter bindings while typing one formula (and the formulas it calls). */
+    private record Context(Map<Binding, Integer> slotOf, List<Term> arguments, Context caller, int[] nextSlot, int[] maxSlot,
+                           Symbol.FormulaSym formula) {
+        Context(Map<Binding, Integer> slotOf, List<Term> arguments, Context caller) {
+            this(slotOf, arguments, caller, new int[]{0}, new int[]{0}, null);
+        }
+
+        int allocate() {
+            int slot = nextSlot[0]++;
+            maxSlot[0] = Math.max(maxSlot[0], nextSlot[0]);
+            return slot;
+        }
+    }
+
+    // ---- terms ----
+
+    private Term term(Expr e, Context ctx) {
+        if (e instanceof Expr.NumberLit n) {
+            return new Term.Const(n.value().doubleValue(), Unit.ONE, n.span());
+        }
+        if (e instanceof Expr.Paren p) {
+            return term(p.inner(), ctx);
+        }
+        if (e instanceof Expr.UnitCast u) {
+            return unitCast(u, ctx);
+        }
+        if (e instanceof Expr.Ref r) {
+            return ref(r, ctx);
+        }
+        if (e instanceof Expr.Unary u) {
+            return unary(u, ctx);
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, ctx);
+        }
+        if (e instanceof Expr.If i) {
+            return conditional(i, ctx);
+        }
+        return call((Expr.Call) e, ctx);
+    }
+
+    private Term unitCast(Expr.UnitCast u, Context ctx) {
+        Term inner = term(u.inner(), ctx);
+        Optional<Unit> unit = unitResolver.resolve(u.unit());
+        if (inner == null || unit.isEmpty() || !quantity(inner)) {
+            return null;
+        }
+        if (!inner.unit().isDimensionless()) {
+            diagnostics.report(ErrorCode.E405, u.unit().span(), "`[" + u.unit() + "]` applied to a value that already has unit "
+                    + inner.unit().text(), "a unit literal gives a plain number its unit, e.g. `44/12 [tCO2/tC]`");
+            return null;
+        }
+        return new Term.Scale(inner, inner.unit().scale(), unit.get(), u.span());
+    }
+
+    private Term ref(Expr.Ref r, Context ctx) {
+        Resolution res = program.refs().get(r);
+        if (res instanceof Resolution.ToParameter p) {
+            Context c = ctx;
+            return c.arguments().size() > p.position() ? c.arguments().get(p.position()) : null;
+        }
+        if (!(res instanceof Resolution.ToValue v) || v.whole()) {
+            return null; // unresolved (already reported), or a whole reference handled by its aggregate
+        }
+        Unit unit = units.get(v.target().name());
+        if (unit == null) {
+            return null;
+        }
+        List<Term.KeyPart> key = new ArrayList<>();
+        for (Resolution.IndexSel sel : v.indices()) {
+            if (sel instanceof Resolution.Var var) {
+                Integer slot = slotOf(var.binding(), ctx);
+                if (slot == null) {
+                    return null;
+                }
+                key.add(new Term.Slot(slot, var.binding().variable().text()));
+            } else {
+                key.add(new Term.Fixed(((Resolution.Member) sel).member()));
+            }
+        }
+        return new Term.Load(v.target().name(), key, unit, r.span());
+    }
+
+    private static Integer slotOf(Binding b, Context ctx) {
+        for (Context c = ctx; c != null; c = c.caller()) {
+            Integer slot = c.slotOf().get(b);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private Term unary(Expr.Unary u, Context ctx) {
+        Term inner = term(u.operand(), ctx);
+        if (inner == null) {
+            return null;
+        }
+        if (u.op() == Expr.UnaryOp.NOT) {
+            return condition(inner, u.operand().span()) ? new Term.Not(inner, u.span()) : null;
+        }
+        if (!quantity(inner)) {
+            return null;
+        }
+        return u.op() == Expr.UnaryOp.NEG ? new Term.Neg(inner, inner.unit(), u.span()) : inner;
+    }
+
+    private Term binary(Expr.Binary b, Context ctx) {
+        Term l = term(b.left(), ctx);
+        Term r = term(b.right(), ctx);
+        if (l == null || r == null) {
+            return null;
+        }
+        if (b.op().isLogical()) {
+            return condition(l, b.left().span()) && condition(r, b.right().span())
+                    ? new Term.Logic(b.op() == Expr.BinaryOp.AND, l, r, b.span()) : null;
+        }
+        if (!quantity(l) || !quantity(r)) {
+            return null;
+        }
+        switch (b.op()) {
+            case MUL:
+                return new Term.Arith(Term.ArithOp.MUL, l, r, l.unit().multiply(r.unit()), b.span());
+            case DIV:
+                return new Term.Arith(Term.ArithOp.DIV, l, r, l.unit().divide(r.unit()), b.span());
+            case POW:
+                return power(b, l, r);
+            case ADD:
+            case SUB: {
+                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot " + (b.op() == Expr.BinaryOp.ADD ? "add " : "subtract ")
+                        + r.unit().text() + (b.op() == Expr.BinaryOp.ADD ? " to " : " from ") + l.unit().text());
+                return rr == null ? null : new Term.Arith(b.op() == Expr.BinaryOp.ADD ? Term.ArithOp.ADD : Term.ArithOp.SUB,
+                        l, rr, l.unit(), b.span());
+            }
+            default: {
+                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + l.unit().text() + " with " + r.unit().text());
+                return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name().replace("NE", "NE")), l, rr, b.span());
+            }
+        }
+    }
+
+    private Term power(Expr.Binary b, Term base, Term exponent) {
+        Integer n = integerConstant(b.right());
+        if (n == null || !exponent.unit().isDimensionless()) {
+            diagnostics.report(ErrorCode.E404, b.right().span(), "an exponent must be a whole number written in the formula",
+                    "write e.g. `x^2`; for other powers the unit would not be defined");
+            return null;
+        }
+        return new Term.Arith(Term.ArithOp.POW, base, new Term.Const(n, Unit.ONE, b.right().span()), base.unit().pow(n), b.span());
+    }
+
+    private static Integer integerConstant(Expr e) {
+        Expr x = e instanceof Expr.Paren p ? p.inner() : e;
+        boolean negative = false;
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
+            negative = true;
+            x = u.operand();
+        }
+        if (x instanceof Expr.NumberLit n) {
+            try {
+                int v = n.value().intValueExact();
+                return negative ? -v : v;
+            } catch (ArithmeticException notInteger) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Term conditional(Expr.If i, Context ctx) {
+        Term c = term(i.condition(), ctx);
+        Term t = term(i.then(), ctx);
+        Term o = term(i.otherwise(), ctx);
+        if (c == null || t == null || o == null || !condition(c, i.condition().span()) || !quantity(t) || !quantity(o)) {
+            return null;
+        }
+        Term oo = convert(o, t.unit(), i.otherwise().span(), ErrorCode.E402, "the branches of `if` differ: "
+                + t.unit().text() + " and " + o.unit().text());
+        return oo == null ? null : new Term.If(c, t, oo, t.unit(), i.span());
+    }
+
+    // ---- calls ----
+
+    private Term call(Expr.Call c, Context ctx) {
+        Object target = program.calls().get(c);
+        if (target instanceof Symbol.FormulaSym f) {
+            return formula(c, f, ctx);
+        }
+        if (!(target instanceof Builtin b)) {
+            return null;
+        }
+        switch (b) {
+            case ROUND:
+                return round(c, ctx);
+            case AVAILABLE: {
+                if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r)) {
+                    return null;
+                }
+                Term t = ref(r, ctx);
+                return t instanceof Term.Load load ? new Term.Available(load, c.span()) : null;
+            }
+            case ABS: {
+                Term t = c.args().size() == 1 ? term(c.args().get(0), ctx) : null;
+                return t != null && quantity(t) ? new Term.Abs(t, t.unit(), c.span()) : null;
+            }
+            default:
+                return aggregateOrExtremum(c, b, ctx);
+        }
+    }
+
+    private Term round(Expr.Call c, Context ctx) {
+        if (c.args().size() != 2) {
+            return null;
+        }
+        Term inner = term(c.args().get(0), ctx);
+        Integer digits = integerConstant(c.args().get(1));
+        if (digits == null || digits < 0 || digits > 12) {
+            diagnostics.report(ErrorCode.E406, c.args().get(1).span(), "round() needs a whole number of decimals from 0 to 12",
+                    "e.g. `round(x, 2)` rounds half-up to 2 decimals");
+            return null;
+        }
+        return inner != null && quantity(inner) ? new Term.Round(inner, digits, inner.unit(), c.span()) : null;
+    }
+
+    private Term aggregateOrExtremum(Expr.Call c, Builtin b, Context ctx) {
+        if (!c.bindings().isEmpty()) {
+            Context inner = new Context(new IdentityHashMap<>(), ctx.arguments(), ctx, ctx.nextSlot(), ctx.maxSlot(), ctx.formula());
+            int first = ctx.nextSlot()[0];
+            List<String> sets = new ArrayList<>();
+            for (Binding bd : c.bindings()) {
+                Symbol.SetSym set = program.sets().get(bd);
+                if (set == null) {
+                    return null;
+                }
+                inner.slotOf().put(bd, inner.allocate());
+                sets.add(set.name());
+            }
+            Term body = c.args().size() == 1 ? term(c.args().get(0), inner) : null;
+            ctx.nextSlot()[0] = first; // the slots are free again after the aggregate
+            return body != null && quantity(body) ? new Term.Aggregate(b, first, sets, body, body.unit(), c.span()) : null;
+        }
+        if (c.args().size() == 1 && program.refs().get(unparen(c.args().get(0))) instanceof Resolution.ToValue v && v.whole()) {
+            return whole(c, b, v.target(), ctx);
+        }
+        List<Term> operands = new ArrayList<>();
+        for (Expr a : c.args()) {
+            Term t = term(a, ctx);
+            if (t == null || !quantity(t)) {
+                return null;
+            }
+            Term converted = operands.isEmpty() ? t : convert(t, operands.get(0).unit(), a.span(), ErrorCode.E402,
+                    "the arguments of " + b.keyword() + "() differ: " + operands.get(0).unit().text() + " and " + t.unit().text());
+            if (converted == null) {
+                return null;
+            }
+            operands.add(converted);
+        }
+        if (b == Builtin.SUM) {
+            Term sum = operands.get(0);
+            for (int i = 1; i < operands.size(); i++) {
+                sum = new Term.Arith(Term.ArithOp.ADD, sum, operands.get(i), sum.unit(), c.span());
+            }
+            return sum;
+        }
+        return operands.size() == 1 ? operands.get(0) : new Term.Extremum(b == Builtin.MAX, operands, operands.get(0).unit(), c.span());
+    }
+
+    /** {@code sum(x)}: the aggregate over every key of an indexed value. */
+    private Term whole(Expr.Call c, Builtin b, Symbol.Valued target, Context ctx) {
+        Unit unit = units.get(target.name());
+        if (unit == null) {
+            return null;
+        }
+        int first = ctx.nextSlot()[0];
+        List<Term.KeyPart> key = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        for (Symbol.SetSym set : target.dimensions()) {
+            int slot = ctx.allocate();
+            key.add(new Term.Slot(slot, "#" + slot));
+            sets.add(set.name());
+        }
+        ctx.nextSlot()[0] = first;
+        Term.Load load = new Term.Load(target.name(), key, unit, c.args().get(0).span());
+        return new Term.Aggregate(b, first, sets, load, unit, c.span());
+    }
+
+    private static Expr unparen(Expr e) {
+        return e instanceof Expr.Paren p ? unparen(p.inner()) : e;
+    }
+
+    private Term formula(Expr.Call c, Symbol.FormulaSym f, Context ctx) {
+        Decl.FormulaDecl decl = f.decl();
+        if (c.args().size() != decl.parameters().size() || calling(f, ctx)) {
+            if (calling(f, ctx)) {
+                diagnostics.report(ErrorCode.E500, c.span(), "formula `" + f.name() + "` calls itself", "formulas cannot be recursive");
+            }
+            return null;
+        }
+        List<Term> args = new ArrayList<>();
+        for (int i = 0; i < c.args().size(); i++) {
+            Term a = term(c.args().get(i), ctx);
+            if (a == null || !quantity(a)) {
+                return null;
+            }
+            Decl.Parameter p = decl.parameters().get(i);
+            if (p.unit() != null) {
+                Optional<Unit> want = unitResolver.resolve(p.unit());
+                if (want.isEmpty()) {
+                    return null;
+                }
+                a = convert(a, want.get(), c.args().get(i).span(), ErrorCode.E401, "argument `" + p.name() + "` of `" + f.name()
+                        + "` must be in " + want.get().text() + " but is " + a.unit().text());
+                if (a == null) {
+                    return null;
+                }
+            }
+            args.add(a);
+        }
+        Context inner = new Context(new IdentityHashMap<>(), args, ctx, ctx.nextSlot(), ctx.maxSlot(), f);
+        Term body = term(decl.body(), inner);
+        if (body == null || !quantity(body)) {
+            return null;
+        }
+        if (decl.resultUnit() != null) {
+            Optional<Unit> result = unitResolver.resolve(decl.resultUnit());
+            return result.isEmpty() ? null : convert(body, result.get(), c.span(), ErrorCode.E401, "formula `" + f.name()
+                    + "` is declared to give " + result.get().text() + " but gives " + body.unit().text() + " here");
+        }
+        return body;
+    }
+
+    private static boolean calling(Symbol.FormulaSym f, Context ctx) {
+        for (Context c = ctx; c != null; c = c.caller()) {
+            if (c.formula() == f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- checks ----
+
+    private boolean quantity(Term t) {
+        if (t.unit() == null) {
+            diagnostics.report(ErrorCode.E407, t.span(), "a condition is used as a number", "conditions only go after `if`");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean condition(Term t, SourceSpan span) {
+        if (t.unit() != null) {
+            diagnostics.report(ErrorCode.E407, span, "a number is used as a condition",
+                    "compare it, e.g. `x > 0 [t]`, or test presence with `available(x)`");
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code t} expressed in {@code target}, or null after reporting why it cannot be. */
+    private Term convert(Term t, Unit target, SourceSpan span, ErrorCode code, String message) {
+        if (t.unit().isCompatible(target)) {
+            double factor = t.unit().conversionFactor(target);
+            return factor == 1.0 ? t : new Term.Scale(t, factor, target, t.span());
+        }
+        Dimension from = t.unit().dimension();
+        Dimension to = target.dimension();
+        if (substanceSwap(from, to)) {
+            diagnostics.report(ErrorCode.E403, span, message + ": " + from.describe() + " is not " + to.describe(),
+                    substanceHint(from, to));
+        } else {
+            diagnostics.report(code, span, message, t.unit().text() + " is " + from.describe() + "; "
+                    + target.text() + " is " + to.describe());
+        }
+        return null;
+    }
+
+    /** True when the two dimensions differ only in which substance's mass they count. */
+    private static boolean substanceSwap(Dimension a, Dimension b) {
+        if (a.isNone() || b.isNone()) {
+            return false;
+        }
+        Dimension ratio = a.divide(b);
+        int up = 0;
+        int down = 0;
+        for (Map.Entry<BaseDimension, Integer> e : ratio.exponents().entrySet()) {
+            if (e.getKey().substance().isEmpty() && e.getKey() != BaseDimension.MASS) {
+                return false;
+            }
+            if (e.getValue() == 1) {
+                up++;
+            } else if (e.getValue() == -1) {
+                down++;
+            } else {
+                return false;
+            }
+        }
+        return up == 1 && down == 1;
+    }
+
+    private static String substanceHint(Dimension from, Dimension to) {
+        String f = from.toString();
+        String t = to.toString();
+        if (f.contains("mass[C]") && t.contains("mass[CO2]")) {
+            return "multiply by 44/12 [tCO2/tC] (molar masses of CO2 and C)";
+        }
+        if (t.contains("mass[CO2e]")) {
+            return "multiply by a GWP factor in tCO2e/t<gas> whose basis (SAR, AR4, AR5, AR6) is declared";
+        }
+        return "convert with an explicit factor in the formula; substances never convert silently";
+    }
+}

@@ -1,0 +1,69 @@
+package io.tanhe.engine.compile;
+
+import io.tanhe.engine.units.Unit;
+import io.tanhe.engine.units.UnitRegistry;
+import io.tanhe.grammar.ast.UnitExpr;
+import io.tanhe.grammar.diagnostics.Diagnostics;
+import io.tanhe.grammar.diagnostics.ErrorCode;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gives units written in a file their meaning in the unit algebra; unknown symbols are E400. */
+final class UnitResolver {
+    private static final Unit PERCENT = Unit.parse("%");
+    private final Diagnostics diagnostics;
+    private final Map<UnitExpr, Optional<Unit>> cache = new IdentityHashMap<>();
+
+    UnitResolver(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The unit, or empty after reporting why it has none. */
+    Optional<Unit> resolve(UnitExpr u) {
+        return cache.computeIfAbsent(u, this::compute);
+    }
+
+    private Optional<Unit> compute(UnitExpr u) {
+        Unit result = null;
+        boolean ok = true;
+        for (UnitExpr.Product p : u.products()) {
+            Unit product = Unit.ONE;
+            for (UnitExpr.Power pw : p.powers()) {
+                Optional<Unit> atom = atom(pw);
+                if (atom.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                product = product.multiply(pw.exponent() == 1 ? atom.get() : atom.get().pow(pw.exponent()));
+            }
+            result = result == null ? product : result.divide(product);
+        }
+        return ok && result != null ? Optional.of(result) : Optional.empty();
+    }
+
+    private Optional<Unit> atom(UnitExpr.Power pw) {
+        UnitExpr.Atom a = pw.atom();
+        if (a instanceof UnitExpr.Percent) {
+            return Optional.of(PERCENT);
+        }
+        if (a instanceof UnitExpr.Number n) {
+            double v = Double.parseDouble(n.text());
+            if (v <= 0 || !Double.isFinite(v)) {
+                diagnostics.report(ErrorCode.E400, pw.span(), "a number in a unit must be positive, not `" + n.text() + "`",
+                        "write e.g. `10^4 Nm3`");
+                return Optional.empty();
+            }
+            return Optional.of(Unit.scalar(v));
+        }
+        String symbol = ((UnitExpr.Symbol) a).name();
+        Optional<Unit> unit = UnitRegistry.symbol(symbol);
+        if (unit.isEmpty()) {
+            diagnostics.report(ErrorCode.E400, pw.span(), "unknown unit `" + symbol + "`",
+                    UnitRegistry.suggest(symbol).map(s -> "did you mean `" + s + "`?")
+                            .orElse("substances belong to the symbol (`tCO2`, `kgCH4`); see docs/language.md for the unit list"));
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,59 @@
+package io.tanhe.grammar.diagnostics;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean …?" suggestions: the closest known name by edit distance. */
+public final class Spelling {
+
+    private Spelling() {
+    }
+
+    /**
+     * The candidate closest to {@code wrong}, if it is close enough to be a plausible typo: at most
+     * one edit for short names, a third of the length for longer ones; a difference only in case wins.
+     */
+    public static Optional<String> closest(String wrong, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(1, wrong.length() / 3);
+        for (String c : candidates) {
+            if (c.equals(wrong)) {
+                continue;
+            }
+            int d = c.equalsIgnoreCase(wrong) ? 0 : distance(wrong.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d <= limit && (d < bestDistance || d == bestDistance && c.compareTo(best) < 0)) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A hint sentence, or empty when nothing is close. */
+    public static String hint(String wrong, Collection<String> candidates) {
+        return closest(wrong, candidates).map(c -> "did you mean `" + c + "`?").orElse("");
+    }
+
+    /** Damerau-Levenshtein distance (with adjacent transpositions), the usual measure of a typo. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
