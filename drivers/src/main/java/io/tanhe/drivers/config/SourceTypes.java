@@ -11,7 +11,12 @@ public final class SourceTypes {
     public static List<SourceType> all() {
         return List.of(
                 new io.tanhe.drivers.modbus.ModbusTcpType(),
-                new io.tanhe.drivers.modbus.ModbusRtuType()
+                new io.tanhe.drivers.modbus.ModbusRtuType(),
+                new io.tanhe.drivers.mqtt.MqttType(),
+                new io.tanhe.drivers.http.HttpType(),
+                new io.tanhe.drivers.sql.SqlType(),
+                new io.tanhe.drivers.manual.FileType(),
+                new io.tanhe.drivers.manual.ManualType()
         );
     }
 }

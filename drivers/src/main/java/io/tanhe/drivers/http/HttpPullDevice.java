@@ -28,22 +28,29 @@ public final class HttpPullDevice implements PolledDevice {
 
     private final HttpPullConfig config;
     private final JsonReadingMapper mapper;
-    private final HttpClient client;
     private final HttpRequest request;
+    private HttpClient client;
 
+    /** Opens nothing: the client (and its TLS stores) is set up on the first poll. */
     public HttpPullDevice(HttpPullConfig config) {
         this.config = config;
         this.mapper = new JsonReadingMapper(config.id());
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL);
-        if (config.tls() != null) {
-            builder.sslContext(config.tls().sslContext());
-        }
-        this.client = builder.build();
         HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout()).GET();
         config.headers().forEach(request::header);
         this.request = request.build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(config.timeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (config.tls() != null) {
+                builder.sslContext(config.tls().sslContext());
+            }
+            client = builder.build();
+        }
+        return client;
     }
 
     @Override
@@ -53,6 +60,12 @@ public final class HttpPullDevice implements PolledDevice {
 
     @Override
     public List<Reading> poll(Instant scheduledAt) {
+        HttpClient client;
+        try {
+            client = client();
+        } catch (IllegalStateException e) {
+            return fail(scheduledAt, new Failure(Quality.COMM_ERROR, e.getMessage()));
+        }
         Failure failure = null;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
             try {

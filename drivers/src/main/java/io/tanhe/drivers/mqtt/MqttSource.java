@@ -90,11 +90,11 @@ public final class MqttSource implements Source {
             LOG.info("mqtt {} connected to {}", config.id(), config.serverUri());
             nextDelay = config.reconnect().initial();
             subscribeAll();
-        } catch (MqttException e) {
+        } catch (MqttException | IllegalStateException e) {
             Duration delay = nextDelay;
             nextDelay = config.reconnect().after(delay);
-            LOG.warn("mqtt {} cannot connect to {}: {}; retrying in {} s",
-                    config.id(), config.serverUri(), e.getMessage(), delay.toSeconds());
+            LOG.warn("mqtt {} cannot connect to {}: {}; retrying in {} ms",
+                    config.id(), config.serverUri(), e.getMessage(), delay.toMillis());
             schedule(this::connect, delay);
         }
     }
