@@ -30,12 +30,12 @@ public final class Cjt188Device implements PolledDevice {
 
     /**
      * @param meter what to read
-     * @param line  the bus the meter is on; closed with the device
+     * @param line  the bus the meter is on, possibly shared with other meters; its owner closes it
      */
     public Cjt188Device(Cjt188Meter meter, HalfDuplexLine line) {
         this.meter = Objects.requireNonNull(meter, "meter");
         this.line = Objects.requireNonNull(line, "line");
-        this.client = new Cjt188Client(line, meter.layout());
+        this.client = new Cjt188Client(line, meter.layout(), meter.timeout());
     }
 
     @Override
@@ -64,9 +64,10 @@ public final class Cjt188Device implements PolledDevice {
         return List.copyOf(readings);
     }
 
+    /** Does nothing: the line may serve other meters and is closed by whoever opened it. */
     @Override
     public void close() {
-        line.close();
+        // the line is shared; see the Javadoc
     }
 
     private Reading reading(Cjt188Point point, MeterData data, Instant at, String note) {

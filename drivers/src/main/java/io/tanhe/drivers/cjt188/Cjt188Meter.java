@@ -1,5 +1,6 @@
 package io.tanhe.drivers.cjt188;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,13 @@ import java.util.Objects;
  * @param address   the meter address
  * @param layout    byte order, DI order and unit position of this meter model
  * @param points    what to read; every field must be one the meter type carries
+ * @param timeout   how long one reply may take
  * @param retries   extra tries after a timeout or corrupt frame
  * @param stamp     which time readings carry
  * @param meterZone the time zone of the meter's clock, used with {@link Stamp#METER_CLOCK}
  */
 public record Cjt188Meter(String id, MeterType type, Cjt188Address address, Cjt188Layout layout,
-                          List<Cjt188Point> points, int retries, Stamp stamp, ZoneId meterZone) {
+                          List<Cjt188Point> points, Duration timeout, int retries, Stamp stamp, ZoneId meterZone) {
 
     /** Which time a reading is stamped with. */
     public enum Stamp {
@@ -32,11 +34,15 @@ public record Cjt188Meter(String id, MeterType type, Cjt188Address address, Cjt1
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(stamp, "stamp");
         Objects.requireNonNull(meterZone, "meterZone");
         points = List.copyOf(points);
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        if (address.isWildcard()) {
+            throw new IllegalArgumentException("device " + id + ": a wildcard address cannot be polled; find the meter's address with read address first");
         }
         for (Cjt188Point p : points) {
             if (!p.field().carriedBy(type.kind())) {

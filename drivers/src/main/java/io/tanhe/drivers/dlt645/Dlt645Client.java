@@ -6,14 +6,21 @@ import io.tanhe.drivers.serial.HalfDuplexLine;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 /** The master side of DL/T 645 on one line: read values, discover an address, broadcast the time. */
 public final class Dlt645Client {
     private final HalfDuplexLine line;
+    private final Duration timeout;
 
-    public Dlt645Client(HalfDuplexLine line) {
+    /**
+     * @param line    the bus
+     * @param timeout how long a reply may take
+     */
+    public Dlt645Client(HalfDuplexLine line, Duration timeout) {
         this.line = line;
+        this.timeout = timeout;
     }
 
     /**
@@ -26,13 +33,13 @@ public final class Dlt645Client {
      */
     public BigDecimal read(Dlt645Address address, DataIdentifier di, ValueFormat format)
             throws IOException, MalformedFrameException, AbnormalReplyException {
-        Dlt645Frame reply = Dlt645Codec.decode(line.exchange(Dlt645Codec.encode(Dlt645Requests.readData(address, di)), Dlt645Codec.SHAPE));
+        Dlt645Frame reply = Dlt645Codec.decode(line.exchange(Dlt645Codec.encode(Dlt645Requests.readData(address, di)), Dlt645Codec.SHAPE, timeout));
         return format.decode(Dlt645Replies.dataValue(reply, address, di), "DI " + di + " from meter " + address);
     }
 
     /** Asks the only meter on the bus for its address (read address 0x13 to the wildcard). */
     public Dlt645Address readAddress() throws IOException, MalformedFrameException, AbnormalReplyException {
-        byte[] reply = line.exchange(Dlt645Codec.encode(Dlt645Requests.readAddress()), Dlt645Codec.SHAPE);
+        byte[] reply = line.exchange(Dlt645Codec.encode(Dlt645Requests.readAddress()), Dlt645Codec.SHAPE, timeout);
         return Dlt645Replies.address(Dlt645Codec.decode(reply));
     }
 

@@ -26,55 +26,43 @@ import java.util.Objects;
 public final class Dlt645Device implements PolledDevice {
     private static final Logger LOG = LoggerFactory.getLogger(Dlt645Device.class);
 
-    private final String id;
-    private final Dlt645Address address;
-    private final List<Dlt645Point> points;
-    private final int retries;
+    private final Dlt645Meter meter;
     private final HalfDuplexLine line;
     private final Dlt645Client client;
 
     /**
-     * @param id      the device id, used as the readings' source id
-     * @param address the meter address
-     * @param points  what to read
-     * @param retries extra tries after a timeout or corrupt frame (0 = one try)
-     * @param line    the bus the meter is on; closed with the device
+     * @param meter what to read
+     * @param line  the bus the meter is on, possibly shared with other meters; its owner closes it
      */
-    public Dlt645Device(String id, Dlt645Address address, List<Dlt645Point> points, int retries, HalfDuplexLine line) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.address = Objects.requireNonNull(address, "address");
-        this.points = List.copyOf(points);
-        if (retries < 0) {
-            throw new IllegalArgumentException("retries must not be negative: " + retries);
-        }
-        this.retries = retries;
+    public Dlt645Device(Dlt645Meter meter, HalfDuplexLine line) {
+        this.meter = Objects.requireNonNull(meter, "meter");
         this.line = Objects.requireNonNull(line, "line");
-        this.client = new Dlt645Client(line);
+        this.client = new Dlt645Client(line, meter.timeout());
     }
 
     @Override
     public String id() {
-        return id;
+        return meter.id();
     }
 
     @Override
     public List<Reading> poll(Instant scheduledAt) {
-        List<Reading> readings = new ArrayList<>(points.size());
+        List<Reading> readings = new ArrayList<>(meter.points().size());
         Failure<BigDecimal> lineFailure = null;
-        for (Dlt645Point point : points) {
+        for (Dlt645Point point : meter.points()) {
             if (lineFailure != null) {
-                readings.add(Reading.failed(point.pointId(), scheduledAt, point.unit(), lineFailure.quality(), id,
+                readings.add(Reading.failed(point.pointId(), scheduledAt, point.unit(), lineFailure.quality(), meter.id(),
                         "not tried, the line failed earlier in this poll: " + lineFailure.detail()));
                 continue;
             }
-            MeterRequest<BigDecimal> request = () -> client.read(address, point.di(), point.format());
-            Outcome<BigDecimal> outcome = request.attempt(retries);
+            MeterRequest<BigDecimal> request = () -> client.read(meter.address(), point.di(), point.format());
+            Outcome<BigDecimal> outcome = request.attempt(meter.retries());
             if (outcome instanceof Success<BigDecimal> s) {
-                readings.add(Reading.measured(point.pointId(), scheduledAt, s.value(), point.unit(), id));
+                readings.add(Reading.measured(point.pointId(), scheduledAt, s.value(), point.unit(), meter.id()));
             } else if (outcome instanceof Failure<BigDecimal> f) {
-                LOG.warn("device={} point={} di={} quality={} line={} detail={}", id, point.pointId(), point.di(),
+                LOG.warn("device={} point={} di={} quality={} line={} detail={}", meter.id(), point.pointId(), point.di(),
                         f.quality(), line.describe(), f.detail());
-                readings.add(Reading.failed(point.pointId(), scheduledAt, point.unit(), f.quality(), id, f.detail()));
+                readings.add(Reading.failed(point.pointId(), scheduledAt, point.unit(), f.quality(), meter.id(), f.detail()));
                 if (f.lineDown()) {
                     lineFailure = f;
                 }
@@ -83,8 +71,9 @@ public final class Dlt645Device implements PolledDevice {
         return List.copyOf(readings);
     }
 
+    /** Does nothing: the line may serve other meters and is closed by whoever opened it. */
     @Override
     public void close() {
-        line.close();
+        // the line is shared; see the Javadoc
     }
 }

@@ -17,8 +17,10 @@ import java.util.Arrays;
  *
  * <p>Reading a reply skips the wake-up preamble ({@code FE FE FE FE}) and any line noise before the
  * start byte, cuts exactly one frame by the protocol's {@link FrameShape}, and skips an echo of the
- * request (some RS-485 converters echo what the master sends). A transport that failed is closed and
- * reopened on the next request.
+ * request (some RS-485 converters echo what the master sends). A transport that failed (closed by
+ * the peer, write error) is closed and reopened on the next request; a timeout leaves it open,
+ * because a silent meter says nothing about the port or the serial server, and input left over
+ * from a late reply is discarded before the next request.
  */
 public final class HalfDuplexLine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HalfDuplexLine.class);
@@ -27,18 +29,13 @@ public final class HalfDuplexLine implements AutoCloseable {
     private static final int PREAMBLE = 0xFE;
 
     private final ByteTransport transport;
-    private final Duration responseTimeout;
     private final byte[] buffer = new byte[512];
     private int bufferStart;
     private int bufferEnd;
 
-    /**
-     * @param transport       the byte pipe; the line owns it and closes it
-     * @param responseTimeout how long a whole reply may take, from the end of the request
-     */
-    public HalfDuplexLine(ByteTransport transport, Duration responseTimeout) {
+    /** @param transport the byte pipe; the line owns it and closes it */
+    public HalfDuplexLine(ByteTransport transport) {
         this.transport = transport;
-        this.responseTimeout = responseTimeout;
     }
 
     /** The transport's description, for messages. */
@@ -49,15 +46,16 @@ public final class HalfDuplexLine implements AutoCloseable {
     /**
      * Sends {@code request} and returns the reply frame from its start byte through its end byte.
      *
+     * @param timeout how long the whole reply may take, from the end of the request
      * @throws TransportTimeoutException when no frame starts within the response timeout
      * @throws TransportClosedException  when the peer closes the connection, also mid-frame
      * @throws MalformedFrameException   when a frame starts but is truncated or its header is invalid
      * @throws IOException               when the port or connection cannot be opened or written
      */
-    public synchronized byte[] exchange(byte[] request, FrameShape shape) throws IOException, MalformedFrameException {
+    public synchronized byte[] exchange(byte[] request, FrameShape shape, Duration timeout) throws IOException, MalformedFrameException {
         try {
             sendNow(request);
-            long deadline = System.nanoTime() + responseTimeout.toNanos();
+            Deadline deadline = new Deadline(System.nanoTime() + timeout.toNanos(), timeout.toMillis());
             byte[] sentFrame = withoutPreamble(request);
             byte[] reply = readFrame(shape, deadline);
             while (Arrays.equals(reply, sentFrame)) {
@@ -65,6 +63,8 @@ public final class HalfDuplexLine implements AutoCloseable {
                 reply = readFrame(shape, deadline);
             }
             return reply;
+        } catch (TransportTimeoutException e) {
+            throw e;
         } catch (IOException e) {
             transport.close();
             throw e;
@@ -94,7 +94,7 @@ public final class HalfDuplexLine implements AutoCloseable {
         transport.write(frame);
     }
 
-    private byte[] readFrame(FrameShape shape, long deadline) throws IOException, MalformedFrameException {
+    private byte[] readFrame(FrameShape shape, Deadline deadline) throws IOException, MalformedFrameException {
         skipToStart(shape.startByte(), deadline);
         byte[] header = new byte[shape.headerLength()];
         header[0] = (byte) shape.startByte();
@@ -105,13 +105,13 @@ public final class HalfDuplexLine implements AutoCloseable {
         return frame;
     }
 
-    private void skipToStart(int startByte, long deadline) throws IOException, MalformedFrameException {
+    private void skipToStart(int startByte, Deadline deadline) throws IOException, MalformedFrameException {
         int noise = 0;
         while (true) {
             int b = nextByte(deadline);
             if (b < 0) {
                 throw new TransportTimeoutException("no reply from " + transport.describe() + " within "
-                        + responseTimeout.toMillis() + " ms" + (noise > 0 ? " (" + noise + " noise bytes, no frame start)" : ""));
+                        + deadline.millis() + " ms" + (noise > 0 ? " (" + noise + " noise bytes, no frame start)" : ""));
             }
             if (b == startByte) {
                 return;
@@ -123,20 +123,20 @@ public final class HalfDuplexLine implements AutoCloseable {
         }
     }
 
-    private void readInto(byte[] target, int from, long deadline) throws IOException, MalformedFrameException {
+    private void readInto(byte[] target, int from, Deadline deadline) throws IOException, MalformedFrameException {
         for (int i = from; i < target.length; i++) {
             int b = nextByte(deadline);
             if (b < 0) {
                 throw new MalformedFrameException("truncated frame from " + transport.describe() + ": only " + i
-                        + " bytes arrived within " + responseTimeout.toMillis() + " ms: " + Hex.of(Arrays.copyOf(target, i)));
+                        + " bytes arrived within " + deadline.millis() + " ms: " + Hex.of(Arrays.copyOf(target, i)));
             }
             target[i] = (byte) b;
         }
     }
 
-    private int nextByte(long deadline) throws IOException {
+    private int nextByte(Deadline deadline) throws IOException {
         while (bufferStart == bufferEnd) {
-            long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+            long remainingMs = (deadline.nanoTime() - System.nanoTime()) / 1_000_000;
             if (remainingMs <= 0) {
                 return -1;
             }
@@ -144,6 +144,10 @@ public final class HalfDuplexLine implements AutoCloseable {
             bufferEnd = transport.read(buffer, 0, buffer.length, (int) Math.min(remainingMs, Integer.MAX_VALUE));
         }
         return buffer[bufferStart++] & 0xFF;
+    }
+
+    /** The end of a wait on the monotonic clock, with the timeout it came from for messages. */
+    private record Deadline(long nanoTime, long millis) {
     }
 
     private static byte[] withoutPreamble(byte[] frame) {

@@ -35,6 +35,8 @@ public final class TcpTransport implements ByteTransport {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
+            // timeouts leave the connection open (see HalfDuplexLine); keep-alive finds a peer that vanished
+            s.setKeepAlive(true);
             s.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) endpoint.connectTimeout().toMillis());
         } catch (IOException e) {
             s.close();
