@@ -1,0 +1,160 @@
+package io.tanhe.engine.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The length of a time bucket, finest first. Each grain's buckets nest in every coarser grain's
+ * buckets: a minute lies in one quarter-hour, a quarter-hour in one hour, … a quarter in one year.
+ *
+ * <p>Boundaries are local wall-clock times in a zone: a minute, quarter-hour or hour bucket starts
+ * where the local time is a whole minute, quarter-hour or hour; a day, month, quarter or year
+ * bucket starts at the first instant of its local date. Where a daylight-saving change makes local
+ * times repeat (Europe/Berlin, last Sunday of October, 02:00–03:00 twice) each repetition is its own
+ * bucket; where local times are skipped (last Sunday of March, 02:00–03:00 never happens) the buckets
+ * in the gap do not exist, so that day has 23 hours and the October day 25. A local boundary
+ * skipped by a gap moves to the instant of the transition.
+ */
+public enum Grain {
+    MINUTE("minute", Duration.ofMinutes(1)),
+    FIFTEEN_MINUTES("15min", Duration.ofMinutes(15)),
+    HOUR("hour", Duration.ofHours(1)),
+    DAY("day", null),
+    MONTH("month", null),
+    QUARTER("quarter", null),
+    YEAR("year", null);
+
+    private final String label;
+    private final Duration fixedLength;
+
+    Grain(String label, Duration fixedLength) {
+        this.label = label;
+        this.fixedLength = fixedLength;
+    }
+
+    /** The short name used on command lines and in files: minute, 15min, hour, day, month, quarter, year. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The grain with the given label (case-insensitive; {@code fifteen_minutes} is accepted too).
+     *
+     * @throws IllegalArgumentException naming the accepted labels
+     */
+    public static Grain fromLabel(String text) {
+        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        for (Grain g : values()) {
+            if (g.label.equals(wanted) || g.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("unknown grain `" + text + "`; use one of "
+                + Arrays.stream(values()).map(Grain::label).collect(Collectors.joining(", ")));
+    }
+
+    /** True when buckets of this grain are longer than those of {@code other}. */
+    public boolean isCoarserThan(Grain other) {
+        return compareTo(other) > 0;
+    }
+
+    /** The grains coarser than this one, finest first. */
+    public List<Grain> coarser() {
+        return Arrays.asList(values()).subList(ordinal() + 1, values().length);
+    }
+
+    /** The start of the bucket of this grain that contains {@code t} in {@code zone}. */
+    public Instant floor(Instant t, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(t, zone);
+        if (fixedLength != null) {
+            return resolveAtOrBefore(truncate(local), t, zone);
+        }
+        return startOf(truncate(local.toLocalDate()), zone);
+    }
+
+    /**
+     * The start of the bucket after the one that starts at {@code start}.
+     *
+     * @param start a bucket start of this grain (as returned by {@link #floor})
+     */
+    public Instant next(Instant start, ZoneId zone) {
+        if (fixedLength == null) {
+            LocalDate first = LocalDateTime.ofInstant(start, zone).toLocalDate();
+            return startOf(plusOne(truncate(first)), zone);
+        }
+        // The nominal length can be off near a transition both ways: a longer bucket (a local
+        // boundary repeated away) or shorter ones (a boundary moved to a gap's transition).
+        Instant candidate = start;
+        for (int k = 1; !candidate.isAfter(start); k++) {
+            candidate = floor(start.plus(fixedLength.multipliedBy(k)), zone);
+        }
+        for (Instant before = floor(candidate.minusNanos(1), zone); before.isAfter(start);
+             before = floor(candidate.minusNanos(1), zone)) {
+            candidate = before;
+        }
+        return candidate;
+    }
+
+    private LocalDateTime truncate(LocalDateTime local) {
+        return switch (this) {
+            case MINUTE -> local.truncatedTo(ChronoUnit.MINUTES);
+            case FIFTEEN_MINUTES -> local.truncatedTo(ChronoUnit.HOURS).withMinute(local.getMinute() / 15 * 15);
+            case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+            default -> throw new IllegalStateException(this + " is not a sub-day grain");
+        };
+    }
+
+    private LocalDate truncate(LocalDate date) {
+        return switch (this) {
+            case DAY -> date;
+            case MONTH -> date.withDayOfMonth(1);
+            case QUARTER -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case YEAR -> date.withDayOfYear(1);
+            default -> throw new IllegalStateException(this + " is not a calendar grain");
+        };
+    }
+
+    private LocalDate plusOne(LocalDate first) {
+        return switch (this) {
+            case DAY -> first.plusDays(1);
+            case MONTH -> first.plusMonths(1);
+            case QUARTER -> first.plusMonths(3);
+            case YEAR -> first.plusYears(1);
+            default -> throw new IllegalStateException(this + " is not a calendar grain");
+        };
+    }
+
+    private static Instant startOf(LocalDate date, ZoneId zone) {
+        return date.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The instant of local time {@code local} that is the latest one not after {@code t}: in a
+     * repeated hour there are two, in a skipped one none, and then the transition instant is the boundary.
+     */
+    private static Instant resolveAtOrBefore(LocalDateTime local, Instant t, ZoneId zone) {
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+            return gap.getInstant();
+        }
+        Instant best = null;
+        for (ZoneOffset offset : offsets) {
+            Instant candidate = local.toInstant(offset);
+            if (!candidate.isAfter(t) && (best == null || candidate.isAfter(best))) {
+                best = candidate;
+            }
+        }
+        return best != null ? best : local.toInstant(offsets.get(0));
+    }
+}
