@@ -15,6 +15,7 @@ public final class SourceTypes {
                 new io.tanhe.drivers.mqtt.MqttType(),
                 new io.tanhe.drivers.http.HttpType(),
                 new io.tanhe.drivers.sql.SqlType(),
+                new io.tanhe.drivers.opcua.OpcUaType(),
                 new io.tanhe.drivers.manual.FileType(),
                 new io.tanhe.drivers.manual.ManualType()
         );

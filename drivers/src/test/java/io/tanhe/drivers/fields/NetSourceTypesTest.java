@@ -12,6 +12,7 @@ import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.manual.InboxImportDevice;
 import io.tanhe.drivers.manual.ManualEntrySource;
 import io.tanhe.drivers.mqtt.MqttSource;
+import io.tanhe.drivers.opcua.OpcUaSource;
 import io.tanhe.drivers.sql.SqlPollDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,14 @@ class NetSourceTypesTest {
                     type: manual
                     points:
                       - {id: coal.monthly, unit: t}
+                  - id: dcs
+                    type: opcua
+                    endpoint: opc.tcp://10.0.0.9:4840/dcs
+                    publishing_interval: 500ms
+                    points:
+                      - {id: dcs.steam, unit: t/h, node: "ns=2;s=Boiler1.Steam"}
                 """)) {
+            assertInstanceOf(OpcUaSource.class, ((ConfiguredSource.Pushed) c.source("dcs").orElseThrow()).source());
             assertInstanceOf(MqttSource.class, ((ConfiguredSource.Pushed) c.source("plant-mqtt").orElseThrow()).source());
             assertEquals(List.of("boiler1.energy", "boiler1.flow"),
                     c.source("plant-mqtt").orElseThrow().points().stream().map(p -> p.id()).toList());
@@ -121,6 +129,13 @@ class NetSourceTypesTest {
                   - id: f
                     type: file
                     inbox: in
+                  - id: o
+                    type: opcua
+                    endpoint: http://x
+                    points:
+                      - {id: o.a, node: "ns=2;s=A"}
+                      - {id: o.b, node: "ns=2;s=A"}
+                      - {id: o.c, node: "Boiler1"}
                 """));
         List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
         assertContains(problems, "devices[0].broker: 'mqtt.example:1883' is not tcp://host:port or ssl://host:port");
@@ -134,6 +149,9 @@ class NetSourceTypesTest {
         assertContains(problems, "devices[2].watermark.type: 'date' is not one of [NUMBER, TIMESTAMP]");
         assertContains(problems, "devices[2].zone: 'Mars/Olympus' is not a time zone");
         assertContains(problems, "devices[3].points: a file source needs the list of point ids it may feed");
+        assertContains(problems, "devices[4].endpoint: 'http://x' is not an opc.tcp:// endpoint URL");
+        assertContains(problems, "devices[4].points[1].node: node ns=2;s=A is already monitored by another point");
+        assertContains(problems, "devices[4].points[2].node: 'Boiler1' is not a node id");
     }
 
     @Test
