@@ -27,7 +27,7 @@ qualifiedId
     ;
 
 idPart
-    : IDENT (MINUS IDENT)*
+    : IDENT (MINUS (IDENT | NUMBER))*
     ;
 
 statement

@@ -48,7 +48,7 @@ public final class TestCommand implements Callable<Integer> {
             for (TestOutcome t : new TestRunner(c).runAll()) {
                 out.println((t.passed() ? "PASS " : "FAIL ") + t.file() + ": " + t.title());
                 t.failures().forEach(f -> out.println("    " + f));
-                warnings.addAll(t.warnings());
+                t.warnings().forEach(w -> warnings.add(t.file() + ": " + w));
                 if (t.passed()) {
                     passed++;
                 } else {

@@ -274,6 +274,9 @@ public final class Resolver {
     // ---- warnings ----
 
     private void warnUnused(SourceFile main) {
+        if (main.header() != null && main.header().library()) {
+            return; // a library declares for the methodologies that import it
+        }
         for (Decl d : main.decls()) {
             Symbol s = symbols.get(d.displayName());
             if (s == null || s.decl() != d || used.contains(s.name())) {

@@ -51,9 +51,14 @@ public final class PeriodEvaluator {
         private final Set<FactorValue> used = new LinkedHashSet<>();
         private Node current;
         private String currentKey;
-        /** Factor problems of the key being computed; dropped if the key turns out absent anyway. */
+        /** Keys that could not be computed, with why; reported where they reach a result. */
+        private final Map<String, Map<String, List<PeriodResult.Problem>>> failures = new HashMap<>();
+        /** Problems met while computing the current key; dropped if the key turns out absent anyway. */
         private List<PeriodResult.Problem> pending = new ArrayList<>();
         private boolean sawAbsentInput;
+        private List<PeriodResult.Problem> lastFailure;
+        /** Factor values read for the current key; kept only if the key gets a value. */
+        private List<FactorValue> reading = new ArrayList<>();
 
         Run(PeriodInputs inputs, FactorLibrary factors, LocalDate date) {
             this.inputs = inputs;
@@ -66,15 +71,17 @@ public final class PeriodEvaluator {
             for (Node n : graph.nodes()) {
                 if (n.kind() == NodeKind.INPUT) {
                     Map<String, Double> given = inputs.of(n.name());
-                    if (given.isEmpty() && !n.optional()) {
-                        problem(ErrorCode.E601, n.name(), "", "input `" + n.name() + "` has no value"
-                                + (n.indexed() ? " for any key" : "") + "; supply it or declare it `optional`");
+                    // An indexed input without keys is activity that did not happen (no diesel burned);
+                    // a scalar one without a value is data that is missing.
+                    if (given.isEmpty() && !n.optional() && !n.indexed()) {
+                        problem(ErrorCode.E601, n.name(), "", "input `" + n.name() + "` has no value; supply it or declare it `optional`");
                     }
                     values.put(n.name(), new LinkedHashMap<>(given));
                 } else if (n.kind().computed()) {
                     compute(n);
                 }
             }
+            reportFailures();
             return new PeriodResult(values, problems, new ArrayList<>(used));
         }
 
@@ -104,28 +111,50 @@ public final class PeriodEvaluator {
                 Double v = sparse(() -> eval(n.formula(), slots));
                 if (v != null) {
                     out.put(currentKey, v);
+                    used.addAll(reading);
+                    reading.clear();
+                } else if (lastFailure != null) {
+                    failures.computeIfAbsent(n.name(), k -> new LinkedHashMap<>()).put(currentKey, lastFailure);
                 }
             });
             values.put(n.name(), out);
         }
 
         /**
-         * Evaluates one key: if it has no value because an input it reads is absent for that key,
-         * the factor problems met on the way do not count (the key simply does not exist).
+         * A failed key is reported where it matters: in an emission or total, or in a value that
+         * nothing reads. Failures inside keys that turned out absent were already dropped.
+         */
+        private void reportFailures() {
+            Set<String> read = new java.util.HashSet<>();
+            graph.nodes().forEach(n -> read.addAll(n.dependencies()));
+            for (Node n : graph.nodes()) {
+                Map<String, List<PeriodResult.Problem>> failed = failures.get(n.name());
+                if (failed != null && (n.kind() == NodeKind.EMISSION || n.kind() == NodeKind.TOTAL || !read.contains(n.name()))) {
+                    failed.values().forEach(list -> list.forEach(p -> problem(p.code(), p.node(), p.key(), p.message())));
+                }
+            }
+        }
+
+        /**
+         * Evaluates one key. Without a value it is either absent — an activity input it reads has
+         * no value for that key, so the key does not exist and problems met on the way do not
+         * count — or failed, with the problems in {@link #lastFailure}.
          */
         private Double sparse(java.util.function.Supplier<Double> body) {
             List<PeriodResult.Problem> outerPending = pending;
+            List<FactorValue> outerReading = reading;
             boolean outerAbsent = sawAbsentInput;
             pending = new ArrayList<>();
+            reading = new ArrayList<>();
             sawAbsentInput = false;
             Double v = body.get();
-            boolean keep = v != null || !sawAbsentInput;
-            List<PeriodResult.Problem> mine = pending;
-            pending = outerPending;
-            sawAbsentInput = outerAbsent;
-            if (keep) {
-                mine.forEach(p -> problem(p.code(), p.node(), p.key(), p.message()));
+            lastFailure = v == null && !sawAbsentInput && !pending.isEmpty() ? pending : null;
+            if (v != null) {
+                outerReading.addAll(reading);
             }
+            pending = outerPending;
+            reading = outerReading;
+            sawAbsentInput = outerAbsent;
             return v;
         }
 
@@ -231,8 +260,8 @@ public final class PeriodEvaluator {
                 case POW -> Math.pow(l, r);
             };
             if (!Double.isFinite(v)) {
-                problem(ErrorCode.E603, current.name(), currentKey, (a.op() == Term.ArithOp.DIV && r == 0 ? "division by zero" : "result is not a finite number")
-                        + " in `" + current.name() + "` at " + a.span());
+                pending.add(new PeriodResult.Problem(ErrorCode.E603, current.name(), currentKey, (a.op() == Term.ArithOp.DIV && r == 0 ? "division by zero" : "result is not a finite number")
+                        + " in `" + current.name() + "` at " + a.span()));
                 return null;
             }
             return v;
@@ -241,13 +270,21 @@ public final class PeriodEvaluator {
         private Double aggregate(Term.Aggregate a, String[] slots) {
             double[] acc = {0};
             int[] count = {0};
+            boolean[] failed = {false};
             forEachKey(a.sets(), 0, slots, a.firstSlot(), () -> {
                 Double v = sparse(() -> eval(a.body(), slots));
+                if (v == null && lastFailure != null) {
+                    pending.addAll(lastFailure);
+                    failed[0] = true;
+                }
                 if (v != null) {
                     acc[0] = count[0] == 0 ? v : combine(a.function(), acc[0], v);
                     count[0]++;
                 }
             });
+            if (failed[0]) {
+                return null;
+            }
             if (count[0] == 0) {
                 return a.function() == Builtin.SUM ? 0.0 : null;
             }
@@ -276,8 +313,20 @@ public final class PeriodEvaluator {
             String key = key(l, slots);
             if (target.kind() != NodeKind.FACTOR) {
                 Double v = values.getOrDefault(target.name(), Map.of()).get(key);
-                sawAbsentInput |= v == null;
-                return v;
+                if (v != null) {
+                    return v;
+                }
+                List<PeriodResult.Problem> failedDependency = failures.getOrDefault(target.name(), Map.of()).get(key);
+                if (failedDependency != null) {
+                    pending.addAll(failedDependency);
+                } else if (target.kind() == NodeKind.INPUT && target.optional()) {
+                    pending.add(new PeriodResult.Problem(ErrorCode.E601, target.name(), key, "optional input `" + target.name()
+                            + "`" + (key.isEmpty() ? "" : "[" + key + "]") + " has no value and `" + current.name()
+                            + (currentKey.isEmpty() ? "" : "[" + currentKey + "]") + "` reads it without `available(…)`"));
+                } else {
+                    sawAbsentInput = true;
+                }
+                return null;
             }
             var found = factors.lookup(target.name(), key, date);
             if (found.isEmpty()) {
@@ -286,7 +335,7 @@ public final class PeriodEvaluator {
                         + (currentKey.isEmpty() ? "" : "[" + currentKey + "]") + "`)"));
                 return null;
             }
-            used.add(found.get());
+            reading.add(found.get());
             return found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(target.unit());
         }
 

@@ -69,7 +69,7 @@ public final class TestRunner {
             check(e, result, failures);
         }
         List<String> warnings = result.factorsUsed().stream().filter(f -> f.confidence().isUnverified())
-                .map(f -> test.span() + ": warning[W003]: used unverified default " + f.describe()).toList();
+                .map(f -> "warning[W003]: unverified default used: " + f.describe()).toList();
         return new TestOutcome(file, test.title(), failures.isEmpty(), failures, warnings);
     }
 

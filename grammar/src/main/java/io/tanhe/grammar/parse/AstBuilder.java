@@ -14,7 +14,6 @@ import io.tanhe.grammar.diagnostics.Diagnostics;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a parse tree into the immutable AST. When the parser had to recover from syntax errors,
@@ -105,10 +103,7 @@ final class AstBuilder {
     }
 
     private Name name(QualifiedIdContext q) {
-        String text = q.idPart().stream()
-                .map(p -> p.IDENT().stream().map(TerminalNode::getText).collect(Collectors.joining("-")))
-                .collect(Collectors.joining("."));
-        return new Name(text, span(q));
+        return new Name(q.getText(), span(q)); // tokens only: whitespace between parts is not kept
     }
 
     // ---- statements ----
