@@ -91,7 +91,7 @@ public final class FactorBinder {
         }
         FactorTableLoad load = FactorTableLoader.load(path);
         for (FactorTableProblem p : load.problems()) {
-            diagnostics.report(ErrorCode.E314, new SourceSpan(display(t, p), Math.max(p.line(), 1), Math.max(p.column(), 1),
+            diagnostics.report(ErrorCode.E314, new SourceSpan(display(file, t), Math.max(p.line(), 1), Math.max(p.column(), 1),
                     Math.max(p.line(), 1), Math.max(p.column(), 1)), p.path() + ": " + p.message(), "fix the factor table");
         }
         List<FactorValue> out = new ArrayList<>();
@@ -106,8 +106,9 @@ public final class FactorBinder {
         return out;
     }
 
-    private static String display(Decl.FactorTable t, FactorTableProblem p) {
-        return p.file() == null || p.file().isEmpty() ? t.path() : p.file();
+    /** The table's path as diagnostics show it: next to the display path of the file naming it, like imports. */
+    private static String display(SourceFile file, Decl.FactorTable t) {
+        return Path.of(file.path()).resolveSibling(t.path()).normalize().toString().replace('\\', '/');
     }
 
     private boolean checkDeclared(FactorValue v, SourceSpan at) {

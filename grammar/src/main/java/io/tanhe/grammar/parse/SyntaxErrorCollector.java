@@ -41,7 +41,7 @@ final class SyntaxErrorCollector extends BaseErrorListener {
                     "string is not closed on this line", "add the closing `\"`");
             default -> {
                 IntervalSet expected = recognizer instanceof Parser p ? safeExpected(p) : new IntervalSet();
-                String found = token.getType() == Token.EOF ? "the end of the file" : "`" + token.getText() + "`";
+                String found = token.getType() == Token.EOF ? "end of file" : "`" + token.getText() + "`";
                 String hint = expected.isNil() ? "" : "expected " + TokenNames.describe(expected);
                 diagnostics.report(ErrorCode.E100, span, "unexpected " + found, hint);
             }
