@@ -183,7 +183,8 @@ public final class ModbusBus implements AutoCloseable {
         String text = describe(e);
         String lower = text.toLowerCase(Locale.ROOT);
         boolean silent = e instanceof ModbusIOException
-                && (lower.contains("timeout") || lower.contains("timed out") || lower.contains("tried"))
+                && (lower.contains("timeout") || lower.contains("timed out") || lower.contains("tried")
+                    || lower.contains("cannot read from serial port"))
                 && !lower.contains("crc") && !lower.contains("end of file") && !lower.contains("connection");
         return new ModbusFailure(silent ? Quality.TIMEOUT : Quality.COMM_ERROR, "bus " + name + ": " + text);
     }
