@@ -17,7 +17,9 @@ public final class SourceTypes {
                 new io.tanhe.drivers.sql.SqlType(),
                 new io.tanhe.drivers.opcua.OpcUaType(),
                 new io.tanhe.drivers.manual.FileType(),
-                new io.tanhe.drivers.manual.ManualType()
+                new io.tanhe.drivers.manual.ManualType(),
+                new io.tanhe.drivers.dlt645.Dlt645Type(),
+                new io.tanhe.drivers.cjt188.Cjt188Type()
         );
     }
 }
