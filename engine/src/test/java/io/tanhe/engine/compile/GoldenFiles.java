@@ -71,7 +71,7 @@ final class GoldenFiles {
             for (TestOutcome t : new TestRunner(c).runAll()) {
                 out.append(t.passed() ? "PASS " : "FAIL ").append(t.file()).append(": ").append(t.title()).append('\n');
                 t.failures().forEach(f -> out.append("    ").append(f).append('\n'));
-                warnings.addAll(t.warnings());
+                t.warnings().forEach(w -> warnings.add(t.file() + ": " + w));
                 if (t.passed()) {
                     passed++;
                 } else {
