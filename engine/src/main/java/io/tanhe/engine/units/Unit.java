@@ -26,6 +26,10 @@ public final class Unit {
 
     private static final double EQUALITY_TOLERANCE = 1e-12;
 
+    /** Units are immutable and the texts of a deployment are few, so parses are cached (exact rational arithmetic is slow). */
+    private static final java.util.Map<String, Unit> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSE_CACHE_LIMIT = 10_000;
+
     /** How the text binds, so that composite texts get parentheses only where the grammar needs them. */
     enum Shape { NUMBER, SYMBOL, PRODUCT, QUOTIENT }
 
@@ -67,7 +71,15 @@ public final class Unit {
      * @throws UnitParseException with the position and what was expected, or a did-you-mean for an unknown symbol
      */
     public static Unit parse(String text) {
-        return new UnitParser(text).parse();
+        Unit cached = PARSED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Unit unit = new UnitParser(text).parse();
+        if (PARSED.size() < PARSE_CACHE_LIMIT) {
+            PARSED.put(text, unit);
+        }
+        return unit;
     }
 
     public Unit multiply(Unit other) {
