@@ -94,9 +94,21 @@ public final class MqttSource implements Source {
             Duration delay = nextDelay;
             nextDelay = config.reconnect().after(delay);
             LOG.warn("mqtt {} cannot connect to {}: {}; retrying in {} ms",
-                    config.id(), config.serverUri(), e.getMessage(), delay.toMillis());
+                    config.id(), config.serverUri(), describe(e), delay.toMillis());
             schedule(this::connect, delay);
         }
+    }
+
+    /** Paho's messages are often just the class name; the reason code and the cause say more. */
+    private static String describe(Exception e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        if (e instanceof MqttException m) {
+            text.append(" (reason ").append(m.getReasonCode()).append(')');
+        }
+        if (e.getCause() != null) {
+            text.append(": ").append(e.getCause().getMessage());
+        }
+        return text.toString();
     }
 
     private void subscribeAll() {

@@ -49,6 +49,20 @@ public final class Mosquitto implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    public String sslUri() {
+        return "ssl://127.0.0.1:" + port;
+    }
+
+    /** Adds a user to a mosquitto password file with Debian's {@code mosquitto_passwd}. */
+    public static void addUser(Path passwordFile, String user, String password) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", passwordFile.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -78,7 +92,8 @@ public final class Mosquitto implements AutoCloseable {
     private void launch() {
         try {
             Path conf = dir.resolve("mosquitto.conf");
-            Files.writeString(conf, listenerConfig + "persistence false\n");
+            // "user root": as root, mosquitto would otherwise switch to user mosquitto, who cannot read the test's private temp dir
+            Files.writeString(conf, listenerConfig + "persistence false\nuser root\n");
             process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
@@ -86,7 +101,20 @@ public final class Mosquitto implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FreePort.awaitListening(port, Duration.ofSeconds(10));
+        try {
+            FreePort.awaitListening(port, Duration.ofSeconds(10));
+        } catch (IllegalStateException e) {
+            stop();
+            throw new IllegalStateException(e.getMessage() + "; mosquitto log:\n" + log(), e);
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("mosquitto.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     @Override
