@@ -86,6 +86,7 @@ class ReadCommandTest {
                     model: eastron-sdm630
                     host: 127.0.0.1
                     port: %d
+                    timeout: 2s
                     select: [voltage_l1, frequency, import_active_energy]
                 """.formatted(port));
         Result r = run(f, "--once");

@@ -35,7 +35,7 @@ class ModbusRtuPeerTest {
                     port: %s
                     baud: 9600
                     unit_id: %d
-                    timeout: 300ms
+                    timeout: 1s
                     retries: 1
                     points: %s
                 """.formatted(id, port, unit, points);

@@ -53,7 +53,7 @@ class ModbusTcpPeerTest {
                     host: 127.0.0.1
                     port: %d
                     unit_id: %d
-                    timeout: 300ms
+                    timeout: 1500ms
                     retries: 0
                 %s
                     points:
