@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * the standard fixes (numbers, data flags, times). Each check returns the problem in plain words,
  * or nothing; the parser adds the offset, the constructors throw.
  */
-final class FieldRules {
+public final class FieldRules {
     /** CP fields holding a {@code YYYYMMDDhhmmss} time ([STD17] Table 4). */
     static final Set<String> TIME_FIELDS = Set.of("DataTime", "BeginTime", "EndTime", "SystemTime", "RestartTime");
     /** "N14.2 … with sign and point, max 18 chars" (protocols.md §1.2). */
@@ -26,24 +26,33 @@ final class FieldRules {
     private FieldRules() {
     }
 
-    static Optional<String> st(String v) {
+    /** Why {@code v} cannot be the ST field, if it cannot. */
+    public static Optional<String> st(String v) {
         return ST.matcher(v).matches() ? Optional.empty()
                 : Optional.of("bad ST '" + v + "': a system code is 2 characters, 2 digits or an upper-case letter and a digit");
     }
 
-    static Optional<String> cn(String v) {
+    /** Why {@code v} cannot be the CN field, if it cannot. */
+    public static Optional<String> cn(String v) {
         return CN.matcher(v).matches() ? Optional.empty()
                 : Optional.of("bad CN '" + v + "': a command code is 4 digits");
     }
 
-    static Optional<String> pw(String v) {
+    /** Why {@code v} cannot be the PW field, if it cannot. */
+    public static Optional<String> pw(String v) {
         return PW.matcher(v).matches() ? Optional.empty()
                 : Optional.of("bad PW '" + v + "': the password is 6 letters or digits");
     }
 
-    static Optional<String> mn(String v) {
+    /** Why {@code v} cannot be the MN field, if it cannot. */
+    public static Optional<String> mn(String v) {
         return MN.matcher(v).matches() ? Optional.empty()
                 : Optional.of("bad MN '" + v + "': the device id is 1-24 letters or digits");
+    }
+
+    /** Why {@code name} cannot be a CP field name, if it cannot. */
+    public static Optional<String> cpName(String name) {
+        return CpField.nameProblem(name);
     }
 
     /** Reads a PNUM/PNO count: 1-9999 without leading zeros; -1 when it is not one. */

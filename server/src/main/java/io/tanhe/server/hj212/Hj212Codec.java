@@ -53,6 +53,15 @@ public final class Hj212Codec {
         return decode(packet.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Parses a bare data segment ({@code QN=…;…;CP=&&…&&}, no frame) with the same rules; error
+     * offsets count from the segment's first byte.
+     */
+    public static DataSegment parseSegment(String segment) throws Hj212FormatException {
+        byte[] data = segment.getBytes(StandardCharsets.UTF_8);
+        return new SegmentParser(data, 0, data.length).parse();
+    }
+
     /** Decodes exactly one packet: {@code ##} at the start, CR LF at the end, nothing after it. */
     public static DecodedPacket decode(byte[] packet) throws Hj212FormatException {
         PacketFrame frame = PacketFrame.read(packet);

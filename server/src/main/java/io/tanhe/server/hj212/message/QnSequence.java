@@ -1,0 +1,31 @@
+package io.tanhe.server.hj212.message;
+
+import io.tanhe.server.hj212.Qn;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+/**
+ * Issues request numbers from a clock, strictly increasing even when several packets leave within
+ * one millisecond or the clock steps back, since a QN must identify one exchange. QN is the send
+ * time of a packet (not a measurement time), so a wall clock is right here. Thread-safe.
+ */
+public final class QnSequence implements Supplier<Qn> {
+    private final Clock clock;
+    private LocalDateTime last = LocalDateTime.MIN;
+
+    /** A sequence reading {@code clock} (the platform's time zone: HJ 212 times carry none). */
+    public QnSequence(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The next QN. */
+    @Override
+    public synchronized Qn get() {
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        last = now.isAfter(last) ? now : last.plus(1, ChronoUnit.MILLIS);
+        return new Qn(last);
+    }
+}

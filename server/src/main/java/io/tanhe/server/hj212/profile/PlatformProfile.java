@@ -1,0 +1,161 @@
+package io.tanhe.server.hj212.profile;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tanhe.server.hj212.FieldRules;
+import io.tanhe.server.hj212.Flag;
+import io.tanhe.server.hj212.ValueFormat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What one data centre expects of our HJ 212 packets. Carbon platforms differ and HJ 212-2017 has no
+ * carbon-specific codes, so all of this is configuration (docs/hj212.md describes the file).
+ *
+ * @param name      a label for logs and the CLI
+ * @param st        the system code of our uploads (HJ 212-2017 has no carbon ST; 31, atmospheric
+ *                  pollution source, is the natural choice for stacks: protocols.md §1.7)
+ * @param mn        our device id as the platform registered it
+ * @param password  the access password (PW), 6 letters or digits
+ * @param version   Flag version bits: 1 = HJ 212-2017, 2 = HJ 212-2025 (unverified)
+ * @param ack       whether uploads ask for the platform's 9014 answer (Flag A bit)
+ * @param commands  which CN carries which kind of indicator
+ * @param co2Code   the CP field code of CO2 (HJ 212-2017 Table B.2: {@code a05001})
+ * @param fields    per field code: unit and number format
+ * @param hj2025    HJ 212-2025 options, unverified; they need {@code version: 2}
+ */
+public record PlatformProfile(String name, String st, String mn, String password, int version, boolean ack,
+                              IndicatorCommands commands, String co2Code, Map<String, FieldSpec> fields,
+                              UnverifiedHj2025Options hj2025) {
+    /** CO2 in HJ 212-2017 Table B.2. */
+    public static final String CO2_2017 = "a05001";
+
+    public PlatformProfile {
+        fields = fields == null ? null : Map.copyOf(fields);
+        List<String> problems = problems(name, st, mn, password, version, commands, co2Code, fields, hj2025);
+        if (!problems.isEmpty()) {
+            throw new InvalidProfileException("profile", problems);
+        }
+    }
+
+    /** A profile with the HJ 212-2017 defaults for everything but the identity. */
+    public static PlatformProfile of(String name, String mn, String password) {
+        return read(name, null, mn, password, null, null, null, null, null, null);
+    }
+
+    /** Reads a profile object; a missing key takes the default named in docs/hj212.md. */
+    @JsonCreator
+    static PlatformProfile read(@JsonProperty("name") String name, @JsonProperty("st") String st,
+                                @JsonProperty("mn") String mn, @JsonProperty("password") String password,
+                                @JsonProperty("version") Integer version, @JsonProperty("ack") Boolean ack,
+                                @JsonProperty("commands") IndicatorCommands commands,
+                                @JsonProperty("co2_code") String co2Code,
+                                @JsonProperty("fields") Map<String, FieldSpec> fields,
+                                @JsonProperty("unverified_hj212_2025") UnverifiedHj2025Options hj2025) {
+        String co2 = co2Code == null ? CO2_2017 : co2Code;
+        Map<String, FieldSpec> specs = new LinkedHashMap<>();
+        specs.put(co2, new FieldSpec("kg", null)); // Table B.2: CO2 emission amount in kg
+        if (fields != null) {
+            specs.putAll(fields);
+        }
+        return new PlatformProfile(name == null ? "platform" : name, st == null ? "31" : st, mn, password,
+                version == null ? Flag.V2017 : version, ack == null || ack,
+                commands == null ? IndicatorCommands.HJ212_2017 : commands, co2, specs,
+                hj2025 == null ? UnverifiedHj2025Options.OFF : hj2025);
+    }
+
+    /** The spec of a field code, if the profile has one. */
+    public Optional<FieldSpec> field(String code) {
+        return Optional.ofNullable(fields.get(code));
+    }
+
+    /** The Flag of our uploads (A bit per {@link #ack}). */
+    public Flag uploadFlag() {
+        return new Flag(version, false, ack);
+    }
+
+    private static List<String> problems(String name, String st, String mn, String password, int version,
+                                         IndicatorCommands commands, String co2Code, Map<String, FieldSpec> fields,
+                                         UnverifiedHj2025Options hj2025) {
+        List<String> p = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            p.add("name: is required");
+        }
+        check(p, "st", st, FieldRules::st);
+        check(p, "mn", mn, FieldRules::mn);
+        check(p, "password", password, FieldRules::pw);
+        if (version != Flag.V2017 && version != Flag.V2025) {
+            p.add("version: must be 1 (HJ 212-2017) or 2 (HJ 212-2025, unverified), not " + version);
+        }
+        checkCommands(p, commands);
+        check(p, "co2_code", co2Code, FieldRules::cpName);
+        checkFields(p, fields);
+        if (hj2025 == null) {
+            p.add("unverified_hj212_2025: is required");
+        } else {
+            if (hj2025.any() && version != Flag.V2025) {
+                p.add("unverified_hj212_2025: backfill_marker and heartbeat exist only with version: 2");
+            }
+            if (hj2025.heartbeatSeconds() < 10 || hj2025.heartbeatSeconds() > 3600) {
+                p.add("unverified_hj212_2025.heartbeat_seconds: must be 10-3600, not " + hj2025.heartbeatSeconds());
+            }
+        }
+        return p;
+    }
+
+    private static void check(List<String> p, String path, String value,
+                              Function<String, Optional<String>> rule) {
+        if (value == null) {
+            p.add(path + ": is required");
+        } else {
+            rule.apply(value).ifPresent(problem -> p.add(path + ": " + problem));
+        }
+    }
+
+    private static void checkCommands(List<String> p, IndicatorCommands c) {
+        if (c == null) {
+            p.add("commands: is required");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        Map<String, String> byKind = new LinkedHashMap<>();
+        byKind.put("realtime", c.realtime());
+        byKind.put("minute", c.minute());
+        byKind.put("hourly", c.hourly());
+        byKind.put("daily", c.daily());
+        c.monthlyCn().ifPresent(m -> byKind.put("monthly", m));
+        byKind.forEach((kind, cn) -> {
+            check(p, "commands." + kind, cn, FieldRules::cn);
+            if (cn != null && !seen.add(cn)) {
+                p.add("commands." + kind + ": CN " + cn + " is already used by another kind");
+            }
+        });
+    }
+
+    private static void checkFields(List<String> p, Map<String, FieldSpec> fields) {
+        if (fields == null) {
+            p.add("fields: is required");
+            return;
+        }
+        fields.forEach((code, spec) -> {
+            FieldRules.cpName(code).ifPresent(problem -> p.add("fields." + code + ": " + problem));
+            if (spec == null || spec.unit() == null || spec.unit().isBlank()) {
+                p.add("fields." + code + ".unit: is required");
+            }
+            if (spec != null && spec.format() != null) {
+                try {
+                    ValueFormat.parse(spec.format());
+                } catch (IllegalArgumentException e) {
+                    p.add("fields." + code + ".format: " + e.getMessage());
+                }
+            }
+        });
+    }
+}
