@@ -44,8 +44,7 @@ public final class CounterSeries extends LoggedSeries implements Series {
             return Change.none(input, key, zone);
         }
         int slot = units.indexOf(o.unit(), o.timestamp());
-        double value = o.value() * units.factor(slot);
-        return changeAround(log.put(t, value, value, o.value(), slot, o.quality(), ReadingLog.READING));
+        return changeAround(log.putReading(t, o.value(), slot, o.quality()));
     }
 
     /**
@@ -56,9 +55,7 @@ public final class CounterSeries extends LoggedSeries implements Series {
     public Change replace(MeterReplacement r) {
         long t = checkedTime(r.input(), r.key(), r.at());
         int slot = units.indexOf(r.unit(), r.at());
-        double factor = units.factor(slot);
-        return changeAround(log.put(t, r.oldFinal() * factor, r.newStart() * factor, r.newStart(), slot, r.quality(),
-                ReadingLog.REPLACEMENT));
+        return changeAround(log.putReplacement(t, r.oldFinal() * units.factor(slot), r.newStart(), slot, r.quality()));
     }
 
     @Override
@@ -78,7 +75,9 @@ public final class CounterSeries extends LoggedSeries implements Series {
             if (log.kind[k] == ReadingLog.REPLACEMENT || log.kind[k + 1] == ReadingLog.REPLACEMENT) {
                 tally.flag(Flag.METER_REPLACED);
             }
-            int verdict = verdict(k);
+            double from = log.value(k);
+            double to = log.endValue(k + 1);
+            int verdict = verdict(from, to);
             if (verdict == NEGATIVE) {
                 tally.flag(Flag.NEGATIVE_DELTA);
                 continue;
@@ -86,7 +85,7 @@ public final class CounterSeries extends LoggedSeries implements Series {
             if (verdict == LOST_AT_REPLACEMENT) {
                 continue;
             }
-            double delta = log.before[k + 1] - log.after[k];
+            double delta = to - from;
             if (verdict == ROLLED_OVER) {
                 delta += modulus;
                 tally.flag(Flag.ROLLOVER);
@@ -101,10 +100,8 @@ public final class CounterSeries extends LoggedSeries implements Series {
         return tally.toAmount(bucket, e - s, settings.amountUnit());
     }
 
-    /** How the interval from entry k to k+1 counts. */
-    private int verdict(int k) {
-        double from = log.after[k];
-        double to = log.before[k + 1];
+    /** How an interval from value {@code from} to value {@code to} counts. */
+    private int verdict(double from, double to) {
         if (Double.isNaN(to)) {
             return LOST_AT_REPLACEMENT;
         }
@@ -138,9 +135,9 @@ public final class CounterSeries extends LoggedSeries implements Series {
     private Optional<Anomaly> intervalAnomaly(int k) {
         Instant from = Nanos.toInstant(log.time[k]);
         Instant to = Nanos.toInstant(log.time[k + 1]);
-        double a = log.after[k];
-        double b = log.before[k + 1];
-        int verdict = verdict(k);
+        double a = log.value(k);
+        double b = log.endValue(k + 1);
+        int verdict = verdict(a, b);
         return Optional.ofNullable(switch (verdict) {
             case NEGATIVE -> new Anomaly(Flag.NEGATIVE_DELTA, from, to, "counter fell from " + quantity(a) + " to "
                     + quantity(b) + " without a rollover or a meter replacement; the interval is not counted"
@@ -158,8 +155,8 @@ public final class CounterSeries extends LoggedSeries implements Series {
 
     private Anomaly replacementAnomaly(int i) {
         Instant at = Nanos.toInstant(log.time[i]);
-        String old = Double.isNaN(log.before[i]) ? "unknown" : quantity(log.before[i]);
+        String old = Double.isNaN(log.endValue(i)) ? "unknown" : quantity(log.endValue(i));
         return new Anomaly(Flag.METER_REPLACED, at, at, "meter replaced: old meter's final value " + old
-                + ", new meter's start value " + quantity(log.after[i]));
+                + ", new meter's start value " + quantity(log.value(i)));
     }
 }

@@ -11,7 +11,7 @@ abstract sealed class LoggedSeries permits CounterSeries, RateSeries {
     final String key;
     final ZoneId zone;
     final UnitTable units;
-    final ReadingLog log = new ReadingLog();
+    final ReadingLog log;
     private long horizon = Long.MIN_VALUE;
 
     LoggedSeries(String input, String key, ZoneId zone, UnitTable units) {
@@ -19,6 +19,7 @@ abstract sealed class LoggedSeries permits CounterSeries, RateSeries {
         this.key = key;
         this.zone = zone;
         this.units = units;
+        this.log = new ReadingLog(units);
     }
 
     public String input() {

@@ -44,8 +44,7 @@ public final class RateSeries extends LoggedSeries implements Series {
     public Change add(Observation o) {
         long t = checkedTime(o.input(), o.key(), o.timestamp());
         int slot = units.indexOf(o.unit(), o.timestamp());
-        double value = o.value() * units.factor(slot);
-        return changeAround(log.put(t, value, value, o.value(), slot, o.quality(), ReadingLog.READING));
+        return changeAround(log.putReading(t, o.value(), slot, o.quality()));
     }
 
     @Override
@@ -54,7 +53,6 @@ public final class RateSeries extends LoggedSeries implements Series {
         long e = Nanos.of(bucket.end());
         Tally tally = new Tally();
         long[] time = log.time;
-        double[] value = log.after;
         for (int k = firstInterval(s); k + 1 < log.size && time[k] < e; k++) {
             long a = time[k];
             long b = time[k + 1];
@@ -63,8 +61,8 @@ public final class RateSeries extends LoggedSeries implements Series {
             if (hi <= lo) {
                 continue;
             }
-            double ra = value[k];
-            double rb = value[k + 1];
+            double ra = log.value(k);
+            double rb = log.value(k + 1);
             if (b - a > maxGap || Double.isNaN(ra) || Double.isNaN(rb)) {
                 tally.flag(Flag.GAP);
                 continue;
@@ -89,8 +87,8 @@ public final class RateSeries extends LoggedSeries implements Series {
             }
             Instant from = Nanos.toInstant(log.time[k]);
             Instant to = Nanos.toInstant(log.time[k + 1]);
-            if (Double.isNaN(log.after[k]) || Double.isNaN(log.after[k + 1])) {
-                Instant failed = Double.isNaN(log.after[k]) ? from : to;
+            if (Double.isNaN(log.raw[k]) || Double.isNaN(log.raw[k + 1])) {
+                Instant failed = Double.isNaN(log.raw[k]) ? from : to;
                 result.add(new Anomaly(Flag.GAP, from, to, "the reading at " + failed
                         + " failed; the time from " + from + " to " + to + " counts as missing"));
             } else if (log.time[k + 1] - log.time[k] > maxGap) {

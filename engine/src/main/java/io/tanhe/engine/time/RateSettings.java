@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record RateSettings(Unit amountUnit, Duration maxGap) implements InputSettings {
 
-    /** Five minutes: five polls of a one-minute schedule, the coarsest default the standard names (section 9.1). */
+    /** Five minutes: five polls of a one-minute schedule, the shortest collection period section 9.1 requires. */
     public static final Duration DEFAULT_MAX_GAP = Duration.ofMinutes(5);
 
     public RateSettings {

@@ -1,27 +1,48 @@
 package io.tanhe.engine.time;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The readings of one series in time order, one entry per instant, in parallel primitive arrays
- * so that appending the next reading allocates nothing (arrays grow by doubling).
+ * (19 bytes an entry) so that appending the next reading allocates nothing (arrays grow by doubling).
  *
- * <p>An entry has two values in the amount's unit: {@code before}, the value an interval ending
- * here ends at, and {@code after}, the value the next interval starts from. They differ only at a
- * meter replacement (old final, new start). The raw value and unit slot are kept for provenance.
+ * <p>An entry keeps the raw value as it came and the slot of its unit; {@link #value(int)} converts.
+ * A meter replacement is an entry whose value is the new meter's start; the old meter's final value
+ * (converted, NaN when unknown) is kept aside, by time, because replacements are rare. The value
+ * an interval ends at is then {@link #endValue(int)}, the value it starts from {@link #value(int)}.
  */
 final class ReadingLog {
     static final byte READING = 0;
     static final byte REPLACEMENT = 1;
 
+    private final UnitTable units;
     long[] time = new long[16];
-    double[] before = new double[16];
-    double[] after = new double[16];
     double[] raw = new double[16];
     byte[] unit = new byte[16];
     byte[] quality = new byte[16];
     byte[] kind = new byte[16];
     int size;
+    private final Map<Long, Double> oldFinal = new HashMap<>();
+
+    ReadingLog(UnitTable units) {
+        this.units = units;
+    }
+
+    /** The value entry {@code i} starts the next interval from, in the target unit. */
+    double value(int i) {
+        return raw[i] * units.factor(unit[i]);
+    }
+
+    /** The value the interval ending at entry {@code i} ends at, in the target unit. */
+    double endValue(int i) {
+        return kind[i] == REPLACEMENT ? oldFinal.get(time[i]) : value(i);
+    }
+
+    Quality quality(int i) {
+        return Quality.ofCode(quality[i]);
+    }
 
     /** The index of the last entry at or before {@code t}, -1 when none. */
     int floorIndex(long t) {
@@ -33,61 +54,68 @@ final class ReadingLog {
     }
 
     /**
-     * Puts an entry at {@code t}. An entry already at {@code t} is replaced (a correction), except
-     * that a reading at the instant of a meter replacement becomes the new meter's start value.
+     * Puts a reading at {@code t}. A reading already there is replaced (a correction); at the
+     * instant of a meter replacement the reading becomes the new meter's start value.
      *
      * @return the entry's index
      */
-    int put(long t, double valueBefore, double valueAfter, double rawValue, int unitSlot, Quality q, byte entryKind) {
+    int putReading(long t, double rawValue, int unitSlot, Quality q) {
         int at = floorIndex(t);
         if (at >= 0 && time[at] == t) {
-            if (kind[at] == REPLACEMENT && entryKind == READING) {
-                after[at] = valueAfter;
-                quality[at] = (byte) Quality.ofCode(quality[at]).and(q).ordinal();
-                return at;
-            }
-            set(at, t, valueBefore, valueAfter, rawValue, unitSlot, q, entryKind);
+            Quality merged = kind[at] == REPLACEMENT ? quality(at).and(q) : q;
+            set(at, t, rawValue, unitSlot, merged, kind[at]);
             return at;
         }
-        int index = at + 1;
+        return insert(at + 1, t, rawValue, unitSlot, q, READING);
+    }
+
+    /**
+     * Puts a meter replacement at {@code t}, replacing whatever entry is there.
+     *
+     * @param finalValue the old meter's final value in the target unit, NaN when unknown
+     * @return the entry's index
+     */
+    int putReplacement(long t, double finalValue, double rawStart, int unitSlot, Quality q) {
+        oldFinal.put(t, finalValue);
+        int at = floorIndex(t);
+        if (at >= 0 && time[at] == t) {
+            set(at, t, rawStart, unitSlot, q, REPLACEMENT);
+            return at;
+        }
+        return insert(at + 1, t, rawStart, unitSlot, q, REPLACEMENT);
+    }
+
+    private int insert(int index, long t, double rawValue, int unitSlot, Quality q, byte entryKind) {
         if (size == time.length) {
             grow();
         }
         if (index < size) {
-            shift(index);
+            move(index, index + 1, size - index);
         }
         size++;
-        set(index, t, valueBefore, valueAfter, rawValue, unitSlot, q, entryKind);
+        set(index, t, rawValue, unitSlot, q, entryKind);
         return index;
     }
 
-    private void set(int i, long t, double valueBefore, double valueAfter, double rawValue, int unitSlot, Quality q,
-                     byte entryKind) {
+    private void set(int i, long t, double rawValue, int unitSlot, Quality q, byte entryKind) {
         time[i] = t;
-        before[i] = valueBefore;
-        after[i] = valueAfter;
         raw[i] = rawValue;
         unit[i] = (byte) unitSlot;
         quality[i] = (byte) q.ordinal();
         kind[i] = entryKind;
     }
 
-    private void shift(int from) {
-        int n = size - from;
-        System.arraycopy(time, from, time, from + 1, n);
-        System.arraycopy(before, from, before, from + 1, n);
-        System.arraycopy(after, from, after, from + 1, n);
-        System.arraycopy(raw, from, raw, from + 1, n);
-        System.arraycopy(unit, from, unit, from + 1, n);
-        System.arraycopy(quality, from, quality, from + 1, n);
-        System.arraycopy(kind, from, kind, from + 1, n);
+    private void move(int from, int to, int n) {
+        System.arraycopy(time, from, time, to, n);
+        System.arraycopy(raw, from, raw, to, n);
+        System.arraycopy(unit, from, unit, to, n);
+        System.arraycopy(quality, from, quality, to, n);
+        System.arraycopy(kind, from, kind, to, n);
     }
 
     private void grow() {
         int n = time.length * 2;
         time = Arrays.copyOf(time, n);
-        before = Arrays.copyOf(before, n);
-        after = Arrays.copyOf(after, n);
         raw = Arrays.copyOf(raw, n);
         unit = Arrays.copyOf(unit, n);
         quality = Arrays.copyOf(quality, n);
@@ -99,18 +127,9 @@ final class ReadingLog {
         if (index <= 0) {
             return;
         }
-        int n = size - index;
-        System.arraycopy(time, index, time, 0, n);
-        System.arraycopy(before, index, before, 0, n);
-        System.arraycopy(after, index, after, 0, n);
-        System.arraycopy(raw, index, raw, 0, n);
-        System.arraycopy(unit, index, unit, 0, n);
-        System.arraycopy(quality, index, quality, 0, n);
-        System.arraycopy(kind, index, kind, 0, n);
-        size = n;
-    }
-
-    Quality quality(int i) {
-        return Quality.ofCode(quality[i]);
+        long first = time[index];
+        move(index, 0, size - index);
+        size -= index;
+        oldFinal.keySet().removeIf(t -> t < first);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * for that key or else for its input.
  *
  * <p>Not thread-safe, and lock-free on purpose: the caller serialises calls (the evaluator runs on
- * one thread). Adding a reading in time order allocates only the returned {@link Change}.
+ * one thread). Adding a reading in time order allocates only the returned {@link Change} (and, now
+ * and then, a doubled array of its series).
  */
 public final class TimeModel {
     private final ZoneId zone;
