@@ -1,0 +1,28 @@
+package io.tanhe.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Alerts and their life cycle. Every method returns after a durable commit. */
+public interface AlertStore {
+
+    /** Stores a raised alert and returns it; when its dedup key is already stored, returns that alert unchanged. */
+    Alert raise(NewAlert alert);
+
+    /**
+     * Records that {@code who} acknowledged the alert. Acknowledging twice keeps the first.
+     *
+     * @return the alert after the change; empty when there is no alert with that id
+     */
+    Optional<Alert> acknowledge(long id, String who, Instant at);
+
+    /** Records that the condition ended. Clearing twice keeps the first time. Empty when there is no such alert. */
+    Optional<Alert> clear(long id, Instant at);
+
+    Optional<Alert> alert(long id);
+
+    /** Alerts in one of {@code states} (every state when empty) raised in {@code range}, newest first. */
+    List<Alert> alerts(Set<AlertState> states, TimeRange range);
+}

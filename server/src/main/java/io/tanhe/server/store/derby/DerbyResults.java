@@ -1,0 +1,119 @@
+package io.tanhe.server.store.derby;
+
+import io.tanhe.engine.time.Grain;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.ResultFilter;
+import io.tanhe.server.store.ResultStore;
+import io.tanhe.server.store.StoredResult;
+import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.WriteOutcome;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Results and revisions in Derby. */
+final class DerbyResults implements ResultStore {
+    private final DerbyDatabase db;
+    private final GroupCommitter committer;
+
+    DerbyResults(DerbyDatabase db, GroupCommitter committer) {
+        this.db = db;
+        this.committer = committer;
+    }
+
+    @Override
+    public CompletableFuture<WriteOutcome> write(BucketResult result) {
+        return committer.submitResults(List.of(result)).thenApply(outcomes -> outcomes.get(0));
+    }
+
+    @Override
+    public CompletableFuture<List<WriteOutcome>> writeAll(List<BucketResult> results) {
+        return committer.submitResults(results);
+    }
+
+    @Override
+    public List<StoredResult> current(String nodeId, String key, Grain grain, TimeRange range) {
+        String sql = "SELECT " + ResultRows.COLUMNS + " FROM result WHERE node_id = ? AND grain = ?"
+                + " AND bucket_start >= ? AND bucket_start < ?" + (key.isEmpty() ? "" : " AND result_key = ?")
+                + " ORDER BY bucket_start, result_key";
+        return db.inTransaction("reading results of " + nodeId + " " + grain.label() + " " + range, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, nodeId);
+                p.setString(2, grain.label());
+                UtcColumns.set(p, 3, range.from());
+                UtcColumns.set(p, 4, range.to());
+                if (!key.isEmpty()) {
+                    p.setString(5, key);
+                }
+                return collect(p);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredResult> revisions(String nodeId, String key, Grain grain, Instant bucketStart) {
+        String where = " WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
+        return db.inTransaction("reading revisions of " + nodeId + "[" + key + "] " + grain.label() + " " + bucketStart, c -> {
+            List<StoredResult> all = new ArrayList<>();
+            for (String table : List.of("result_revision", "result")) {
+                try (PreparedStatement p = c.prepareStatement("SELECT " + ResultRows.COLUMNS + " FROM " + table + where
+                        + " ORDER BY revision")) {
+                    ResultRows.bindBucket(p, 1, nodeId, grain, bucketStart, key);
+                    all.addAll(collect(p));
+                }
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public long scan(ResultFilter filter, Consumer<StoredResult> sink) {
+        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM result WHERE bucket_start >= ? AND bucket_start < ?");
+        if (!filter.nodeId().isEmpty()) {
+            sql.append(" AND node_id = ?");
+        }
+        filter.onlyGrain().ifPresent(g -> sql.append(" AND grain = ?"));
+        sql.append(" ORDER BY bucket_start, node_id, result_key, grain");
+        return db.inTransaction("reading results " + filter, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                UtcColumns.set(p, i++, filter.range().from());
+                UtcColumns.set(p, i++, filter.range().to());
+                if (!filter.nodeId().isEmpty()) {
+                    p.setString(i++, filter.nodeId());
+                }
+                if (filter.onlyGrain().isPresent()) {
+                    p.setString(i, filter.onlyGrain().get().label());
+                }
+                long n = 0;
+                try (ResultSet rows = p.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(ResultRows.read(rows));
+                        n++;
+                    }
+                }
+                return n;
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return DerbyQueries.count(db, "result");
+    }
+
+    private static List<StoredResult> collect(PreparedStatement p) throws java.sql.SQLException {
+        List<StoredResult> found = new ArrayList<>();
+        try (ResultSet rows = p.executeQuery()) {
+            while (rows.next()) {
+                found.add(ResultRows.read(rows));
+            }
+        }
+        return List.copyOf(found);
+    }
+}

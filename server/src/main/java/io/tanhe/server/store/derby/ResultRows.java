@@ -1,0 +1,140 @@
+package io.tanhe.server.store.derby;
+
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.MethodologyRef;
+import io.tanhe.server.store.StoredResult;
+import io.tanhe.server.store.WriteOutcome;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** SQL for the {@code result} (current values) and {@code result_revision} (earlier values) tables. */
+final class ResultRows {
+    static final String COLUMNS = "node_id, result_key, grain, bucket_start, bucket_end, amount, unit, quality,"
+            + " completeness, methodology_id, methodology_version, methodology_hash, revised_at, reason, revision";
+    private static final String INSERT = "INSERT INTO result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+    private static final String BUCKET = " WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
+    private static final String CURRENT = "SELECT id, " + COLUMNS + " FROM result" + BUCKET;
+    private static final String KEEP_AS_REVISION = "INSERT INTO result_revision (" + COLUMNS + ") SELECT " + COLUMNS
+            + " FROM result WHERE id = ?";
+    private static final String REPLACE = "UPDATE result SET bucket_end = ?, amount = ?, unit = ?, quality = ?,"
+            + " completeness = ?, methodology_id = ?, methodology_version = ?, methodology_hash = ?, revised_at = ?,"
+            + " reason = ?, revision = revision + 1 WHERE id = ?";
+
+    private ResultRows() {
+    }
+
+    /**
+     * Writes the results inside the caller's transaction: new buckets in batches, then, for each bucket
+     * that already had a result, either nothing (same figure) or a revision (the old row copied to
+     * {@code result_revision}, the new values made current).
+     */
+    static void write(Connection c, List<BucketResult> results, WriteOutcome[] outcomes, int offset) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            int next = 0;
+            while (next < results.size()) {
+                for (int i = next; i < results.size(); i++) {
+                    bindNew(insert, results.get(i));
+                    insert.addBatch();
+                }
+                try {
+                    insert.executeBatch();
+                    for (int i = next; i < results.size(); i++) {
+                        outcomes[offset + i] = WriteOutcome.STORED;
+                    }
+                    next = results.size();
+                } catch (BatchUpdateException e) {
+                    if (!ReadingRows.DUPLICATE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    int stored = e.getUpdateCounts().length;
+                    for (int i = next; i < next + stored; i++) {
+                        outcomes[offset + i] = WriteOutcome.STORED;
+                    }
+                    outcomes[offset + next + stored] = revise(c, results.get(next + stored));
+                    next += stored + 1;
+                    insert.clearBatch();
+                }
+            }
+        }
+    }
+
+    private static WriteOutcome revise(Connection c, BucketResult result) throws SQLException {
+        long id;
+        try (PreparedStatement select = c.prepareStatement(CURRENT)) {
+            bindBucket(select, 1, result.nodeId(), result.grain(), result.bucketStart(), result.key());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("result " + result.nodeId() + "[" + result.key() + "] " + result.grain().label()
+                            + " " + result.bucketStart() + " reported as duplicate but not found");
+                }
+                if (read(rows).result().sameFigure(result)) {
+                    return WriteOutcome.UNCHANGED;
+                }
+                id = rows.getLong("id");
+            }
+        }
+        try (PreparedStatement keep = c.prepareStatement(KEEP_AS_REVISION)) {
+            keep.setLong(1, id);
+            keep.executeUpdate();
+        }
+        try (PreparedStatement replace = c.prepareStatement(REPLACE)) {
+            UtcColumns.set(replace, 1, result.bucketEnd());
+            replace.setDouble(2, result.value());
+            replace.setString(3, result.unit());
+            replace.setString(4, result.quality().name());
+            replace.setDouble(5, result.completeness());
+            replace.setString(6, result.methodology().id());
+            replace.setString(7, result.methodology().version());
+            replace.setString(8, result.methodology().contentHash());
+            UtcColumns.set(replace, 9, result.revisedAt());
+            replace.setString(10, result.reason());
+            replace.setLong(11, id);
+            replace.executeUpdate();
+        }
+        return WriteOutcome.REVISED;
+    }
+
+    private static void bindNew(PreparedStatement p, BucketResult r) throws SQLException {
+        p.setString(1, r.nodeId());
+        p.setString(2, r.key());
+        p.setString(3, r.grain().label());
+        UtcColumns.set(p, 4, r.bucketStart());
+        UtcColumns.set(p, 5, r.bucketEnd());
+        p.setDouble(6, r.value());
+        p.setString(7, r.unit());
+        p.setString(8, r.quality().name());
+        p.setDouble(9, r.completeness());
+        p.setString(10, r.methodology().id());
+        p.setString(11, r.methodology().version());
+        p.setString(12, r.methodology().contentHash());
+        UtcColumns.set(p, 13, r.revisedAt());
+        p.setString(14, r.reason());
+    }
+
+    /** Binds node, grain, bucket start and key from parameter {@code first} on. */
+    static void bindBucket(PreparedStatement p, int first, String nodeId, Grain grain, java.time.Instant start, String key)
+            throws SQLException {
+        p.setString(first, nodeId);
+        p.setString(first + 1, grain.label());
+        UtcColumns.set(p, first + 2, start);
+        p.setString(first + 3, key);
+    }
+
+    static StoredResult read(ResultSet rows) throws SQLException {
+        BucketResult result = new BucketResult(rows.getString("node_id"), rows.getString("result_key"),
+                Grain.fromLabel(rows.getString("grain")), UtcColumns.get(rows, "bucket_start"),
+                UtcColumns.get(rows, "bucket_end"), rows.getDouble("amount"), rows.getString("unit"),
+                Quality.valueOf(rows.getString("quality")), rows.getDouble("completeness"),
+                new MethodologyRef(rows.getString("methodology_id"), rows.getString("methodology_version"),
+                        rows.getString("methodology_hash")),
+                UtcColumns.get(rows, "revised_at"), rows.getString("reason"));
+        return new StoredResult(result, rows.getInt("revision"));
+    }
+}
