@@ -2,14 +2,22 @@ package io.tanhe.engine.testing;
 
 import io.tanhe.engine.compile.Compilation;
 import io.tanhe.engine.eval.Keys;
-import io.tanhe.engine.eval.PeriodEvaluator;
-import io.tanhe.engine.eval.PeriodInputs;
-import io.tanhe.engine.eval.PeriodResult;
 import io.tanhe.engine.factors.Confidence;
 import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.factors.FactorValue;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
+import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.incremental.ResultValue;
+import io.tanhe.engine.time.CounterSettings;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.RateSettings;
+import io.tanhe.engine.time.Observation;
+import io.tanhe.engine.time.PeriodQuantity;
+import io.tanhe.engine.time.PeriodSettings;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.ast.Decl;
 import io.tanhe.grammar.ast.Name;
@@ -17,20 +25,27 @@ import io.tanhe.grammar.ast.SourceFile;
 import io.tanhe.grammar.ast.UnitExpr;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Runs the {@code test} blocks of a compiled methodology: each test's inputs and factor overrides
- * are evaluated for one period, on the test's date ({@code on …}, else the methodology's
- * effective-from date), and every expectation is compared within its tolerance.
+ * Runs the {@code test} blocks of a compiled methodology through the same incremental evaluator
+ * the terminal uses: each test is one month, its inputs are that month's amounts (observations
+ * of per-period quantities), its factor overrides are layered over the defaults, and factor
+ * values are those valid on the test's date ({@code on …}, else the methodology's effective-from
+ * date). Every expectation is compared within its tolerance.
  */
 public final class TestRunner {
     /** Relative tolerance of an expectation written without {@code ±}. */
     static final double DEFAULT_RELATIVE_TOLERANCE = 1e-9;
     private static final LocalDate NO_DATE = LocalDate.of(2000, 1, 1);
+    private static final ZoneId ZONE = TimeBucket.DEFAULT_ZONE;
 
     private final Compilation compilation;
     private final ComputationGraph graph;
@@ -48,11 +63,73 @@ public final class TestRunner {
 
     TestOutcome run(String file, Decl.TestDecl test) {
         List<String> failures = new ArrayList<>();
-        PeriodInputs inputs = new PeriodInputs();
+        LocalDate on = test.on() != null ? test.on() : graph.info().effectiveFrom() != null ? graph.info().effectiveFrom() : NO_DATE;
+        TimeBucket month = TimeBucket.of(Grain.MONTH, on.atStartOfDay(ZONE).toInstant(), ZONE);
+        IncrementalEvaluator evaluator = new IncrementalEvaluator(graph, factors(test, failures), ZONE, Grain.MONTH, List.of());
+        configureForOneMonth(evaluator);
+        Set<String> given = new HashSet<>();
         for (Decl.TestValue v : test.inputs()) {
             Node n = graph.node(v.name().text()).orElseThrow();
-            inputs.put(n.name(), key(v.key()), convert(v.value(), v.unit(), n, v.name(), failures));
+            feed(evaluator, n, key(v.key()), convert(v.value(), v.unit(), n, v.name(), failures), month);
+            given.add(n.name());
         }
+        for (Node n : graph.nodesOf(NodeKind.INPUT)) {
+            if (!n.indexed() && !n.optional() && !given.contains(n.name())) {
+                failures.add(test.span() + ": E601 input `" + n.name() + "` has no value; supply it or declare it `optional`");
+            }
+        }
+        if (given.isEmpty()) {
+            evaluator.accept(new Observation(month.start(), firstInput(), "", 0, graph.node(firstInput()).orElseThrow().unit(),
+                    Quality.MISSING));
+        }
+        reportFailedResults(evaluator, month, test, failures);
+        for (Decl.Expectation e : test.expectations()) {
+            check(e, evaluator, month, failures);
+        }
+        List<String> warnings = evaluator.factorValuesUsed(month).stream().filter(f -> f.confidence().isUnverified())
+                .map(f -> "warning[W003]: unverified default used: " + f.describe()).toList();
+        return new TestOutcome(file, test.title(), failures.isEmpty(), failures, warnings);
+    }
+
+    /** Counters and rates over a whole month are normal in a test: no spreading or gap limits. */
+    private void configureForOneMonth(IncrementalEvaluator evaluator) {
+        for (Node n : graph.nodesOf(NodeKind.INPUT)) {
+            switch (n.inputKind()) {
+                case COUNTER -> evaluator.timeModel().configure(n.name(), CounterSettings.of(n.unit()));
+                case RATE -> evaluator.timeModel().configure(n.name(), RateSettings.of(n.unit()).withMaxGap(Duration.ofDays(32)));
+                case PERIOD -> evaluator.timeModel().configure(n.name(),
+                        PeriodSettings.of(n.unit(), Grain.MONTH, PeriodQuantity.inferFrom(n.unit())));
+            }
+        }
+    }
+
+    /**
+     * A test gives each input's amount for the month; the time model receives it the way a
+     * terminal would: a counter as readings at the month's start and end, a rate as a constant
+     * power over the month, a per-period quantity as that month's value.
+     */
+    private static void feed(IncrementalEvaluator evaluator, Node n, String key, double amount, TimeBucket month) {
+        switch (n.inputKind()) {
+            case COUNTER -> {
+                evaluator.accept(new Observation(month.start(), n.name(), key, 0, n.unit(), Quality.MEASURED));
+                evaluator.accept(new Observation(month.end(), n.name(), key, amount, n.unit(), Quality.MEASURED));
+            }
+            case RATE -> {
+                double hours = month.duration().toNanos() / 3.6e12;
+                Unit perHour = n.unit().divide(Unit.parse("h"));
+                evaluator.accept(new Observation(month.start(), n.name(), key, amount / hours, perHour, Quality.MEASURED));
+                evaluator.accept(new Observation(month.end(), n.name(), key, amount / hours, perHour, Quality.MEASURED));
+            }
+            case PERIOD -> evaluator.accept(new Observation(month.start(), n.name(), key, amount, n.unit(), Quality.MEASURED));
+        }
+    }
+
+    private String firstInput() {
+        return graph.nodesOf(NodeKind.INPUT).stream().filter(n -> !n.indexed()).findFirst()
+                .or(() -> graph.nodesOf(NodeKind.INPUT).stream().findFirst()).map(Node::name).orElseThrow();
+    }
+
+    private FactorLibrary factors(Decl.TestDecl test, List<String> failures) {
         List<FactorValue> overrides = new ArrayList<>();
         for (Decl.TestValue v : test.factors()) {
             Node n = graph.node(v.name().text()).orElseThrow();
@@ -60,34 +137,36 @@ public final class TestRunner {
             overrides.add(new FactorValue(n.name(), key(v.key()), BigDecimal.valueOf(value), n.unit().text(), null, null,
                     "test \"" + test.title() + "\" at " + v.span(), null, Confidence.SITE, "test", null));
         }
-        FactorLibrary library = overrides.isEmpty() ? compilation.defaults().library()
+        return overrides.isEmpty() ? compilation.defaults().library()
                 : compilation.defaults().library().overriddenBy(FactorLibrary.of("test", "test", overrides));
-        LocalDate on = test.on() != null ? test.on() : graph.info().effectiveFrom() != null ? graph.info().effectiveFrom() : NO_DATE;
-        PeriodResult result = new PeriodEvaluator(graph).evaluate(inputs, library, on);
-        result.problems().forEach(p -> failures.add(test.span() + ": " + p.code() + " " + p.message()));
-        for (Decl.Expectation e : test.expectations()) {
-            check(e, result, failures);
-        }
-        List<String> warnings = result.factorsUsed().stream().filter(f -> f.confidence().isUnverified())
-                .map(f -> "warning[W003]: unverified default used: " + f.describe()).toList();
-        return new TestOutcome(file, test.title(), failures.isEmpty(), failures, warnings);
     }
 
-    private void check(Decl.Expectation e, PeriodResult result, List<String> failures) {
+    /** Emissions and totals that could not be computed are failures of the test, with their cause. */
+    private void reportFailedResults(IncrementalEvaluator evaluator, TimeBucket month, Decl.TestDecl test, List<String> failures) {
+        Set<String> outputs = new HashSet<>();
+        graph.nodes().stream().filter(n -> n.kind() == NodeKind.EMISSION || n.kind() == NodeKind.TOTAL).forEach(n -> outputs.add(n.name()));
+        Set<String> seen = new HashSet<>();
+        for (ResultValue r : evaluator.results(Grain.MONTH, month.start(), month.end(), outputs)) {
+            if (r.failed() && seen.add(r.problemText())) {
+                failures.add(test.span() + ": " + (r.problem() == null ? "" : r.problem() + " ") + r.problemText()
+                        + " (needed by " + r.label() + ")");
+            }
+        }
+    }
+
+    private void check(Decl.Expectation e, IncrementalEvaluator evaluator, TimeBucket month, List<String> failures) {
         Node n = graph.node(e.name().text()).orElseThrow();
         String key = key(e.key());
-        var actual = result.value(n.name(), key);
         String label = n.name() + (key.isEmpty() ? "" : "[" + key + "]");
-        if (actual.isEmpty()) {
-            failures.add(e.span() + ": expected " + label + " = " + e.valueText() + " but it has no value");
+        ResultValue actual = evaluator.result(n.name(), key, month).orElse(null);
+        if (actual == null || !actual.present()) {
+            failures.add(e.span() + ": expected " + label + " = " + e.valueText() + " but it has no value"
+                    + (actual != null && actual.failed() ? " (" + (actual.problem() == null ? "" : actual.problem() + " ")
+                    + actual.problemText() + ")" : ""));
             return;
         }
         Unit unit = e.unit() == null ? n.unit() : Unit.parse(e.unit().toString());
-        if (!unit.isCompatible(n.unit())) {
-            failures.add(e.span() + ": expectation in " + unit.text() + " but " + label + " is in " + n.unit().text());
-            return;
-        }
-        double got = actual.get() * n.unit().conversionFactor(unit);
+        double got = actual.value() * n.unit().conversionFactor(unit);
         double want = e.value().doubleValue();
         double tolerance = e.tolerance() == null ? Math.abs(want) * DEFAULT_RELATIVE_TOLERANCE
                 : e.relative() ? Math.abs(want) * e.tolerance().doubleValue() / 100 : e.tolerance().doubleValue();
@@ -105,8 +184,7 @@ public final class TestRunner {
         }
         Unit u = Unit.parse(written.toString());
         if (!u.isCompatible(n.unit())) {
-            failures.add(at.span() + ": E602 test value in " + u.text() + " but `" + n.name() + "` is in " + n.unit().text()
-                    + " (" + u.dimension().describe() + " vs " + n.unit().dimension().describe() + ")");
+            failures.add(at.span() + ": E602 test value in " + u.text() + " but `" + n.name() + "` is in " + n.unit().text());
             return Double.NaN;
         }
         return value.doubleValue() * u.conversionFactor(n.unit());

@@ -1,0 +1,571 @@
+package io.tanhe.engine.incremental;
+
+import io.tanhe.engine.eval.Keys;
+import io.tanhe.engine.factors.FactorLibrary;
+import io.tanhe.engine.factors.FactorValue;
+import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Node;
+import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.graph.SetInfo;
+import io.tanhe.engine.time.BucketAmount;
+import io.tanhe.engine.time.Change;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.MeterReplacement;
+import io.tanhe.engine.time.Observation;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.engine.time.TimeModel;
+import io.tanhe.engine.units.Unit;
+import io.tanhe.grammar.diagnostics.ErrorCode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates a compiled methodology continuously from observations, per time bucket.
+ *
+ * <p>The model: every node is computed per <em>base</em> bucket (a minute on a terminal) from the
+ * amounts the {@link TimeModel} gives for that bucket and the factor values valid on its date.
+ * In coarser buckets (15 minutes … year), <em>extensive</em> values — emissions, totals, amounts
+ * such as t, GJ, MWh — are the sums of their base buckets, and <em>intensive</em> values — ratios,
+ * intensities, factors, per-unit contents such as GJ/t or tCO2/MWh — are recomputed from the
+ * coarser values of their operands, never averaged.
+ *
+ * <p>One observation changes the base buckets its {@link Change} covers; in each, only the
+ * instances depending on the observed input key are recomputed, and each changed extensive
+ * value passes its difference up to the coarser buckets. A change to a bucket that had already
+ * closed (its end is not after the measurement-time watermark) is recorded as a {@link Revision}.
+ *
+ * <p>Not thread-safe: one thread feeds it (the terminal's evaluation thread).
+ */
+public final class IncrementalEvaluator {
+    private final ComputationGraph graph;
+    private final TimeModel timeModel;
+    private final ZoneId zone;
+    private final Grain base;
+    private final List<Grain> rolled;
+    private final Map<String, List<String>> members = new HashMap<>();
+    private final EnumMap<Grain, TreeMap<Instant, BucketState>> states = new EnumMap<>(Grain.class);
+    private final List<Revision> revisions = new ArrayList<>();
+    private final Set<TimeBucket> changedBuckets = new LinkedHashSet<>();
+    private FactorLibrary factors;
+    private InstanceGraph instances;
+    private boolean[] extensive;
+    private BucketCalculator calculator;
+    private Instant watermark;
+
+    /**
+     * @param base   the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
+     * @param rolled the coarser grains kept up to date by roll-up
+     */
+    public IncrementalEvaluator(ComputationGraph graph, FactorLibrary factors, ZoneId zone, Grain base, List<Grain> rolled) {
+        this.graph = graph;
+        this.factors = factors;
+        this.zone = zone;
+        this.base = base;
+        this.rolled = rolled.stream().filter(g -> g.isCoarserThan(base)).distinct().sorted().toList();
+        this.timeModel = TimeModel.forGraph(graph, zone);
+        for (SetInfo s : graph.sets()) {
+            members.put(s.name(), new ArrayList<>(s.members()));
+        }
+        states.put(base, new TreeMap<>());
+        this.rolled.forEach(g -> states.put(g, new TreeMap<>()));
+        expand();
+    }
+
+    /** The time model: configure counters (rollover), rates (gap limit) and period inputs here before feeding. */
+    public TimeModel timeModel() {
+        return timeModel;
+    }
+
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Grain baseGrain() {
+        return base;
+    }
+
+    /** The grains results are kept for: the base grain and the rolled-up ones. */
+    public List<Grain> grains() {
+        List<Grain> all = new ArrayList<>();
+        all.add(base);
+        all.addAll(rolled);
+        return all;
+    }
+
+    /** How many instances (node × key, plus lifted aggregates) one bucket holds. */
+    public int instanceCount() {
+        return instances.size();
+    }
+
+    /**
+     * Declares members of open sets ahead of data (the site's points bound to keys), so that the
+     * first observation of a new key does not have to re-expand the graph.
+     */
+    public void addMembers(String set, List<String> newMembers) {
+        List<String> list = members.get(set);
+        if (list == null) {
+            throw new IllegalArgumentException("no set `" + set + "` in " + graph.info().id());
+        }
+        boolean grew = false;
+        for (String m : newMembers) {
+            if (!list.contains(m)) {
+                list.add(m);
+                grew = true;
+            }
+        }
+        if (grew) {
+            rebuild();
+        }
+    }
+
+    /**
+     * Takes one observation, late or not, and recomputes what it changes.
+     *
+     * @return the number of base buckets it changed
+     * @throws io.tanhe.engine.time.ObservationException for an unknown input, a bad key or unit
+     */
+    public int accept(Observation o) {
+        learnKey(o.input(), o.key());
+        Instant before = watermark;
+        Change change = timeModel.add(o);
+        advance(o.timestamp());
+        return apply(change, before, "late observation " + o.where());
+    }
+
+    /** Takes a meter replacement of a counter input. */
+    public int accept(MeterReplacement r) {
+        learnKey(r.input(), r.key());
+        Instant before = watermark;
+        Change change = timeModel.add(r);
+        advance(r.at());
+        return apply(change, before, "meter replacement of " + r.input() + (r.key().isEmpty() ? "" : "[" + r.key() + "]"));
+    }
+
+    /**
+     * Replaces the factor library (a pushed update, a lab value entered late) and recomputes every
+     * bucket held; values of closed buckets that change are recorded as revisions with {@code reason}.
+     */
+    public void replaceFactors(FactorLibrary newFactors, String reason) {
+        this.factors = newFactors;
+        for (BucketState s : new ArrayList<>(states.get(base).values())) {
+            for (int id = 0; id < instances.size(); id++) {
+                if (instances.instance(id).kind() == Instance.Kind.FACTOR) {
+                    setFactorLeaf(s, id, false, reason, true);
+                }
+            }
+        }
+        for (Grain g : rolled) {
+            for (BucketState s : states.get(g).values()) {
+                for (int id = 0; id < instances.size(); id++) {
+                    if (instances.instance(id).kind() == Instance.Kind.FACTOR) {
+                        setFactorLeaf(s, id, true, reason, false);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The value of {@code node[key]} in {@code bucket}, if the bucket is held. */
+    public Optional<ResultValue> result(String node, String key, TimeBucket bucket) {
+        TreeMap<Instant, BucketState> byStart = states.get(bucket.grain());
+        BucketState s = byStart == null ? null : byStart.get(bucket.start());
+        int id = instances.id(node, key);
+        if (s == null || id < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResultReader(this, s).read(id));
+    }
+
+    /** Every value of the given nodes (all nodes when empty) in the held buckets of {@code grain} starting in [from, to). */
+    public List<ResultValue> results(Grain grain, Instant from, Instant to, Set<String> nodes) {
+        TreeMap<Instant, BucketState> byStart = states.get(grain);
+        if (byStart == null) {
+            throw new IllegalArgumentException("grain " + grain.label() + " is not kept; kept: "
+                    + grains().stream().map(Grain::label).toList());
+        }
+        List<ResultValue> out = new ArrayList<>();
+        for (BucketState s : byStart.subMap(from, true, to, false).values()) {
+            ResultReader reader = new ResultReader(this, s);
+            for (Node n : graph.nodes()) {
+                if (nodes.isEmpty() ? !n.kind().computed() : !nodes.contains(n.name())) {
+                    continue;
+                }
+                instances.instancesOf(n.name()).values().forEach(id -> out.add(reader.read(id)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The factor values a bucket's present results were computed with (a factor counts when some
+     * present value reads it), for flagging unverified defaults.
+     */
+    public List<FactorValue> factorValuesUsed(TimeBucket bucket) {
+        BucketState s = state(bucket).orElse(null);
+        if (s == null) {
+            return List.of();
+        }
+        List<FactorValue> used = new ArrayList<>();
+        for (int id = 0; id < instances.size(); id++) {
+            if (instances.instance(id).kind() == Instance.Kind.FACTOR && s.status[id] == Status.PRESENT && readByPresent(s, id)) {
+                factorValue(id, bucket).ifPresent(used::add);
+            }
+        }
+        return used;
+    }
+
+    private boolean readByPresent(BucketState s, int id) {
+        for (int d : instances.dependents(id)) {
+            if (s.status[d] == Status.PRESENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The buckets held at {@code grain}, in time order. */
+    public List<TimeBucket> buckets(Grain grain) {
+        TreeMap<Instant, BucketState> byStart = states.get(grain);
+        return byStart == null ? List.of() : byStart.values().stream().map(s -> s.bucket).toList();
+    }
+
+    public List<Revision> revisions() {
+        return Collections.unmodifiableList(revisions);
+    }
+
+    /** The buckets changed since the last call (for a store to persist), in order of first change. */
+    public List<TimeBucket> drainChangedBuckets() {
+        List<TimeBucket> out = new ArrayList<>(changedBuckets);
+        changedBuckets.clear();
+        return out;
+    }
+
+    /** Forgets the buckets (of every grain) that ended before {@code horizon}, once a store holds them. */
+    public void evictBefore(Instant horizon) {
+        states.values().forEach(m -> m.headMap(horizon, false).entrySet().removeIf(e -> !e.getValue().bucket.end().isAfter(horizon)));
+    }
+
+    /** The measurement-time watermark: the latest timestamp seen. */
+    public Optional<Instant> watermark() {
+        return Optional.ofNullable(watermark);
+    }
+
+    // ---- internals shared with the reader and the explainer ----
+
+    InstanceGraph instances() {
+        return instances;
+    }
+
+    boolean extensive(int id) {
+        return extensive[id];
+    }
+
+    FactorLibrary factors() {
+        return factors;
+    }
+
+    Optional<BucketState> state(TimeBucket bucket) {
+        TreeMap<Instant, BucketState> byStart = states.get(bucket.grain());
+        return Optional.ofNullable(byStart == null ? null : byStart.get(bucket.start()));
+    }
+
+    Optional<FactorValue> factorValue(int id, TimeBucket bucket) {
+        Instance in = instances.instance(id);
+        return factors.lookup(in.node().name(), in.key(), date(bucket));
+    }
+
+    /** The base-bucket states inside a coarser bucket. */
+    List<BucketState> baseStatesIn(TimeBucket bucket) {
+        return new ArrayList<>(states.get(base).subMap(bucket.start(), true, bucket.end(), false).values());
+    }
+
+    // ---- applying changes ----
+
+    private int apply(Change change, Instant watermarkBefore, String lateReason) {
+        if (change.isEmpty()) {
+            return 0;
+        }
+        int leaf = instances.id(change.input(), change.key());
+        List<TimeBucket> touched = change.buckets(base);
+        for (TimeBucket b : touched) {
+            rolled.forEach(g -> coarseState(b.parent(g)));
+            BucketState s = states.get(base).get(b.start());
+            if (s == null) {
+                s = createBase(b);
+                rollUpWhole(s);
+                continue;
+            }
+            BucketCalculator.Changes changes = setInput(s, leaf, false);
+            record(s, changes, watermarkBefore, lateReason);
+            rollUp(b, changes, watermarkBefore, lateReason);
+        }
+        if (!extensive[leaf]) {
+            for (Grain g : rolled) {
+                for (TimeBucket cb : change.buckets(g)) {
+                    BucketState cs = coarseState(cb);
+                    record(cs, setInput(cs, leaf, true), watermarkBefore, lateReason);
+                }
+            }
+        }
+        return touched.size();
+    }
+
+    private BucketCalculator.Changes setInput(BucketState s, int id, boolean rolledUp) {
+        Instance in = instances.instance(id);
+        BucketAmount a = timeModel.amount(in.node().name(), in.key(), s.bucket);
+        byte status = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
+        changedBuckets.add(s.bucket);
+        return calculator.setLeaf(s, rolledUp, id, a.amount(), status);
+    }
+
+    /** Passes the extensive changes of a base bucket up to its coarser buckets. */
+    private void rollUp(TimeBucket b, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
+        int n = changes.size();
+        if (n == 0) {
+            return;
+        }
+        BucketState baseState = states.get(base).get(b.start());
+        int[] ids = new int[n];
+        double[] oldValues = new double[n];
+        byte[] oldStatus = new byte[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = changes.id(i);
+            oldValues[i] = changes.oldValue(i);
+            oldStatus[i] = changes.oldStatus(i);
+        }
+        for (Grain g : rolled) {
+            BucketState cs = coarseState(b.parent(g));
+            changedBuckets.add(cs.bucket);
+            for (int i = 0; i < n; i++) {
+                int id = ids[i];
+                if (extensive[id]) {
+                    record(cs, calculator.rollUp(cs, id, oldValues[i], oldStatus[i], baseState.values[id], baseState.status[id]),
+                            watermarkBefore, reason);
+                }
+            }
+        }
+    }
+
+    /** A new base bucket: every extensive value enters the coarser buckets for the first time. */
+    private void rollUpWhole(BucketState s) {
+        for (Grain g : rolled) {
+            BucketState cs = coarseState(s.bucket.parent(g));
+            changedBuckets.add(cs.bucket);
+            for (int id = 0; id < instances.size(); id++) {
+                if (extensive[id] && s.status[id] != Status.ABSENT) {
+                    calculator.rollUp(cs, id, Double.NaN, Status.ABSENT, s.values[id], s.status[id]);
+                }
+            }
+        }
+    }
+
+    private void record(BucketState s, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
+        if (watermarkBefore == null || s.bucket.end().isAfter(watermarkBefore)) {
+            return; // the bucket was still open: a normal update, not a revision
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            Instance in = instances.instance(changes.id(i));
+            if (!in.synthetic() && in.node().kind().computed()) {
+                revisions.add(new Revision(in.node().name(), in.key(), s.bucket, changes.oldValue(i), s.values[in.id()],
+                        watermark, reason));
+            }
+        }
+    }
+
+    private void setFactorLeaf(BucketState s, int id, boolean rolledUp, String reason, boolean rollUpAfter) {
+        double oldValue = s.values[id];
+        byte oldStatus = s.status[id];
+        double[] value = new double[1];
+        byte status = factorLeaf(s, id, value);
+        if (status == oldStatus && Double.doubleToLongBits(value[0]) == Double.doubleToLongBits(oldValue)) {
+            return;
+        }
+        BucketCalculator.Changes changes = calculator.setLeaf(s, rolledUp, id, value[0], status);
+        changedBuckets.add(s.bucket);
+        record(s, changes, watermark, reason);
+        if (rollUpAfter) {
+            rollUp(s.bucket, changes, watermark, reason);
+        }
+    }
+
+    // ---- states ----
+
+    private BucketState createBase(TimeBucket b) {
+        BucketState s = new BucketState(b, instances.size());
+        fillLeaves(s, false);
+        calculator.evaluateAll(s, false);
+        states.get(base).put(b.start(), s);
+        changedBuckets.add(b);
+        return s;
+    }
+
+    private BucketState coarseState(TimeBucket cb) {
+        TreeMap<Instant, BucketState> byStart = states.get(cb.grain());
+        BucketState cs = byStart.get(cb.start());
+        if (cs != null) {
+            return cs;
+        }
+        cs = new BucketState(cb, instances.size());
+        fillLeaves(cs, true);
+        for (BucketState s : baseStatesIn(cb)) {
+            for (int id = 0; id < instances.size(); id++) {
+                if (extensive[id] && s.status[id] != Status.ABSENT) {
+                    accumulate(cs, id, s.values[id], s.status[id]);
+                }
+            }
+        }
+        calculator.evaluateAll(cs, true);
+        byStart.put(cb.start(), cs);
+        return cs;
+    }
+
+    private static void accumulate(BucketState cs, int id, double value, byte status) {
+        if (status == Status.PRESENT) {
+            cs.sums[id] += value;
+            cs.present[id]++;
+        } else if (status == Status.FAILED) {
+            cs.failed[id]++;
+        }
+        boolean failed = cs.failed[id] > 0;
+        cs.status[id] = failed ? Status.FAILED : cs.present[id] > 0 ? Status.PRESENT : Status.ABSENT;
+        cs.values[id] = cs.status[id] == Status.PRESENT ? cs.sums[id] : Double.NaN;
+    }
+
+    /** Sets factor leaves and input leaves (all inputs in a base bucket; intensive ones in a rolled-up bucket). */
+    private void fillLeaves(BucketState s, boolean rolledUp) {
+        for (int id = 0; id < instances.size(); id++) {
+            Instance in = instances.instance(id);
+            if (in.kind() == Instance.Kind.FACTOR) {
+                double[] value = new double[1];
+                s.status[id] = factorLeaf(s, id, value);
+                s.values[id] = value[0];
+            } else if (in.kind() == Instance.Kind.INPUT && !(rolledUp && extensive[id])) {
+                BucketAmount a = timeModel.amount(in.node().name(), in.key(), s.bucket);
+                s.status[id] = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
+                s.values[id] = a.fed() ? a.amount() : Double.NaN;
+            }
+        }
+    }
+
+    private byte factorLeaf(BucketState s, int id, double[] value) {
+        Instance in = instances.instance(id);
+        Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), date(s.bucket));
+        s.causes.remove(id);
+        if (found.isEmpty()) {
+            value[0] = Double.NaN;
+            s.causes.put(id, new BucketState.Cause(ErrorCode.E600, "no value of factor " + in.label() + " is valid on "
+                    + date(s.bucket)));
+            return Status.FAILED;
+        }
+        value[0] = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
+        return Status.PRESENT;
+    }
+
+    private LocalDate date(TimeBucket b) {
+        return b.start().atZone(zone).toLocalDate();
+    }
+
+    // ---- structure ----
+
+    private void learnKey(String input, String key) {
+        Node n = graph.node(input).orElse(null);
+        if (n == null || n.kind() != NodeKind.INPUT || key.isEmpty()) {
+            return; // the time model reports unknown inputs
+        }
+        List<String> parts = Keys.parts(key);
+        for (int i = 0; i < parts.size() && i < n.dimensions().size(); i++) {
+            String set = n.dimensions().get(i);
+            if (graph.set(set).map(SetInfo::open).orElse(false) && !members.get(set).contains(parts.get(i))) {
+                addMembers(set, List.of(parts.get(i)));
+            }
+        }
+    }
+
+    private void advance(Instant t) {
+        if (watermark == null || t.isAfter(watermark)) {
+            watermark = t;
+        }
+    }
+
+    private void expand() {
+        instances = InstanceGraph.expand(graph, members);
+        extensive = new boolean[instances.size()];
+        for (int id = 0; id < instances.size(); id++) {
+            extensive[id] = isExtensive(instances.instance(id));
+        }
+        calculator = new BucketCalculator(instances, extensive);
+    }
+
+    /** A new member changes the shape of every bucket: expand again and recompute what is held. */
+    private void rebuild() {
+        expand();
+        List<TimeBucket> held = new ArrayList<>(buckets(base));
+        states.values().forEach(Map::clear);
+        for (TimeBucket b : held) {
+            createBase(b);
+        }
+        for (Grain g : rolled) {
+            for (TimeBucket b : held) {
+                coarseState(b.parent(g));
+            }
+        }
+    }
+
+    /**
+     * Extensive values add up over time (amounts, emissions): their unit is a positive power of
+     * base dimensions only (t, GJ, MWh, tCO2). Factors and constants are never extensive.
+     */
+    private boolean isExtensive(Instance in) {
+        if (in.synthetic()) {
+            return syntheticExtensive(in);
+        }
+        if (in.node().kind() == NodeKind.FACTOR || in.node().kind() == NodeKind.CONST) {
+            return false;
+        }
+        return extensiveUnit(in.node().unit());
+    }
+
+    private boolean syntheticExtensive(Instance in) {
+        if (in.kind() != Instance.Kind.SUM) {
+            return false;
+        }
+        for (int op : in.operands()) {
+            if (!extensive[op]) {
+                return false;
+            }
+        }
+        return in.operands().length > 0;
+    }
+
+    static boolean extensiveUnit(Unit unit) {
+        if (unit.dimension().isNone()) {
+            return false;
+        }
+        return unit.dimension().exponents().values().stream().allMatch(e -> e > 0);
+    }
+
+    Quality inputQuality(BucketAmount a) {
+        return a.quality();
+    }
+
+    TimeModel model() {
+        return timeModel;
+    }
+}
