@@ -203,7 +203,7 @@ final class ExprResolver {
         }
         ExprResolver body = inner == scope ? this : new ExprResolver(resolver, inner);
         for (Expr a : c.args()) {
-            body.resolve(a, aggregateForm && c.bindings().isEmpty() || b == Builtin.AVAILABLE);
+            body.resolve(a, aggregateForm && c.bindings().isEmpty());
         }
     }
 

@@ -83,7 +83,14 @@ public final class FactorBinder {
 
     private List<FactorValue> table(SourceFile file, Decl.FactorTable t) {
         Path base = program.resolved().loaded().paths().get(file.path());
-        Path path = base == null ? Path.of(t.path()) : base.resolveSibling(t.path()).normalize();
+        Path path;
+        try {
+            path = base == null ? Path.of(t.path()) : base.resolveSibling(t.path()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            diagnostics.report(ErrorCode.E309, t.span(), "`" + t.path() + "` is not a valid path: " + e.getReason(),
+                    "write a relative path such as `tables/x.factors.yaml`");
+            return List.of();
+        }
         if (!Files.isRegularFile(path)) {
             diagnostics.report(ErrorCode.E309, t.span(), "factor table `" + t.path() + "` not found",
                     "the path is relative to " + file.path());

@@ -82,7 +82,14 @@ public final class ModuleLoader {
         sources.put(display, text.lines().toList());
         importing.push(file);
         for (Decl.Import imp : result.file().declsOf(Decl.Import.class)) {
-            Path target = file.resolveSibling(imp.path()).normalize();
+            Path target;
+            try {
+                target = file.resolveSibling(imp.path()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                diagnostics.report(ErrorCode.E309, imp.span(), "`" + imp.path() + "` is not a valid path: " + e.getReason(),
+                        "write a path relative to this file, e.g. `../shared/x.tanhe`");
+                continue;
+            }
             if (importing.contains(target)) {
                 String cycle = cycleText(target);
                 diagnostics.report(ErrorCode.E310, imp.span(), "import cycle: " + cycle,

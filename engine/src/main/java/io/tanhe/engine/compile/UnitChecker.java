@@ -368,6 +368,9 @@ public final class UnitChecker {
         if (c.args().size() == 1 && program.refs().get(unparen(c.args().get(0))) instanceof Resolution.ToValue v && v.whole()) {
             return whole(c, b, v.target(), ctx);
         }
+        if (c.args().isEmpty()) {
+            return null; // `sum()`: the resolver reported the missing argument
+        }
         List<Term> operands = new ArrayList<>();
         for (Expr a : c.args()) {
             Term t = term(a, ctx);

@@ -70,7 +70,10 @@ public final class TestRunner {
         Set<String> given = new HashSet<>();
         for (Decl.TestValue v : test.inputs()) {
             Node n = graph.node(v.name().text()).orElseThrow();
-            feed(evaluator, n, key(v.key()), convert(v.value(), v.unit(), n, v.name(), failures), month);
+            double value = convert(v.value(), v.unit(), n, v.name(), failures);
+            if (finite(value, v, n, failures)) {
+                feed(evaluator, n, key(v.key()), value, month);
+            }
             given.add(n.name());
         }
         for (Node n : graph.nodesOf(NodeKind.INPUT)) {
@@ -134,6 +137,9 @@ public final class TestRunner {
         for (Decl.TestValue v : test.factors()) {
             Node n = graph.node(v.name().text()).orElseThrow();
             double value = convert(v.value(), v.unit(), n, v.name(), failures);
+            if (!finite(value, v, n, failures)) {
+                continue;
+            }
             overrides.add(new FactorValue(n.name(), key(v.key()), BigDecimal.valueOf(value), n.unit().text(), null, null,
                     "test \"" + test.title() + "\" at " + v.span(), null, Confidence.SITE, "test", null));
         }
@@ -173,8 +179,9 @@ public final class TestRunner {
         if (Math.abs(got - want) > tolerance) {
             failures.add(String.format(Locale.ROOT, "%s: expected %s = %s %s ± %s, got %s (off by %s)", e.span(), label,
                     e.valueText(), unit.text(), e.tolerance() == null ? "1e-9 relative" : e.toleranceText() + (e.relative() ? "%" : ""),
-                    BigDecimal.valueOf(got).stripTrailingZeros().toPlainString(),
-                    BigDecimal.valueOf(got - want).round(new java.math.MathContext(3)).toPlainString()));
+                    Double.isFinite(got) ? BigDecimal.valueOf(got).stripTrailingZeros().toPlainString() : Double.toString(got),
+                    Double.isFinite(got - want) ? BigDecimal.valueOf(got - want).round(new java.math.MathContext(3)).toPlainString()
+                            : Double.toString(got - want)));
         }
     }
 
@@ -188,6 +195,16 @@ public final class TestRunner {
             return Double.NaN;
         }
         return value.doubleValue() * u.conversionFactor(n.unit());
+    }
+
+    /** A test value that overflows when converted to the node's unit is a failure, never a silent infinity. */
+    private static boolean finite(double value, Decl.TestValue v, Node n, List<String> failures) {
+        if (Double.isFinite(value) || Double.isNaN(value)) {
+            return true; // NaN: an incompatible unit, already a failure
+        }
+        failures.add(v.span() + ": E603 test value " + v.valueText() + (v.unit() == null ? "" : " " + v.unit())
+                + " is not a finite number in " + n.unit().text());
+        return false;
     }
 
     private static String key(List<Name> key) {

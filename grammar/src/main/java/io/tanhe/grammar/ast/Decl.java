@@ -109,10 +109,15 @@ public sealed interface Decl permits Decl.Import, Decl.FactorTable, Decl.SetDecl
     record Parameter(Name name, UnitExpr unit) {
     }
 
-    /** An in-file test: inputs and factor overrides for one period, and expected values. */
-    record TestDecl(String title, LocalDate on, List<TestValue> inputs, List<TestValue> factors,
+    /**
+     * An in-file test: inputs and factor overrides for one period, and expected values.
+     *
+     * @param onComments the comments written just before {@code on DATE}
+     */
+    record TestDecl(String title, LocalDate on, List<String> onComments, List<TestValue> inputs, List<TestValue> factors,
                     List<Expectation> expectations, SourceSpan span, List<String> comments) implements Decl {
         public TestDecl {
+            onComments = List.copyOf(onComments);
             inputs = List.copyOf(inputs);
             factors = List.copyOf(factors);
             expectations = List.copyOf(expectations);

@@ -181,12 +181,14 @@ final class AstBuilder {
 
     private Decl.TestDecl test(TestBlockContext t, List<String> c) {
         LocalDate on = null;
+        List<String> onComments = List.of();
         List<Decl.TestValue> inputs = new ArrayList<>();
         List<Decl.TestValue> factors = new ArrayList<>();
         List<Decl.Expectation> expectations = new ArrayList<>();
         for (TestStatementContext s : t.testStatement()) {
             if (s instanceof TestDateContext d) {
                 on = date(d.DATE().getSymbol());
+                onComments = comments.of(s);
             } else if (s instanceof TestInputContext in) {
                 inputs.add(new Decl.TestValue(name(in.IDENT().getSymbol()), key(in.key()), number(in.signedNumber()),
                         in.signedNumber().getText(), in.unit() == null ? null : unit(in.unit()), span(s), comments.of(s)));
@@ -197,12 +199,12 @@ final class AstBuilder {
                 ToleranceContext tol = ex.tolerance();
                 expectations.add(new Decl.Expectation(name(ex.IDENT().getSymbol()), key(ex.key()),
                         number(ex.signedNumber()), ex.signedNumber().getText(), ex.unit() == null ? null : unit(ex.unit()),
-                        tol == null ? null : new BigDecimal(tol.NUMBER().getText()),
+                        tol == null ? null : decimal(tol.NUMBER().getSymbol()),
                         tol == null ? null : tol.NUMBER().getText(), tol != null && tol.PERCENT() != null,
                         span(s), comments.of(s)));
             }
         }
-        return new Decl.TestDecl(unquote(t.STRING().getSymbol()), on, inputs, factors, expectations, span(t), c);
+        return new Decl.TestDecl(unquote(t.STRING().getSymbol()), on, onComments, inputs, factors, expectations, span(t), c);
     }
 
     private List<Name> dimensions(DimensionsContext d) {
@@ -325,14 +327,29 @@ final class AstBuilder {
     }
 
     private Expr.NumberLit numberLit(Token t) {
-        return new Expr.NumberLit(new BigDecimal(t.getText()), t.getText(), span(t));
+        return new Expr.NumberLit(decimal(t), t.getText(), span(t));
     }
 
     // ---- tokens ----
 
     private BigDecimal number(SignedNumberContext n) {
-        BigDecimal v = new BigDecimal(n.NUMBER().getText());
+        BigDecimal v = decimal(n.NUMBER().getSymbol());
         return n.MINUS() != null ? v.negate() : v;
+    }
+
+    /** A number literal; one beyond the range of a double (or of any decimal) is E103, read as 0. */
+    private BigDecimal decimal(Token t) {
+        try {
+            BigDecimal v = new BigDecimal(t.getText());
+            if (Double.isFinite(v.doubleValue())) {
+                return v;
+            }
+        } catch (NumberFormatException exponentOverflow) {
+            // reported below
+        }
+        diagnostics.report(ErrorCode.E103, span(t), "`" + t.getText() + "` is too large a number",
+                "quantities are computed as doubles: keep numbers below 1e308, or use a larger unit");
+        return BigDecimal.ZERO;
     }
 
     private int integer(Token t, String what) {
