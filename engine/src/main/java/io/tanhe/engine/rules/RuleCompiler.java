@@ -1,0 +1,96 @@
+package io.tanhe.engine.rules;
+
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieServices;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles DRL (classic path, MVEL dialect allowed) together with the generic rules into a STREAM-mode
+ * rules base, or returns every problem with its DRL file and line.
+ */
+public final class RuleCompiler {
+    /** The generic threshold, gap and source-switch rules, always compiled in. */
+    public static final String GENERIC_PATH = "io/tanhe/engine/rules/generic.drl";
+    private static final String GENERIC_DRL = loadGeneric();
+
+    /**
+     * Compiles {@code rules}.
+     *
+     * @throws RulesRejectedException with each error's file and line
+     */
+    public CompiledRules compile(RuleSet rules) throws RulesRejectedException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(resource(GENERIC_PATH, GENERIC_DRL), ResourceType.DRL);
+        for (RuleSource s : rules.sources()) {
+            builder.add(resource(s.path(), s.drl()), ResourceType.DRL);
+        }
+        List<RuleProblem> errors = problems(builder, ResultSeverity.ERROR, RuleProblem.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new RulesRejectedException(rules.version(), errors);
+        }
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+        conf.setOption(EventProcessingOption.STREAM);
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
+        base.addPackages(builder.getKnowledgePackages());
+        Set<String> names = new HashSet<>();
+        for (KiePackage p : base.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                names.add(r.getName());
+            }
+        }
+        return new CompiledRules(rules.version(), base, names, problems(builder, ResultSeverity.WARNING, RuleProblem.Level.WARNING));
+    }
+
+    private static Resource resource(String path, String drl) {
+        Resource r = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
+        r.setSourcePath(path);
+        r.setResourceType(ResourceType.DRL);
+        return r;
+    }
+
+    private static List<RuleProblem> problems(KnowledgeBuilder builder, ResultSeverity severity, RuleProblem.Level level) {
+        List<RuleProblem> list = new ArrayList<>();
+        for (KnowledgeBuilderResult r : builder.getResults(severity)) {
+            String file = r.getResource() != null && r.getResource().getSourcePath() != null
+                    ? r.getResource().getSourcePath() : "(rules)";
+            int[] lines = r.getLines();
+            int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
+            String message = r.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
+            list.add(new RuleProblem(file, line, 0, level, level == RuleProblem.Level.ERROR ? "R101" : "R102",
+                    message, level == RuleProblem.Level.ERROR ? "fix the DRL at this line; the running rules stay until it compiles" : ""));
+        }
+        return list;
+    }
+
+    private static String loadGeneric() {
+        try (InputStream in = RuleCompiler.class.getClassLoader().getResourceAsStream(GENERIC_PATH)) {
+            if (in == null) {
+                throw new IllegalStateException("the generic rules " + GENERIC_PATH + " are missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.tanhe.engine.rules;
+
+import io.tanhe.engine.rules.alert.Alert;
+import io.tanhe.engine.rules.alert.AlertBook;
+import io.tanhe.engine.rules.alert.AlertListener;
+import io.tanhe.engine.rules.clock.MeasurementClock;
+import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.rules.fact.FactorFact;
+import io.tanhe.engine.rules.fact.GapFact;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.fact.RuleFact;
+import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.engine.rules.gap.GapWatch;
+import io.tanhe.engine.rules.threshold.Threshold;
+import io.tanhe.engine.rules.threshold.ThresholdTracker;
+import io.tanhe.engine.rules.validation.Verdict;
+import io.tanhe.engine.rules.validation.Verdicts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The rules layer: validation and alert rules (Drools, STREAM mode) over observations, bucket
+ * results, factors, gaps and source switches, on a pseudo clock driven by measurement times, so a
+ * replay raises the same alerts as the live stream. Thresholds are facts; alerts go to listeners.
+ *
+ * <p>Feed it in measurement-time order per point. Every call is serialised; a hot reload compiles in
+ * the background and swaps sessions between two calls, keeping alert state and facts.
+ *
+ * <pre>{@code
+ * RulesEngine rules = RulesEngine.start(RuleSet.of("v1", Path.of("site.drl")), RulesSettings.defaults());
+ * rules.addListener(e -> store.save(e));
+ * rules.setThresholds(thresholdFile.values());
+ * Verdict v = rules.observe(ObservationFact.measured("coal_feed", "unit1", t, 98.5, "t/h"));
+ * }</pre>
+ */
+public final class RulesEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesEngine.class);
+    private static final String THRESHOLD_PREFIX = "threshold/";
+
+    private final RuleCompiler compiler = new RuleCompiler();
+    private final MeasurementClock clock = new MeasurementClock();
+    private final Verdicts verdicts = new Verdicts();
+    private final AlertBook alerts;
+    private final ThresholdTracker tracker;
+    private final GapWatch gaps;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tanhe-rules-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompiledRules rules;
+    private RuleSession session;
+
+    private RulesEngine(CompiledRules rules, RulesSettings settings) {
+        this.alerts = new AlertBook(clock, settings.escalateAfter());
+        this.tracker = new ThresholdTracker(alerts, verdicts);
+        this.gaps = new GapWatch(settings.gapAfter(), settings.gapOverrides());
+        this.rules = rules;
+        this.session = newSession(rules);
+    }
+
+    /**
+     * Compiles {@code rules} (with the generic rules) and starts a session.
+     *
+     * @throws RulesRejectedException with each error's DRL file and line
+     */
+    public static RulesEngine start(RuleSet rules, RulesSettings settings) throws RulesRejectedException {
+        CompiledRules compiled = new RuleCompiler().compile(rules);
+        compiled.warnings().forEach(w -> LOG.warn("rules {}: {}", rules.version(), w.headline()));
+        LOG.info("rules started version={} rules={}", rules.version(), compiled.ruleNames().size());
+        return new RulesEngine(compiled, settings);
+    }
+
+    public void addListener(AlertListener listener) {
+        alerts.addListener(listener);
+    }
+
+    public void removeListener(AlertListener listener) {
+        alerts.removeListener(listener);
+    }
+
+    /**
+     * Validates and evaluates one reading. Its time moves the clock (opening due gaps and escalating
+     * due alerts first, each at its own time).
+     *
+     * @return what the validation rules say: apply {@link Verdict#qualityFor} before the value reaches a total
+     */
+    public synchronized Verdict observe(ObservationFact o) {
+        moveClock(o.millis());
+        Verdict verdict = judge(o);
+        gaps.seen(o, o.good() && !verdict.invalid()).ifPresent(this::insertQuietly);
+        return verdict;
+    }
+
+    /** Validates and evaluates one bucket result (a revision of a bucket replaces it). Does not move the clock. */
+    public synchronized Verdict result(BucketResultFact r) {
+        return judge(r);
+    }
+
+    /** Validates a factor value before it is used. */
+    public synchronized Verdict factor(FactorFact f) {
+        return judge(f);
+    }
+
+    /** A gap the evaluator recorded, for custom rules. */
+    public synchronized void gap(GapFact g) {
+        insertQuietly(g);
+    }
+
+    /** A point changed its feeding device; its time moves the clock. */
+    public synchronized void sourceSwitch(SourceSwitchFact s) {
+        moveClock(s.at().toEpochMilli());
+        insertQuietly(s);
+    }
+
+    /** Moves the clock without a fact (e.g. at a bucket's end while every point is silent), so gaps and escalations come due. */
+    public synchronized void advanceTo(Instant t) {
+        moveClock(t.toEpochMilli());
+        session.fire();
+    }
+
+    /**
+     * Makes {@code next} the complete set of thresholds: new ids are added, changed ones replaced
+     * (their duration state stays), missing ones removed with their active alerts cleared. Takes
+     * effect for the next fact; a new threshold also checks the latest fact of its target now.
+     */
+    public synchronized void setThresholds(Collection<Threshold> next) {
+        Set<String> keep = new HashSet<>();
+        for (Threshold t : next) {
+            if (!keep.add(t.id())) {
+                throw new IllegalArgumentException("duplicate threshold id " + t.id() + "; ids must be unique");
+            }
+        }
+        for (String id : session.thresholdIds()) {
+            if (!keep.contains(id)) {
+                dropThreshold(id);
+            }
+        }
+        next.forEach(session::putThreshold);
+        session.fire();
+    }
+
+    /** Adds or replaces one threshold. */
+    public synchronized void putThreshold(Threshold t) {
+        session.putThreshold(t);
+        session.fire();
+    }
+
+    /** Removes one threshold and clears its active alerts; false if there was none. */
+    public synchronized boolean removeThreshold(String id) {
+        boolean removed = session.thresholdIds().contains(id);
+        if (removed) {
+            dropThreshold(id);
+            session.fire();
+        }
+        return removed;
+    }
+
+    /**
+     * Acknowledges the active alert {@code alertId} on behalf of {@code by}.
+     *
+     * @return the acknowledged alert; empty when no active alert has that id
+     */
+    public synchronized Optional<Alert> acknowledge(String alertId, String by) {
+        return alerts.acknowledge(alertId, by);
+    }
+
+    /** The active alerts, oldest first. */
+    public synchronized List<Alert> activeAlerts() {
+        return alerts.active();
+    }
+
+    /** The measurement clock: the latest measurement time fed in. */
+    public synchronized Instant clock() {
+        return clock.now();
+    }
+
+    /** The running ruleset's version. */
+    public synchronized String version() {
+        return rules.version();
+    }
+
+    /** Facts in working memory (thresholds and the latest fact per slot): flat over a long stream. */
+    public synchronized long factCount() {
+        return session.factCount();
+    }
+
+    /**
+     * Compiles {@code next} in the background. If it compiles, the engine swaps to it between two
+     * calls: the facts move to a new session and the rules fire once on them; alert and threshold
+     * state are kept, and alerts raised by rules that no longer exist are cleared. If it does not
+     * compile, the running rules stay and the outcome lists the errors.
+     */
+    public CompletableFuture<ReloadOutcome> reload(RuleSet next) {
+        return CompletableFuture.supplyAsync(() -> compileAndSwap(next), background);
+    }
+
+    @Override
+    public synchronized void close() {
+        background.shutdownNow();
+        session.close();
+    }
+
+    private ReloadOutcome compileAndSwap(RuleSet next) {
+        long t0 = System.nanoTime();
+        CompiledRules compiled;
+        try {
+            compiled = compiler.compile(next);
+        } catch (RulesRejectedException e) {
+            LOG.warn("rules reload rejected version={} errors={} running={}", next.version(), e.problems().size(), version());
+            return new ReloadOutcome.Rejected(next.version(), e.problems());
+        }
+        long compileMillis = (System.nanoTime() - t0) / 1_000_000;
+        long swapMicros = swap(compiled);
+        LOG.info("rules reloaded version={} compile_ms={} swap_us={}", next.version(), compileMillis, swapMicros);
+        return new ReloadOutcome.Applied(next.version(), compileMillis, swapMicros, compiled.warnings());
+    }
+
+    private synchronized long swap(CompiledRules compiled) {
+        long t0 = System.nanoTime();
+        List<Object> facts = session.facts();
+        RuleSession fresh = newSession(compiled);
+        verdicts.begin(null);
+        fresh.adopt(facts);
+        verdicts.finish();
+        RuleSession old = session;
+        session = fresh;
+        rules = compiled;
+        old.close();
+        alerts.clearWhere(a -> !a.name().startsWith(THRESHOLD_PREFIX) && !compiled.ruleNames().contains(a.rule()));
+        return (System.nanoTime() - t0) / 1_000;
+    }
+
+    private RuleSession newSession(CompiledRules compiled) {
+        return new RuleSession(compiled, clock, alerts, verdicts, tracker);
+    }
+
+    private Verdict judge(RuleFact fact) {
+        verdicts.begin(fact);
+        session.insert(fact);
+        return verdicts.finish();
+    }
+
+    private void insertQuietly(RuleFact fact) {
+        verdicts.begin(fact);
+        session.insert(fact);
+        verdicts.finish();
+    }
+
+    private void dropThreshold(String id) {
+        session.removeThreshold(id);
+        tracker.forget(id);
+        alerts.clearWhere(a -> a.name().equals(THRESHOLD_PREFIX + id));
+    }
+
+    /** Moves the clock to {@code millis}, stopping at each gap deadline on the way. */
+    private void moveClock(long millis) {
+        if (clock.started() && millis <= clock.millis()) {
+            return;
+        }
+        for (GapWatch.Due due : gaps.due(millis)) {
+            step(due.atMillis());
+            insertQuietly(due.gap());
+        }
+        step(millis);
+    }
+
+    private void step(long millis) {
+        clock.advanceTo(millis);
+        session.syncClock();
+        alerts.escalateDue(millis);
+    }
+}

@@ -1,0 +1,78 @@
+package io.tanhe.engine.rules.check;
+
+import io.tanhe.engine.rules.RuleCompiler;
+import io.tanhe.engine.rules.RuleSet;
+import io.tanhe.engine.rules.RuleSource;
+import io.tanhe.engine.rules.RulesRejectedException;
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
+import io.tanhe.engine.rules.threshold.PlacedThreshold;
+import io.tanhe.engine.rules.threshold.ThresholdFile;
+import io.tanhe.engine.rules.threshold.ThresholdLoader;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The static checks behind {@code tanhe rules check}: DRL files compile together (with the generic
+ * rules, as they would run), threshold files parse, thresholds neither repeat nor contradict each
+ * other, and — given a methodology — every threshold targets a node that exists, with a valid key.
+ */
+public final class RulesChecker {
+
+    /**
+     * Checks {@code files} (.drl; .yaml, .yml or .json for thresholds).
+     *
+     * @param targets the nodes thresholds may target ({@link TargetCatalog#ANY} without a methodology)
+     * @return every problem, errors and warnings, in file order
+     */
+    public List<RuleProblem> check(List<Path> files, TargetCatalog targets) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleSource> drl = new ArrayList<>();
+        List<PlacedThreshold> thresholds = new ArrayList<>();
+        ThresholdLoader loader = new ThresholdLoader();
+        for (Path f : files) {
+            String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".drl")) {
+                read(f, problems).ifPresent(drl::add);
+            } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+                ThresholdFile tf = loader.load(f);
+                problems.addAll(tf.problems());
+                thresholds.addAll(tf.thresholds());
+            } else {
+                problems.add(RuleProblem.error(f.toString(), 0, "R001", "not a rules file",
+                        "give .drl files and thresholds files (.yaml, .yml, .json)"));
+            }
+        }
+        if (!drl.isEmpty()) {
+            problems.addAll(compile(drl));
+        }
+        problems.addAll(ThresholdConflicts.find(thresholds));
+        for (PlacedThreshold p : thresholds) {
+            targets.problemWith(p.threshold().target(), p.threshold().key()).ifPresent(msg -> problems.add(
+                    RuleProblem.error(p.file(), p.line(), "R301", "threshold `" + p.threshold().id() + "`: " + msg,
+                            "use a node name of the methodology (see `tanhe graph`)")));
+        }
+        return List.copyOf(problems);
+    }
+
+    private static List<RuleProblem> compile(List<RuleSource> drl) {
+        try {
+            return new RuleCompiler().compile(new RuleSet("check", drl)).warnings();
+        } catch (RulesRejectedException e) {
+            return e.problems();
+        }
+    }
+
+    private static Optional<RuleSource> read(Path f, List<RuleProblem> problems) {
+        try {
+            return Optional.of(RuleSource.read(f));
+        } catch (UncheckedIOException e) {
+            problems.add(RuleProblem.error(f.toString(), 0, "R001", e.getMessage(), "check the path and permissions"));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.tanhe.engine.rules.gap;
+
+import io.tanhe.engine.rules.fact.GapFact;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.time.Quality;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Watches each point for good data on measurement time (section 7.2.3 (1): 10 s or more without
+ * data). A point is watched from its first instrument reading (measured, backup, substituted or
+ * failed); manually entered points are not, because nobody polls them. A gap opens when the clock
+ * reaches the last good value's time plus the point's gap time, and closes with the next good value.
+ *
+ * <p>Memory is one entry per watched point and key, whatever the length of the stream.
+ * Not thread-safe: the rules engine calls it under its own lock.
+ */
+public final class GapWatch {
+    private static final String NO_DATA = "no good data for ";
+
+    /** A gap that became due at {@code atMillis} (the caller moves its clock there before inserting it). */
+    public record Due(long atMillis, GapFact gap) {
+    }
+
+    private record Deadline(long atMillis, int entry) {
+    }
+
+    private record PointKey(String point, String key) {
+    }
+
+    private static final class Entry {
+        final String point;
+        final String key;
+        final long gapMillis;
+        long lastGoodMillis;
+        long deadlineMillis = Long.MIN_VALUE;
+        boolean open;
+
+        Entry(String point, String key, long gapMillis, long since) {
+            this.point = point;
+            this.key = key;
+            this.gapMillis = gapMillis;
+            this.lastGoodMillis = since;
+        }
+    }
+
+    private final Duration gapAfter;
+    private final Map<String, Duration> overrides;
+    private final Map<PointKey, Integer> index = new HashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private final TreeSet<Deadline> deadlines = new TreeSet<>(
+            Comparator.comparingLong(Deadline::atMillis).thenComparingInt(Deadline::entry));
+
+    /**
+     * @param gapAfter  the time without good data that makes a gap (10 s per the standard)
+     * @param overrides per point: another gap time, or {@link Duration#ZERO} not to watch the point
+     */
+    public GapWatch(Duration gapAfter, Map<String, Duration> overrides) {
+        if (gapAfter.isNegative() || gapAfter.isZero()) {
+            throw new IllegalArgumentException("the gap time must be positive, not " + gapAfter);
+        }
+        this.gapAfter = gapAfter;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /**
+     * Records observation {@code o}; {@code good} says whether it counts as good data (a good quality
+     * and not judged invalid).
+     *
+     * @return the closed gap when this observation ended an open one
+     */
+    public Optional<GapFact> seen(ObservationFact o, boolean good) {
+        PointKey pk = new PointKey(o.point(), o.key());
+        Integer id = index.get(pk);
+        if (id == null) {
+            long gapMillis = gapMillisOf(o);
+            if (gapMillis <= 0) {
+                return Optional.empty();
+            }
+            id = entries.size();
+            entries.add(new Entry(o.point(), o.key(), gapMillis, o.millis()));
+            index.put(pk, id);
+            schedule(id, o.millis() + gapMillis);
+        }
+        Entry e = entries.get(id);
+        long at = o.millis();
+        if (!good || at <= e.lastGoodMillis && !e.open) {
+            return Optional.empty();
+        }
+        Optional<GapFact> closed = Optional.empty();
+        if (e.open) {
+            e.open = false;
+            closed = Optional.of(new GapFact(e.point, e.key, Instant.ofEpochMilli(e.lastGoodMillis), o.at(),
+                    NO_DATA + seconds(at - e.lastGoodMillis)));
+        }
+        e.lastGoodMillis = Math.max(e.lastGoodMillis, at);
+        schedule(id, e.lastGoodMillis + e.gapMillis);
+        return closed;
+    }
+
+    /** Opens the gaps due at or before {@code nowMillis}, earliest first. */
+    public List<Due> due(long nowMillis) {
+        List<Due> due = new ArrayList<>();
+        while (!deadlines.isEmpty() && deadlines.first().atMillis() <= nowMillis) {
+            Deadline d = deadlines.pollFirst();
+            Entry e = entries.get(d.entry());
+            e.deadlineMillis = Long.MIN_VALUE;
+            e.open = true;
+            due.add(new Due(d.atMillis(), new GapFact(e.point, e.key, Instant.ofEpochMilli(e.lastGoodMillis), null,
+                    NO_DATA + seconds(e.gapMillis) + " or more")));
+        }
+        return due;
+    }
+
+    /** The number of watched points and keys. */
+    public int size() {
+        return entries.size();
+    }
+
+    private void schedule(int id, long atMillis) {
+        Entry e = entries.get(id);
+        if (e.deadlineMillis != Long.MIN_VALUE) {
+            deadlines.remove(new Deadline(e.deadlineMillis, id));
+        }
+        e.deadlineMillis = atMillis;
+        deadlines.add(new Deadline(atMillis, id));
+    }
+
+    private long gapMillisOf(ObservationFact o) {
+        if (o.quality() == Quality.MANUAL) {
+            return 0;
+        }
+        return overrides.getOrDefault(o.point(), gapAfter).toMillis();
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+}

@@ -1,0 +1,132 @@
+package io.tanhe.engine.rules.threshold;
+
+import io.tanhe.engine.rules.alert.AlertBook;
+import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.fact.RuleFact;
+import io.tanhe.engine.rules.validation.Verdicts;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state behind the generic threshold rules: for each threshold and subject, since when the
+ * condition holds (or for how many consecutive buckets) and whether its alert is up. Rules reach it
+ * as the global {@code thresholds}; the generic DRL joins each new fact with the thresholds on its
+ * target and calls {@link #check}.
+ *
+ * <p>Only newer data moves the state: an observation not later than the last one seen for that
+ * threshold and subject is ignored (a replayed or re-inserted fact cannot count twice), and a bucket
+ * result for an earlier bucket is ignored while a revision of the latest bucket replaces it.
+ * Invalid, missing or substituted values neither raise nor clear; the gap watch reports them.
+ *
+ * <p>Not thread-safe: the rules engine calls it under its own lock.
+ */
+public final class ThresholdTracker {
+
+    private record WatchKey(String thresholdId, String subject) {
+    }
+
+    /** Observation thresholds use lastMillis and runStartMillis; bucket thresholds the bucket fields. */
+    private static final class Watch {
+        long lastMillis = Long.MIN_VALUE;
+        long runStartMillis = -1;
+        long lastBucketStart = Long.MIN_VALUE;
+        long lastBucketEnd = Long.MIN_VALUE;
+        boolean lastBucketBreached;
+        int runBefore;
+    }
+
+    private final Map<WatchKey, Watch> watches = new HashMap<>();
+    private final AlertBook alerts;
+    private final Verdicts verdicts;
+
+    public ThresholdTracker(AlertBook alerts, Verdicts verdicts) {
+        this.alerts = alerts;
+        this.verdicts = verdicts;
+    }
+
+    /** Evaluates observation {@code o} against threshold {@code t}. */
+    public void check(Threshold t, ObservationFact o, RuleContext context) {
+        if (!o.good() || verdicts.isInvalid(o)) {
+            return;
+        }
+        Watch w = watch(t, o);
+        long at = o.millis();
+        if (at <= w.lastMillis) {
+            return;
+        }
+        w.lastMillis = at;
+        double value = t.unit() == null ? o.value() : o.valueIn(t.unit());
+        if (Double.isNaN(value)) {
+            return;
+        }
+        if (t.breaches(value)) {
+            if (w.runStartMillis < 0) {
+                w.runStartMillis = at;
+            }
+            if (at - w.runStartMillis >= t.forDuration().toMillis()) {
+                raise(t, o, value, o.unit(), context);
+            }
+        } else {
+            w.runStartMillis = -1;
+            if (t.clearedBy(value)) {
+                alerts.clear(t.alertName(), o.subject());
+            }
+        }
+    }
+
+    /** Evaluates bucket result {@code b} against threshold {@code t}. */
+    public void check(Threshold t, BucketResultFact b, RuleContext context) {
+        if (verdicts.isInvalid(b) || b.completeness() < t.minCompleteness()) {
+            return;
+        }
+        double value = t.unit() == null ? b.value() : b.valueIn(t.unit());
+        if (Double.isNaN(value)) {
+            return;
+        }
+        Watch w = watch(t, b);
+        long start = b.startMillis();
+        if (start < w.lastBucketStart) {
+            return;
+        }
+        boolean breached = t.breaches(value);
+        if (start > w.lastBucketStart) {
+            w.runBefore = w.lastBucketBreached && start == w.lastBucketEnd ? w.runBefore + 1 : 0;
+            w.lastBucketStart = start;
+            w.lastBucketEnd = b.end().toEpochMilli();
+        }
+        w.lastBucketBreached = breached;
+        int run = breached ? w.runBefore + 1 : 0;
+        if (run >= t.forBuckets()) {
+            raise(t, b, value, b.unit(), context);
+        } else if (!breached && t.clearedBy(value)) {
+            alerts.clear(t.alertName(), b.subject());
+        }
+    }
+
+    /** Drops the state of threshold {@code id} (it was removed). */
+    public void forget(String id) {
+        watches.keySet().removeIf(k -> k.thresholdId().equals(id));
+    }
+
+    /** The number of threshold-subject pairs tracked, for memory checks. */
+    public int size() {
+        return watches.size();
+    }
+
+    private void raise(Threshold t, RuleFact fact, double value, String valueUnit, RuleContext context) {
+        if (alerts.isActive(t.alertName(), fact.subject())) {
+            return;
+        }
+        String rule = context == null ? "threshold" : context.getRule().getName();
+        alerts.raise(rule, t.alertName(), fact.subject(), t.severity(), t.messageFor(fact.subject(), value, valueUnit),
+                List.of(fact), t.escalateAfter());
+    }
+
+    private Watch watch(Threshold t, RuleFact fact) {
+        return watches.computeIfAbsent(new WatchKey(t.id(), fact.subject()), k -> new Watch());
+    }
+}
