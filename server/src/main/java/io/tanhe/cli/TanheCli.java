@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tanhe", mixinStandardHelpOptions = true, version = "tanhe 0.1.0",
         description = "Tanhe (碳核) carbon-emission monitoring terminal.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, TestCommand.class, GraphCommand.class,
-                FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class})
+                FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class,
+                EvalCommand.class, ExplainCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

@@ -64,6 +64,13 @@ public final class IncrementalEvaluator {
     private boolean[] extensive;
     private BucketCalculator calculator;
     private Instant watermark;
+    private java.time.Duration closingDelay = DEFAULT_CLOSING_DELAY;
+
+    /**
+     * How long after its end a bucket still takes data without it being a revision: readings of
+     * points polled every 15 minutes arrive up to 15 minutes after the minutes they cover.
+     */
+    public static final java.time.Duration DEFAULT_CLOSING_DELAY = java.time.Duration.ofMinutes(15);
 
     /**
      * @param base   the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
@@ -82,6 +89,11 @@ public final class IncrementalEvaluator {
         states.put(base, new TreeMap<>());
         this.rolled.forEach(g -> states.put(g, new TreeMap<>()));
         expand();
+    }
+
+    /** Sets how long after its end a bucket closes (see {@link #DEFAULT_CLOSING_DELAY}). */
+    public void setClosingDelay(java.time.Duration delay) {
+        this.closingDelay = delay;
     }
 
     /** The time model: configure counters (rollover), rates (gap limit) and period inputs here before feeding. */
@@ -240,6 +252,30 @@ public final class IncrementalEvaluator {
         return false;
     }
 
+    /**
+     * How the value of {@code node[key]} in {@code bucket} came about, as a tree down to factor
+     * values and observations.
+     *
+     * @param sourceLines the methodology's source text by file, for quoting formulas
+     * @param methodology id, version and content hash of the methodology
+     */
+    public Optional<io.tanhe.engine.provenance.Explanation> explain(String node, String key, TimeBucket bucket,
+            Map<String, List<String>> sourceLines, io.tanhe.engine.provenance.Explanation.Methodology methodology) {
+        BucketState s = state(bucket).orElse(null);
+        int id = instances.id(node, key);
+        if (s == null || id < 0) {
+            return Optional.empty();
+        }
+        var step = new ExplanationBuilder(this, s, sourceLines).step(id, 0);
+        return Optional.of(new io.tanhe.engine.provenance.Explanation(io.tanhe.engine.provenance.Explanation.SCHEMA,
+                methodology, zone.getId(), step));
+    }
+
+    /** The keys of a node's instances, in order. */
+    public List<String> keys(String node) {
+        return new ArrayList<>(instances.instancesOf(node).keySet());
+    }
+
     /** The buckets held at {@code grain}, in time order. */
     public List<TimeBucket> buckets(Grain grain) {
         TreeMap<Instant, BucketState> byStart = states.get(grain);
@@ -303,6 +339,9 @@ public final class IncrementalEvaluator {
             return 0;
         }
         int leaf = instances.id(change.input(), change.key());
+        if (!extensive[leaf]) {
+            return applyIntensive(change, leaf, watermarkBefore, lateReason);
+        }
         List<TimeBucket> touched = change.buckets(base);
         for (TimeBucket b : touched) {
             rolled.forEach(g -> coarseState(b.parent(g)));
@@ -316,15 +355,37 @@ public final class IncrementalEvaluator {
             record(s, changes, watermarkBefore, lateReason);
             rollUp(b, changes, watermarkBefore, lateReason);
         }
-        if (!extensive[leaf]) {
-            for (Grain g : rolled) {
-                for (TimeBucket cb : change.buckets(g)) {
-                    BucketState cs = coarseState(cb);
+        return touched.size();
+    }
+
+    /**
+     * An intensive value (a lab NCV for a month) applies to every bucket of its period but does not
+     * create buckets: held buckets are updated, and buckets created later read it from the time model.
+     */
+    private int applyIntensive(Change change, int leaf, Instant watermarkBefore, String lateReason) {
+        int n = 0;
+        for (BucketState s : new ArrayList<>(states.get(base).subMap(change.from(), false, change.to(), false).values())) {
+            BucketCalculator.Changes changes = setInput(s, leaf, false);
+            record(s, changes, watermarkBefore, lateReason);
+            rollUp(s.bucket, changes, watermarkBefore, lateReason);
+            n++;
+        }
+        TimeBucket first = TimeBucket.of(base, change.from(), zone);
+        BucketState firstState = states.get(base).get(first.start());
+        if (firstState != null && first.start().isBefore(change.from())) {
+            BucketCalculator.Changes changes = setInput(firstState, leaf, false);
+            record(firstState, changes, watermarkBefore, lateReason);
+            rollUp(first, changes, watermarkBefore, lateReason);
+            n++;
+        }
+        for (Grain g : rolled) {
+            for (BucketState cs : states.get(g).values()) {
+                if (change.affects(cs.bucket)) {
                     record(cs, setInput(cs, leaf, true), watermarkBefore, lateReason);
                 }
             }
         }
-        return touched.size();
+        return n;
     }
 
     private BucketCalculator.Changes setInput(BucketState s, int id, boolean rolledUp) {
@@ -377,7 +438,7 @@ public final class IncrementalEvaluator {
     }
 
     private void record(BucketState s, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
-        if (watermarkBefore == null || s.bucket.end().isAfter(watermarkBefore)) {
+        if (watermarkBefore == null || s.bucket.end().plus(closingDelay).isAfter(watermarkBefore)) {
             return; // the bucket was still open: a normal update, not a revision
         }
         for (int i = 0; i < changes.size(); i++) {
