@@ -34,6 +34,9 @@ public final class UnitChecker {
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, Term> terms = new LinkedHashMap<>();
     private final Map<String, Integer> slots = new HashMap<>();
+    /** {@code value v : U = round(x, n)} rounds x expressed in U, the unit the reader sees. */
+    private Expr.Call outermostRound;
+    private Unit outermostRoundUnit;
 
     private UnitChecker(ResolvedProgram program) {
         this.program = program;
@@ -67,6 +70,9 @@ public final class UnitChecker {
                 ctx.slotOf.put(bindings.get(i), i);
             }
             ctx.nextSlot[0] = bindings.size();
+            Expr body = c.decl().expr() instanceof Expr.Paren p ? p.inner() : c.decl().expr();
+            outermostRound = body instanceof Expr.Call call && program.calls().get(call) == Builtin.ROUND ? call : null;
+            outermostRoundUnit = declared;
             Term t = term(c.decl().expr(), ctx);
             if (t == null || declared == null) {
                 continue;
@@ -345,7 +351,16 @@ public final class UnitChecker {
                     "e.g. `round(x, 2)` rounds half-up to 2 decimals");
             return null;
         }
-        return inner != null && quantity(inner) ? new Term.Round(inner, digits, inner.unit(), c.span()) : null;
+        if (inner == null || !quantity(inner)) {
+            return null;
+        }
+        // Round in a unit a person would read: the declared one for `v : U = round(x, n)`, else the
+        // coherent unit of x's dimension (t, GJ, tCO2, 1), never an accidental scale such as x × %.
+        Unit target = c == outermostRound && outermostRoundUnit != null && outermostRoundUnit.isCompatible(inner.unit())
+                ? outermostRoundUnit : inner.unit().divide(Unit.scalar(inner.unit().scale()));
+        double factor = inner.unit().conversionFactor(target);
+        Term scaled = factor == 1.0 ? inner : new Term.Scale(inner, factor, target, inner.span());
+        return new Term.Round(scaled, digits, target, c.span());
     }
 
     private Term aggregateOrExtremum(Expr.Call c, Builtin b, Context ctx) {

@@ -17,6 +17,7 @@ final class BucketCalculator {
     private final byte[] savedStatus;
     private final BitSet saved = new BitSet();
     private final Changes changes = new Changes();
+    private final Instance[] instances;
     private final boolean[] extensive;
     /** In a rolled-up (coarser) bucket, extensive instances are sums of finer buckets and are not recomputed. */
     private boolean rolledUp;
@@ -26,6 +27,10 @@ final class BucketCalculator {
         this.extensive = extensive;
         this.savedValue = new double[graph.size()];
         this.savedStatus = new byte[graph.size()];
+        this.instances = new Instance[graph.size()];
+        for (int i = 0; i < instances.length; i++) {
+            instances[i] = graph.instance(i);
+        }
     }
 
     /** What one update changed: instance ids with their earlier value and status. A view, valid until the next update. */
@@ -69,11 +74,12 @@ final class BucketCalculator {
 
     /** Computes every non-leaf instance from the leaves already set in {@code s}. */
     void evaluateAll(BucketState s, boolean rolledUp) {
-        for (int i = 0; i < graph.size(); i++) {
-            Instance in = graph.instance(i);
+        Instance[] all = instances;
+        for (int i = 0; i < all.length; i++) {
             if (rolledUp && extensive[i]) {
                 continue;
             }
+            Instance in = all[i];
             switch (in.kind()) {
                 case FORMULA -> formula(s, in);
                 case SUM -> fullSum(s, in);
@@ -177,7 +183,9 @@ final class BucketCalculator {
     private void formula(BucketState s, Instance in) {
         int id = in.id();
         double v = in.calc().apply(s.values);
-        s.causes.remove(id);
+        if (s.status[id] == Status.FAILED) {
+            s.causes.remove(id);
+        }
         if (v == v && !Double.isInfinite(v)) {
             s.values[id] = v;
             s.status[id] = Status.PRESENT;

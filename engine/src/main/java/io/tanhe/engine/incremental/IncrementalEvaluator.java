@@ -194,6 +194,21 @@ public final class IncrementalEvaluator {
         }
     }
 
+    /**
+     * Recomputes every value of a held bucket from its leaves, as if it were new: the full
+     * evaluation the incremental path avoids (benchmarks compare the two; a repair tool may use it).
+     *
+     * @return false if the bucket is not held
+     */
+    public boolean recompute(TimeBucket bucket) {
+        BucketState s = state(bucket).orElse(null);
+        if (s == null) {
+            return false;
+        }
+        calculator.evaluateAll(s, bucket.grain() != base);
+        return true;
+    }
+
     /** The value of {@code node[key]} in {@code bucket}, if the bucket is held. */
     public Optional<ResultValue> result(String node, String key, TimeBucket bucket) {
         TreeMap<Instant, BucketState> byStart = states.get(bucket.grain());
@@ -364,7 +379,7 @@ public final class IncrementalEvaluator {
      */
     private int applyIntensive(Change change, int leaf, Instant watermarkBefore, String lateReason) {
         int n = 0;
-        for (BucketState s : new ArrayList<>(states.get(base).subMap(change.from(), false, change.to(), false).values())) {
+        for (BucketState s : new ArrayList<>(states.get(base).subMap(change.from(), true, change.to(), false).values())) {
             BucketCalculator.Changes changes = setInput(s, leaf, false);
             record(s, changes, watermarkBefore, lateReason);
             rollUp(s.bucket, changes, watermarkBefore, lateReason);

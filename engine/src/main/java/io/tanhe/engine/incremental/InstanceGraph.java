@@ -136,11 +136,14 @@ final class InstanceGraph {
     // ---- compiling terms with the key's members bound ----
 
     private Calc compile(Term t, String[] slots, Set<Integer> operands) {
-        double[] product = new double[]{1};
-        List<Integer> factors = new ArrayList<>();
-        if (product(t, slots, product, factors)) {
-            operands.addAll(factors);
-            return product(factors.stream().mapToInt(Integer::intValue).toArray(), product[0]);
+        if (t instanceof Term.Arith a && a.op() == Term.ArithOp.MUL || t instanceof Term.Scale) {
+            double[] constant = new double[]{1};
+            List<Integer> loads = new ArrayList<>();
+            List<Term> others = new ArrayList<>();
+            product(t, slots, constant, loads, others);
+            operands.addAll(loads);
+            Calc[] rest = others.stream().map(o -> compile(o, slots, operands)).toArray(Calc[]::new);
+            return product(loads.stream().mapToInt(Integer::intValue).toArray(), rest, constant[0]);
         }
         if (t instanceof Term.Const c) {
             double v = c.value();
@@ -227,8 +230,11 @@ final class InstanceGraph {
         return values -> io.tanhe.engine.model.Rounding.halfUp(inner.apply(values), digits);
     }
 
-    /** True when {@code t} is a product of loads, constants and scales: the common formula, evaluated in one loop. */
-    private boolean product(Term t, String[] slots, double[] constant, List<Integer> loads) {
+    /**
+     * True when {@code t} is a product (of loads, constants, scales and any other factors): the
+     * common formula, evaluated in one loop over loaded values and one over the other factors.
+     */
+    private boolean product(Term t, String[] slots, double[] constant, List<Integer> loads, List<Term> others) {
         if (t instanceof Term.Const c) {
             constant[0] *= c.value();
             return true;
@@ -239,34 +245,43 @@ final class InstanceGraph {
         }
         if (t instanceof Term.Scale s) {
             constant[0] *= s.factor();
-            return product(s.inner(), slots, constant, loads);
+            return product(s.inner(), slots, constant, loads, others);
         }
-        return t instanceof Term.Arith a && a.op() == Term.ArithOp.MUL
-                && product(a.left(), slots, constant, loads) && product(a.right(), slots, constant, loads);
+        if (t instanceof Term.Arith a && a.op() == Term.ArithOp.MUL) {
+            return product(a.left(), slots, constant, loads, others) && product(a.right(), slots, constant, loads, others);
+        }
+        others.add(t);
+        return true;
     }
 
-    private static Calc product(int[] ids, double k) {
-        switch (ids.length) {
-            case 0:
-                return values -> k;
-            case 1: {
-                int a = ids[0];
-                return values -> values[a] * k;
+    private static Calc product(int[] ids, Calc[] others, double k) {
+        if (others.length == 0) {
+            switch (ids.length) {
+                case 0:
+                    return values -> k;
+                case 1: {
+                    int a = ids[0];
+                    return values -> values[a] * k;
+                }
+                case 2: {
+                    int a = ids[0];
+                    int b = ids[1];
+                    return values -> values[a] * values[b] * k;
+                }
+                default:
+                    break;
             }
-            case 2: {
-                int a = ids[0];
-                int b = ids[1];
-                return values -> values[a] * values[b] * k;
-            }
-            default:
-                return values -> {
-                    double p = k;
-                    for (int id : ids) {
-                        p *= values[id];
-                    }
-                    return p;
-                };
         }
+        return values -> {
+            double p = k;
+            for (int id : ids) {
+                p *= values[id];
+            }
+            for (Calc c : others) {
+                p *= c.apply(values);
+            }
+            return p;
+        };
     }
 
     private static Calc arith(Term.Arith a, Calc l, Calc r) {
