@@ -189,6 +189,25 @@ final class InstanceGraph {
                 return x != x ? Double.NaN : x == 0 ? 1 : 0;
             };
         }
+        if (t instanceof Term.If i && i.condition() instanceof Term.Available a && i.then() instanceof Term.Load then
+                && then.node().equals(a.load().node()) && then.key().equals(a.load().key())) {
+            // "measured if available, else default": one read and one test
+            int measured = load(then, slots);
+            operands.add(measured);
+            if (i.otherwise() instanceof Term.Load fallback) {
+                int other = load(fallback, slots);
+                operands.add(other);
+                return values -> {
+                    double x = values[measured];
+                    return x == x ? x : values[other];
+                };
+            }
+            Calc otherwise = compile(i.otherwise(), slots, operands);
+            return values -> {
+                double x = values[measured];
+                return x == x ? x : otherwise.apply(values);
+            };
+        }
         if (t instanceof Term.If i) {
             Calc c = compile(i.condition(), slots, operands);
             Calc a = compile(i.then(), slots, operands);
