@@ -51,7 +51,7 @@ public final class EngineBench implements Callable<Integer> {
     @Option(names = "--updates", defaultValue = "300000", description = "observations streamed for the update latency (default: ${DEFAULT-VALUE})")
     int updates;
 
-    @Option(names = "--rounds", defaultValue = "40", description = "timed full evaluations per way (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "200", description = "timed full evaluations per way (default: ${DEFAULT-VALUE})")
     int rounds;
 
     private double[] ncv;
@@ -94,9 +94,11 @@ public final class EngineBench implements Callable<Integer> {
         check("plain Java", oursTotal, javaTotal);
         check("MVEL", oursTotal, mvelTotal);
 
-        long ours = median(() -> ev.recompute(minute));
-        long java = median(() -> plainJava(amounts));
-        long mvelNs = median(() -> mvel.evaluate(amounts));
+        long[] medians = interleavedMedians(List.of(() -> ev.recompute(minute), () -> plainJava(amounts),
+                () -> mvel.evaluate(amounts)));
+        long ours = medians[0];
+        long java = medians[1];
+        long mvelNs = medians[2];
         System.out.printf(Locale.ROOT, "full evaluation of one bucket: ours %.1f us, plain Java %.1f us, MVEL %.1f us%n",
                 ours / 1e3, java / 1e3, mvelNs / 1e3);
 
@@ -267,18 +269,28 @@ public final class EngineBench implements Callable<Integer> {
         return latencies;
     }
 
-    private long median(Runnable work) {
-        for (int i = 0; i < rounds / 2; i++) {
-            work.run();
+    /**
+     * Medians of the three ways timed in turn, round after round, so that load from other
+     * processes on a shared machine falls on all of them alike.
+     */
+    private long[] interleavedMedians(List<Runnable> ways) {
+        long[][] times = new long[ways.size()][rounds];
+        for (int warm = 0; warm < rounds / 4; warm++) {
+            ways.forEach(Runnable::run);
         }
-        long[] times = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long begin = System.nanoTime();
-            work.run();
-            times[i] = System.nanoTime() - begin;
+        for (int r = 0; r < rounds; r++) {
+            for (int w = 0; w < ways.size(); w++) {
+                long begin = System.nanoTime();
+                ways.get(w).run();
+                times[w][r] = System.nanoTime() - begin;
+            }
         }
-        Arrays.sort(times);
-        return times[rounds / 2];
+        long[] medians = new long[ways.size()];
+        for (int w = 0; w < ways.size(); w++) {
+            Arrays.sort(times[w]);
+            medians[w] = times[w][rounds / 2];
+        }
+        return medians;
     }
 
     private static void check(String what, double ours, double theirs) {
