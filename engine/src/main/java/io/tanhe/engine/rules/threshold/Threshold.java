@@ -89,11 +89,6 @@ public record Threshold(String id, String target, String key, Grain grain, Opera
         return "threshold/" + id;
     }
 
-    /** True when the threshold checks facts with index key {@code factKey}. */
-    public boolean appliesToKey(String factKey) {
-        return key == null || key.equals(factKey);
-    }
-
     /** True when {@code value} (in the threshold's unit) is on the alerting side of the limit. */
     public boolean breaches(double value) {
         return operator.test(value, limit);

@@ -121,8 +121,7 @@ public final class ThresholdTracker {
         if (alerts.isActive(t.alertName(), fact.subject())) {
             return;
         }
-        String rule = context == null ? "threshold" : context.getRule().getName();
-        alerts.raise(rule, t.alertName(), fact.subject(), t.severity(), t.messageFor(fact.subject(), value, valueUnit),
+        alerts.raise(context.getRule().getName(), t.alertName(), fact.subject(), t.severity(), t.messageFor(fact.subject(), value, valueUnit),
                 List.of(fact), t.escalateAfter());
     }
 
