@@ -115,6 +115,9 @@ final class ExprResolver {
         Binding b = scope.vars().get(text);
         if (b != null) {
             Symbol.SetSym varSet = scope.varSets().get(text);
+            if (varSet == null) {
+                return null; // bound to an unknown set, reported where it is bound
+            }
             if (!varSet.name().equals(dim.name())) {
                 diagnostics.report(ErrorCode.E306, idx.span(), "`" + text + "` ranges over set `" + varSet.name()
                         + "`, but this index of `" + target.name() + "` is a `" + dim.name() + "`",
@@ -148,7 +151,8 @@ final class ExprResolver {
             diagnostics.report(ErrorCode.E307, c.function().span(), "unknown function `" + name + "`",
                     Spelling.hint(name, candidates).isEmpty() ? "functions: " + String.join(", ", Builtin.keywords())
                             + ", and the formulas declared with `formula`" : Spelling.hint(name, candidates));
-            c.args().forEach(a -> resolve(a, false));
+            ExprResolver inner = withUnresolvedBindings(c);
+            c.args().forEach(a -> inner.resolve(a, true));
             return;
         }
         if (target instanceof Symbol.FormulaSym f) {
@@ -170,7 +174,8 @@ final class ExprResolver {
             diagnostics.report(ErrorCode.E308, c.span(), "formula `" + f.name() + "` takes " + want + " argument(s), got " + c.args().size(),
                     "parameters: " + String.join(", ", f.decl().parameters().stream().map(p -> p.name().text()).toList()));
         }
-        c.args().forEach(a -> resolve(a, false));
+        ExprResolver inner = withUnresolvedBindings(c);
+        c.args().forEach(a -> inner.resolve(a, false));
     }
 
     private void builtinCall(Expr.Call c, Builtin b) {
@@ -205,6 +210,15 @@ final class ExprResolver {
         for (Expr a : c.args()) {
             body.resolve(a, aggregateForm && c.bindings().isEmpty());
         }
+    }
+
+    /** Binds a call's variables without sets, so that a wrong call is reported once, not again at every use. */
+    private ExprResolver withUnresolvedBindings(Expr.Call c) {
+        Resolver.Scope inner = scope;
+        for (Binding bd : c.bindings()) {
+            inner = inner.withVar(bd, null);
+        }
+        return inner == scope ? this : new ExprResolver(resolver, inner);
     }
 
     private static String arity(Builtin b, boolean withBindings) {

@@ -89,8 +89,8 @@ public final class Resolver {
             }
             Symbol earlier = symbols.get(s.name());
             if (earlier != null) {
-                diagnostics.report(ErrorCode.E301, nameSpan(d), "`" + s.name() + "` is already declared as a "
-                        + earlier.kindWord() + " at " + earlier.span(), "rename one of them");
+                diagnostics.report(ErrorCode.E301, nameSpan(d), "`" + s.name() + "` is already declared as "
+                        + earlier.withArticle() + " at " + earlier.span(), "rename one of them");
             } else if (Builtin.byKeyword(s.name()).isPresent()) {
                 diagnostics.report(ErrorCode.E301, nameSpan(d), "`" + s.name() + "` is the name of a built-in function",
                         "choose another name");
@@ -154,7 +154,7 @@ public final class Resolver {
             return s;
         }
         List<String> setNames = symbols.values().stream().filter(s -> s instanceof Symbol.SetSym).map(Symbol::name).toList();
-        String what = symbols.containsKey(n.text()) ? "`" + n + "` is a " + symbols.get(n.text()).kindWord() + ", not a set"
+        String what = symbols.containsKey(n.text()) ? "`" + n + "` is " + symbols.get(n.text()).withArticle() + ", not a set"
                 : "unknown set `" + n + "`";
         diagnostics.report(ErrorCode.E302, n.span(), what, Spelling.hint(n.text(), setNames));
         return null;
@@ -167,9 +167,7 @@ public final class Resolver {
             checkClass(c);
             Scope scope = Scope.ROOT;
             for (Binding b : c.bindings()) {
-                if (sets.containsKey(b)) {
-                    scope = scope.withVar(b, sets.get(b));
-                }
+                scope = scope.withVar(b, sets.get(b)); // null set: reported already; the variable still exists
             }
             new ExprResolver(this, scope).resolve(c.expr(), false);
         } else if (d instanceof Decl.FormulaDecl f) {
@@ -191,7 +189,7 @@ public final class Resolver {
         if (c.kind() != Decl.ComputedKind.EMISSION) {
             if (c.emissionClass() != null) {
                 diagnostics.report(ErrorCode.E315, c.emissionClass().span(), "only an emission has a class; `" + c.name()
-                        + "` is a " + c.kind().keyword(), "declare it with `emission`, or remove `class …`");
+                        + "` is " + (c.kind() == Decl.ComputedKind.VALUE ? "a value" : "a " + c.kind().keyword()), "declare it with `emission`, or remove `class …`");
             }
             return;
         }
@@ -228,8 +226,13 @@ public final class Resolver {
 
     /** Checks that a literal key (test values, factor entries) fits the dimensions. */
     boolean checkKey(List<Name> key, List<Symbol.SetSym> dims, SourceSpan at, String what) {
+        return checkKey(key, dims, at, what, ErrorCode.E314);
+    }
+
+    /** As above, reporting a wrong number of key parts with {@code arityCode} (E602 in tests). */
+    boolean checkKey(List<Name> key, List<Symbol.SetSym> dims, SourceSpan at, String what, ErrorCode arityCode) {
         if (key.size() != dims.size()) {
-            diagnostics.report(ErrorCode.E314, at, what + " has " + key.size() + " key part(s) but needs " + dims.size(),
+            diagnostics.report(arityCode, at, what + " has " + key.size() + " key part(s) but needs " + dims.size(),
                     dims.isEmpty() ? "remove the [key]" : "write [" + String.join(", ", dims.stream().map(Symbol::name).toList()) + "]");
             return false;
         }

@@ -20,6 +20,12 @@ public sealed interface Symbol permits Symbol.SetSym, Symbol.Valued,
     /** What the symbol is, in words for messages ("factor", "input", "emission"…). */
     String kindWord();
 
+    /** The kind with its article: "a factor", "an input", "an emission". */
+    default String withArticle() {
+        String w = kindWord();
+        return ("aeiou".indexOf(w.charAt(0)) >= 0 ? "an " : "a ") + w;
+    }
+
     /** A symbol with values: a factor, an input or a computed value, indexed by {@code dimensions}. */
     sealed interface Valued extends Symbol permits FactorSym, InputSym, ComputedSym {
         List<SetSym> dimensions();

@@ -31,12 +31,12 @@ final class TestCheck {
         Symbol s = resolver.symbols().get(name.text());
         if (!kind.isInstance(s)) {
             List<String> candidates = resolver.symbols().values().stream().filter(kind::isInstance).map(Symbol::name).toList();
-            String what = s == null ? "unknown " + word + " `" + name + "`" : "`" + name + "` is a " + s.kindWord() + ", not a " + word;
+            String what = s == null ? "unknown " + word + " `" + name + "`" : "`" + name + "` is " + s.withArticle() + ", not " + ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
             resolver.diagnostics().report(ErrorCode.E602, name.span(), "test: " + what, Spelling.hint(name.text(), candidates));
             return;
         }
         resolver.markUsed(name.text());
         Symbol.Valued v = (Symbol.Valued) s;
-        resolver.checkKey(key, v.dimensions(), name.span(), word + " `" + name + "`");
+        resolver.checkKey(key, v.dimensions(), name.span(), word + " `" + name + "`", ErrorCode.E602);
     }
 }

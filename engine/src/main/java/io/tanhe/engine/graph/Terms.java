@@ -1,6 +1,7 @@
 package io.tanhe.engine.graph;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,33 +28,36 @@ public final class Terms {
             out.add(l.node());
         } else if (t instanceof Term.Available a) {
             out.add(a.load().node());
-        } else if (t instanceof Term.Scale s) {
-            collect(s.inner(), out);
-        } else if (t instanceof Term.Neg n) {
-            collect(n.inner(), out);
-        } else if (t instanceof Term.Arith a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
-        } else if (t instanceof Term.Compare c) {
-            collect(c.left(), out);
-            collect(c.right(), out);
-        } else if (t instanceof Term.Logic l) {
-            collect(l.left(), out);
-            collect(l.right(), out);
-        } else if (t instanceof Term.Not n) {
-            collect(n.inner(), out);
-        } else if (t instanceof Term.If i) {
-            collect(i.condition(), out);
-            collect(i.then(), out);
-            collect(i.otherwise(), out);
-        } else if (t instanceof Term.Aggregate a) {
-            collect(a.body(), out);
-        } else if (t instanceof Term.Extremum e) {
-            e.operands().forEach(o -> collect(o, out));
-        } else if (t instanceof Term.Abs a) {
-            collect(a.inner(), out);
-        } else if (t instanceof Term.Round r) {
-            collect(r.inner(), out);
+        } else {
+            children(t).forEach(c -> collect(c, out));
         }
+    }
+
+    /** The direct subterms of a term (a load's key parts are not terms). */
+    public static List<Term> children(Term t) {
+        if (t instanceof Term.Scale s) {
+            return List.of(s.inner());
+        } else if (t instanceof Term.Neg n) {
+            return List.of(n.inner());
+        } else if (t instanceof Term.Arith a) {
+            return List.of(a.left(), a.right());
+        } else if (t instanceof Term.Compare c) {
+            return List.of(c.left(), c.right());
+        } else if (t instanceof Term.Logic l) {
+            return List.of(l.left(), l.right());
+        } else if (t instanceof Term.Not n) {
+            return List.of(n.inner());
+        } else if (t instanceof Term.If i) {
+            return List.of(i.condition(), i.then(), i.otherwise());
+        } else if (t instanceof Term.Aggregate a) {
+            return List.of(a.body());
+        } else if (t instanceof Term.Extremum e) {
+            return e.operands();
+        } else if (t instanceof Term.Abs a) {
+            return List.of(a.inner());
+        } else if (t instanceof Term.Round r) {
+            return List.of(r.inner());
+        }
+        return List.of();
     }
 }

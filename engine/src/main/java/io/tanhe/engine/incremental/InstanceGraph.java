@@ -35,6 +35,7 @@ final class InstanceGraph {
 
     /** @param members the members of every set, closed sets' declared ones and open sets' known ones */
     static InstanceGraph expand(ComputationGraph graph, Map<String, List<String>> members) {
+        addFixedMembers(graph, members);
         InstanceGraph g = new InstanceGraph(graph, members);
         for (Node n : graph.nodes()) {
             for (List<String> key : keys(n.dimensions(), members)) {
@@ -74,6 +75,34 @@ final class InstanceGraph {
 
     List<String> members(String set) {
         return members.getOrDefault(set, List.of());
+    }
+
+    /** A member of an open set named in a formula ({@code coal[unit1]}) exists even before data arrives for it. */
+    private static void addFixedMembers(ComputationGraph graph, Map<String, List<String>> members) {
+        for (Node n : graph.nodes()) {
+            if (n.formula() != null) {
+                fixedMembers(n.formula(), graph, members);
+            }
+        }
+    }
+
+    private static void fixedMembers(Term t, ComputationGraph graph, Map<String, List<String>> members) {
+        Term.Load load = t instanceof Term.Load l ? l : t instanceof Term.Available a ? a.load() : null;
+        if (load != null) {
+            Node target = graph.node(load.node()).orElseThrow();
+            for (int i = 0; i < load.key().size(); i++) {
+                if (load.key().get(i) instanceof Term.Fixed f) {
+                    List<String> list = members.get(target.dimensions().get(i));
+                    if (!list.contains(f.member())) {
+                        list.add(f.member());
+                    }
+                }
+            }
+            return;
+        }
+        for (Term child : io.tanhe.engine.graph.Terms.children(t)) {
+            fixedMembers(child, graph, members);
+        }
     }
 
     static List<List<String>> keys(List<String> sets, Map<String, List<String>> members) {

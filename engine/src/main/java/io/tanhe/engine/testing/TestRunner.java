@@ -174,9 +174,10 @@ public final class TestRunner {
         Unit unit = e.unit() == null ? n.unit() : Unit.parse(e.unit().toString());
         double got = actual.value() * n.unit().conversionFactor(unit);
         double want = e.value().doubleValue();
-        double tolerance = e.tolerance() == null ? Math.abs(want) * DEFAULT_RELATIVE_TOLERANCE
-                : e.relative() ? Math.abs(want) * e.tolerance().doubleValue() / 100 : e.tolerance().doubleValue();
-        if (Math.abs(got - want) > tolerance) {
+        BigDecimal tolerance = e.tolerance() == null ? e.value().abs().multiply(BigDecimal.valueOf(DEFAULT_RELATIVE_TOLERANCE))
+                : e.relative() ? e.value().abs().multiply(e.tolerance()).movePointLeft(2) : e.tolerance();
+        // compared as decimals, so that 250 is within 250.05 ± 0.05 exactly as written
+        if (Double.isNaN(got) || BigDecimal.valueOf(got).subtract(e.value()).abs().compareTo(tolerance) > 0) {
             failures.add(String.format(Locale.ROOT, "%s: expected %s = %s %s ± %s, got %s (off by %s)", e.span(), label,
                     e.valueText(), unit.text(), e.tolerance() == null ? "1e-9 relative" : e.toleranceText() + (e.relative() ? "%" : ""),
                     Double.isFinite(got) ? BigDecimal.valueOf(got).stripTrailingZeros().toPlainString() : Double.toString(got),

@@ -126,6 +126,7 @@ class CompilerFuzzTest {
             return false;
         }
         assertTrue(c.graph().isPresent(), "no errors but no graph");
+        new io.tanhe.engine.testing.TestRunner(c).runAll(); // in-file tests of a mutant may fail, never crash
         return true;
     }
 
