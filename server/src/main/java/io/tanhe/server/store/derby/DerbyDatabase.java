@@ -17,6 +17,8 @@ import java.sql.SQLException;
 final class DerbyDatabase {
     /** SQLState Derby uses for a single database that shut down as asked. */
     private static final String SHUTDOWN_OK = "08006";
+    /** SQLState for a database that is not booted: Derby shut it down itself after a disk error. */
+    private static final String NOT_BOOTED = "XJ004";
 
     private final Path directory;
     private final String url;
@@ -112,7 +114,7 @@ final class DerbyDatabase {
         try {
             DriverManager.getConnection(url + ";shutdown=true").close();
         } catch (SQLException e) {
-            if (!SHUTDOWN_OK.equals(e.getSQLState())) {
+            if (!SHUTDOWN_OK.equals(e.getSQLState()) && !NOT_BOOTED.equals(e.getSQLState())) {
                 throw new StoreException("shutting down the store at " + directory + " failed: " + describe(e), e);
             }
         }

@@ -44,7 +44,9 @@ final class DerbyReadings implements ReadingStore {
 
     @Override
     public long scan(ReadingFilter filter, Consumer<StoredReading> sink) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE measured_at >= ? AND measured_at < ?");
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(filter.pointId().isEmpty() ? Hints.READING_TIME : Hints.READING_POINT_TIME)
+                .append("WHERE measured_at >= ? AND measured_at < ?");
         if (!filter.pointId().isEmpty()) {
             sql.append(" AND point_id = ?");
         }

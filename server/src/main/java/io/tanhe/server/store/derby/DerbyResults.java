@@ -38,7 +38,7 @@ final class DerbyResults implements ResultStore {
 
     @Override
     public List<StoredResult> current(String nodeId, String key, Grain grain, TimeRange range) {
-        String sql = "SELECT " + ResultRows.COLUMNS + " FROM result WHERE node_id = ? AND grain = ?"
+        String sql = "SELECT " + ResultRows.COLUMNS + " FROM result" + Hints.RESULT_BUCKET + "WHERE node_id = ? AND grain = ?"
                 + " AND bucket_start >= ? AND bucket_start < ?" + (key.isEmpty() ? "" : " AND result_key = ?")
                 + " ORDER BY bucket_start, result_key";
         return db.inTransaction("reading results of " + nodeId + " " + grain.label() + " " + range, c -> {
@@ -57,10 +57,10 @@ final class DerbyResults implements ResultStore {
 
     @Override
     public List<StoredResult> revisions(String nodeId, String key, Grain grain, Instant bucketStart) {
-        String where = " WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
+        String where = "WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
         return db.inTransaction("reading revisions of " + nodeId + "[" + key + "] " + grain.label() + " " + bucketStart, c -> {
             List<StoredResult> all = new ArrayList<>();
-            for (String table : List.of("result_revision", "result")) {
+            for (String table : List.of("result_revision" + Hints.REVISION_BUCKET, "result" + Hints.RESULT_BUCKET)) {
                 try (PreparedStatement p = c.prepareStatement("SELECT " + ResultRows.COLUMNS + " FROM " + table + where
                         + " ORDER BY revision")) {
                     ResultRows.bindBucket(p, 1, nodeId, grain, bucketStart, key);
@@ -73,7 +73,8 @@ final class DerbyResults implements ResultStore {
 
     @Override
     public long scan(ResultFilter filter, Consumer<StoredResult> sink) {
-        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM result WHERE bucket_start >= ? AND bucket_start < ?");
+        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM result"
+                + (filter.nodeId().isEmpty() ? " " : Hints.RESULT_BUCKET) + "WHERE bucket_start >= ? AND bucket_start < ?");
         if (!filter.nodeId().isEmpty()) {
             sql.append(" AND node_id = ?");
         }

@@ -44,6 +44,7 @@ final class GroupCommitter implements AutoCloseable {
     private final Object admission = new Object();
     private volatile boolean closed;
     private Connection connection;
+    private long lastProbe;
 
     GroupCommitter(DerbyDatabase db, DerbySettings settings, DiskGuard disk) {
         this.db = db;
@@ -250,8 +251,6 @@ final class GroupCommitter implements AutoCloseable {
                 ? w.results().size() + " results (first " + w.results().get(0).nodeId() + " " + w.results().get(0).bucketStart() + ")"
                 : w.readings().size() + " readings (first " + w.readings().get(0).idempotencyKey() + ")";
     }
-
-    private long lastProbe;
 
     /** While intake is stopped, tries about once a second whether it can resume, so recovery needs no writes. */
     private void probeWhenStopped() {

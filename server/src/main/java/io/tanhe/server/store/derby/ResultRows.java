@@ -19,8 +19,8 @@ final class ResultRows {
     static final String COLUMNS = "node_id, result_key, grain, bucket_start, bucket_end, amount, unit, quality,"
             + " completeness, methodology_id, methodology_version, methodology_hash, revised_at, reason, revision";
     private static final String INSERT = "INSERT INTO result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
-    private static final String BUCKET = " WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
-    private static final String CURRENT = "SELECT id, " + COLUMNS + " FROM result" + BUCKET;
+    private static final String CURRENT = "SELECT id, " + COLUMNS + " FROM result" + Hints.RESULT_BUCKET
+            + "WHERE node_id = ? AND grain = ? AND bucket_start = ? AND result_key = ?";
     private static final String KEEP_AS_REVISION = "INSERT INTO result_revision (" + COLUMNS + ") SELECT " + COLUMNS
             + " FROM result WHERE id = ?";
     private static final String REPLACE = "UPDATE result SET bucket_end = ?, amount = ?, unit = ?, quality = ?,"

@@ -37,13 +37,13 @@ final class Retention {
     /** One pass over every table at {@code now}. */
     RetentionReport run(Instant now) {
         Map<String, Long> deleted = new LinkedHashMap<>();
-        deleted.put("raw_reading", delete("raw_reading", "measured_at < ?", "", cutoff(now, policy.rawReadings())));
+        deleted.put("raw_reading", delete("raw_reading" + Hints.READING_TIME, "measured_at < ?", "", cutoff(now, policy.rawReadings())));
         long results = 0;
         long revisions = 0;
         for (Grain grain : Grain.values()) {
             Instant cutoff = cutoff(now, policy.results().get(grain));
-            results += delete("result", "grain = ? AND bucket_start < ?", grain.label(), cutoff);
-            revisions += delete("result_revision", "grain = ? AND bucket_start < ?", grain.label(), cutoff);
+            results += delete("result" + Hints.RESULT_GRAIN_TIME, "grain = ? AND bucket_start < ?", grain.label(), cutoff);
+            revisions += delete("result_revision" + Hints.REVISION_GRAIN_TIME, "grain = ? AND bucket_start < ?", grain.label(), cutoff);
         }
         deleted.put("result", results);
         deleted.put("result_revision", revisions);
@@ -68,9 +68,10 @@ final class Retention {
      */
     private long delete(String table, String condition, String grain, Instant cutoff) {
         String select = "SELECT id FROM " + table + " WHERE " + condition + " FETCH FIRST " + batchRows + " ROWS ONLY";
+        String name = table.split(" ")[0];
         long total = 0;
         while (true) {
-            int n = db.inTransaction("deleting old rows of " + table, c -> {
+            int n = db.inTransaction("deleting old rows of " + name, c -> {
                 List<Long> ids = new ArrayList<>();
                 try (PreparedStatement p = c.prepareStatement(select)) {
                     int i = 1;
@@ -84,7 +85,7 @@ final class Retention {
                         }
                     }
                 }
-                deleteIds(c.prepareStatement("DELETE FROM " + table + " WHERE id = ?"), ids);
+                deleteIds(c.prepareStatement("DELETE FROM " + name + " WHERE id = ?"), ids);
                 return ids.size();
             });
             total += n;
