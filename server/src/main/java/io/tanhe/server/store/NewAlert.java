@@ -1,5 +1,7 @@
 package io.tanhe.server.store;
 
+import io.tanhe.engine.rules.alert.Severity;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import io.tanhe.server.store.AlertState;
 import io.tanhe.server.store.AlertStore;
 import io.tanhe.server.store.Limits;
 import io.tanhe.server.store.NewAlert;
-import io.tanhe.server.store.Severity;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.server.store.TimeRange;
 
 import java.sql.Connection;

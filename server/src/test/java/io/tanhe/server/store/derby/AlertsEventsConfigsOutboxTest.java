@@ -10,7 +10,7 @@ import io.tanhe.server.store.NewAlert;
 import io.tanhe.server.store.OutboxEntry;
 import io.tanhe.server.store.OutboxMessage;
 import io.tanhe.server.store.OutboxStatus;
-import io.tanhe.server.store.Severity;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.TimeRange;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.NewAlert;
 import io.tanhe.server.store.RetentionPolicy;
 import io.tanhe.server.store.RetentionReport;
-import io.tanhe.server.store.Severity;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.TimeRange;
 import org.junit.jupiter.api.Test;
