@@ -51,6 +51,7 @@ public final class StoreBench {
         System.out.printf("group commit / raw batches = %.2f; group commit / one commit per row = %.1f%n",
                 group / raw, group / oneByOne);
         yearOfHourlyResults(dir.resolve("year"));
+        TestStores.deleteQuietly(dir);
     }
 
     static List<StoredReading> readings(int rows) {
