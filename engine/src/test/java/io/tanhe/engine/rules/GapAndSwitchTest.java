@@ -79,6 +79,17 @@ class GapAndSwitchTest {
     }
 
     @Test
+    void gapRecordedByTheEvaluatorDoesNotEndTheLiveGapAlert() throws Exception {
+        Recorder r = tenSeconds(Map.of());
+        r.at(0, "coal_feed", 80);
+        r.engine.advanceTo(Recorder.T0.plusSeconds(20));
+        r.engine.gap(new GapFact("coal_feed", "", Recorder.T0.minusSeconds(600), Recorder.T0.minusSeconds(300),
+                "meter offline (evaluator)", false));
+        assertEquals(List.of(Transition.RAISED), r.transitions());
+        assertEquals(1, r.engine.activeAlerts().size());
+    }
+
+    @Test
     void switchToBackupRaisesAnAlertAndSwitchingBackClearsIt() throws Exception {
         Recorder r = tenSeconds(Map.of());
         r.engine.sourceSwitch(new SourceSwitchFact("coal_feed", "meter-a", "meter-b", Recorder.T0,

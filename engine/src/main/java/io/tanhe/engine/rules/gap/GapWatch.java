@@ -99,7 +99,7 @@ public final class GapWatch {
         if (e.open) {
             e.open = false;
             closed = Optional.of(new GapFact(e.point, e.key, Instant.ofEpochMilli(e.lastGoodMillis), o.at(),
-                    NO_DATA + seconds(at - e.lastGoodMillis)));
+                    NO_DATA + seconds(at - e.lastGoodMillis), true));
         }
         e.lastGoodMillis = Math.max(e.lastGoodMillis, at);
         schedule(id, e.lastGoodMillis + e.gapMillis);
@@ -115,7 +115,7 @@ public final class GapWatch {
             e.deadlineMillis = Long.MIN_VALUE;
             e.open = true;
             due.add(new Due(d.atMillis(), new GapFact(e.point, e.key, Instant.ofEpochMilli(e.lastGoodMillis), null,
-                    NO_DATA + seconds(e.gapMillis) + " or more")));
+                    NO_DATA + seconds(e.gapMillis) + " or more", true)));
         }
         return due;
     }
