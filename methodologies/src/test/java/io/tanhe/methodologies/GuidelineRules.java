@@ -1,0 +1,93 @@
+package io.tanhe.methodologies;
+
+import io.tanhe.engine.compile.Compiler;
+import io.tanhe.engine.rules.RuleSet;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.RulesSettings;
+import io.tanhe.engine.rules.alert.AlertEvent;
+import io.tanhe.engine.rules.check.RulesChecker;
+import io.tanhe.engine.rules.check.TargetCatalog;
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
+import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.rules.fact.FactorFact;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.threshold.ThresholdLoader;
+import io.tanhe.engine.rules.validation.Verdict;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A guideline folder's validation ruleset and thresholds ({@code <folder>.validation.drl},
+ * {@code <folder>.thresholds.yaml}) running in a real rules engine, with the shorthand the
+ * per-guideline validation tests need: a lab or manual value, a factor, an hourly bucket result.
+ */
+final class GuidelineRules implements AutoCloseable {
+    static final Instant AT = Instant.parse("2024-06-30T16:00:00Z");
+
+    private final Path drl;
+    private final Path thresholds;
+    private final Path methodology;
+    private final RulesEngine engine;
+    final List<AlertEvent> alerts = new ArrayList<>();
+
+    private GuidelineRules(String folder, String methodologyFile) throws Exception {
+        Path dir = Path.of(folder);
+        drl = dir.resolve(folder + ".validation.drl");
+        thresholds = dir.resolve(folder + ".thresholds.yaml");
+        methodology = dir.resolve(methodologyFile);
+        engine = RulesEngine.start(RuleSet.of(folder, drl), new RulesSettings(Duration.ofSeconds(10), Map.of(), null));
+        engine.addListener(alerts::add);
+        engine.setThresholds(new ThresholdLoader().load(thresholds).values());
+    }
+
+    static GuidelineRules start(String folder, String methodologyFile) throws Exception {
+        return new GuidelineRules(folder, methodologyFile);
+    }
+
+    /** The static checks of the ruleset and thresholds against the methodology's nodes and points. */
+    List<RuleProblem> staticProblems() {
+        TargetCatalog catalog = TargetCatalog.of(Compiler.compile(methodology).graph().orElseThrow());
+        return new RulesChecker().check(List.of(drl, thresholds), catalog);
+    }
+
+    /** A value entered by hand or from a lab report for one key of an input. */
+    Verdict entered(String input, String key, double value, String unit) {
+        return engine.observe(new ObservationFact(input, key, AT, value, unit, Quality.MANUAL, "lab"));
+    }
+
+    /** A measured reading of a meter point. */
+    Verdict measured(String input, String key, double value, String unit) {
+        return engine.observe(ObservationFact.measured(input, key, AT, value, unit));
+    }
+
+    /** A factor value as a site or an update would supply it. */
+    Verdict factor(String factor, String key, double value, String unit) {
+        return engine.factor(new FactorFact(factor, key, value, unit, null, "site"));
+    }
+
+    /** The hourly bucket result of a node, for the hour {@code hour} hours after {@link #AT}. */
+    Verdict hourly(String node, String key, int hour, double value, String unit) {
+        Instant start = AT.plusSeconds(3600L * hour);
+        return engine.result(new BucketResultFact(node, key, Grain.HOUR, start, start.plusSeconds(3600), value, unit,
+                Quality.MEASURED, 1));
+    }
+
+    /** The daily bucket result of a node, for the day {@code day} days after {@link #AT}. */
+    Verdict daily(String node, String key, int day, double value, String unit) {
+        Instant start = AT.plusSeconds(86400L * day);
+        return engine.result(new BucketResultFact(node, key, Grain.DAY, start, start.plusSeconds(86400), value, unit,
+                Quality.MEASURED, 1));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
