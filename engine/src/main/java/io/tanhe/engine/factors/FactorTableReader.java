@@ -1,12 +1,13 @@
 package io.tanhe.engine.factors;
 
+import io.tanhe.grammar.diagnostics.Spelling;
+
 import com.fasterxml.jackson.core.JsonToken;
 import io.tanhe.engine.factors.LocatedNode.Field;
 import io.tanhe.engine.factors.LocatedNode.Location;
 import io.tanhe.engine.factors.LocatedNode.Mapping;
 import io.tanhe.engine.factors.LocatedNode.Scalar;
 import io.tanhe.engine.factors.LocatedNode.Sequence;
-import io.tanhe.engine.units.EditDistance;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.engine.units.UnitParseException;
 import java.math.BigDecimal;
@@ -152,7 +153,7 @@ final class FactorTableReader {
         }
 
         private void unknown(Field field, List<String> allowed) {
-            String hint = EditDistance.closest(field.name(), allowed, MAX_FIELD_EDITS)
+            String hint = Spelling.closest(field.name(), allowed, MAX_FIELD_EDITS)
                     .map(s -> " — did you mean `" + s + "`?")
                     .orElse(" — expected one of " + allowed.stream().map(a -> "`" + a + "`").collect(Collectors.joining(", ")));
             problem(prefix + field.name(), field.nameLocation(), "unknown field `" + field.name() + "`" + hint);
@@ -244,7 +245,7 @@ final class FactorTableReader {
             if (labels.contains(text)) {
                 return Confidence.valueOf(text);
             }
-            String hint = EditDistance.closest(text, labels, 1).map(s -> "did you mean `" + s + "`? ").orElse("");
+            String hint = Spelling.closest(text, labels, 1).map(s -> "did you mean `" + s + "`? ").orElse("");
             problem(prefix + name, location(name), "unknown confidence `" + text + "`: " + hint
                     + "expected one of A, B, C, U, SITE");
             return null;

@@ -1,5 +1,7 @@
 package io.tanhe.engine.units;
 
+import io.tanhe.grammar.diagnostics.Spelling;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class UnitRegistry {
      * (so that {@code x} does not suggest {@code t}).
      */
     public static Optional<String> suggest(String unknown) {
-        return EditDistance.closest(unknown, SYMBOLS.keySet(), MAX_SUGGESTION_EDITS);
+        return Spelling.closest(unknown, SYMBOLS.keySet(), MAX_SUGGESTION_EDITS);
     }
 
     private static Map<String, Unit> build() {

@@ -1,6 +1,7 @@
 package io.tanhe.grammar.diagnostics;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,23 +13,30 @@ public final class Spelling {
 
     /**
      * The candidate closest to {@code wrong}, if it is close enough to be a plausible typo: at most
-     * one edit for short names, a third of the length for longer ones; a difference only in case wins.
+     * one edit for short names, a third of the length for longer ones.
      */
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int limit = Math.max(1, wrong.length() / 3);
-        for (String c : candidates) {
-            if (c.equals(wrong)) {
-                continue;
-            }
-            int d = c.equalsIgnoreCase(wrong) ? 0 : distance(wrong.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (d <= limit && (d < bestDistance || d == bestDistance && c.compareTo(best) < 0)) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return Optional.ofNullable(best);
+        return closest(wrong, candidates, Math.max(1, wrong.length() / 3));
+    }
+
+    /**
+     * The candidate closest to {@code unknown}, compared case-insensitively, at most {@code maxEdits}
+     * away and fewer edits than the longer of the two is long (so that {@code x} does not suggest
+     * {@code t}); ties go to the fewest case-sensitive edits, then alphabetical order.
+     */
+    public static Optional<String> closest(String unknown, Collection<String> candidates, int maxEdits) {
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        return candidates.stream()
+                .filter(c -> !c.equals(unknown))
+                .map(c -> new Candidate(c, distance(lower, c.toLowerCase(Locale.ROOT)), distance(unknown, c)))
+                .filter(c -> c.caseless() <= maxEdits && c.caseless() < Math.max(unknown.length(), c.name().length()))
+                .min(Comparator.comparingInt(Candidate::caseless)
+                        .thenComparingInt(Candidate::exact)
+                        .thenComparing(Candidate::name))
+                .map(Candidate::name);
+    }
+
+    private record Candidate(String name, int caseless, int exact) {
     }
 
     /** A hint sentence, or empty when nothing is close. */
@@ -37,7 +45,7 @@ public final class Spelling {
     }
 
     /** Damerau-Levenshtein distance (with adjacent transpositions), the usual measure of a typo. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

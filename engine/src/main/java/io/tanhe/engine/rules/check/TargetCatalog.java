@@ -1,9 +1,10 @@
 package io.tanhe.engine.rules.check;
 
+import io.tanhe.grammar.diagnostics.Spelling;
+
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.SetInfo;
-import io.tanhe.engine.units.EditDistance;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public interface TargetCatalog {
             if (node.isEmpty()) {
                 List<String> names = graph.nodes().stream().map(Node::name).toList();
                 return Optional.of("unknown node or point `" + target + "` in methodology " + graph.info().id()
-                        + EditDistance.closest(target, names, 3).map(s -> "; did you mean `" + s + "`?").orElse(""));
+                        + Spelling.closest(target, names, 3).map(s -> "; did you mean `" + s + "`?").orElse(""));
             }
             return key == null ? Optional.empty() : keyProblem(graph, node.get(), key);
         };
