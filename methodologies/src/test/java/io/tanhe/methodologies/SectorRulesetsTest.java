@@ -1,0 +1,132 @@
+package io.tanhe.methodologies;
+
+import io.tanhe.engine.compile.Compiler;
+import io.tanhe.engine.rules.RuleSet;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.RulesRejectedException;
+import io.tanhe.engine.rules.RulesSettings;
+import io.tanhe.engine.rules.check.RulesChecker;
+import io.tanhe.engine.rules.check.TargetCatalog;
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
+import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.rules.fact.FactorFact;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.validation.Judgement;
+import io.tanhe.engine.rules.validation.Verdict;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The validation rulesets of the sector guidelines (flat glass, cement, ceramics, civil aviation,
+ * coal mining, public buildings and the 2015 third-batch industries): each passes the static checks
+ * against its methodology, lets a plausible value through and catches each kind of bad value with a
+ * message that says what is wrong and how to fix it.
+ */
+class SectorRulesetsTest {
+    private static final Instant JUNE = Instant.parse("2022-06-30T16:00:00Z");
+
+    /** One value fed to a ruleset and what the ruleset must say about it. */
+    private record Probe(String name, Function<RulesEngine, Verdict> feed, Judgement expected, String messagePart) {
+    }
+
+    /** A guideline folder, its methodology file, its ruleset files and its probes. */
+    private record Ruleset(String folder, String methodology, List<String> files, List<Probe> probes) {
+    }
+
+    private static Probe reading(String point, String key, double value, String unit, Judgement expected, String part) {
+        return new Probe(point + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
+                r -> r.observe(new ObservationFact(point, key, JUNE, value, unit, Quality.MANUAL, "lab")), expected, part);
+    }
+
+    private static Probe factor(String name, String key, double value, String unit, Judgement expected, String part) {
+        return new Probe("factor " + name + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
+                r -> r.factor(new FactorFact(name, key, value, unit, null, "plant")), expected, part);
+    }
+
+    private static Probe bucket(String node, String key, double value, String unit, Judgement expected, String part) {
+        return new Probe("hourly " + node + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
+                r -> r.result(new BucketResultFact(node, key, Grain.HOUR, JUNE, JUNE.plusSeconds(3600), value, unit,
+                        Quality.MEASURED, 1)), expected, part);
+    }
+
+    private static final Judgement VALID = Judgement.VALID;
+    private static final Judgement INVALID = Judgement.INVALID;
+    private static final Judgement SUSPICIOUS = Judgement.SUSPICIOUS;
+
+    private static List<Ruleset> rulesets() {
+        List<Ruleset> all = new ArrayList<>();
+        all.add(new Ruleset("flat-glass-2013", "flat-glass.tanhe", List.of("flat-glass-2013.validation.drl"), List.of(
+                reading("fuel_ncv_measured", "fuel_oil", 40.5, "GJ/t", VALID, ""),
+                reading("fuel_ncv_measured", "fuel_oil", 9800, "GJ/t", INVALID, "was it entered in kcal/kg or kJ/kg?"),
+                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "38931 kJ/Nm3 or 38.931 MJ/Nm3 is 389.31 GJ/10^4 Nm3"),
+                reading("carbon_powder_c_measured", "", 85, "tC/t", INVALID, "must be entered as 0.85 tC/t"),
+                reading("carbon_powder_c_measured", "", 0.85, "tC/t", VALID, ""),
+                factor("purity", "caco3", 120, "%", INVALID, "is not a fraction (0..100 %)"),
+                factor("purity", "caco3", 30, "%", SUSPICIOUS, "unusually impure"),
+                factor("calcined_fraction", "dolomite", 0.95, "1", VALID, ""),
+                factor("ef_carbonate", "ankerite", 45, "tCO2/t", INVALID, "outside 0.1..0.7 tCO2/t"),
+                reading("carbonate_used", "caco3", -3, "t", INVALID, "cannot be negative"),
+                bucket("power_purchased", "", -2, "MWh", INVALID, "cannot be negative"))));
+        return all;
+    }
+
+    // One engine per ruleset, shared by its probes (compiling a ruleset takes about a second); the
+    // probes use their own keys where a rule compares two facts, so they do not depend on each other.
+    private static final Map<String, RulesEngine> ENGINES = new HashMap<>();
+
+    private static RulesEngine engineFor(String folder, Path[] files) throws RulesRejectedException {
+        RulesEngine engine = ENGINES.get(folder);
+        if (engine == null) {
+            engine = RulesEngine.start(RuleSet.of(folder, files), new RulesSettings(Duration.ofSeconds(10), Map.of(), null));
+            ENGINES.put(folder, engine);
+        }
+        return engine;
+    }
+
+    @AfterAll
+    static void closeEngines() {
+        ENGINES.values().forEach(RulesEngine::close);
+        ENGINES.clear();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everySectorRulesetChecksCleanAndCatchesBadValues() {
+        return rulesets().stream().map(set -> {
+            Path dir = Path.of(set.folder());
+            Path[] files = set.files().stream().map(dir::resolve).toArray(Path[]::new);
+            DynamicTest checks = DynamicTest.dynamicTest("passes the static checks against " + set.methodology(), () -> {
+                for (Path f : files) {
+                    assertTrue(Files.isRegularFile(f), f + " is missing");
+                }
+                TargetCatalog catalog = TargetCatalog.of(Compiler.compile(dir.resolve(set.methodology())).graph().orElseThrow());
+                List<RuleProblem> problems = new RulesChecker().check(List.of(files), catalog);
+                assertEquals(List.of(), problems);
+            });
+            Stream<DynamicTest> probes = set.probes().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+                Verdict v = p.feed().apply(engineFor(set.folder(), files));
+                assertEquals(p.expected(), v.judgement(), v.reasons());
+                assertTrue(v.reasons().contains(p.messagePart()), v.reasons());
+            }));
+            return DynamicContainer.dynamicContainer(set.folder(), Stream.concat(Stream.of(checks), probes));
+        });
+    }
+}
