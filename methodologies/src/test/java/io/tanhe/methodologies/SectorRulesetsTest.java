@@ -62,6 +62,16 @@ class SectorRulesetsTest {
                 r -> r.factor(new FactorFact(name, key, value, unit, null, "plant")), expected, part);
     }
 
+    /** Feeds {@code first}, then the reading the probe is about, so that a rule can compare the two. */
+    private static Probe readingAfter(String firstPoint, double firstValue, String point, double value, String unit,
+                                      Judgement expected, String part) {
+        return new Probe(point + " = " + value + " " + unit + " after " + firstPoint + " = " + firstValue + " " + unit
+                + " is " + expected, r -> {
+                    r.observe(new ObservationFact(firstPoint, "line1", JUNE, firstValue, unit, Quality.MANUAL, "lab"));
+                    return r.observe(new ObservationFact(point, "line1", JUNE, value, unit, Quality.MANUAL, "lab"));
+                }, expected, part);
+    }
+
     private static Probe bucket(String node, String key, double value, String unit, Judgement expected, String part) {
         return new Probe("hourly " + node + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
                 r -> r.result(new BucketResultFact(node, key, Grain.HOUR, JUNE, JUNE.plusSeconds(3600), value, unit,
@@ -86,6 +96,19 @@ class SectorRulesetsTest {
                 factor("ef_carbonate", "ankerite", 45, "tCO2/t", INVALID, "outside 0.1..0.7 tCO2/t"),
                 reading("carbonate_used", "caco3", -3, "t", INVALID, "cannot be negative"),
                 bucket("power_purchased", "", -2, "MWh", INVALID, "cannot be negative"))));
+        all.add(new Ruleset("cement-2013", "cement.tanhe", List.of("cement-2013.validation.drl"), List.of(
+                reading("cao_clinker", "line1", 65.5, "%", VALID, ""),
+                reading("cao_clinker", "line1", 6550, "%", INVALID, "is not a content (0..100 %)"),
+                reading("cao_clinker", "line1", 0.655, "%", SUSPICIOUS, "outside the 50..75 % of cement clinker"),
+                reading("mgo_clinker", "line1", 12, "%", SUSPICIOUS, "clinker limit of GB 175"),
+                readingAfter("cao_clinker", 65.5, "cao_noncarbonate", 70, "%", INVALID, "cannot be more than the whole"),
+                readingAfter("cao_clinker", 65.5, "cao_noncarbonate", 0.8, "%", VALID, ""),
+                factor("raw_meal_toc", "", 0.15, "tC/t", SUSPICIOUS, "0.15 % = 0.0015 tC/t"),
+                factor("raw_meal_toc", "", 15, "tC/t", INVALID, "is entered as 0.0015 tC/t"),
+                factor("alt_fuel_fossil_share", "waste_tyre", 120, "%", INVALID, "is not a share"),
+                reading("alt_fuel_ncv_measured", "waste_tyre", 7500, "GJ/t", INVALID, "kcal/kg"),
+                reading("clinker", "line1", -5, "t", INVALID, "cannot be negative"),
+                bucket("clinker", "line1", -5, "t", INVALID, "cannot be negative"))));
         return all;
     }
 
