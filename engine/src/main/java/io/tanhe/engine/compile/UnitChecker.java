@@ -266,7 +266,7 @@ public final class UnitChecker {
             }
             default: {
                 Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + l.unit().text() + " with " + r.unit().text());
-                return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name().replace("NE", "NE")), l, rr, b.span());
+                return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name()), l, rr, b.span());
             }
         }
     }

@@ -209,6 +209,20 @@ public final class IncrementalEvaluator {
         return true;
     }
 
+    /**
+     * Holds a base bucket that has no observation yet, computed from what the time model has for
+     * it (factor-only results, a test period without inputs). Does nothing if it is held already.
+     */
+    public void open(TimeBucket bucket) {
+        if (bucket.grain() != base) {
+            throw new IllegalArgumentException("open a " + base.label() + " bucket; coarser ones follow");
+        }
+        if (!states.get(base).containsKey(bucket.start())) {
+            rolled.forEach(g -> coarseState(bucket.parent(g)));
+            rollUpWhole(createBase(bucket));
+        }
+    }
+
     /** The value of {@code node[key]} in {@code bucket}, if the bucket is held. */
     public Optional<ResultValue> result(String node, String key, TimeBucket bucket) {
         TreeMap<Instant, BucketState> byStart = states.get(bucket.grain());
@@ -635,10 +649,6 @@ public final class IncrementalEvaluator {
             return false;
         }
         return unit.dimension().exponents().values().stream().allMatch(e -> e > 0);
-    }
-
-    Quality inputQuality(BucketAmount a) {
-        return a.quality();
     }
 
     TimeModel model() {

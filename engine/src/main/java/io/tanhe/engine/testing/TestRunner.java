@@ -81,10 +81,7 @@ public final class TestRunner {
                 failures.add(test.span() + ": E601 input `" + n.name() + "` has no value; supply it or declare it `optional`");
             }
         }
-        if (given.isEmpty()) {
-            evaluator.accept(new Observation(month.start(), firstInput(), "", 0, graph.node(firstInput()).orElseThrow().unit(),
-                    Quality.MISSING));
-        }
+        evaluator.open(month);
         reportFailedResults(evaluator, month, test, failures);
         for (Decl.Expectation e : test.expectations()) {
             check(e, evaluator, month, failures);
@@ -125,11 +122,6 @@ public final class TestRunner {
             }
             case PERIOD -> evaluator.accept(new Observation(month.start(), n.name(), key, amount, n.unit(), Quality.MEASURED));
         }
-    }
-
-    private String firstInput() {
-        return graph.nodesOf(NodeKind.INPUT).stream().filter(n -> !n.indexed()).findFirst()
-                .or(() -> graph.nodesOf(NodeKind.INPUT).stream().findFirst()).map(Node::name).orElseThrow();
     }
 
     private FactorLibrary factors(Decl.TestDecl test, List<String> failures) {

@@ -105,7 +105,7 @@ public final class CanonicalPrinter {
             if (f.resultUnit() != null) {
                 out.append(" : ").append(f.resultUnit());
             }
-            out.append(" = ").append(expr(f.body(), 0)).append('\n');
+            out.append(" = ").append(expr(f.body())).append('\n');
         } else if (d instanceof Decl.TestDecl t) {
             test(t);
         }
@@ -182,7 +182,7 @@ public final class CanonicalPrinter {
                 out.append(' ').append(c.scope().text());
             }
         }
-        out.append(" =\n").append(INDENT).append(expr(c.expr(), 0)).append('\n');
+        out.append(" =\n").append(INDENT).append(expr(c.expr())).append('\n');
     }
 
     private void test(Decl.TestDecl t) {
@@ -260,17 +260,17 @@ public final class CanonicalPrinter {
         return q.append('"').toString();
     }
 
-    // ---- expressions: parentheses only where the author wrote them ----
+    // ---- expressions: parentheses exactly where the author wrote them (the AST keeps them) ----
 
-    static String expr(Expr e, int parentPrecedence) {
+    static String expr(Expr e) {
         if (e instanceof Expr.NumberLit n) {
             return n.text();
         }
         if (e instanceof Expr.Paren p) {
-            return "(" + expr(p.inner(), 0) + ")";
+            return "(" + expr(p.inner()) + ")";
         }
         if (e instanceof Expr.UnitCast u) {
-            return expr(u.inner(), 7) + " [" + u.unit() + "]";
+            return expr(u.inner()) + " [" + u.unit() + "]";
         }
         if (e instanceof Expr.Ref r) {
             return r.indexed() ? r.name().text() + key(r.indices()) : r.name().text();
@@ -278,15 +278,15 @@ public final class CanonicalPrinter {
         if (e instanceof Expr.Call c) {
             String bindings = c.bindings().isEmpty() ? ""
                     : c.bindings().stream().map(CanonicalPrinter::binding).collect(Collectors.joining(", ")) + ": ";
-            return c.function().text() + "(" + bindings + c.args().stream().map(a -> expr(a, 0)).collect(Collectors.joining(", ")) + ")";
+            return c.function().text() + "(" + bindings + c.args().stream().map(CanonicalPrinter::expr).collect(Collectors.joining(", ")) + ")";
         }
         if (e instanceof Expr.Unary u) {
-            return u.op().symbol + expr(u.operand(), 6);
+            return u.op().symbol + expr(u.operand());
         }
         if (e instanceof Expr.Binary b) {
-            return expr(b.left(), b.op().precedence) + " " + b.op().symbol + " " + expr(b.right(), b.op().precedence + 1);
+            return expr(b.left()) + " " + b.op().symbol + " " + expr(b.right());
         }
         Expr.If i = (Expr.If) e;
-        return "if " + expr(i.condition(), 0) + " then " + expr(i.then(), 0) + " else " + expr(i.otherwise(), 0);
+        return "if " + expr(i.condition()) + " then " + expr(i.then()) + " else " + expr(i.otherwise());
     }
 }
