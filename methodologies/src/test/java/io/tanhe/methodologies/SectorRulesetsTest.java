@@ -109,6 +109,19 @@ class SectorRulesetsTest {
                 reading("alt_fuel_ncv_measured", "waste_tyre", 7500, "GJ/t", INVALID, "kcal/kg"),
                 reading("clinker", "line1", -5, "t", INVALID, "cannot be negative"),
                 bucket("clinker", "line1", -5, "t", INVALID, "cannot be negative"))));
+        all.add(new Ruleset("cement-2024", "cement-clinker.tanhe", List.of("cement-2024.validation.drl"), List.of(
+                reading("fuel_c_ar", "line1,coal", 0.62, "tC/t", VALID, ""),
+                reading("fuel_c_ar", "line1,coal", 62, "tC/t", INVALID, "is entered as 0.62 tC/t"),
+                reading("fuel_ncv", "line1,coal", 5200, "GJ/t", INVALID, "kcal/kg"),
+                factor("cc", "coal", 26.18, "tC/GJ", INVALID, "26.18 tC/TJ = 0.02618 tC/GJ"),
+                factor("cc", "coal", 26.18, "tC/TJ", VALID, ""),
+                factor("cc_gas", "natural_gas", 0.005, "tC/GJ", SUSPICIOUS, "0.010..0.035 tC/GJ"),
+                factor("ox", "coal", 0.98, "1", VALID, ""),
+                factor("ox", "coal", 980, "%", INVALID, "is not an oxidation rate"),
+                factor("ef_clinker_baseline", "portland", 535, "tCO2/t", INVALID, "kgCO2/t"),
+                factor("ef_clinker_baseline", "portland", 535, "kgCO2/t", VALID, ""),
+                reading("substitute_used", "line1,carbide_slag", -8, "t", INVALID, "cannot be negative"),
+                bucket("clinker", "line1,portland", -1, "t", INVALID, "cannot be negative"))));
         return all;
     }
 
