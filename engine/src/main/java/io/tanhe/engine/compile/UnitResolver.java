@@ -40,8 +40,17 @@ final class UnitResolver {
             }
             result = result == null ? product : result.divide(product);
         }
+        if (ok && result != null && (!Double.isFinite(result.scale()) || result.scale() == 0
+                || Math.abs(Math.log10(result.scale())) > MAX_SCALE_DIGITS)) {
+            diagnostics.report(ErrorCode.E400, u.span(), "unit `" + u + "` has a scale of " + result.scale()
+                    + ", beyond what a double can hold exactly", "use a unit with a sensible scale, e.g. `GJ/10^4 Nm3`");
+            return Optional.empty();
+        }
         return ok && result != null ? Optional.of(result) : Optional.empty();
     }
+
+    /** 10^±30 covers every unit of the guidelines (g to Mt is 10^12) with room to spare. */
+    private static final int MAX_SCALE_DIGITS = 30;
 
     private Optional<Unit> atom(UnitExpr.Power pw) {
         UnitExpr.Atom a = pw.atom();
