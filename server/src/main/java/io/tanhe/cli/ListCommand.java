@@ -1,0 +1,105 @@
+package io.tanhe.cli;
+
+import io.tanhe.engine.compile.Compilation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tanhe list [DIR]}: the methodology library, one line per methodology. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the methodology library: one line per methodology with its id and version, title,",
+                "industry, number of formulas and tests, and how many of the defaults it reads are unverified",
+                "(confidence C or U). Without DIR: ./methodologies when it exists, else the library built into tanhe."})
+public final class ListCommand implements Callable<Integer> {
+    static final String DEFAULT_DIR = "methodologies";
+    private static final String RESOURCE = "/methodologies";
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "a directory searched for *.tanhe (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        if (dir != null && !Files.isDirectory(dir)) {
+            out.println("error: " + dir + " is not a directory; give the folder that holds the methodologies");
+            return 2;
+        }
+        if (dir != null || Files.isDirectory(Path.of(DEFAULT_DIR))) {
+            return list(dir != null ? dir : Path.of(DEFAULT_DIR), dir != null ? dir.toString() : DEFAULT_DIR, out);
+        }
+        return listBuiltIn(out);
+    }
+
+    private int listBuiltIn(PrintStream out) {
+        URL url = ListCommand.class.getResource(RESOURCE);
+        if (url == null) {
+            out.println("error: no ./methodologies folder here and no library built into this tanhe; give DIR");
+            return 2;
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return list(Path.of(uri), "built-in library", out);
+            }
+            try (FileSystem jar = openJar(uri)) {
+                return list(jar.getPath(RESOURCE), "built-in library", out);
+            }
+        } catch (URISyntaxException | IOException e) {
+            out.println("error: cannot read the built-in library at " + url + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static FileSystem openJar(URI uri) throws IOException {
+        try {
+            return FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            throw new IOException("the jar file system is already open elsewhere", e);
+        }
+    }
+
+    private static int list(Path root, String label, PrintStream out) {
+        List<LibraryEntry> entries = new ArrayList<>();
+        List<Compilation> broken = new ArrayList<>();
+        for (Path file : tanheFiles(root)) {
+            LibraryEntry.of(file, broken::add).ifPresent(entries::add);
+        }
+        entries.sort(Comparator.comparing((LibraryEntry e) -> e.info().id()).thenComparing(e -> e.info().version()));
+        entries.forEach(e -> out.println(e.line()));
+        for (Compilation c : broken) {
+            out.println("error: " + c.loaded().main().path() + " does not compile (" + c.errors()
+                    + " errors); run `tanhe check` on it");
+        }
+        out.println(entries.size() + " methodologies in " + label + ": "
+                + entries.stream().mapToInt(LibraryEntry::formulas).sum() + " formulas, "
+                + entries.stream().mapToInt(LibraryEntry::tests).sum() + " tests, "
+                + entries.stream().mapToInt(LibraryEntry::unverified).sum() + " unverified defaults");
+        return broken.isEmpty() ? 0 : 1;
+    }
+
+    private static List<Path> tanheFiles(Path root) {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".tanhe") && Files.isRegularFile(p))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/src/test/"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+}
