@@ -87,7 +87,7 @@ public final class UnitChecker {
                 t = new Term.Scale(t, t.unit().scale(), declared, c.decl().expr().span());
             }
             Term converted = convert(t, declared, c.decl().expr().span(), ErrorCode.E401,
-                    c.kindWord() + " `" + c.name() + "` is declared in " + declared.text() + " but its formula gives " + t.unit().text());
+                    c.kindWord() + " `" + c.name() + "` is declared in " + show(declared) + " but its formula gives " + show(t.unit()));
             if (converted != null) {
                 terms.put(c.name(), converted);
                 slots.put(c.name(), ctx.maxSlot[0]);
@@ -109,9 +109,9 @@ public final class UnitChecker {
         Optional<Unit> given = unitResolver.resolve(written);
         Unit target = units.get(name.text());
         if (given.isPresent() && target != null && !given.get().isCompatible(target)) {
-            diagnostics.report(ErrorCode.E602, written.span(), "test gives `" + name + "` in " + given.get().text()
-                    + " but it is held in " + target.text(), given.get().text() + " is " + given.get().dimension().describe()
-                    + "; " + target.text() + " is " + target.dimension().describe());
+            diagnostics.report(ErrorCode.E602, written.span(), "test gives `" + name + "` in " + show(given.get())
+                    + " but it is held in " + show(target), show(given.get()) + " is " + given.get().dimension().describe()
+                    + "; " + show(target) + " is " + target.dimension().describe());
         }
     }
 
@@ -179,7 +179,7 @@ public final class UnitChecker {
         }
         if (!inner.unit().isDimensionless()) {
             diagnostics.report(ErrorCode.E405, u.unit().span(), "`[" + u.unit() + "]` applied to a value that already has unit "
-                    + inner.unit().text(), "a unit literal gives a plain number its unit, e.g. `44/12 [tCO2/tC]`");
+                    + show(inner.unit()), "a unit literal gives a plain number its unit, e.g. `44/12 [tCO2/tC]`");
             return null;
         }
         return new Term.Scale(inner, inner.unit().scale(), unit.get(), u.span());
@@ -260,12 +260,12 @@ public final class UnitChecker {
             case ADD:
             case SUB: {
                 Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot " + (b.op() == Expr.BinaryOp.ADD ? "add " : "subtract ")
-                        + r.unit().text() + (b.op() == Expr.BinaryOp.ADD ? " to " : " from ") + l.unit().text());
+                        + show(r.unit()) + (b.op() == Expr.BinaryOp.ADD ? " to " : " from ") + show(l.unit()));
                 return rr == null ? null : new Term.Arith(b.op() == Expr.BinaryOp.ADD ? Term.ArithOp.ADD : Term.ArithOp.SUB,
                         l, rr, l.unit(), b.span());
             }
             default: {
-                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + l.unit().text() + " with " + r.unit().text());
+                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + show(l.unit()) + " with " + show(r.unit()));
                 return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name()), l, rr, b.span());
             }
         }
@@ -307,7 +307,7 @@ public final class UnitChecker {
             return null;
         }
         Term oo = convert(o, t.unit(), i.otherwise().span(), ErrorCode.E402, "the branches of `if` differ: "
-                + t.unit().text() + " and " + o.unit().text());
+                + show(t.unit()) + " and " + show(o.unit()));
         return oo == null ? null : new Term.If(c, t, oo, t.unit(), i.span());
     }
 
@@ -393,7 +393,7 @@ public final class UnitChecker {
                 return null;
             }
             Term converted = operands.isEmpty() ? t : convert(t, operands.get(0).unit(), a.span(), ErrorCode.E402,
-                    "the arguments of " + b.keyword() + "() differ: " + operands.get(0).unit().text() + " and " + t.unit().text());
+                    "the arguments of " + b.keyword() + "() differ: " + show(operands.get(0).unit()) + " and " + show(t.unit()));
             if (converted == null) {
                 return null;
             }
@@ -453,7 +453,7 @@ public final class UnitChecker {
                     return null;
                 }
                 a = convert(a, want.get(), c.args().get(i).span(), ErrorCode.E401, "argument `" + p.name() + "` of `" + f.name()
-                        + "` must be in " + want.get().text() + " but is " + a.unit().text());
+                        + "` must be in " + show(want.get()) + " but is " + show(a.unit()));
                 if (a == null) {
                     return null;
                 }
@@ -468,7 +468,7 @@ public final class UnitChecker {
         if (decl.resultUnit() != null) {
             Optional<Unit> result = unitResolver.resolve(decl.resultUnit());
             return result.isEmpty() ? null : convert(body, result.get(), c.span(), ErrorCode.E401, "formula `" + f.name()
-                    + "` is declared to give " + result.get().text() + " but gives " + body.unit().text() + " here");
+                    + "` is declared to give " + show(result.get()) + " but gives " + show(body.unit()) + " here");
         }
         return body;
     }
@@ -501,6 +501,10 @@ public final class UnitChecker {
         return true;
     }
 
+    private static String show(Unit u) {
+        return io.tanhe.engine.units.UnitRegistry.readable(u);
+    }
+
     /** {@code t} expressed in {@code target}, or null after reporting why it cannot be. */
     private Term convert(Term t, Unit target, SourceSpan span, ErrorCode code, String message) {
         if (t.unit().isCompatible(target)) {
@@ -513,8 +517,8 @@ public final class UnitChecker {
             diagnostics.report(ErrorCode.E403, span, message + ": " + from.describe() + " is not " + to.describe(),
                     substanceHint(from, to));
         } else {
-            diagnostics.report(code, span, message, t.unit().text() + " is " + from.describe() + "; "
-                    + target.text() + " is " + to.describe());
+            diagnostics.report(code, span, message, show(t.unit()) + " is " + from.describe() + "; "
+                    + show(target) + " is " + to.describe());
         }
         return null;
     }

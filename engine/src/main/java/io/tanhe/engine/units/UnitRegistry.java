@@ -30,6 +30,19 @@ public final class UnitRegistry {
         return Optional.ofNullable(SYMBOLS.get(symbol));
     }
 
+    /**
+     * The simplest text for a unit built by arithmetic: a registered symbol with the same dimension
+     * and scale ({@code t·(GJ/t)} reads {@code GJ}), else the unit's own text.
+     */
+    public static String readable(Unit unit) {
+        for (Map.Entry<String, Unit> e : SYMBOLS.entrySet()) {
+            if (e.getValue().equals(unit)) {
+                return e.getKey();
+            }
+        }
+        return unit.text();
+    }
+
     /** Every symbol, in registration order. */
     public static Set<String> symbols() {
         return SYMBOLS.keySet();
