@@ -1,0 +1,62 @@
+package io.tanhe.server.site;
+
+import io.tanhe.drivers.config.DriverConfiguration;
+import io.tanhe.engine.compile.Compilation;
+import io.tanhe.engine.factors.FactorLibrary;
+import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.rules.RuleSet;
+import io.tanhe.engine.rules.RulesSettings;
+import io.tanhe.engine.rules.threshold.Threshold;
+import io.tanhe.server.store.MethodologyRef;
+import io.tanhe.server.store.RetentionPolicy;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded and completely validated site: the compiled methodology with the site's factors, the
+ * drivers (created, not started), the point bindings, the rules and the retention. Obtained from
+ * {@link SiteLoader}; closing it closes the drivers when the terminal never started them.
+ *
+ * @param origin      the file it came from (for messages)
+ * @param text        the file's text, saved as a configuration version when the terminal starts
+ * @param identity    enterprise and site
+ * @param zone        the plant's time zone: bucket boundaries are local
+ * @param compilation the methodology as compiled
+ * @param factors     the methodology's default factors, overridden by the site's table where it has values
+ * @param methodology id, version and content hash, stored with every result
+ * @param drivers     the points file's devices and sources
+ * @param bindings    point id → the input key it feeds
+ * @param rules       the DRL files (the methodology's and the site's)
+ * @param thresholds  the thresholds (the methodology's and the site's; a site threshold replaces one with the same id)
+ * @param rulesSettings gap time per point and escalation
+ * @param retention   how long the store keeps what
+ * @param lateWindow  how late a reading may arrive and still update results live (see docs/site.md)
+ */
+public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
+                   FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
+                   Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
+                   RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow) implements AutoCloseable {
+
+    public Site {
+        bindings = Map.copyOf(bindings);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    public ComputationGraph graph() {
+        return compilation.graph().orElseThrow();
+    }
+
+    /** The binding of a point, if it feeds an input. */
+    public Optional<PointBinding> binding(String pointId) {
+        return Optional.ofNullable(bindings.get(pointId));
+    }
+
+    @Override
+    public void close() {
+        drivers.close();
+    }
+}
