@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Tanhe (碳核) carbon-emission monitoring terminal.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, TestCommand.class, GraphCommand.class,
                 FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class,
-                EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class})
+                EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
+                DemoCommand.class, RunCommand.class, ReportCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

@@ -35,11 +35,13 @@ import java.util.Optional;
  * @param rulesSettings gap time per point and escalation
  * @param retention   how long the store keeps what
  * @param lateWindow  how late a reading may arrive and still update results live (see docs/site.md)
+ * @param closeAfter  how long after its end a bucket is final enough to store (the evaluator's closing delay)
  */
 public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
                    FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
                    Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
-                   RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow) implements AutoCloseable {
+                   RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow,
+                   Duration closeAfter) implements AutoCloseable {
 
     public Site {
         bindings = Map.copyOf(bindings);

@@ -120,7 +120,7 @@ public final class SiteLoader {
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
-                parts.rules.settings(), parts.retention, parts.lateWindow);
+                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -135,6 +135,7 @@ public final class SiteLoader {
         SiteRules rules;
         RetentionPolicy retention = RetentionPolicy.standard();
         Duration lateWindow = Duration.ofHours(1);
+        Duration closeAfter = Duration.ofMinutes(2);
 
         void closeDrivers() {
             if (drivers != null) {
@@ -160,11 +161,16 @@ public final class SiteLoader {
         top.text("factors").ifPresent(f -> siteFactors(top, dir.resolve(f), parts));
         parts.drivers = drivers(top, dir);
         top.duration("late_window", Duration.ofMinutes(15), Duration.ofDays(7)).ifPresent(d -> parts.lateWindow = d);
+        top.duration("close_after", Duration.ofSeconds(10), Duration.ofHours(3)).ifPresent(d -> parts.closeAfter = d);
+        if (parts.closeAfter.compareTo(parts.lateWindow) > 0) {
+            top.problem("close_after", "must not be longer than late_window (" + parts.lateWindow.toMinutes()
+                    + " min): a bucket must be stored before the window leaves it behind");
+        }
         if (parts.compilation != null && parts.drivers != null) {
             parts.bindings = new BindingReader(parts.compilation.graph().orElseThrow(), parts.drivers.pointSettings())
                     .read(top);
-        } else {
-            top.list("points");
+        } else if (top.list("points").isEmpty()) {
+            top.problem("points", "is required: a list binding points to methodology inputs (`- point: …, input: …, key: …`)");
         }
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings,

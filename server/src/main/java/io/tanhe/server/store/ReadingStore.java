@@ -1,6 +1,8 @@
 package io.tanhe.server.store;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -35,4 +37,7 @@ public interface ReadingStore {
 
     /** How many readings are stored. */
     long count();
+
+    /** The latest measurement time of any stored reading (where a restarting terminal resumes); empty when none is stored. */
+    Optional<Instant> latestMeasuredAt();
 }

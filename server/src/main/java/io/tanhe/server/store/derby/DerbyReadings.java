@@ -8,8 +8,10 @@ import io.tanhe.server.store.WriteOutcome;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -73,6 +75,16 @@ final class DerbyReadings implements ReadingStore {
                     }
                 }
                 return n;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> latestMeasuredAt() {
+        return db.inTransaction("reading the latest measurement time", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT MAX(measured_at) AS latest FROM raw_reading");
+                 ResultSet rows = p.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(UtcColumns.get(rows, "latest")) : Optional.<Instant>empty();
             }
         });
     }

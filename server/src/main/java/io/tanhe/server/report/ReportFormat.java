@@ -1,0 +1,161 @@
+package io.tanhe.server.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link Report} as a table for people, CSV for spreadsheets or JSON for programs. */
+public enum ReportFormat {
+    TABLE, CSV, JSON;
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<String> COLUMNS = List.of("bucket", "class", "scope", "source", "value", "unit", "quality",
+            "completeness");
+
+    public String render(Report report) {
+        return switch (this) {
+            case TABLE -> table(report);
+            case CSV -> csv(report);
+            case JSON -> json(report);
+        };
+    }
+
+    private static List<List<String>> rows(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        report.buckets().forEach((start, lines) -> {
+            for (ReportLine l : lines) {
+                ResultRow r = l.row();
+                rows.add(List.of(LOCAL.format(start.atZone(report.zone())),
+                        l.total() ? "total" : l.emissionClass().keyword(),
+                        l.total() ? "" : l.scope().name().toLowerCase(Locale.ROOT),
+                        l.label(), number(r.value()), r.unit(), r.quality().name(), percent(r.completeness())));
+            }
+        });
+        return rows;
+    }
+
+    private static String table(Report report) {
+        StringBuilder b = new StringBuilder();
+        b.append(header(report)).append('\n');
+        List<List<String>> rows = rows(report);
+        if (rows.isEmpty()) {
+            return b.append("no results in this range (is the terminal running, and is the range right?)\n").toString();
+        }
+        int[] width = new int[COLUMNS.size()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = COLUMNS.get(i).length();
+            for (List<String> r : rows) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        appendRow(b, COLUMNS, width);
+        b.append("-".repeat(java.util.Arrays.stream(width).sum() + 2 * (width.length - 1))).append('\n');
+        String previous = null;
+        for (List<String> r : rows) {
+            List<String> shown = new ArrayList<>(r);
+            if (r.get(0).equals(previous)) {
+                shown.set(0, "");
+            }
+            previous = r.get(0);
+            appendRow(b, shown, width);
+        }
+        return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<String> cells, int[] width) {
+        for (int i = 0; i < cells.size(); i++) {
+            boolean right = i == 4 || i == 7;
+            String c = cells.get(i);
+            String padded = right ? " ".repeat(width[i] - c.length()) + c : c + " ".repeat(width[i] - c.length());
+            b.append(padded).append(i + 1 < cells.size() ? "  " : "");
+        }
+        b.append('\n');
+    }
+
+    private static String header(Report r) {
+        return "site " + r.site() + "  methodology " + r.methodology().id() + " " + r.methodology().version()
+                + " (" + r.methodology().contentHash().substring(0, Math.min(12, r.methodology().contentHash().length())) + ")"
+                + "  grain " + r.grain().label() + "  " + LOCAL.format(r.range().from().atZone(r.zone())) + " … "
+                + LOCAL.format(r.range().to().atZone(r.zone())) + " (" + r.zone() + ")";
+    }
+
+    private static String csv(Report report) {
+        StringBuilder b = new StringBuilder("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n");
+        report.buckets().forEach((start, lines) -> {
+            for (ReportLine l : lines) {
+                ResultRow r = l.row();
+                b.append(r.start()).append(',').append(r.end()).append(',')
+                        .append(l.total() ? "total" : l.emissionClass().keyword()).append(',')
+                        .append(l.total() ? "" : l.scope().name().toLowerCase(Locale.ROOT)).append(',')
+                        .append(quote(l.label())).append(',').append(number(r.value())).append(',').append(quote(r.unit()))
+                        .append(',').append(r.quality().name()).append(',').append(r.completeness()).append('\n');
+            }
+        });
+        return b.toString();
+    }
+
+    private static String json(Report report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", "tanhe.report/1");
+        doc.put("site", report.site());
+        doc.put("methodology", Map.of("id", report.methodology().id(), "version", report.methodology().version(),
+                "contentHash", report.methodology().contentHash()));
+        doc.put("zone", report.zone().getId());
+        doc.put("grain", report.grain().label());
+        doc.put("from", report.range().from().toString());
+        doc.put("to", report.range().to().toString());
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        report.buckets().forEach((start, lines) -> {
+            Map<String, Object> bucket = new LinkedHashMap<>();
+            bucket.put("start", start.toString());
+            bucket.put("end", lines.get(0).row().end().toString());
+            List<Map<String, Object>> sources = new ArrayList<>();
+            List<Map<String, Object>> totals = new ArrayList<>();
+            for (ReportLine l : lines) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", l.label());
+                m.put("title", l.title());
+                if (!l.total()) {
+                    m.put("class", l.emissionClass().keyword());
+                    m.put("scope", l.scope().name().toLowerCase(Locale.ROOT));
+                }
+                m.put("value", l.row().value());
+                m.put("unit", l.row().unit());
+                m.put("quality", l.row().quality().name());
+                m.put("completeness", l.row().completeness());
+                m.put("revision", l.row().revision());
+                (l.total() ? totals : sources).add(m);
+            }
+            bucket.put("sources", sources);
+            bucket.put("totals", totals);
+            buckets.add(bucket);
+        });
+        doc.put("buckets", buckets);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String number(double v) {
+        return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String percent(double c) {
+        return BigDecimal.valueOf(c * 100).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

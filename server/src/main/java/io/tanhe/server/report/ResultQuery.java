@@ -1,0 +1,107 @@
+package io.tanhe.server.report;
+
+import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Node;
+import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.engine.units.Unit;
+import io.tanhe.server.store.ResultStore;
+import io.tanhe.server.store.StoredResult;
+import io.tanhe.server.store.TimeRange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads results from the store at any grain. The terminal stores minute, 15-minute, hour and day
+ * buckets; a month, quarter or year of an extensive node (an amount or an emission: t, MWh, tCO2) is
+ * the sum of its stored days — the same roll-up rule the evaluator applies — with the weakest
+ * quality and the time-weighted completeness (days without a result count as empty). Intensive
+ * nodes (GJ/t, tCO2/MWh) are not sums and are refused at those grains.
+ */
+public final class ResultQuery {
+    /** The grains the store holds directly. */
+    public static final List<Grain> STORED = List.of(Grain.MINUTE, Grain.FIFTEEN_MINUTES, Grain.HOUR, Grain.DAY);
+
+    private final ComputationGraph graph;
+    private final ResultStore store;
+    private final ZoneId zone;
+
+    public ResultQuery(ComputationGraph graph, ResultStore store, ZoneId zone) {
+        this.graph = graph;
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /**
+     * The results of {@code node} ({@code key}: one key, "" for every key) in buckets of {@code grain}
+     * starting in {@code range}, in bucket order.
+     *
+     * @throws IllegalArgumentException for an unknown node, or an intensive node at a summed grain
+     */
+    public List<ResultRow> results(String node, String key, Grain grain, TimeRange range) {
+        Node n = graph.node(node).orElseThrow(() -> new IllegalArgumentException("no node `" + node + "` in " + graph.info().id()));
+        if (STORED.contains(grain)) {
+            return store.current(node, key, grain, range).stream().map(ResultQuery::row).toList();
+        }
+        if (!extensive(n)) {
+            throw new IllegalArgumentException("`" + node + "` is in " + n.unit().text() + ", a ratio: its " + grain.label()
+                    + " value is not the sum of days; ask for grain day or finer");
+        }
+        Instant from = grain.floor(range.from(), zone);
+        Map<String, Map<Instant, List<ResultRow>>> byKeyAndParent = new LinkedHashMap<>();
+        for (StoredResult s : store.current(node, key, Grain.DAY, TimeRange.of(from, range.to().equals(from) ? from
+                : grain.next(grain.floor(range.to().minusNanos(1), zone), zone)))) {
+            ResultRow day = row(s);
+            Instant parent = grain.floor(day.start(), zone);
+            if (parent.isBefore(range.from()) || !parent.isBefore(range.to())) {
+                continue;
+            }
+            byKeyAndParent.computeIfAbsent(day.key(), k -> new LinkedHashMap<>()).computeIfAbsent(parent, p -> new ArrayList<>()).add(day);
+        }
+        List<ResultRow> out = new ArrayList<>();
+        byKeyAndParent.forEach((k, parents) -> parents.forEach((start, days) -> out.add(sum(days, grain, start))));
+        out.sort((a, b) -> a.start().equals(b.start()) ? a.key().compareTo(b.key()) : a.start().compareTo(b.start()));
+        return out;
+    }
+
+    private ResultRow sum(List<ResultRow> days, Grain grain, Instant start) {
+        TimeBucket bucket = TimeBucket.of(grain, start, zone);
+        double seconds = Duration.between(bucket.start(), bucket.end()).toSeconds();
+        double value = 0;
+        double covered = 0;
+        Quality quality = null;
+        int revision = 0;
+        for (ResultRow d : days) {
+            value += d.value();
+            covered += d.completeness() * Duration.between(d.start(), d.end()).toSeconds();
+            quality = quality == null ? d.quality() : quality.and(d.quality());
+            revision = Math.max(revision, d.revision());
+        }
+        ResultRow first = days.get(0);
+        return new ResultRow(first.node(), first.key(), grain, bucket.start(), bucket.end(), value, first.unit(), quality,
+                Math.min(1, covered / seconds), revision, days.size());
+    }
+
+    /** True for nodes whose values add up over time (their unit is a plain amount). */
+    public static boolean extensive(Node n) {
+        if (n.kind() == NodeKind.FACTOR || n.kind() == NodeKind.CONST) {
+            return false;
+        }
+        Unit u = n.unit();
+        return !u.dimension().isNone() && u.dimension().exponents().values().stream().allMatch(e -> e > 0);
+    }
+
+    private static ResultRow row(StoredResult s) {
+        var r = s.result();
+        return new ResultRow(r.nodeId(), r.key(), r.grain(), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(), r.quality(),
+                r.completeness(), s.revision(), 1);
+    }
+}

@@ -1,0 +1,56 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.engine.time.Grain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The buckets the terminal still computes live: from the start of the local day that held the
+ * measurement-time watermark {@code lateWindow} ago. Results of buckets before it are final in the
+ * store; a reading for that time is stored raw but changes no result (recomputing closed days from
+ * the raw store is a separate job). Keeping whole days open makes the day totals exact after a
+ * restart: the restart replays the stored readings of the open days.
+ */
+final class OpenWindow {
+    private final ZoneId zone;
+    private final Duration lateWindow;
+    private Instant from;
+
+    OpenWindow(ZoneId zone, Duration lateWindow) {
+        this.zone = zone;
+        this.lateWindow = lateWindow;
+    }
+
+    /** Where the window starts for a watermark. */
+    Instant startFor(Instant watermark) {
+        return Grain.DAY.floor(watermark.minus(lateWindow), zone);
+    }
+
+    /** The first instant still open; empty before the first reading (everything is open). */
+    Optional<Instant> from() {
+        return Optional.ofNullable(from);
+    }
+
+    /** Moves the window's start for a new watermark; returns the new start when it moved. */
+    Optional<Instant> advance(Instant watermark) {
+        Instant next = startFor(watermark);
+        if (from == null || next.isAfter(from)) {
+            from = next;
+            return Optional.of(next);
+        }
+        return Optional.empty();
+    }
+
+    /** True when a reading measured at {@code t} still changes results. */
+    boolean admitsReading(Instant t) {
+        return from == null || !t.isBefore(from);
+    }
+
+    /** True when a per-period value whose period ends at {@code periodEnd} still changes results. */
+    boolean admitsPeriod(Instant periodEnd) {
+        return from == null || periodEnd.isAfter(from);
+    }
+}

@@ -1,0 +1,255 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.drivers.failover.SourceSwitch;
+import io.tanhe.drivers.schedule.Acquisition;
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.RulesRejectedException;
+import io.tanhe.engine.rules.alert.Severity;
+import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.server.api.ApiServer;
+import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.site.SiteProblem;
+import io.tanhe.server.store.Event;
+import io.tanhe.server.store.EventKind;
+import io.tanhe.server.store.NewAlert;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.store.StoreHealth;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.derby.DerbySettings;
+import io.tanhe.server.store.derby.DerbyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * A running terminal: store, rules, evaluator and its thread, intake, the drivers' acquisition and
+ * the HTTP API, wired as docs/site.md describes. {@link #open} starts everything but the drivers
+ * (and rebuilds the open buckets from the store); {@link #startAcquisition} or the demo's simulated
+ * clock then feeds it; {@link #close} stops the drivers, drains the pipeline, writes the last buckets
+ * and closes the store.
+ */
+public final class Terminal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
+
+    /** The note of a saved site version: this prefix and the site file's absolute path (reports find the site by it). */
+    public static final String SITE_NOTE = "site file ";
+
+    private final Site site;
+    private final Store store;
+    private final RulesEngine rules;
+    private final IncrementalEvaluator evaluator;
+    private final EvaluationLoop loop;
+    private final Intake intake;
+    private final TerminalStats stats;
+    private final OpenWindow window;
+    private final Thread thread;
+    private final Instant startedAt;
+    private ApiServer api;
+    private Acquisition acquisition;
+    private boolean closed;
+
+    private Terminal(Site site, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
+        this.site = site;
+        this.store = store;
+        this.rules = rules;
+        this.stats = new TerminalStats();
+        this.startedAt = wallClock.instant();
+        this.evaluator = EvaluatorFactory.create(site);
+        this.window = new OpenWindow(site.zone(), site.lateWindow());
+        BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        evaluator.setClosingDelay(site.closeAfter());
+        ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
+                site.closeAfter());
+        this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval());
+        this.intake = new Intake(site, store.readings(), queue, stats, wallClock);
+        this.thread = new Thread(loop, "tanhe-eval");
+    }
+
+    /**
+     * Opens the store in {@code settings.dataDir()}, starts the rules, rebuilds the open buckets from the
+     * stored readings and starts evaluation and the API. The drivers are not started yet.
+     *
+     * @throws InvalidSiteException when the site's rules do not compile (nothing is left running)
+     */
+    public static Terminal open(Site site, TerminalSettings settings, Clock wallClock) {
+        RulesEngine rules = settings.rules() ? startRules(site) : null;
+        Store store;
+        try {
+            store = DerbyStore.open(DerbySettings.at(settings.dataDir()).withRetention(site.retention(),
+                    java.time.Duration.ofHours(1), 500));
+        } catch (RuntimeException e) {
+            if (rules != null) {
+                rules.close();
+            }
+            throw e;
+        }
+        Terminal t = new Terminal(site, store, rules, settings, wallClock);
+        try {
+            t.start(settings);
+            return t;
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    private static RulesEngine startRules(Site site) {
+        try {
+            RulesEngine rules = RulesEngine.start(site.rules(), site.rulesSettings());
+            rules.setThresholds(site.thresholds());
+            return rules;
+        } catch (RulesRejectedException e) {
+            throw new InvalidSiteException(site.origin(), List.of(new SiteProblem("rules", e.getMessage())));
+        }
+    }
+
+    private void start(TerminalSettings settings) {
+        store.configs().save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        if (rules != null) {
+            rules.addListener(new AlertRecorder(store.alerts()));
+        }
+        store.onHealthChange(this::storeHealthChanged);
+        Optional<Instant> latest = store.readings().latestMeasuredAt();
+        int replayed = 0;
+        if (latest.isPresent()) {
+            Instant from = window.startFor(latest.get());
+            List<StoredReading> readings = Replay.readings(site, store.readings(), from);
+            replayed = loop.replay(readings, latest.get());
+        }
+        store.events().append(new Event(startedAt, EventKind.RESTART, site.identity().siteId(),
+                "terminal started; " + replayed + " stored readings replayed" + window.from().map(f -> ", open window from " + f).orElse(""),
+                "{\"replayed\":" + replayed + ",\"methodology\":\"" + site.methodology().id() + " " + site.methodology().version() + "\"}"));
+        LOG.info("terminal {} started: methodology {} {} ({}), {} readings replayed, window from {}", site.identity().siteId(),
+                site.methodology().id(), site.methodology().version(), site.methodology().contentHash().substring(0, 12),
+                replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
+        thread.start();
+        if (settings.apiPort() >= 0) {
+            api = ApiServer.start(settings.apiHost(), settings.apiPort(), new ApiServer.Sources(site, store, stats,
+                    window::from, startedAt));
+        }
+    }
+
+    /** Starts polling and push sources on {@code clock}'s schedule (a real deployment). */
+    public Acquisition startAcquisition(Clock clock) {
+        Acquisition a = createAcquisition(clock);
+        a.start();
+        return a;
+    }
+
+    /** Creates the acquisition without starting it: the caller drives its scheduler (the demo's simulated time). */
+    public synchronized Acquisition createAcquisition(Clock clock) {
+        if (acquisition != null) {
+            throw new IllegalStateException("the acquisition of " + site.identity().siteId() + " already exists");
+        }
+        acquisition = new Acquisition(site.drivers(), intake, this::sourceSwitched, clock);
+        return acquisition;
+    }
+
+    private void sourceSwitched(SourceSwitch s) {
+        boolean toBackup = site.drivers().isBackup(s.to());
+        store.events().append(new Event(s.at(), EventKind.SOURCE_SWITCH, s.pointId(),
+                "point " + s.pointId() + " switched from " + s.from() + " to " + s.to() + ": " + s.reason(), "{}"));
+        if (rules != null) {
+            rules.sourceSwitch(new SourceSwitchFact(s.pointId(), s.from(), s.to(), s.at(), s.reason(), toBackup));
+        }
+    }
+
+    private void storeHealthChanged(StoreHealth h) {
+        if (h.state() == StoreHealth.State.INTAKE_STOPPED) {
+            LOG.error("store intake stopped: {}", h.detail());
+            try {
+                store.alerts().raise(new NewAlert("storage-intake-stopped@" + h.since(), "storage/intake-stopped",
+                        Severity.CRITICAL, h.since(), "the store stopped taking readings: " + h.detail(), "{}"));
+            } catch (RuntimeException e) {
+                LOG.error("could not record the storage alert: {}", e.getMessage());
+            }
+        } else if (h.ok()) {
+            LOG.info("store intake resumed");
+        }
+    }
+
+    /** Where sources deliver readings (also for benchmarks and tests that produce readings themselves). */
+    public Intake intake() {
+        return intake;
+    }
+
+    /** Calls {@code listener} on the evaluation thread with every reading once it is durably stored. Call before readings flow. */
+    public void onAcknowledged(Consumer<StoredReading> listener) {
+        loop.onAcknowledged(listener);
+    }
+
+    /** Receives the intake-to-evaluated latency of each reading, in nanoseconds. */
+    public void latencySink(LongConsumer sink) {
+        loop.latencySink(sink);
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public TerminalStats stats() {
+        return stats;
+    }
+
+    /** The API's address, e.g. {@code http://127.0.0.1:8017}; empty when the API is off. */
+    public Optional<String> apiAddress() {
+        return api == null ? Optional.empty() : Optional.of(api.address());
+    }
+
+    /** Headline total node shown in the summary, e.g. {@code E}. */
+    public String headline() {
+        return ResultWriter.headlineTotal(site.graph());
+    }
+
+    /** Open alerts (raised or acknowledged, not cleared), as the store has them. */
+    public int openAlerts() {
+        return store.alerts().alerts(java.util.EnumSet.of(io.tanhe.server.store.AlertState.RAISED,
+                io.tanhe.server.store.AlertState.ACKNOWLEDGED), io.tanhe.server.store.TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME)).size();
+    }
+
+    /** Stops the drivers, lets evaluation drain and write the last buckets, stops the API and rules, closes the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (acquisition != null) {
+            acquisition.close();
+        } else {
+            site.close();
+        }
+        intake.close();
+        loop.stop();
+        if (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (api != null) {
+            api.stop();
+        }
+        if (rules != null) {
+            rules.close();
+        }
+        store.close();
+        LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),
+                stats.acknowledged(), stats.resultsWritten());
+    }
+}

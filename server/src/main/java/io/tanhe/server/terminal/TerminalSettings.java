@@ -1,0 +1,38 @@
+package io.tanhe.server.terminal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run a terminal.
+ *
+ * @param dataDir       where the store lives (created when absent)
+ * @param apiHost       the address the HTTP API binds to (127.0.0.1 by default)
+ * @param apiPort       its port; 0 for any free port, -1 for no API
+ * @param flushInterval how often changed buckets are written (wall time)
+ * @param queueCapacity readings waiting for evaluation before intake blocks
+ * @param rules         whether to run the rules layer (alerts, validation)
+ */
+public record TerminalSettings(Path dataDir, String apiHost, int apiPort, Duration flushInterval, int queueCapacity,
+                               boolean rules) {
+
+    public static TerminalSettings defaults(Path dataDir) {
+        return new TerminalSettings(dataDir, "127.0.0.1", 8017, Duration.ofSeconds(1), 100_000, true);
+    }
+
+    public TerminalSettings withApi(String host, int port) {
+        return new TerminalSettings(dataDir, host, port, flushInterval, queueCapacity, rules);
+    }
+
+    public TerminalSettings withFlushInterval(Duration interval) {
+        return new TerminalSettings(dataDir, apiHost, apiPort, interval, queueCapacity, rules);
+    }
+
+    public TerminalSettings withRules(boolean on) {
+        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, queueCapacity, on);
+    }
+
+    public TerminalSettings withQueueCapacity(int capacity) {
+        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, capacity, rules);
+    }
+}

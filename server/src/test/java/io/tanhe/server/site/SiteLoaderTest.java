@@ -1,0 +1,132 @@
+package io.tanhe.server.site;
+
+import io.tanhe.grammar.ast.Decl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledDemoSiteLoadsWithEveryPartValidated() {
+        try (Site site = SiteFiles.load(SiteFiles.demo(dir, UnaryOperator.identity()))) {
+            assertEquals("demo-plant", site.identity().siteId());
+            assertEquals("cn.power-generation", site.methodology().id());
+            assertEquals("2022.1", site.methodology().version());
+            assertEquals(64, site.methodology().contentHash().length());
+            assertEquals(4, site.bindings().size());
+            assertEquals("gt1,natural_gas", site.binding("gt1.gas.total").orElseThrow().key());
+            assertEquals(Decl.InputKind.PERIOD, site.binding("unit1.coal.c_ar").orElseThrow().kind());
+            assertTrue(site.factors().lookup("ef_grid_ets", "", java.time.LocalDate.of(2026, 6, 1)).isPresent(),
+                    "the site table supplies the grid factor for 2026");
+            assertTrue(site.thresholds().stream().anyMatch(t -> t.id().equals("gt1-gas-flow-high")));
+            assertTrue(site.thresholds().stream().anyMatch(t -> t.id().equals("coal-burned-hourly-implausible")),
+                    "the methodology's shipped thresholds are included");
+            assertEquals(5, site.drivers().sources().size());
+        }
+    }
+
+    @Test
+    void aMisspeltInputIsNamedByItsPathWithASuggestion() {
+        List<SiteProblem> problems = problems(t -> t.replace("input: coal_burned", "input: coal_burnd"));
+        assertEquals(List.of(new SiteProblem("points[0].input",
+                "no input `coal_burnd` in cn.power-generation — did you mean `coal_burned`?")), problems);
+    }
+
+    @Test
+    void aKeyOutsideAClosedSetAndAKeyOfTheWrongArityAreNamed() {
+        List<SiteProblem> problems = problems(t -> t.replace("key: gt1,natural_gas", "key: gt1,natural_gaz")
+                .replace("    input: grid_purchased", "    input: grid_purchased\n    key: unit1"));
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("points[1].key", problems.get(0).path());
+        assertTrue(problems.get(0).message().contains("`natural_gaz` is not a member of set gas_fuel"), problems.get(0).message());
+        assertTrue(problems.get(0).message().contains("did you mean `natural_gas`?"), problems.get(0).message());
+        assertEquals("points[2].key", problems.get(1).path());
+        assertTrue(problems.get(1).message().contains("has no index"), problems.get(1).message());
+    }
+
+    @Test
+    void aPointWhoseUnitDoesNotConvertToItsInputIsRefused() {
+        List<SiteProblem> problems = problems(t -> t.replace("{id: grid.import.total, unit: kWh, signal: counter, start: 3400000, per_hour: 2500, swing: 0.1, digits: 1,\n           fail_rate",
+                "{id: grid.import.total, unit: Nm3, signal: counter, start: 3400000, per_hour: 2500, swing: 0.1, digits: 1,\n           fail_rate"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("points[2].point", problems.get(0).path());
+        assertTrue(problems.get(0).message().contains("reads `Nm3`, which does not convert to `MWh`"), problems.get(0).message());
+    }
+
+    @Test
+    void anUnknownPointAndAPointBoundTwiceAreNamed() {
+        List<SiteProblem> problems = problems(t -> t.replace("point: unit1.coal.total", "point: unit1.coal.totl")
+                .replace("  - point: grid.import.total\n    input: grid_purchased\n",
+                        "  - point: grid.import.total\n    input: grid_purchased\n  - point: grid.import.total\n    input: grid_purchased\n"));
+        assertTrue(problems.contains(new SiteProblem("points[0].point",
+                "no point `unit1.coal.totl` in the points file — did you mean `unit1.coal.total`?")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("points[3].point") && p.message().contains("already bound")),
+                problems.toString());
+    }
+
+    @Test
+    void theVersionPinMustMatchTheMethodologyHeader() {
+        List<SiteProblem> problems = problems(t -> t.replace("version: \"2022.1\"", "version: \"2022.2\""));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("methodology.version", problems.get(0).path());
+        assertTrue(problems.get(0).message().contains("pinned to 2022.2 but"), problems.get(0).message());
+    }
+
+    @Test
+    void anUnknownMethodologyIdSuggestsTheNearestOne() {
+        List<SiteProblem> problems = problems(t -> t.replace("library: cn.power-generation", "library: cn.power-generaton"));
+        assertEquals("methodology.library", problems.get(0).path());
+        assertTrue(problems.get(0).message().contains("did you mean `cn.power-generation`?"), problems.get(0).message());
+    }
+
+    @Test
+    void driverProblemsAreReportedUnderTheDriversPath() {
+        List<SiteProblem> problems = problems(t -> t.replaceFirst("(id: coal-scale-1[^\n]*\n\\s*)type: simulated", "$1type: simulatd"));
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("drivers.devices[0].type") && p.message().contains("simulatd")),
+                problems.toString());
+    }
+
+    @Test
+    void aThresholdOnAnUnknownNodeAndSettingsOfTheWrongKindAreNamed() {
+        List<SiteProblem> problems = problems(t -> t.replace("target: E ", "target: EE ")
+                .replace("rollover: 99999999.99", "max_gap: 5min"));
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("thresholds[1].target") && p.message().contains("`EE`")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("points[0].max_gap") && p.message().contains("counter")),
+                problems.toString());
+    }
+
+    @Test
+    void retentionBelowTheStandardsFloorAndUnknownFieldsAreRefused() {
+        List<SiteProblem> problems = problems(t -> t.replace("raw_readings: P13M", "raw_readings: P3M")
+                .replace("zone: Asia/Shanghai", "zone: Asia/Shanghai\ntimezone: UTC"));
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("retention.raw_readings") && p.message().contains("at least P6M")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("timezone") && p.message().contains("unknown field")),
+                problems.toString());
+    }
+
+    @Test
+    void missingSectionsAreEachNamed() {
+        InvalidSiteException e = assertThrows(InvalidSiteException.class,
+                () -> new SiteLoader(java.time.Clock.systemUTC()).parse("zone: Mars/Olympus\n", "site.yaml", dir));
+        List<String> paths = e.problems().stream().map(SiteProblem::path).toList();
+        assertTrue(paths.containsAll(List.of("site", "zone", "methodology", "drivers", "points")), paths.toString());
+    }
+
+    private List<SiteProblem> problems(UnaryOperator<String> edit) {
+        Path file = SiteFiles.demo(dir, edit);
+        InvalidSiteException e = assertThrows(InvalidSiteException.class, () -> SiteFiles.load(file));
+        return e.problems();
+    }
+}
