@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.time.Grain;
-import io.tanhe.engine.units.EditDistance;
+import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
 import io.tanhe.server.site.Site;
@@ -143,7 +143,7 @@ public final class ApiServer {
                 List<String> names = s.site().graph().nodes().stream()
                         .filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).map(Node::name).toList();
                 throw new BadRequest("node", "no stored node `" + node + "` in " + s.site().methodology().id()
-                        + EditDistance.closest(node, names, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
+                        + Spelling.closest(node, names, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
                         + "; nodes: " + String.join(", ", names));
             }
             Grain grain;
@@ -182,7 +182,7 @@ public final class ApiServer {
             Set<String> points = s.site().drivers().pointSettings().keySet();
             if (!points.contains(point)) {
                 throw new BadRequest("point", "no point `" + point + "` at this site"
-                        + EditDistance.closest(point, points, 4).map(c -> "; did you mean `" + c + "`?").orElse("")
+                        + Spelling.closest(point, points, 4).map(c -> "; did you mean `" + c + "`?").orElse("")
                         + "; points: " + String.join(", ", points));
             }
             TimeRange range = range(ctx);

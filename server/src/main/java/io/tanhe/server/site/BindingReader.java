@@ -13,7 +13,7 @@ import io.tanhe.engine.time.PeriodQuantity;
 import io.tanhe.engine.time.PeriodSettings;
 import io.tanhe.engine.time.RateSettings;
 import io.tanhe.engine.time.Rollover;
-import io.tanhe.engine.units.EditDistance;
+import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.ast.Decl;
 
@@ -89,7 +89,7 @@ final class BindingReader {
     private Optional<PointSettings> point(SiteNode e, String id) {
         PointSettings p = points.get(id);
         if (p == null) {
-            e.problem("point", "no point `" + id + "` in the points file" + EditDistance.closest(id, points.keySet(), 4)
+            e.problem("point", "no point `" + id + "` in the points file" + Spelling.closest(id, points.keySet(), 4)
                     .map(s -> " — did you mean `" + s + "`?").orElse(""));
         }
         return Optional.ofNullable(p);
@@ -101,7 +101,7 @@ final class BindingReader {
         if (node.isEmpty() || node.get().kind() != NodeKind.INPUT) {
             e.problem("input", (node.isEmpty() ? "no input `" + name + "` in " : "`" + name + "` is a "
                     + node.get().kind().name().toLowerCase() + ", not an input, in ") + graph.info().id()
-                    + EditDistance.closest(name, inputs, 4).map(s -> " — did you mean `" + s + "`?")
+                    + Spelling.closest(name, inputs, 4).map(s -> " — did you mean `" + s + "`?")
                     .orElse("; its inputs: " + String.join(", ", inputs)));
             return Optional.empty();
         }
@@ -121,7 +121,7 @@ final class BindingReader {
             SetInfo set = graph.set(input.dimensions().get(i)).orElseThrow();
             if (!set.open() && !set.members().contains(parts.get(i))) {
                 e.problem("key", "`" + parts.get(i) + "` is not a member of set " + set.name() + " ("
-                        + String.join(", ", set.members()) + ")" + EditDistance.closest(parts.get(i), set.members(), 3)
+                        + String.join(", ", set.members()) + ")" + Spelling.closest(parts.get(i), set.members(), 3)
                         .map(s -> " — did you mean `" + s + "`?").orElse(""));
                 return false;
             }

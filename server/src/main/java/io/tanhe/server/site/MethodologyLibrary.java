@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * directory or a parent of it), else the copy the methodologies jar carries as classpath resources.
  */
 public final class MethodologyLibrary {
-    private static final Pattern HEADER = Pattern.compile("(?m)^\\s*methodology\\s+(\\S+)");
+    private static final Pattern HEADER = Pattern.compile("(?m)^\\s*methodology\\s+(\\S+)\\s+version\\s+(\\S+)");
     private static final String MARKER = "methodologies/shared/combustion.tanhe";
 
     private final Path root;
@@ -77,19 +77,28 @@ public final class MethodologyLibrary {
         return root;
     }
 
-    /** The file declaring {@code methodology <id>}, if the library has one. */
-    public Optional<Path> fileOf(String id) {
-        return ids().entrySet().stream().filter(e -> e.getKey().equals(id)).map(Map.Entry::getValue).findFirst();
+    /** The file declaring {@code methodology <id> version <version>}, if the library has one. */
+    public Optional<Path> fileOf(String id, String version) {
+        return Optional.ofNullable(versions(id).get(version));
     }
 
-    /** Every methodology id in the library with its file (libraries of shared pieces are not methodologies). */
-    public Map<String, Path> ids() {
-        Map<String, Path> out = new TreeMap<>();
+    /** The versions of methodology {@code id} in the library, each with its file. */
+    public Map<String, Path> versions(String id) {
+        return editions().getOrDefault(id, Map.of());
+    }
+
+    /** Every methodology id in the library (libraries of shared pieces are not methodologies). */
+    public java.util.Set<String> ids() {
+        return editions().keySet();
+    }
+
+    private Map<String, Map<String, Path>> editions() {
+        Map<String, Map<String, Path>> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> p.toString().endsWith(".tanhe") && Files.isRegularFile(p)).forEach(p -> {
+            walk.filter(p -> p.toString().endsWith(".tanhe") && Files.isRegularFile(p)).sorted().forEach(p -> {
                 Matcher m = HEADER.matcher(read(p));
                 if (m.find()) {
-                    out.putIfAbsent(m.group(1), p);
+                    out.computeIfAbsent(m.group(1), k -> new TreeMap<>()).putIfAbsent(m.group(2).replace("\"", ""), p);
                 }
             });
         } catch (IOException e) {

@@ -169,7 +169,7 @@ public final class SiteLoader {
         if (parts.compilation != null && parts.drivers != null) {
             parts.bindings = new BindingReader(parts.compilation.graph().orElseThrow(), parts.drivers.pointSettings())
                     .read(top);
-        } else if (top.list("points").isEmpty()) {
+        } else if (!top.has("points")) {
             top.problem("points", "is required: a list binding points to methodology inputs (`- point: …, input: …, key: …`)");
         }
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
@@ -211,12 +211,19 @@ public final class SiteLoader {
             }
             return Optional.of(p);
         }
-        Optional<Path> found = library.fileOf(id.get());
-        if (found.isEmpty()) {
-            m.problem("library", "no methodology `" + id.get() + "` in the library " + library.root()
-                    + io.tanhe.engine.units.EditDistance.closest(id.get(), library.ids().keySet(), 4)
-                    .map(s -> "; did you mean `" + s + "`?").orElse("; it has " + library.ids().keySet()));
+        if (library.ids().contains(id.get())) {
+            Optional<String> version = m.text("version");
+            Optional<Path> found = version.flatMap(v -> library.fileOf(id.get(), v));
+            if (found.isEmpty() && version.isPresent()) {
+                m.problem("version", "the library has " + id.get() + " in version(s) " + String.join(", ", library.versions(id.get()).keySet())
+                        + ", not " + version.get() + "; pin one of those or give `file:`");
+            }
+            return found;
         }
+        m.problem("library", "no methodology `" + id.get() + "` in the library " + library.root()
+                + io.tanhe.grammar.diagnostics.Spelling.closest(id.get(), library.ids(), 4)
+                .map(s -> "; did you mean `" + s + "`?").orElse("; it has " + library.ids()));
+        Optional<Path> found = Optional.empty();
         return found;
     }
 
@@ -256,7 +263,7 @@ public final class SiteLoader {
                 var node = graph.node(name);
                 if (node.isEmpty() || node.get().kind() != io.tanhe.engine.graph.NodeKind.FACTOR) {
                     top.problem("factors", file.getFileName() + ": `" + name + "` is not a factor of "
-                            + graph.info().id() + io.tanhe.engine.units.EditDistance.closest(name,
+                            + graph.info().id() + io.tanhe.grammar.diagnostics.Spelling.closest(name,
                             graph.nodesOf(io.tanhe.engine.graph.NodeKind.FACTOR).stream().map(n -> n.name()).toList(), 3)
                             .map(s -> "; did you mean `" + s + "`?").orElse(""));
                 }

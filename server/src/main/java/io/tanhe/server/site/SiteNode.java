@@ -1,7 +1,7 @@
 package io.tanhe.server.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tanhe.engine.units.EditDistance;
+import io.tanhe.grammar.diagnostics.Spelling;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -169,7 +169,7 @@ final class SiteNode {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                problem(name, "unknown field" + EditDistance.closest(name, known, 3)
+                problem(name, "unknown field" + Spelling.closest(name, known, 3)
                         .map(s -> "; did you mean `" + s + "`?").orElse("; known here: " + String.join(", ", known)));
             }
         }

@@ -16,7 +16,7 @@ import io.tanhe.engine.rules.threshold.PlacedThreshold;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
-import io.tanhe.engine.units.EditDistance;
+import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.grammar.ast.Decl;
 
 import java.io.IOException;
@@ -141,7 +141,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
             return Optional.empty();
         }
         return Optional.of("a threshold without `grain` checks readings, so its target must be a bound input or an "
-                + "unbound point; `" + t.target() + "` is neither" + EditDistance.closest(t.target(), readingTargets, 4)
+                + "unbound point; `" + t.target() + "` is neither" + Spelling.closest(t.target(), readingTargets, 4)
                 .map(s -> " — did you mean `" + s + "`?").orElse("; add `grain: hour` to check a methodology node's bucket results"));
     }
 

@@ -79,7 +79,7 @@ class SiteLoaderTest {
         List<SiteProblem> problems = problems(t -> t.replace("version: \"2022.1\"", "version: \"2022.2\""));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("methodology.version", problems.get(0).path());
-        assertTrue(problems.get(0).message().contains("pinned to 2022.2 but"), problems.get(0).message());
+        assertTrue(problems.get(0).message().contains("in version(s) 2013.1, 2022.1, not 2022.2"), problems.get(0).message());
     }
 
     @Test
