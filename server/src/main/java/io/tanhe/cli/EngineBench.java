@@ -270,25 +270,31 @@ public final class EngineBench implements Callable<Integer> {
     }
 
     /**
-     * Medians of the three ways timed in turn, round after round, so that load from other
-     * processes on a shared machine falls on all of them alike.
+     * Medians of the three ways, timed in short blocks taken in turn: each way runs warm (its own
+     * data in cache, as in a terminal's steady state), and load from other processes on a shared
+     * machine falls on all of them alike.
      */
     private long[] interleavedMedians(List<Runnable> ways) {
-        long[][] times = new long[ways.size()][rounds];
+        int blocks = 10;
+        int perBlock = Math.max(1, rounds / blocks);
+        long[][] times = new long[ways.size()][blocks * perBlock];
         for (int warm = 0; warm < rounds / 4; warm++) {
             ways.forEach(Runnable::run);
         }
-        for (int r = 0; r < rounds; r++) {
+        for (int b = 0; b < blocks; b++) {
             for (int w = 0; w < ways.size(); w++) {
-                long begin = System.nanoTime();
                 ways.get(w).run();
-                times[w][r] = System.nanoTime() - begin;
+                for (int r = 0; r < perBlock; r++) {
+                    long begin = System.nanoTime();
+                    ways.get(w).run();
+                    times[w][b * perBlock + r] = System.nanoTime() - begin;
+                }
             }
         }
         long[] medians = new long[ways.size()];
         for (int w = 0; w < ways.size(); w++) {
             Arrays.sort(times[w]);
-            medians[w] = times[w][rounds / 2];
+            medians[w] = times[w][times[w].length / 2];
         }
         return medians;
     }
