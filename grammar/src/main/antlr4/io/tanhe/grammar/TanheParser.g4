@@ -18,7 +18,7 @@ headerField
     : VERSION version=(NUMBER | DOTTED_VERSION | STRING)     # versionField
     | TITLE STRING                                            # titleField
     | SOURCE STRING                                           # sourceField
-    | EFFECTIVE FROM from=DATE (UNTIL until=DATE)?            # effectiveField
+    | EFFECTIVE (FROM from=DATE)? (UNTIL until=DATE)?         # effectiveField
     | INDUSTRY (STRING | qualifiedId)                         # industryField
     ;
 

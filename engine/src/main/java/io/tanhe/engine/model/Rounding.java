@@ -9,15 +9,21 @@ public final class Rounding {
     /** Below this, binary products err by far less than {@link #MARGIN}, so the fast decision is the exact one. */
     private static final double FAST_LIMIT = 1e8;
     private static final double MARGIN = 1e-6;
+    /**
+     * Decimal figures computed in binary land a hair beside a half (1500 × 14.95 % × 310 =
+     * 69517.4999…): within this many parts of the value it is taken as the half it stands for.
+     */
+    private static final double HALF_TOLERANCE = 1e-12;
+    private static final double TOLERANCE_LIMIT = 1e15;
 
     private Rounding() {
     }
 
     /**
-     * Rounds the decimal a double stands for (its shortest representation, so 2.675 is 2.675 and
-     * rounds to 2.68, not 2.67 as binary arithmetic would) half-up to {@code digits} decimals (0–12).
-     * Values near a .5 boundary or very large take the exact decimal path; the rest a fast one that
-     * decides identically.
+     * Rounds half-up (away from zero) to {@code digits} decimals (0–12), as a person rounds the
+     * decimal figure: 2.675 → 2.68, and a product that should be exactly …0.5 but is a binary hair
+     * below it rounds up too. Otherwise the decision is that of BigDecimal on the shortest decimal
+     * of the double; values away from .5 take a fast path that decides identically.
      */
     public static double halfUp(double value, int digits) {
         if (!Double.isFinite(value)) {
@@ -25,10 +31,15 @@ public final class Rounding {
         }
         double scale = POW10[digits];
         double scaled = value * scale;
-        if (Math.abs(scaled) < FAST_LIMIT) {
+        double magnitude = Math.abs(scaled);
+        if (magnitude < TOLERANCE_LIMIT) {
             double floor = Math.floor(scaled);
             double fraction = scaled - floor;
-            if (Math.abs(fraction - 0.5) > MARGIN && fraction > MARGIN && fraction < 1 - MARGIN) {
+            double offHalf = Math.abs(fraction - 0.5);
+            if (offHalf <= HALF_TOLERANCE * Math.max(1, magnitude)) {
+                return (value >= 0 ? floor + 1 : floor) / scale;
+            }
+            if (magnitude < FAST_LIMIT && offHalf > MARGIN && fraction > MARGIN && fraction < 1 - MARGIN) {
                 return (fraction > 0.5 ? floor + 1 : floor) / scale;
             }
         }

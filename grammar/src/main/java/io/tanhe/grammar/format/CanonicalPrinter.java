@@ -62,8 +62,11 @@ public final class CanonicalPrinter {
         if (h.source() != null) {
             out.append(INDENT).append("source ").append(quote(h.source())).append('\n');
         }
-        if (h.effectiveFrom() != null) {
-            out.append(INDENT).append("effective from ").append(h.effectiveFrom());
+        if (h.effectiveFrom() != null || h.effectiveUntil() != null) {
+            out.append(INDENT).append("effective");
+            if (h.effectiveFrom() != null) {
+                out.append(" from ").append(h.effectiveFrom());
+            }
             if (h.effectiveUntil() != null) {
                 out.append(" until ").append(h.effectiveUntil());
             }

@@ -92,7 +92,7 @@ final class AstBuilder {
             } else if (f instanceof SourceFieldContext s) {
                 source = unquote(s.STRING().getSymbol());
             } else if (f instanceof EffectiveFieldContext e) {
-                from = date(e.from);
+                from = e.from == null ? null : date(e.from);
                 until = e.until == null ? null : date(e.until);
             } else if (f instanceof IndustryFieldContext i) {
                 industry = i.STRING() != null ? unquote(i.STRING().getSymbol()) : name(i.qualifiedId()).text();
