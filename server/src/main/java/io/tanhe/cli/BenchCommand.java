@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code tanhe bench …}: the performance benchmarks, one subcommand per area. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; the last line of each is a machine-readable summary.",
-        subcommands = {io.tanhe.drivers.bench.DriversBench.class, EngineBench.class, RulesBench.class})
+        subcommands = {io.tanhe.drivers.bench.DriversBench.class, EngineBench.class, RulesBench.class,
+                IngestBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
