@@ -106,9 +106,9 @@ final class EvaluationLoop implements Runnable {
                     batch.forEach(this::handle);
                     batch.clear();
                 }
-                afterBatch(false);
+                afterBatchSafely(false);
             }
-            afterBatch(true);
+            afterBatchSafely(true);
             writer.awaitWrites();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -173,6 +173,19 @@ final class EvaluationLoop implements Runnable {
             return window.admitsPeriod(TimeBucket.of(((PeriodSettings) binding.settings()).period(), r.measuredAt(), site.zone()).end());
         }
         return window.admitsReading(r.measuredAt());
+    }
+
+    /**
+     * A failed result write (store stopped, disk full) must not stop evaluation: readings keep being
+     * stored and counted, and the buckets whose write failed are rebuilt from the stored readings at the next start.
+     */
+    private void afterBatchSafely(boolean last) {
+        try {
+            afterBatch(last);
+        } catch (RuntimeException e) {
+            LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
+                    e.toString());
+        }
     }
 
     private void afterBatch(boolean last) {

@@ -54,6 +54,9 @@ final class ResultWriter {
     private final Clock wallClock;
     private final Set<String> nodes;
     private final String headline;
+    /** Rows per store submission: well below the store's queue, so a large flush waits for room instead of being refused. */
+    private static final int WRITE_CHUNK = 2_000;
+
     private final Map<Figure, Written> last = new HashMap<>();
     private final List<CompletableFuture<List<WriteOutcome>>> inFlight = new ArrayList<>();
     private final java.util.Set<TimeBucket> open = new java.util.LinkedHashSet<>();
@@ -133,10 +136,10 @@ final class ResultWriter {
                 }
             }
         }
-        if (!out.isEmpty()) {
-            inFlight.add(store.writeAll(out));
-            stats.resultsWritten.addAndGet(out.size());
+        for (int i = 0; i < out.size(); i += WRITE_CHUNK) {
+            inFlight.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
         }
+        stats.resultsWritten.addAndGet(out.size());
         inFlight.removeIf(CompletableFuture::isDone);
         return out.size();
     }
