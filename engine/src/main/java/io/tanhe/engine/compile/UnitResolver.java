@@ -11,13 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Gives units written in a file their meaning in the unit algebra; unknown symbols are E400. */
-final class UnitResolver {
+public final class UnitResolver {
     private static final Unit PERCENT = Unit.parse("%");
     private final Diagnostics diagnostics;
     private final Map<UnitExpr, Optional<Unit>> cache = new IdentityHashMap<>();
 
     UnitResolver(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
+    }
+
+    /**
+     * The meaning of a unit written in a file, as the compiler gives it, without reporting anything.
+     * Code that runs after compilation (the test runner) uses this rather than re-parsing the unit's
+     * printed text, which the unit parser may read differently (a number such as `1E+3` in a unit).
+     */
+    public static Optional<Unit> meaning(UnitExpr u) {
+        return new UnitResolver(new Diagnostics()).resolve(u);
     }
 
     /** The unit, or empty after reporting why it has none. */

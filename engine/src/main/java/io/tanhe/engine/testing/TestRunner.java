@@ -1,6 +1,7 @@
 package io.tanhe.engine.testing;
 
 import io.tanhe.engine.compile.Compilation;
+import io.tanhe.engine.compile.UnitResolver;
 import io.tanhe.engine.eval.Keys;
 import io.tanhe.engine.factors.Confidence;
 import io.tanhe.engine.factors.FactorLibrary;
@@ -163,7 +164,11 @@ public final class TestRunner {
                     + actual.problemText() + ")" : ""));
             return;
         }
-        Unit unit = e.unit() == null ? n.unit() : Unit.parse(e.unit().toString());
+        Unit unit = e.unit() == null ? n.unit() : UnitResolver.meaning(e.unit()).orElse(null);
+        if (unit == null) {
+            failures.add(e.span() + ": E400 the unit `" + e.unit() + "` of the expectation has no meaning");
+            return;
+        }
         double got = actual.value() * n.unit().conversionFactor(unit);
         double want = e.value().doubleValue();
         BigDecimal tolerance = e.tolerance() == null ? e.value().abs().multiply(BigDecimal.valueOf(DEFAULT_RELATIVE_TOLERANCE))
@@ -182,7 +187,11 @@ public final class TestRunner {
         if (written == null) {
             return value.doubleValue();
         }
-        Unit u = Unit.parse(written.toString());
+        Unit u = UnitResolver.meaning(written).orElse(null);
+        if (u == null) {
+            failures.add(at.span() + ": E400 the unit `" + written + "` of the test value has no meaning");
+            return Double.NaN;
+        }
         if (!u.isCompatible(n.unit())) {
             failures.add(at.span() + ": E602 test value in " + u.text() + " but `" + n.name() + "` is in " + n.unit().text());
             return Double.NaN;

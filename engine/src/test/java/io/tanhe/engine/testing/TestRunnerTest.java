@@ -49,6 +49,14 @@ class TestRunnerTest {
     }
 
     @Test
+    void aNumberWithAnExponentInATestUnitMeansWhatTheCompilerSaysNotACrash() {
+        // 1E+3 t is 1000 t: the compiler accepts it, so the runner must read it the same way
+        // (re-parsing the printed unit text threw UnitParseException; found by CompilerFuzzTest).
+        TestOutcome outcome = one("test \"t\" {\n  input coal = 0.1 1E+3 t\n  expect E = 0.25 1E+3 tCO2\n}\n");
+        assertTrue(outcome.passed(), outcome.failures().toString());
+    }
+
+    @Test
     void aRelativeToleranceIsAPercentageOfTheExpectedValue() {
         assertTrue(one(expectE("251 tCO2 ± 0.5%")).passed(), "1 of 251 is 0.398 %");
         assertEquals(false, one(expectE("252 tCO2 ± 0.5%")).passed(), "2 of 252 is 0.794 %");
