@@ -122,6 +122,25 @@ class SectorRulesetsTest {
                 factor("ef_clinker_baseline", "portland", 535, "kgCO2/t", VALID, ""),
                 reading("substitute_used", "line1,carbide_slag", -8, "t", INVALID, "cannot be negative"),
                 bucket("clinker", "line1,portland", -1, "t", INVALID, "cannot be negative"))));
+        all.add(new Ruleset("civil-aviation-2013", "civil-aviation.tanhe", List.of("civil-aviation-2013.validation.drl"), List.of(
+                reading("aviation_c_ar", "jet_kerosene", 0.86, "tC/t", VALID, ""),
+                reading("aviation_c_ar", "jet_kerosene", 86, "tC/t", INVALID, "is entered as 0.86 tC/t"),
+                reading("aviation_c_ar", "jet_kerosene", 0.5, "tC/t", SUSPICIOUS, "0.75..0.92 tC/t"),
+                reading("aviation_ncv_measured", "jet_kerosene", 43500, "GJ/t", INVALID, "43.5 MJ/kg = 43.5 GJ/t"),
+                factor("ncv_aviation", "jet_kerosene", 43.5, "MJ/kg", VALID, ""),
+                factor("cc_aviation", "jet_kerosene", 19.5, "tC/GJ", INVALID, "19.5 tC/TJ = 0.0195 tC/GJ"),
+                factor("ox_aviation", "jet_kerosene", 101, "%", INVALID, "is not an oxidation rate"),
+                reading("aviation_fuel_burned", "domestic,jet_kerosene", -1, "t", INVALID, "cannot be negative"),
+                bucket("aviation_fuel_burned", "domestic,jet_kerosene", -1, "t", INVALID, "cannot be negative"))));
+        all.add(new Ruleset("coal-mining-2015", "coal-mining.tanhe", List.of("coal-mining-2015.validation.drl"), List.of(
+                reading("ch4_ventilation", "s1", 20, "Nm3/min", VALID, ""),
+                reading("ch4_ventilation", "s1", 8000, "Nm3/min", SUSPICIOUS, "8000 m3/min × 0.25 % = 20 m3/min"),
+                reading("ch4_ventilation", "s1", -3, "Nm3/min", INVALID, "cannot be negative"),
+                reading("flare_gas_fraction", "ch4", 0.8, "1", VALID, ""),
+                reading("flare_gas_fraction", "ch4", 800, "%", INVALID, "is not a volume fraction"),
+                factor("ox_flare", "", 0, "%", INVALID, "is not an oxidation rate"),
+                bucket("ch4_escaped", "", -2, "10^4 Nm3", SUSPICIOUS, "more CH4 was flared and utilised"),
+                reading("ch4_drained", "", -2, "10^4 Nm3", INVALID, "cannot be negative"))));
         all.add(new Ruleset("ceramics-2013", "ceramics.tanhe", List.of("ceramics-2013.validation.drl"), List.of(
                 reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
                 reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
