@@ -105,10 +105,12 @@ class TerminalTest {
         Path data = dir.resolve("data");
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data))) {
             DemoRuns.simulate(t, DemoRuns.START, Duration.ofMinutes(10));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (t.stats().currentHour() == null && System.nanoTime() < deadline) {
+            Instant end = DemoRuns.START.plus(Duration.ofMinutes(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((t.stats().watermark() == null || t.stats().watermark().isBefore(end)) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            Thread.sleep(1_000); // a few flushes (every 200 ms) after the last reading was evaluated
             TerminalStats.HourFigure hour = t.stats().currentHour();
             assertEquals(DemoRuns.START, hour.start());
             assertTrue(hour.value() > 100 && hour.value() < 180, "E over 10 min = " + hour.value());
