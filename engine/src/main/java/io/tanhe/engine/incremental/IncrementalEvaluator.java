@@ -619,17 +619,52 @@ public final class IncrementalEvaluator {
     }
 
     /**
-     * Extensive values add up over time (amounts, emissions): their unit is a positive power of
-     * base dimensions only (t, GJ, MWh, tCO2). Factors and constants are never extensive.
+     * Whether an instance is the sum of its base buckets in coarser buckets. That holds for an
+     * extensive value (an amount: its unit is a positive power of base dimensions — t, GJ, MWh,
+     * tCO2) whose formula is linear in what it reads, and whose extensive operands are sums too.
+     * Everything else is recomputed from the coarser values of its operands: ratios and contents,
+     * and figures that round, compare, choose or take extremes — `reported : tCO2 = round(E, 0)`
+     * rounds the hour's E, not each minute's. Factors and constants are never sums.
      */
     private boolean isExtensive(Instance in) {
         if (in.synthetic()) {
             return syntheticExtensive(in);
         }
-        if (in.node().kind() == NodeKind.FACTOR || in.node().kind() == NodeKind.CONST) {
+        if (in.node().kind() == NodeKind.FACTOR || in.node().kind() == NodeKind.CONST || !extensiveUnit(in.node().unit())) {
             return false;
         }
-        return extensiveUnit(in.node().unit());
+        if (in.node().formula() != null && !linear(in.node().formula())) {
+            return false;
+        }
+        for (int op : in.operands()) {
+            if (!extensive[op] && operandIsAnAmount(op)) {
+                return false; // it reads an amount that is recomputed, so it must be recomputed too
+            }
+        }
+        return true;
+    }
+
+    private boolean operandIsAnAmount(int id) {
+        Instance op = instances.instance(id);
+        if (op.synthetic()) {
+            return op.kind() == Instance.Kind.SUM || op.kind() == Instance.Kind.FORMULA;
+        }
+        return op.node().kind() != NodeKind.FACTOR && op.node().kind() != NodeKind.CONST && extensiveUnit(op.node().unit());
+    }
+
+    /** Sums, differences, products and quotients of loads and constants: summing over time commutes with it. */
+    private static boolean linear(io.tanhe.engine.graph.Term t) {
+        if (t instanceof io.tanhe.engine.graph.Term.Round || t instanceof io.tanhe.engine.graph.Term.Abs
+                || t instanceof io.tanhe.engine.graph.Term.Extremum || t instanceof io.tanhe.engine.graph.Term.If
+                || t instanceof io.tanhe.engine.graph.Term.Aggregate a && a.function() != io.tanhe.engine.compile.Builtin.SUM) {
+            return false;
+        }
+        for (io.tanhe.engine.graph.Term c : io.tanhe.engine.graph.Terms.children(t)) {
+            if (!linear(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean syntheticExtensive(Instance in) {

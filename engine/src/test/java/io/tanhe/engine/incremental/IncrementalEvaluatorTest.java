@@ -96,6 +96,23 @@ class IncrementalEvaluatorTest {
     }
 
     @Test
+    void aRoundedFigureRoundsTheCoarserBucketsOwnValueNotEachMinute() {
+        String source = SOURCE + "total reported : tCO2 = round(E, 0)\n";
+        var c = Compiler.compileText("rounded.tanhe", source);
+        assertTrue(c.ok(), c.diagnostics().toString());
+        IncrementalEvaluator ev = new IncrementalEvaluator(c.graph().orElseThrow(), factors(1.0), UTC, Grain.MINUTE,
+                List.of(Grain.HOUR));
+        ev.accept(reading("2024-03-01T10:00:00Z", "b1", 0));
+        for (int m = 1; m <= 6; m++) {
+            ev.accept(reading(String.format("2024-03-01T10:%02d:00Z", m), "b1", 0.3 * m));
+        }
+        // each minute: 0.3 tCO2, rounded 0; the hour: 1.8 tCO2, rounded 2 — not six zeros
+        assertEquals(0.0, value(ev, "reported", "", Grain.MINUTE, "2024-03-01T10:00:00Z"), 1e-9);
+        assertEquals(1.8, value(ev, "E", "", Grain.HOUR, "2024-03-01T10:00:00Z"), 1e-9);
+        assertEquals(2.0, value(ev, "reported", "", Grain.HOUR, "2024-03-01T10:00:00Z"), 1e-9);
+    }
+
+    @Test
     void aLateObservationRevisesAClosedBucketAndKeepsTheEarlierValue() {
         IncrementalEvaluator ev = evaluator(2.0);
         ev.accept(reading("2024-03-01T10:00:00Z", "b1", 0));
