@@ -4,6 +4,7 @@ import io.tanhe.server.hj212.DataSegment;
 import io.tanhe.server.hj212.Hj212Codec;
 import io.tanhe.server.hj212.Hj212FormatException;
 import io.tanhe.server.hj212.PacketExplainer;
+import io.tanhe.server.uplink.sim.Hj212PlatformSimulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,12 +13,17 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /** {@code tanhe hj212 …}: HJ 212-2017 packets by hand. */
 @Command(name = "hj212", mixinStandardHelpOptions = true,
-        description = "HJ 212-2017 packets: explain a packet field by field, or build one around a data segment.",
-        subcommands = {Hj212Command.Decode.class, Hj212Command.Encode.class})
+        description = "HJ 212-2017 packets: explain a packet field by field, build one around a data segment, or simulate a platform.",
+        subcommands = {Hj212Command.Decode.class, Hj212Command.Encode.class, Hj212Command.Simulate.class})
 public final class Hj212Command implements Runnable {
 
     @CommandLine.Spec
@@ -98,6 +104,40 @@ public final class Hj212Command implements Runnable {
             }
             err.flush();
             return 1;
+        }
+    }
+
+    /** {@code tanhe hj212 simulate [--port N]}: a data-centre platform on 127.0.0.1 that acknowledges every upload. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = {"Run a simulated HJ 212 platform on 127.0.0.1 until interrupted (Ctrl-C):",
+                    "it prints every packet it receives (<-) and its answer (->), and acknowledges",
+                    "every data upload that asks for it with 9014 (and 9015 heartbeats with 9013)."})
+    static final class Simulate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "8212", description = "TCP port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--data-cn", description = "another CN that carries data, e.g. a platform's monthly CN (repeatable)")
+        List<String> dataCns = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Consumer<String> print = line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            };
+            try (Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(port, Set.copyOf(dataCns), print)) {
+                print.accept("HJ 212 platform simulator listening on 127.0.0.1:" + sim.port() + " (Ctrl-C stops it)");
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
+            }
+            return 0;
         }
     }
 }

@@ -1,0 +1,104 @@
+package io.tanhe.server.uplink;
+
+import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
+import io.tanhe.server.uplink.config.Protocol;
+import io.tanhe.server.uplink.config.UplinkConfig;
+import io.tanhe.server.uplink.config.UplinkConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UplinkConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoCentresLoadWithTheirProfileSchedulesAndDefaults() throws Exception {
+        Files.writeString(dir.resolve("province.yaml"), "name: province\nmn: 010000A8900016F000169DC0\npassword: \"123456\"\n");
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - id: province
+                    protocol: hj212-tcp
+                    address: 127.0.0.1:8212
+                    profile: province.yaml
+                    indicators:
+                      - {node: E, code: a05001, unit: kgCO2}
+                    schedules:
+                      realtime: {interval: 15m, delay: 2m}
+                      daily: {at: "00:30"}
+                    timeout: 10s
+                    retries: 3
+                  - id: third
+                    protocol: https
+                    address: https://127.0.0.1:8443/uplink
+                    terminal_id: T-0001
+                    indicators:
+                      - {node: E, key: coal, code: e_coal}
+                """);
+        UplinkConfig c = UplinkConfigLoader.load(dir.resolve("uplink.yaml"));
+        assertEquals(2, c.centres().size());
+        var province = c.centre("province").orElseThrow();
+        assertEquals(Protocol.HJ212_TCP, province.protocol());
+        assertEquals("010000A8900016F000169DC0", province.profile().orElseThrow().mn());
+        assertEquals(Duration.ofSeconds(10), province.delivery().timeout());
+        assertEquals(3, province.delivery().retries());
+        assertEquals(LocalTime.of(0, 30), province.schedules().dailyAt().orElseThrow());
+        var third = c.centre("third").orElseThrow();
+        assertEquals("T-0001", third.terminalId().orElseThrow());
+        assertEquals(Duration.ofMinutes(15), third.schedules().realtime().orElseThrow().interval(), "default schedules");
+    }
+
+    @Test
+    void everyBadFieldIsNamedByItsPath() throws Exception {
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - id: a
+                    protocol: hj212-tcp
+                    address: nowhere
+                    indicators: [{node: E, code: "a 1"}]
+                  - id: a
+                    protocol: https
+                    address: http://plain.example/uplink
+                    terminal_id: T1
+                    indicators: [{node: E, code: x, unit: furlongs}]
+                    schedules: {realtime: {interval: 10s}, weekly: {}}
+                    backoff: {initial: 1s, max: 1h}
+                    retrys: 3
+                  - {id: c, protocol: hj212-udp, address: x, indicators: [{node: E, code: c}]}
+                """);
+        InvalidUplinkConfigException e = assertThrows(InvalidUplinkConfigException.class,
+                () -> UplinkConfigLoader.load(dir.resolve("uplink.yaml")));
+        String m = e.getMessage();
+        for (String expected : new String[]{"centres[2].protocol: 'hj212-udp' is not a protocol",
+                "centres[0].address: 'nowhere' is not host:port", "centres[0].profile: is required",
+                "centres[1].id: 'a' is already the id of another centre",
+                "centres[0].indicators[0].code: bad field name 'a 1'", "centres[1].address: 'http://plain.example/uplink' is not an https:// URL",
+                "centres[1].indicators[0].unit: 'furlongs' is not a unit", "centres[1].schedules.realtime.interval: PT10S is outside 30s-3600s",
+                "centres[1].schedules.weekly: unknown field", "centres[1].retrys: unknown field",
+                "centres[1].backoff.max: PT1H is longer than the real-time interval"}) {
+            assertTrue(m.contains(expected), "missing `" + expected + "` in:\n" + m);
+        }
+    }
+
+    @Test
+    void aMissingProfileFileAndADuplicateIdAreReported() throws Exception {
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - {id: p, protocol: hj212-tcp, address: "127.0.0.1:1", profile: missing.yaml, indicators: [{node: E, code: a05001}]}
+                  - {id: q, protocol: https, address: "https://h/u", terminal_id: T, indicators: [{node: E, code: c}]}
+                  - {id: q, protocol: https, address: "https://h/u", terminal_id: T, indicators: [{node: E, code: c}]}
+                """);
+        InvalidUplinkConfigException e = assertThrows(InvalidUplinkConfigException.class,
+                () -> UplinkConfigLoader.load(dir.resolve("uplink.yaml")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("centres[0].profile: cannot read")), e.getMessage());
+        assertTrue(e.problems().contains("centres[2].id: 'q' is already the id of another centre"), e.getMessage());
+    }
+}
