@@ -8,6 +8,8 @@ import io.tanhe.server.demo.SimulatedTime;
 import io.tanhe.server.site.InvalidSiteException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
+import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import picocli.CommandLine.Command;
@@ -48,6 +50,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "5", description = "seconds between summary lines (default: ${DEFAULT-VALUE})")
     double summaryEvery;
 
+    @Option(names = "--uplink", paramLabel = "FILE",
+            description = "report to the data centres of this uplink file (format: docs/uplink.md; example: docs/examples/uplink/two-centres.yaml)")
+    Path uplinkFile;
+
     @Override
     public Integer call() throws Exception {
         if (speed <= 0 || speed > 100_000) {
@@ -59,7 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
         Site site;
         try {
             site = new SiteLoader(Clock.systemUTC()).load(siteFile);
-        } catch (InvalidSiteException e) {
+            if (uplinkFile != null) {
+                site = site.withUplink(UplinkConfigLoader.load(uplinkFile));
+            }
+        } catch (InvalidSiteException | InvalidUplinkConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         }
@@ -67,6 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         Instant begin = startTime(terminal, site);
         SimulatedClock clock = new SimulatedClock(begin, site.zone());
         Acquisition acquisition = terminal.createAcquisition(clock);
+        terminal.startUplink(clock);
         Instant end = minutes == null ? null : begin.plusMillis((long) (minutes * 60_000));
         SimulatedTime time = new SimulatedTime(clock, acquisition.scheduler(), site.drivers(), terminal.intake(), speed, end);
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));

@@ -59,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         console.banner(dataDir);
         console.start();
         terminal.startAcquisition(Clock.system(site.zone()));
+        terminal.startUplink(Clock.systemUTC());
         Thread.currentThread().join();
         return 0;
     }

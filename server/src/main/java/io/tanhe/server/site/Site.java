@@ -1,5 +1,7 @@
 package io.tanhe.server.site;
 
+import io.tanhe.server.uplink.config.UplinkConfig;
+
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.engine.compile.Compilation;
 import io.tanhe.engine.factors.FactorLibrary;
@@ -36,12 +38,13 @@ import java.util.Optional;
  * @param retention   how long the store keeps what
  * @param lateWindow  how late a reading may arrive and still update results live (see docs/site.md)
  * @param closeAfter  how long after its end a bucket is final enough to store (the evaluator's closing delay)
+ * @param uplink      the data centres the terminal reports to ({@link UplinkConfig#NONE} when the site names none)
  */
 public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
                    FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
                    Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
                    RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow,
-                   Duration closeAfter) implements AutoCloseable {
+                   Duration closeAfter, UplinkConfig uplink) implements AutoCloseable {
 
     public Site {
         bindings = Map.copyOf(bindings);
@@ -50,6 +53,12 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
 
     public ComputationGraph graph() {
         return compilation.graph().orElseThrow();
+    }
+
+    /** This site reporting to the centres of {@code centres} instead (the demo's `--uplink FILE`). */
+    public Site withUplink(UplinkConfig centres) {
+        return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
+                rulesSettings, retention, lateWindow, closeAfter, centres);
     }
 
     /** The binding of a point, if it feeds an input. */

@@ -1,5 +1,9 @@
 package io.tanhe.server.site;
 
+import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
+import io.tanhe.server.uplink.config.UplinkConfig;
+import io.tanhe.server.uplink.config.UplinkConfigLoader;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +124,7 @@ public final class SiteLoader {
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
-                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter);
+                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -136,6 +140,7 @@ public final class SiteLoader {
         RetentionPolicy retention = RetentionPolicy.standard();
         Duration lateWindow = Duration.ofHours(1);
         Duration closeAfter = Duration.ofMinutes(2);
+        UplinkConfig uplink = UplinkConfig.NONE;
 
         void closeDrivers() {
             if (drivers != null) {
@@ -176,6 +181,11 @@ public final class SiteLoader {
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings,
                 parts.drivers == null ? Map.of() : parts.drivers.pointSettings());
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
+        try {
+            parts.uplink = UplinkConfigLoader.read(top.raw("uplink"), "uplink", dir, "site file");
+        } catch (InvalidUplinkConfigException e) {
+            e.problems().forEach(p -> problems.add(new SiteProblem("", p))); // each problem already names its uplink.… path
+        }
     }
 
     private static SiteIdentity identity(SiteNode top) {

@@ -15,6 +15,8 @@ import io.tanhe.server.store.Event;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.NewAlert;
 import io.tanhe.server.store.Store;
+import io.tanhe.server.uplink.Uplink;
+import io.tanhe.server.uplink.UplinkEnvironment;
 import io.tanhe.server.store.StoreHealth;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.derby.DerbySettings;
@@ -46,6 +48,8 @@ public final class Terminal implements AutoCloseable {
 
     private final Site site;
     private final Store store;
+    private Uplink uplink;
+    private final java.nio.file.Path dataDir;
     private final RulesEngine rules;
     private final IncrementalEvaluator evaluator;
     private final EvaluationLoop loop;
@@ -64,6 +68,7 @@ public final class Terminal implements AutoCloseable {
         this.rules = rules;
         this.stats = new TerminalStats();
         this.startedAt = wallClock.instant();
+        this.dataDir = settings.dataDir();
         this.evaluator = EvaluatorFactory.create(site);
         this.window = new OpenWindow(site.zone(), site.lateWindow());
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -137,6 +142,18 @@ public final class Terminal implements AutoCloseable {
             api = ApiServer.start(settings.apiHost(), settings.apiPort(), new ApiServer.Sources(site, store, stats,
                     window::from, startedAt));
         }
+    }
+
+    /**
+     * Starts reporting to the site's data centres, with upload windows on {@code clock} — the
+     * system clock in a deployment, the simulated one in the demo, so that windows follow the data.
+     * Does nothing when the site names no centre.
+     */
+    public synchronized void startUplink(Clock clock) {
+        if (uplink != null || site.uplink().centres().isEmpty()) {
+            return;
+        }
+        uplink = Uplink.start(site.uplink(), store, UplinkEnvironment.of(site.zone(), clock, dataDir));
     }
 
     /** Starts polling and push sources on {@code clock}'s schedule (a real deployment). */
@@ -247,6 +264,9 @@ public final class Terminal implements AutoCloseable {
         }
         if (rules != null) {
             rules.close();
+        }
+        if (uplink != null) {
+            uplink.close(); // before the store: it reads results and writes its outbox there
         }
         store.close();
         LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),

@@ -101,20 +101,39 @@ public final class UploadCollector {
         windows.nextAfter(Stream.REALTIME, now).ifPresent(t -> nextWindow.put(Stream.REALTIME, t));
     }
 
+    /**
+     * Queues every period from the stream's watermark up to {@code until}. The watermark passes a
+     * period only once the store has results for it — the terminal stores a bucket some minutes
+     * after its end — or once it is older than {@link #WAIT_FOR_RESULTS} (a plant that was down has
+     * no results to send); otherwise the next window tries again, and the outbox's keys keep
+     * periods already queued from going out twice.
+     */
     private void queueUntil(Stream s, Instant until, Instant now) {
         Grain grain = s.grain().orElseThrow();
         Instant from = state.watermark(s).orElseThrow();
+        Instant givenUp = until.minus(WAIT_FOR_RESULTS);
         while (from.isBefore(until)) {
             Instant to = grain.floor(from.plus(span(grain)), zone);
             if (!to.isAfter(from) || to.isAfter(until)) {
                 to = until;
             }
-            int queued = queue(s, s.kind().orElseThrow(), grain, TimeRange.of(from, to), false, "", now);
+            Instant[] lastWithData = {null};
+            int queued = queue(s, s.kind().orElseThrow(), grain, TimeRange.of(from, to), false, "", now, lastWithData);
             LOG.debug("uplink {}: {} periods {} queued ({} uploads)", centreId, s.key(), TimeRange.of(from, to), queued);
-            state.setWatermark(s, to);
+            Instant reached = lastWithData[0] == null ? from : lastWithData[0];
+            if (givenUp.isAfter(reached)) {
+                reached = givenUp.isAfter(to) ? to : givenUp;
+            }
+            state.setWatermark(s, reached);
+            if (reached.isBefore(to)) {
+                return; // results for the rest are not stored yet
+            }
             from = to;
         }
     }
+
+    /** How long a period without any stored result is waited for before the watermark passes it. */
+    static final Duration WAIT_FOR_RESULTS = Duration.ofDays(1);
 
     private static Duration span(Grain g) {
         return switch (g) {
@@ -134,10 +153,18 @@ public final class UploadCollector {
      */
     public int queue(Stream stream, DataKind kind, Grain grain, TimeRange range, boolean manual, String keyPrefix,
                      Instant now) {
+        return queue(stream, kind, grain, range, manual, keyPrefix, now, new Instant[1]);
+    }
+
+    private int queue(Stream stream, DataKind kind, Grain grain, TimeRange range, boolean manual, String keyPrefix,
+                      Instant now, Instant[] lastWithData) {
         int stored = 0;
         for (Map.Entry<Instant, List<UploadValue>> period : reader.read(grain, range, manual).entrySet()) {
             Instant start = period.getKey();
             Instant end = grain.next(start, zone);
+            if (lastWithData[0] == null || end.isAfter(lastWithData[0])) {
+                lastWithData[0] = end;
+            }
             List<UploadValue> values = period.getValue();
             for (int i = 0; i < values.size(); i += valuesPerUpload) {
                 List<UploadValue> part = values.subList(i, Math.min(values.size(), i + valuesPerUpload));
