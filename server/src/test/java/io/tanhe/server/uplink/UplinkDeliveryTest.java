@@ -89,6 +89,22 @@ class UplinkDeliveryTest {
     }
 
     @Test
+    void periodsWhoseResultsAreStoredAfterTheirWindowAreStillSent() throws Exception {
+        try (UplinkRig rig = new UplinkRig(dir);
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
+            CentreConfig centre = UplinkRig.hj212("province", sim.port());
+            rig.start(centre);
+            rig.advance(Duration.ofMinutes(40)); // two real-time windows pass before the terminal stores anything
+            Thread.sleep(1_000); // the worker polls every 20 ms: let it run the windows and find nothing stored
+            rig.writeResults(T0, 1);
+            rig.advance(Duration.ofMinutes(30));
+            Instant until = T0.plus(Duration.ofMinutes(30));
+            await(() -> sim.stored().size() >= 2 * CODES.size(), WAIT, "the late-stored periods to be sent");
+            assertDeliveredOnceInOrder(sim, until, 0);
+        }
+    }
+
+    @Test
     void restartInTheMiddleOfBackfillLosesAndDuplicatesNothing() throws Exception {
         try (UplinkRig rig = new UplinkRig(dir);
              Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
