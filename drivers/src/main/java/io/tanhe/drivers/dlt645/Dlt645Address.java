@@ -1,9 +1,6 @@
 package io.tanhe.drivers.dlt645;
 
-import io.tanhe.drivers.frame.Hex;
-
-import java.util.Objects;
-import java.util.regex.Pattern;
+import io.tanhe.drivers.frame.MeterAddressDigits;
 
 /**
  * A DL/T 645 meter address: 12 BCD digits as printed on the meter, sent as 6 bytes least significant
@@ -17,13 +14,11 @@ public record Dlt645Address(String digits) {
     /** The broadcast address (e.g. time sync 0x08); meters do not reply to it. */
     public static final Dlt645Address BROADCAST = new Dlt645Address("999999999999");
 
-    private static final Pattern CONFIGURED = Pattern.compile("[0-9A]{1,12}");
+    private static final int DIGITS = 12;
+    private static final String PROTOCOL = "DL/T 645";
 
     public Dlt645Address {
-        Objects.requireNonNull(digits, "digits");
-        if (!digits.matches("[0-9A-F]{12}")) {
-            throw new IllegalArgumentException("a DL/T 645 address has 12 hex digits, not '" + digits + "'");
-        }
+        MeterAddressDigits.check(digits, DIGITS, PROTOCOL);
     }
 
     /**
@@ -33,30 +28,17 @@ public record Dlt645Address(String digits) {
      * @throws IllegalArgumentException with what is wrong
      */
     public static Dlt645Address parse(String text) {
-        String t = text == null ? "" : text.strip().toUpperCase();
-        if (!CONFIGURED.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a DL/T 645 address: give up to 12 decimal digits, as printed on the meter");
-        }
-        return new Dlt645Address("0".repeat(12 - t.length()) + t);
+        return new Dlt645Address(MeterAddressDigits.parse(text, DIGITS, PROTOCOL));
     }
 
     /** Reads the 6 wire bytes at {@code offset}. */
     public static Dlt645Address fromWire(byte[] frame, int offset) {
-        StringBuilder sb = new StringBuilder(12);
-        for (int i = offset + 5; i >= offset; i--) {
-            sb.append(Hex.ofByte(frame[i]), 2, 4);
-        }
-        return new Dlt645Address(sb.toString());
+        return new Dlt645Address(MeterAddressDigits.fromWire(frame, offset, DIGITS / 2));
     }
 
     /** The 6 wire bytes, least significant first. */
     public byte[] toWire() {
-        byte[] out = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            int pos = 10 - 2 * i;
-            out[i] = (byte) Integer.parseInt(digits.substring(pos, pos + 2), 16);
-        }
-        return out;
+        return MeterAddressDigits.toWire(digits);
     }
 
     /** Whether this address contains wildcard digits. */
