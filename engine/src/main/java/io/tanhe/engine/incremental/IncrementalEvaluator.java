@@ -315,6 +315,13 @@ public final class IncrementalEvaluator {
         return Collections.unmodifiableList(revisions);
     }
 
+    /** The revisions recorded since the last call, forgotten here (a terminal stores them; memory stays flat). */
+    public List<Revision> drainRevisions() {
+        List<Revision> out = List.copyOf(revisions);
+        revisions.clear();
+        return out;
+    }
+
     /** The buckets changed since the last call (for a store to persist), in order of first change. */
     public List<TimeBucket> drainChangedBuckets() {
         List<TimeBucket> out = new ArrayList<>(changedBuckets);

@@ -61,7 +61,6 @@ final class ResultWriter {
     private final List<CompletableFuture<List<WriteOutcome>>> inFlight = new ArrayList<>();
     private final java.util.Set<TimeBucket> open = new java.util.LinkedHashSet<>();
     private final java.time.Duration closeAfter;
-    private int revisionsSeen;
 
     private record Figure(String node, String key, Grain grain, Instant start) {
     }
@@ -158,12 +157,10 @@ final class ResultWriter {
     }
 
     private Map<Figure, String> revisionReasons() {
-        List<Revision> all = evaluator.revisions();
         Map<Figure, String> out = new HashMap<>();
-        for (Revision r : all.subList(revisionsSeen, all.size())) {
+        for (Revision r : evaluator.drainRevisions()) {
             out.put(new Figure(r.node(), r.key(), r.bucket().grain(), r.bucket().start()), r.reason());
         }
-        revisionsSeen = all.size();
         return out;
     }
 
