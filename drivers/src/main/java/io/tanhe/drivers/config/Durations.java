@@ -17,7 +17,7 @@ public final class Durations {
      * @throws IllegalArgumentException with a message an operator can act on
      */
     public static Duration parse(String text) {
-        Matcher m = FORM.matcher(text.trim());
+        Matcher m = FORM.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 500ms, 15s, 5min, 3h");
         }

@@ -1,5 +1,7 @@
 package io.tanhe.server.site;
 
+import io.tanhe.drivers.config.Durations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tanhe.grammar.diagnostics.Spelling;
 
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One object of a site file, read field by field. A bad field is recorded as a {@link SiteProblem}
@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  * once. Every field asked for counts as known; {@link #reportUnknown()} names the others.
  */
 final class SiteNode {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)");
 
     private final JsonNode json;
     private final String path;
@@ -176,19 +175,13 @@ final class SiteNode {
         children.forEach(SiteNode::reportUnknown);
     }
 
+    /** The operator form (500ms, 15s, 5min, 3h, 1d) the points files use, or null. */
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException notADuration) {
             return null;
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m", "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
     private static String show(Duration d) {

@@ -1,5 +1,7 @@
 package io.tanhe.server.uplink.config;
 
+import io.tanhe.drivers.config.Durations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -10,15 +12,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An object of the configuration tree with its path, reading typed fields and recording every
  * problem under the field's path instead of stopping at the first.
  */
 final class ConfigNode {
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
     private final JsonNode node;
     private final String path;
@@ -106,21 +105,14 @@ final class ConfigNode {
     }
 
     static Optional<Duration> parseDuration(String t) {
-        Matcher m = DURATION.matcher(t.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-        }
         try {
-            return Optional.of(Duration.parse(t.trim().toUpperCase(Locale.ROOT)));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+            return Optional.of(Durations.parse(t));
+        } catch (IllegalArgumentException notOperatorForm) {
+            try {
+                return Optional.of(Duration.parse(t.trim().toUpperCase(Locale.ROOT)));
+            } catch (DateTimeParseException notIso) {
+                return Optional.empty();
+            }
         }
     }
 
