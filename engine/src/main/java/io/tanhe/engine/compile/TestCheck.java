@@ -5,7 +5,9 @@ import io.tanhe.grammar.ast.Name;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 import io.tanhe.grammar.diagnostics.Spelling;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks that a test block names real inputs, factors and values with keys that fit them. */
 final class TestCheck {
@@ -22,8 +24,24 @@ final class TestCheck {
         for (Decl.TestValue v : t.factors()) {
             target(v.name(), v.key(), Symbol.FactorSym.class, "factor");
         }
+        givenOnce(t.inputs(), "input");
+        givenOnce(t.factors(), "factor");
         for (Decl.Expectation e : t.expectations()) {
             target(e.name(), e.key(), Symbol.Valued.class, "value");
+        }
+    }
+
+    /** A test that gives one value twice leaves the reader (and the evaluator) to guess which one counts. */
+    private void givenOnce(List<Decl.TestValue> values, String word) {
+        Map<String, Decl.TestValue> first = new HashMap<>();
+        for (Decl.TestValue v : values) {
+            String label = v.name().text() + (v.key().isEmpty() ? "" : v.key().toString());
+            Decl.TestValue earlier = first.putIfAbsent(label, v);
+            if (earlier != null) {
+                resolver.diagnostics().report(ErrorCode.E602, v.name().span(),
+                        "test: " + word + " `" + label.replace(", ", ",") + "` is given twice (first at " + earlier.span() + ")",
+                        "keep one of them");
+            }
         }
     }
 
