@@ -62,7 +62,7 @@ public final class Resolver {
         }
         for (SourceFile f : program.files()) {
             for (Decl.TestDecl t : f.declsOf(Decl.TestDecl.class)) {
-                new TestCheck(this).check(t);
+                new TestCheck(this).check(t, f.header() == null ? null : f.header().effectiveFrom());
             }
         }
         warnUnused(program.main());

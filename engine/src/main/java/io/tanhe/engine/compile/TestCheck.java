@@ -1,10 +1,13 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.grammar.ast.Decl;
 import io.tanhe.grammar.ast.Name;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 import io.tanhe.grammar.diagnostics.Spelling;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,9 @@ final class TestCheck {
         this.resolver = resolver;
     }
 
-    void check(Decl.TestDecl t) {
+    /** @param effectiveFrom the file's effective-from date, the date of a test without {@code on}; null when not written */
+    void check(Decl.TestDecl t, LocalDate effectiveFrom) {
+        datedWithinRange(t, effectiveFrom);
         for (Decl.TestValue v : t.inputs()) {
             target(v.name(), v.key(), Symbol.InputSym.class, "input");
         }
@@ -28,6 +33,21 @@ final class TestCheck {
         givenOnce(t.factors(), "factor");
         for (Decl.Expectation e : t.expectations()) {
             target(e.name(), e.key(), Symbol.Valued.class, "value");
+        }
+    }
+
+    /** A test runs one month through the evaluator, which cannot hold instants outside its nanosecond clock. */
+    private void datedWithinRange(Decl.TestDecl t, LocalDate effectiveFrom) {
+        LocalDate on = t.on() != null ? t.on() : effectiveFrom;
+        if (on == null) {
+            return;
+        }
+        TimeBucket month = TimeBucket.of(Grain.MONTH, on.atStartOfDay(TimeBucket.DEFAULT_ZONE).toInstant(), TimeBucket.DEFAULT_ZONE);
+        if (!month.withinEvaluatorRange()) {
+            String date = t.on() != null ? "date " + on : "date (the effective-from date " + on + ")";
+            resolver.diagnostics().report(ErrorCode.E602, t.span(),
+                    "test: its " + date + " is outside the time the evaluator can compute, 1677-09-21 to 2262-04-11",
+                    "give the test an `on` date in a month within that range");
         }
     }
 

@@ -82,6 +82,14 @@ public final class TimeBucket implements Comparable<TimeBucket> {
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
+    /**
+     * True when the evaluator can hold every instant of the bucket: it counts time in epoch
+     * nanoseconds, which reach from 1677-09-21 to 2262-04-11.
+     */
+    public boolean withinEvaluatorRange() {
+        return Nanos.inRange(start) && Nanos.inRange(end);
+    }
+
     /** True when the bucket shares some time with the half-open interval {@code [from, to)}. */
     public boolean overlaps(Instant from, Instant to) {
         return start.isBefore(to) && end.isAfter(from);

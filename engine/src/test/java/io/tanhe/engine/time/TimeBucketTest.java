@@ -24,6 +24,15 @@ class TimeBucketTest {
     }
 
     @Test
+    void aBucketIsWithinTheEvaluatorRangeOnlyWhenBothEndsAre() {
+        assertTrue(TimeBucket.of(Grain.MONTH, local("2262-03-31T00:00", SHANGHAI)).withinEvaluatorRange());
+        assertFalse(TimeBucket.of(Grain.MONTH, local("2262-04-01T00:00", SHANGHAI)).withinEvaluatorRange(), "ends after 2262-04-11");
+        assertTrue(TimeBucket.of(Grain.MONTH, local("1677-10-01T00:00", SHANGHAI)).withinEvaluatorRange());
+        assertFalse(TimeBucket.of(Grain.MONTH, local("1677-09-30T00:00", SHANGHAI)).withinEvaluatorRange(), "starts before 1677-09-21");
+        assertFalse(TimeBucket.of(Grain.DAY, local("0001-01-01T00:00", SHANGHAI)).withinEvaluatorRange());
+    }
+
+    @Test
     void minuteBucketsAreLocalMinutes() {
         TimeBucket b = TimeBucket.of(Grain.MINUTE, Instant.parse("2024-03-01T03:59:59.999Z"));
         assertEquals(Instant.parse("2024-03-01T03:59:00Z"), b.start());
