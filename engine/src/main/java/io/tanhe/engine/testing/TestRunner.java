@@ -170,6 +170,11 @@ public final class TestRunner {
             return;
         }
         double got = actual.value() * n.unit().conversionFactor(unit);
+        if (Double.isInfinite(got)) {
+            failures.add(String.format(Locale.ROOT, "%s: expected %s = %s %s but its value, %s %s, is not a finite number in %s (E603)",
+                    e.span(), label, e.valueText(), unit.text(), actual.value(), n.unit().text(), unit.text()));
+            return;
+        }
         double want = e.value().doubleValue();
         BigDecimal tolerance = e.tolerance() == null ? e.value().abs().multiply(BigDecimal.valueOf(DEFAULT_RELATIVE_TOLERANCE))
                 : e.relative() ? e.value().abs().multiply(e.tolerance()).movePointLeft(2) : e.tolerance();
