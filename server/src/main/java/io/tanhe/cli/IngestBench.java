@@ -25,16 +25,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Comparator;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -72,8 +75,9 @@ public final class IngestBench implements Callable<Integer> {
             Path siteFile = writeSite(dir.resolve("site"));
             out.printf(Locale.ROOT, "ingest: %d points × %d readings = %d readings, site %s%n", points, rounds, points * rounds, siteFile);
             Ingest ours = ours(siteFile, dir.resolve("terminal"), out);
-            double raw = rawDerby(dir.resolve("raw"));
-            out.printf(Locale.ROOT, "raw Derby: %d rows in batches of 1000 per commit: %.0f rows/s%n", points * rounds, raw);
+            int batchRows = DerbySettings.at(dir).maxBatchRows();
+            double raw = rawDerby(dir.resolve("raw"), batchRows);
+            out.printf(Locale.ROOT, "raw Derby: %d rows in batches of %d per commit: %.0f rows/s%n", points * rounds, batchRows, raw);
             if (!noYearQuery) {
                 yearQuery(dir.resolve("year"), out);
             }
@@ -184,40 +188,34 @@ public final class IngestBench implements Callable<Integer> {
         return dir.resolve("site.yaml");
     }
 
-    /** The same rows, in the store's raw_reading layout (same indexes), by plain JDBC batches of 1000 per durable commit. */
-    private double rawDerby(Path dir) throws SQLException {
-        System.setProperty("derby.system.home", dir.toString());
-        String url = "jdbc:derby:" + dir.resolve("raw") + ";create=true";
+    /**
+     * The same rows by plain JDBC batches of {@code batchRows} per durable commit, into the store's own
+     * raw_reading table (created by the store's migrations, so the layout and indexes are the same).
+     */
+    private double rawDerby(Path dir, int batchRows) throws SQLException {
+        DerbyStore.open(DerbySettings.at(dir)).close();
+        String url = "jdbc:derby:" + DerbySettings.at(dir).databaseDirectory();
         try (Connection c = DriverManager.getConnection(url)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE raw_reading (id BIGINT GENERATED ALWAYS AS IDENTITY, point_id VARCHAR(128) NOT NULL,"
-                        + " reading_key VARCHAR(128) NOT NULL, measured_at TIMESTAMP NOT NULL, value_text VARCHAR(64),"
-                        + " unit VARCHAR(64) NOT NULL, quality VARCHAR(16) NOT NULL, source_id VARCHAR(128) NOT NULL,"
-                        + " detail VARCHAR(2000) NOT NULL, received_at TIMESTAMP NOT NULL, idem_key VARCHAR(512) NOT NULL,"
-                        + " CONSTRAINT raw_pk PRIMARY KEY (id), CONSTRAINT raw_idem UNIQUE (idem_key))");
-                s.execute("CREATE INDEX raw_point_time ON raw_reading (point_id, measured_at)");
-                s.execute("CREATE INDEX raw_time ON raw_reading (measured_at)");
-            }
             c.setAutoCommit(false);
             long start = System.nanoTime();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO raw_reading (point_id, reading_key, measured_at, value_text,"
-                    + " unit, quality, source_id, detail, received_at, idem_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " unit, quality, source_id, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Calendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
                 int n = 0;
                 for (int r = 0; r < rounds; r++) {
-                    Instant t = T0.plusSeconds(10L * r);
+                    Timestamp t = Timestamp.from(T0.plusSeconds(10L * r));
                     for (int q = 0; q < points; q++) {
                         p.setString(1, point(q));
                         p.setString(2, "m" + q);
-                        p.setTimestamp(3, Timestamp.from(t));
+                        p.setTimestamp(3, t, utc);
                         p.setString(4, BigDecimal.valueOf(100_000 + r * 12 + q % 7, 1).toPlainString());
                         p.setString(5, "kWh");
                         p.setString(6, "MEASURED");
                         p.setString(7, "bench");
                         p.setString(8, "");
-                        p.setTimestamp(9, Timestamp.from(Instant.now()));
-                        p.setString(10, point(q) + "[m" + q + "]@" + t + "#bench");
+                        p.setTimestamp(9, Timestamp.from(Instant.now()), utc);
                         p.addBatch();
-                        if (++n % 1000 == 0) {
+                        if (++n % batchRows == 0) {
                             p.executeBatch();
                             c.commit();
                         }
@@ -229,7 +227,7 @@ public final class IngestBench implements Callable<Integer> {
             return (double) points * rounds / ((System.nanoTime() - start) / 1e9);
         } finally {
             try {
-                DriverManager.getConnection("jdbc:derby:" + dir.resolve("raw") + ";shutdown=true");
+                DriverManager.getConnection(url + ";shutdown=true");
             } catch (SQLException expected) {
                 // Derby always reports a shutdown as an exception (08006)
             }

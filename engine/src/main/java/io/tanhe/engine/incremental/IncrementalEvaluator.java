@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ public final class IncrementalEvaluator {
     private final Grain base;
     private final List<Grain> rolled;
     private final Map<String, List<String>> members = new HashMap<>();
+    /** Keys of each input already taken into the sets' members: the check of every observation stays a hash lookup. */
+    private final Map<String, Set<String>> learnedKeys = new HashMap<>();
     private final EnumMap<Grain, TreeMap<Instant, BucketState>> states = new EnumMap<>(Grain.class);
     private final List<Revision> revisions = new ArrayList<>();
     private final Set<TimeBucket> changedBuckets = new LinkedHashSet<>();
@@ -136,8 +139,9 @@ public final class IncrementalEvaluator {
             throw new IllegalArgumentException("no set `" + set + "` in " + graph.info().id());
         }
         boolean grew = false;
+        Set<String> known = new HashSet<>(list);
         for (String m : newMembers) {
-            if (!list.contains(m)) {
+            if (known.add(m)) {
                 list.add(m);
                 grew = true;
             }
@@ -585,6 +589,9 @@ public final class IncrementalEvaluator {
         Node n = graph.node(input).orElse(null);
         if (n == null || n.kind() != NodeKind.INPUT || key.isEmpty()) {
             return; // the time model reports unknown inputs
+        }
+        if (!learnedKeys.computeIfAbsent(input, i -> new HashSet<>()).add(key)) {
+            return;
         }
         List<String> parts = Keys.parts(key);
         for (int i = 0; i < parts.size() && i < n.dimensions().size(); i++) {

@@ -21,12 +21,9 @@ import java.util.Objects;
  * @param sourceId       the device or source that produced it
  * @param detail         the driver's note (error text, operator); may be empty
  * @param receivedAt     when the terminal received it
- * @param idempotencyKey unique per reading: a second write with the same key is not stored again.
- *                       {@link #of} derives it from point, key, measurement time and source
  */
 public record StoredReading(String pointId, String key, Instant measuredAt, BigDecimal value, String unit,
-                            Quality quality, String sourceId, String detail, Instant receivedAt,
-                            String idempotencyKey) {
+                            Quality quality, String sourceId, String detail, Instant receivedAt) {
 
     public StoredReading {
         Limits.required("pointId", pointId, Limits.ID);
@@ -37,22 +34,20 @@ public record StoredReading(String pointId, String key, Instant measuredAt, BigD
         Limits.required("sourceId", sourceId, Limits.ID);
         detail = Limits.optional("detail", detail, Limits.TEXT);
         Objects.requireNonNull(receivedAt, "receivedAt");
-        Limits.required("idempotencyKey", idempotencyKey, Limits.KEY);
         if (value != null && value.toString().length() > Limits.SHORT) {
-            throw new IllegalArgumentException("reading " + idempotencyKey + " value has more than " + Limits.SHORT
+            throw new IllegalArgumentException("reading " + idempotencyKey() + " value has more than " + Limits.SHORT
                     + " characters: " + value);
         }
         if (quality.hasValue() != (value != null)) {
-            throw new IllegalArgumentException("reading " + idempotencyKey + " has quality " + quality
+            throw new IllegalArgumentException("reading " + idempotencyKey() + " has quality " + quality
                     + (value == null ? " but no value" : " and must not carry a value"));
         }
     }
 
-    /** The driver's reading with the default idempotency key ({@link #defaultKey}). */
+    /** The driver's reading, feeding index key {@code key}. */
     public static StoredReading of(Reading reading, String key, Instant receivedAt) {
         return new StoredReading(reading.pointId(), key, reading.measuredAt(), reading.value(), reading.unit(),
-                reading.quality(), reading.sourceId(), reading.detail(), receivedAt,
-                defaultKey(reading.pointId(), key, reading.measuredAt(), reading.sourceId()));
+                reading.quality(), reading.sourceId(), reading.detail(), receivedAt);
     }
 
     /** The driver's reading with no index key. */
@@ -61,11 +56,19 @@ public record StoredReading(String pointId, String key, Instant measuredAt, BigD
     }
 
     /**
+     * What makes writing this reading twice harmless: its identity {@code point[key]@measuredAt#source}
+     * (see {@link #identity}). The store keeps one reading per identity.
+     */
+    public String idempotencyKey() {
+        return identity(pointId, key, measuredAt, sourceId);
+    }
+
+    /**
      * The natural identity of a reading, {@code point[key]@measuredAt#source}: one source reports one
      * value per point and key at one instant, so a retry, a replayed buffer or a re-imported file
-     * maps to the same key.
+     * maps to the same identity.
      */
-    public static String defaultKey(String pointId, String key, Instant measuredAt, String sourceId) {
+    public static String identity(String pointId, String key, Instant measuredAt, String sourceId) {
         String indexed = key == null || key.isEmpty() ? pointId : pointId + "[" + key + "]";
         return indexed + "@" + measuredAt + "#" + sourceId;
     }

@@ -46,16 +46,14 @@ final class DerbyReadings implements ReadingStore {
 
     @Override
     public long scan(ReadingFilter filter, Consumer<StoredReading> sink) {
-        StringBuilder sql = new StringBuilder(SELECT)
-                .append(filter.pointId().isEmpty() ? Hints.READING_TIME : Hints.READING_POINT_TIME)
-                .append("WHERE measured_at >= ? AND measured_at < ?");
+        StringBuilder sql = new StringBuilder(SELECT).append(Hints.READING_IDENTITY).append("WHERE measured_at >= ? AND measured_at < ?");
         if (!filter.pointId().isEmpty()) {
             sql.append(" AND point_id = ?");
         }
         if (!filter.sourceId().isEmpty()) {
             sql.append(" AND source_id = ?");
         }
-        sql.append(" ORDER BY measured_at, id");
+        sql.append(" ORDER BY measured_at, point_id, source_id, reading_key");
         return db.inTransaction("reading raw readings " + filter, c -> {
             try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                 int i = 1;

@@ -11,8 +11,7 @@ final class Hints {
     static final String REVISION_BUCKET = " --DERBY-PROPERTIES constraint=result_revision_bucket\n";
     static final String RESULT_GRAIN_TIME = " --DERBY-PROPERTIES index=result_grain_time\n";
     static final String REVISION_GRAIN_TIME = " --DERBY-PROPERTIES index=result_revision_grain_time\n";
-    static final String READING_POINT_TIME = " --DERBY-PROPERTIES index=raw_reading_point_time\n";
-    static final String READING_TIME = " --DERBY-PROPERTIES index=raw_reading_time\n";
+    static final String READING_IDENTITY = " --DERBY-PROPERTIES constraint=raw_reading_identity\n";
 
     private Hints() {
     }

@@ -14,9 +14,8 @@ import java.util.List;
 
 /** SQL for the {@code raw_reading} table. */
 final class ReadingRows {
-    static final String COLUMNS = "point_id, reading_key, measured_at, value_text, unit, quality, source_id, detail,"
-            + " received_at, idem_key";
-    private static final String INSERT = "INSERT INTO raw_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String COLUMNS = "point_id, reading_key, measured_at, value_text, unit, quality, source_id, detail, received_at";
+    private static final String INSERT = "INSERT INTO raw_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** SQLState of a unique-key violation. */
     static final String DUPLICATE = "23505";
 
@@ -24,8 +23,8 @@ final class ReadingRows {
     }
 
     /**
-     * Inserts the readings in batches inside the caller's transaction. A reading whose idempotency key is
-     * stored (earlier, or earlier in this list) is skipped: Derby stops a batch at the duplicate, undoes
+     * Inserts the readings in batches inside the caller's transaction. A reading whose identity (the
+     * primary key: measurement time, point, source, key) is stored (earlier, or earlier in this list) is skipped: Derby stops a batch at the duplicate, undoes
      * only that statement, and the rest is re-batched after it.
      *
      * @param outcomes filled from {@code offset} on, one per reading
@@ -72,7 +71,6 @@ final class ReadingRows {
         p.setString(7, r.sourceId());
         p.setString(8, r.detail());
         UtcColumns.set(p, 9, r.receivedAt());
-        p.setString(10, r.idempotencyKey());
     }
 
     static StoredReading read(ResultSet rows) throws SQLException {
@@ -80,6 +78,6 @@ final class ReadingRows {
         return new StoredReading(rows.getString("point_id"), rows.getString("reading_key"),
                 UtcColumns.get(rows, "measured_at"), value == null ? null : new BigDecimal(value), rows.getString("unit"),
                 Quality.valueOf(rows.getString("quality")), rows.getString("source_id"), rows.getString("detail"),
-                UtcColumns.get(rows, "received_at"), rows.getString("idem_key"));
+                UtcColumns.get(rows, "received_at"));
     }
 }

@@ -37,7 +37,7 @@ final class Retention {
     /** One pass over every table at {@code now}. */
     RetentionReport run(Instant now) {
         Map<String, Long> deleted = new LinkedHashMap<>();
-        deleted.put("raw_reading", delete("raw_reading" + Hints.READING_TIME, "measured_at < ?", "", cutoff(now, policy.rawReadings())));
+        deleted.put("raw_reading", deleteReadings(cutoff(now, policy.rawReadings())));
         long results = 0;
         long revisions = 0;
         for (Grain grain : Grain.values()) {
@@ -93,6 +93,48 @@ final class Retention {
                 return total;
             }
         }
+    }
+
+    /**
+     * Deletes raw readings measured before {@code cutoff}, oldest first, about {@code batchRows} per
+     * transaction. The table has no surrogate id: each step finds the measurement time {@code batchRows}
+     * readings in and deletes everything before it (at it, when the whole step shares one instant).
+     */
+    private long deleteReadings(Instant cutoff) {
+        String select = "SELECT measured_at FROM raw_reading" + Hints.READING_IDENTITY + "WHERE measured_at < ? ORDER BY measured_at"
+                + " FETCH FIRST " + batchRows + " ROWS ONLY";
+        long total = 0;
+        while (true) {
+            Step step = db.inTransaction("deleting old raw readings", c -> {
+                List<Instant> times = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement(select)) {
+                    UtcColumns.set(p, 1, cutoff);
+                    try (ResultSet rows = p.executeQuery()) {
+                        while (rows.next()) {
+                            times.add(UtcColumns.get(rows, "measured_at"));
+                        }
+                    }
+                }
+                if (times.isEmpty()) {
+                    return new Step(0, false);
+                }
+                Instant last = times.get(times.size() - 1);
+                boolean all = times.size() < batchRows;
+                boolean oneInstant = last.equals(times.get(0));
+                String condition = all ? "measured_at < ?" : oneInstant ? "measured_at <= ?" : "measured_at < ?";
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM raw_reading WHERE " + condition)) {
+                    UtcColumns.set(d, 1, all ? cutoff : last);
+                    return new Step(d.executeUpdate(), !all);
+                }
+            });
+            total += step.deleted();
+            if (!step.more()) {
+                return total;
+            }
+        }
+    }
+
+    private record Step(long deleted, boolean more) {
     }
 
     private static void deleteIds(PreparedStatement delete, List<Long> ids) throws SQLException {

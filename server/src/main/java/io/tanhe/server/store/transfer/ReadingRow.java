@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 
 /**
  * A raw reading as a line of an export file. Every field is text so that the meter's digits
- * ({@code 12.30}) and nanosecond instants pass through unchanged; an empty value means none.
+ * ({@code 12.30}) and nanosecond instants pass through unchanged; an empty value means none. The
+ * idempotency key is the reading's identity ({@link StoredReading#identity}), written for readers of the
+ * file; on import it may be left empty, and when given it must match the identity of the other fields.
  */
 @JsonPropertyOrder({"point_id", "key", "measured_at", "value", "unit", "quality", "source_id", "detail", "received_at",
         "idempotency_key"})
@@ -32,8 +34,13 @@ record ReadingRow(@JsonProperty("point_id") String pointId,
     /** The reading this row describes; throws {@link IllegalArgumentException} naming the bad field. */
     StoredReading toReading() {
         BigDecimal parsed = value == null || value.isEmpty() ? null : Fields.decimal("value", value);
-        return new StoredReading(pointId, key, Fields.instant("measured_at", measuredAt), parsed, unit,
+        StoredReading r = new StoredReading(pointId, key, Fields.instant("measured_at", measuredAt), parsed, unit,
                 Fields.constant("quality", Quality.class, quality), sourceId, detail,
-                Fields.instant("received_at", receivedAt), idempotencyKey);
+                Fields.instant("received_at", receivedAt));
+        if (idempotencyKey != null && !idempotencyKey.isEmpty() && !idempotencyKey.equals(r.idempotencyKey())) {
+            throw new IllegalArgumentException("idempotency_key `" + idempotencyKey + "` does not match the reading's identity `"
+                    + r.idempotencyKey() + "` (point_id[key]@measured_at#source_id); correct it or leave it empty");
+        }
+        return r;
     }
 }

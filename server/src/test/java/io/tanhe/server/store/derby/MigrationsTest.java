@@ -25,7 +25,8 @@ class MigrationsTest {
     void freshDatabaseGetsEverySchemaVersionAndItsTables() throws Exception {
         DerbyDatabase db = DerbyDatabase.open(dir.resolve("db"));
         try {
-            assertEquals(List.of(1), Migrations.bundled().migrate(db));
+            int latest = Migrations.bundled().latestVersion();
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, latest).boxed().toList(), Migrations.bundled().migrate(db));
             List<String> tables = db.inTransaction("list", c -> tables(c));
             assertTrue(tables.containsAll(List.of("RAW_READING", "RESULT", "RESULT_REVISION", "ALERT", "EVENT",
                     "CONFIG_VERSION", "OUTBOX", "SCHEMA_VERSION")), tables.toString());
@@ -33,6 +34,43 @@ class MigrationsTest {
             db.shutdown();
         }
         assertFalse(Files.exists(Path.of("derby.log")), "derby.log belongs in derby.system.home, not the working directory");
+    }
+
+    @Test
+    void readingsStoredUnderTheFirstSchemaKeepTheirValuesAndIdentityAfterV002() throws Exception {
+        String v001;
+        try (var in = Migrations.class.getResourceAsStream("migrations/V001__initial_schema.sql")) {
+            v001 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        DerbyDatabase db = DerbyDatabase.open(dir.resolve(DerbySettings.DATABASE_NAME));
+        try {
+            new Migrations(List.of(Migrations.parse("V001__initial_schema.sql", v001))).migrate(db);
+            db.inTransaction("old rows", c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO raw_reading (point_id, reading_key, measured_at, value_text, unit, quality, source_id,"
+                            + " detail, received_at, idem_key) VALUES ('coal', 'a', TIMESTAMP('2024-03-01 00:01:00'), '12.30', 't',"
+                            + " 'MEASURED', 'm1', '', TIMESTAMP('2024-03-01 00:01:01'), 'coal[a]@2024-03-01T00:01:00Z#m1'),"
+                            + " ('coal', 'a', TIMESTAMP('2024-03-01 00:00:00'), NULL, 't', 'TIMEOUT', 'm1', 'no answer',"
+                            + " TIMESTAMP('2024-03-01 00:00:01'), 'coal[a]@2024-03-01T00:00:00Z#m1')");
+                }
+                return null;
+            });
+            assertEquals(List.of(2), Migrations.bundled().migrate(db).subList(0, 1));
+            List<String> rows = db.inTransaction("new rows", c -> {
+                List<String> out = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                        "SELECT point_id, reading_key, source_id, value_text, quality, detail FROM raw_reading ORDER BY measured_at")) {
+                    while (r.next()) {
+                        out.add(r.getString(1) + "[" + r.getString(2) + "]#" + r.getString(3) + "=" + r.getString(4) + " "
+                                + r.getString(5) + " " + r.getString(6));
+                    }
+                }
+                return out;
+            });
+            assertEquals(List.of("coal[a]#m1=null TIMEOUT no answer", "coal[a]#m1=12.30 MEASURED "), rows);
+        } finally {
+            db.shutdown();
+        }
     }
 
     @Test
@@ -69,7 +107,7 @@ class MigrationsTest {
         });
         db.shutdown();
         StoreException e = assertThrows(StoreException.class, () -> TestStores.open(dir).close());
-        assertTrue(e.getMessage().contains("schema version 999, newer than this Tanhe knows (1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 999, newer than this Tanhe knows (" + Migrations.bundled().latestVersion() + ")"), e.getMessage());
         DerbyDatabase again = DerbyDatabase.open(dir.resolve(DerbySettings.DATABASE_NAME));
         long rows = again.inTransaction("count", c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
@@ -78,7 +116,7 @@ class MigrationsTest {
             }
         });
         again.shutdown();
-        assertEquals(2, rows);
+        assertEquals(Migrations.bundled().latestVersion() + 1, rows);
     }
 
     @Test

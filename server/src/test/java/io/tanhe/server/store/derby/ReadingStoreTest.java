@@ -121,8 +121,8 @@ class ReadingStoreTest {
     @Test
     void aValueWithoutItsQualityIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new StoredReading("p", "", T0, null, "kWh", Quality.MEASURED,
-                "m", "", T0, "k"));
+                "m", "", T0));
         assertThrows(IllegalArgumentException.class, () -> new StoredReading("p", "", T0, BigDecimal.ONE, "kWh",
-                Quality.TIMEOUT, "m", "", T0, "k"));
+                Quality.TIMEOUT, "m", "", T0));
     }
 }

@@ -110,7 +110,7 @@ public final class StoreBench {
         Calendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
         long start = System.nanoTime();
         try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO raw_reading ("
-                + ReadingRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ReadingRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < readings.size(); i++) {
                 StoredReading r = readings.get(i);
                 p.setString(1, r.pointId());
@@ -122,7 +122,6 @@ public final class StoreBench {
                 p.setString(7, r.sourceId());
                 p.setString(8, r.detail());
                 p.setTimestamp(9, Timestamp.from(r.receivedAt()), utc);
-                p.setString(10, r.idempotencyKey());
                 p.addBatch();
                 if (i % 1000 == 999 || i == readings.size() - 1) {
                     p.executeBatch();

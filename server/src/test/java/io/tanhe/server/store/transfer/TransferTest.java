@@ -109,16 +109,20 @@ class TransferTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, String.join("\n",
                 "point_id,key,measured_at,value,unit,quality,source_id,detail,received_at,idempotency_key",
-                "p,,2024-03-01T00:00:00Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:01Z,k1",
-                "p,,yesterday,1.0,kWh,MEASURED,m,,2024-03-01T00:00:01Z,k2",
-                "p,,2024-03-01T00:00:02Z,one,kWh,MEASURED,m,,2024-03-01T00:00:01Z,k3",
-                "p,,2024-03-01T00:00:03Z,1.0,kWh,GOOD,m,,2024-03-01T00:00:01Z,k4", ""));
+                "p,,2024-03-01T00:00:00Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:01Z,",
+                "p,,yesterday,1.0,kWh,MEASURED,m,,2024-03-01T00:00:01Z,",
+                "p,,2024-03-01T00:00:02Z,one,kWh,MEASURED,m,,2024-03-01T00:00:01Z,",
+                "p,,2024-03-01T00:00:03Z,1.0,kWh,GOOD,m,,2024-03-01T00:00:01Z,",
+                "p,,2024-03-01T00:00:04Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:05Z,p@2024-03-01T00:00:09Z#m",
+                "p,,2024-03-01T00:00:05Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:06Z,p@2024-03-01T00:00:05Z#m", ""));
         try (Store store = Stores.openForTest(dir.resolve("a"))) {
             ImportException e = assertThrows(ImportException.class, () -> new StoreImport(store).readings(bad));
             assertEquals(List.of(
                     "bad.csv:3: measured_at `yesterday` is not an ISO-8601 UTC instant such as 2024-03-01T08:00:00Z",
                     "bad.csv:4: value `one` is not a decimal number such as 12.30",
-                    "bad.csv:5: quality `GOOD` is not one of [MEASURED, BACKUP, MANUAL, OUT_OF_RANGE, STALE, TIMEOUT, COMM_ERROR, DEVICE_ERROR]"),
+                    "bad.csv:5: quality `GOOD` is not one of [MEASURED, BACKUP, MANUAL, OUT_OF_RANGE, STALE, TIMEOUT, COMM_ERROR, DEVICE_ERROR]",
+                    "bad.csv:6: idempotency_key `p@2024-03-01T00:00:09Z#m` does not match the reading's identity `p@2024-03-01T00:00:04Z#m`"
+                            + " (point_id[key]@measured_at#source_id); correct it or leave it empty"),
                     e.problems());
             assertEquals(0, store.readings().count());
         }
