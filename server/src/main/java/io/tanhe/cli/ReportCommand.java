@@ -4,31 +4,33 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.server.api.TimeText;
 import io.tanhe.server.report.Report;
 import io.tanhe.server.report.ReportFormat;
+import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.site.InvalidSiteException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.store.ConfigVersion;
 import io.tanhe.server.store.StoreException;
-import io.tanhe.server.store.TimeRange;
 import io.tanhe.server.store.derby.DerbySettings;
 import io.tanhe.server.store.derby.DerbyStore;
 import io.tanhe.server.terminal.Terminal;
+import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code tanhe report}: emissions per class and source with quality, from the store. */
+/** {@code tanhe report}: emissions per class and source with quality, from the store or from the terminal that holds it. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print the emissions of each bucket in a range (section 7.2.3 (3)): every emission source with its",
                 "class and scope, then the totals, each with its quality and completeness, read from the store.",
-                "The store must not be open in a running terminal (use its API then: /api/results)."})
+                "While a terminal runs on the store (it leaves DIR/" + TerminalFile.NAME + "), the report comes from its API",
+                "(/api/report): same text, the terminal's site."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--grain", required = true, description = "hour, day, month or quarter (also minute, 15min, year)")
@@ -59,21 +61,64 @@ public final class ReportCommand implements Callable<Integer> {
             System.err.println("report: --grain: " + e.getMessage());
             return 2;
         }
+        Optional<TerminalFile> running = TerminalFile.read(dataDir).filter(TerminalFile::processAlive);
+        if (running.isPresent()) {
+            Optional<Integer> answered = fromTerminal(running.get());
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
         if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
             System.err.println("report: no store in " + dataDir.toAbsolutePath() + " (run `tanhe demo` or `tanhe run` first, or give --data-dir)");
             return 2;
         }
+        return fromStore(g, running);
+    }
+
+    /**
+     * Asks the running terminal's API. Empty when it cannot, and the store should be tried: the note
+     * names no API, or one that does not answer (a stale note whose pid another process took).
+     */
+    private Optional<Integer> fromTerminal(TerminalFile terminal) {
+        if (terminal.apiAddress().isEmpty()) {
+            if (terminal.inThisProcess()) {
+                System.err.println("report: " + apiOff(terminal));
+                return Optional.of(1);
+            }
+            return Optional.empty();
+        }
+        String api = terminal.apiAddress().get();
+        TerminalReport.Answer answer;
+        try {
+            answer = TerminalReport.fetch(api, grain, from, to, format);
+        } catch (IOException e) {
+            if (terminal.inThisProcess()) {
+                System.err.println("report: the terminal running in this process does not answer at " + api + ": " + e.getMessage());
+                return Optional.of(1);
+            }
+            return Optional.empty();
+        }
+        if (siteFile != null) {
+            System.err.println("report: a terminal runs on " + dataDir + " (pid " + terminal.pid() + "): the report comes from its"
+                    + " API with the site it runs; --site is not used");
+        }
+        if (answer.ok()) {
+            System.out.print(answer.body());
+            return Optional.of(0);
+        }
+        System.err.println("report: " + answer.body() + (answer.status() >= 500 ? " (the terminal's API at " + api
+                + " answered " + answer.status() + ")" : ""));
+        return Optional.of(answer.status() >= 500 ? 1 : 2);
+    }
+
+    private Integer fromStore(Grain g, Optional<TerminalFile> running) {
         try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
             Site site = site(store);
             try (site) {
                 Instant start = TimeText.parse(from, site.zone());
-                Instant end = to == null ? start.atZone(site.zone()).plus(defaultSpan(g)).toInstant() : TimeText.parse(to, site.zone());
-                if (!end.isAfter(start)) {
-                    System.err.println("report: --to must be after --from");
-                    return 2;
-                }
+                Instant end = to == null ? null : TimeText.parse(to, site.zone());
                 Report report = Report.build(site.identity().siteId(), site.methodology(), site.graph(), store.results(),
-                        site.zone(), g, TimeRange.of(start, end));
+                        site.zone(), g, ReportPeriod.of(g, start, end, site.zone()));
                 System.out.print(format.render(report));
                 return 0;
             }
@@ -84,9 +129,19 @@ public final class ReportCommand implements Callable<Integer> {
             System.err.println("report: " + e.getMessage());
             return 2;
         } catch (StoreException e) {
-            System.err.println("report: " + e.getMessage() + " (a running terminal holds its store: stop it, or ask its API /api/results)");
+            System.err.println("report: " + running.map(t -> t.apiAddress().isPresent()
+                    ? "the terminal (pid " + t.pid() + ") that holds the store in " + dataDir + " does not answer at "
+                    + t.apiAddress().get() + ": stop it and run report again" : apiOff(t))
+                    .orElse(e.getMessage() + "; no running terminal left its API address in " + dataDir.resolve(TerminalFile.NAME)
+                            + ": stop the process that holds the store and run report again"));
             return 1;
         }
+    }
+
+    private String apiOff(TerminalFile t) {
+        return "the terminal (pid " + t.pid() + ", started " + t.startedAt() + ") holds the store in " + dataDir
+                + " and runs without its API; stop it, or restart it with the API on (--port 8017 or --port 0),"
+                + " then run report again";
     }
 
     private Site site(DerbyStore store) {
@@ -100,13 +155,5 @@ public final class ReportCommand implements Callable<Integer> {
                 ? Optional.of(Path.of(latest.note().substring(Terminal.SITE_NOTE.length()))) : Optional.empty();
         Path dir = path.map(Path::getParent).filter(Files::isDirectory).orElse(Path.of("").toAbsolutePath());
         return loader.parse(latest.content(), path.map(Path::toString).orElse("site (version " + latest.version() + ")"), dir);
-    }
-
-    private static Period defaultSpan(Grain g) {
-        return switch (g) {
-            case MINUTE, FIFTEEN_MINUTES, HOUR -> Period.ofDays(1);
-            case DAY -> Period.ofMonths(1);
-            default -> Period.ofYears(1);
-        };
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,6 +109,12 @@ final class RuleSession implements AutoCloseable {
     /** The ids of the thresholds in the session. */
     List<String> thresholdIds() {
         return List.copyOf(thresholds.keySet());
+    }
+
+    /** The threshold with this id, if the session has it. */
+    Optional<Threshold> threshold(String id) {
+        FactHandle h = thresholds.get(id);
+        return h == null ? Optional.empty() : Optional.of((Threshold) session.getObject(h));
     }
 
     void fire() {

@@ -18,7 +18,9 @@ import io.tanhe.engine.rules.validation.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +175,34 @@ public final class RulesEngine implements AutoCloseable {
      */
     public synchronized Optional<Alert> acknowledge(String alertId, String by) {
         return alerts.acknowledge(alertId, by);
+    }
+
+    /**
+     * Takes back alerts that were active when the terminal stopped (as its store has them), with their
+     * severity, acknowledgement and escalation, so that a restart neither raises them again nor
+     * forgets who acknowledged them. Publishes nothing. Call after {@link #setThresholds} and before
+     * the first fact. An alert whose threshold or rule is no longer in the running rules is not taken
+     * back (nothing would ever clear it).
+     *
+     * @return the alerts not taken back: already active, or their threshold or rule is gone
+     */
+    public synchronized List<Alert> restore(Collection<Alert> open) {
+        List<Alert> refused = new ArrayList<>();
+        for (Alert a : open) {
+            boolean known;
+            Duration escalateAfter = null;
+            if (a.name().startsWith(THRESHOLD_PREFIX)) {
+                Optional<Threshold> t = session.threshold(a.name().substring(THRESHOLD_PREFIX.length()));
+                known = t.isPresent();
+                escalateAfter = t.map(Threshold::escalateAfter).orElse(null);
+            } else {
+                known = a.rule() != null && rules.ruleNames().contains(a.rule());
+            }
+            if (!known || !alerts.restore(a, escalateAfter)) {
+                refused.add(a);
+            }
+        }
+        return List.copyOf(refused);
     }
 
     /** The active alerts, oldest first. */

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.grammar.diagnostics.Spelling;
+import io.tanhe.server.report.Report;
+import io.tanhe.server.report.ReportFormat;
+import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
 import io.tanhe.server.site.Site;
@@ -37,11 +41,15 @@ import java.util.function.Supplier;
  *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
  *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
- *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]}.</li>
+ *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
+ *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
+ *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json]} — exactly the text
+ *       {@code tanhe report} prints for the same arguments (table as text/plain, CSV as text/csv).</li>
  * </ul>
  * Times are ISO instants, offsets or local times of the site's zone ({@link TimeText}); {@code from}
  * defaults to the start of the day of the latest data, {@code to} to one day after {@code from}.
- * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}.
+ * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}; any method but GET and HEAD gets 405
+ * (nothing here changes the terminal).
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,16 +74,33 @@ public final class ApiServer {
                 .get("/api/status", ctx -> send(ctx, h.status()))
                 .get("/api/results", ctx -> send(ctx, h.results(ctx)))
                 .get("/api/readings", ctx -> send(ctx, h.readings(ctx)))
-                .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)));
+                .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)))
+                .get("/api/report", h::report);
+        app.before(ctx -> {
+            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                throw new RefusedMethod(ctx.method().name());
+            }
+        });
+        app.exception(RefusedMethod.class, (e, ctx) -> {
+            ctx.status(405).header("Allow", "GET, HEAD");
+            send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this API is read-only; use GET"));
+        });
         app.exception(BadRequest.class, (e, ctx) -> {
             ctx.status(400);
             send(ctx, Map.of("error", e.getMessage(), "parameter", e.parameter()));
         });
         app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts")));
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report")));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return new ApiServer(app, "http://" + shown + ":" + app.port());
+    }
+
+    /** A request with a method that would change something: the API only reads. */
+    private static final class RefusedMethod extends RuntimeException {
+        RefusedMethod(String method) {
+            super(method + " is not allowed on");
+        }
     }
 
     /** E.g. {@code http://127.0.0.1:8017}. */
@@ -218,12 +243,14 @@ public final class ApiServer {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());
                 m.put("rule", a.raised().ruleId());
-                m.put("severity", a.raised().severity().name());
+                m.put("severity", a.severity().name());
+                m.put("raisedSeverity", a.raised().severity().name());
                 m.put("state", a.state().name());
                 m.put("raisedAt", a.raised().raisedAt().toString());
                 m.put("message", a.raised().message());
                 m.put("acknowledgedAt", text(a.acknowledgedAt()));
                 m.put("acknowledgedBy", a.acknowledgedBy());
+                m.put("escalatedAt", text(a.escalatedAt()));
                 m.put("clearedAt", text(a.clearedAt()));
                 out.add(m);
             }
@@ -232,6 +259,37 @@ public final class ApiServer {
             page.put("count", out.size());
             page.put("alerts", out);
             return page;
+        }
+
+        /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */
+        void report(Context ctx) {
+            Grain grain;
+            try {
+                grain = Grain.fromLabel(required(ctx, "grain"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            ReportFormat format;
+            try {
+                format = ReportFormat.fromText(Optional.ofNullable(ctx.queryParam("format")).orElse("table"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("format", e.getMessage());
+            }
+            required(ctx, "from");
+            TimeRange range;
+            try {
+                range = ReportPeriod.of(grain, time(ctx, "from").orElseThrow(), time(ctx, "to").orElse(null), s.site().zone());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("to", e.getMessage());
+            }
+            Report report;
+            try {
+                report = Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(),
+                        s.store().results(), s.site().zone(), grain, range);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            ctx.contentType(format.mediaType()).result(format.render(report));
         }
 
         private static Map<String, Object> page(String subject, String grain, TimeRange range, List<Map<String, Object>> rows, int total) {

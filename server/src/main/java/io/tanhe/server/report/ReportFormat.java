@@ -21,6 +21,29 @@ public enum ReportFormat {
     private static final List<String> COLUMNS = List.of("bucket", "class", "scope", "source", "value", "unit", "quality",
             "completeness");
 
+    /**
+     * The format named {@code text} ({@code table}, {@code csv} or {@code json}), case-insensitive.
+     *
+     * @throws IllegalArgumentException naming the formats
+     */
+    public static ReportFormat fromText(String text) {
+        for (ReportFormat f : values()) {
+            if (f.name().equalsIgnoreCase(text.strip())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown report format `" + text + "`; use table, csv or json");
+    }
+
+    /** The HTTP content type of the rendered text. */
+    public String mediaType() {
+        return switch (this) {
+            case TABLE -> "text/plain; charset=utf-8";
+            case CSV -> "text/csv; charset=utf-8";
+            case JSON -> "application/json; charset=utf-8";
+        };
+    }
+
     public String render(Report report) {
         return switch (this) {
             case TABLE -> table(report);

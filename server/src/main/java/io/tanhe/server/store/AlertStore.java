@@ -1,5 +1,7 @@
 package io.tanhe.server.store;
 
+import io.tanhe.engine.rules.alert.Severity;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,16 @@ public interface AlertStore {
      * @return the alert after the change; empty when there is no alert with that id
      */
     Optional<Alert> acknowledge(long id, String who, Instant at);
+
+    /**
+     * Records that the alert escalated to {@code severity} at {@code at} (it stayed active and
+     * unacknowledged too long). Escalating twice keeps the first severity and time, so a restart that
+     * replays the escalation changes nothing; an alert already acknowledged does not escalate (someone
+     * is on it — the rules' own rule, kept here too because an acknowledgement may reach the store first).
+     *
+     * @return the alert after the change; empty when there is no alert with that id
+     */
+    Optional<Alert> escalate(long id, Severity severity, Instant at);
 
     /** Records that the condition ended. Clearing twice keeps the first time. Empty when there is no such alert. */
     Optional<Alert> clear(long id, Instant at);

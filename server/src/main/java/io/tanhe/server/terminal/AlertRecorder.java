@@ -16,12 +16,16 @@ import java.util.Map;
 /**
  * Keeps the rules' alerts in the store. The rules give an alert a stable id (name, subject and
  * raise time, all measurement time), used as the store's dedup key: a restart that replays the
- * open days raises the same alerts again and the store keeps one of each; clearing and
- * acknowledging twice keep the first time.
+ * open days raises the same alerts again and the store keeps one of each; clearing, acknowledging
+ * and escalating twice keep the first time. The alert's subject and rule go into its facts document
+ * ({@link #SUBJECT}, {@link #RULE}), from where {@link OpenAlerts} gives them back to the rules at the next start.
  */
 final class AlertRecorder implements AlertListener {
     private static final Logger LOG = LoggerFactory.getLogger(AlertRecorder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String SUBJECT = "subject";
+    static final String RULE = "rule";
 
     private final AlertStore store;
 
@@ -41,15 +45,18 @@ final class AlertRecorder implements AlertListener {
                 LOG.info("alert cleared id={} name={} subject={}", a.id(), a.name(), a.subject());
             }
             case ACKNOWLEDGED -> store.acknowledge(id, a.acknowledgedBy() == null ? "rules" : a.acknowledgedBy(), a.acknowledgedAt());
-            case ESCALATED -> LOG.warn("alert escalated id={} name={} subject={} severity={} (unacknowledged since {})",
-                    a.id(), a.name(), a.subject(), a.severity(), a.raisedAt());
+            case ESCALATED -> {
+                store.escalate(id, a.severity(), a.escalatedAt());
+                LOG.warn("alert escalated id={} name={} subject={} severity={} at={} (unacknowledged since {})",
+                        a.id(), a.name(), a.subject(), a.severity(), a.escalatedAt(), a.raisedAt());
+            }
         }
     }
 
     private static NewAlert newAlert(Alert a) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("subject", a.subject());
-        facts.put("rule", a.rule());
+        facts.put(SUBJECT, a.subject());
+        facts.put(RULE, a.rule());
         facts.put("triggers", a.triggers().stream().map(Object::toString).toList());
         String json;
         try {

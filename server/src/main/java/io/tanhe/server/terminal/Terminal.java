@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -61,6 +63,7 @@ public final class Terminal implements AutoCloseable {
     private ApiServer api;
     private Acquisition acquisition;
     private boolean closed;
+    private boolean noteWritten;
 
     private Terminal(Site site, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
         this.site = site;
@@ -120,11 +123,12 @@ public final class Terminal implements AutoCloseable {
 
     private void start(TerminalSettings settings) {
         store.configs().save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
+            restoreAlerts(latest);
         }
         store.onHealthChange(this::storeHealthChanged);
-        Optional<Instant> latest = store.readings().latestMeasuredAt();
         int replayed = 0;
         if (latest.isPresent()) {
             Instant from = window.startFor(latest.get());
@@ -142,6 +146,38 @@ public final class Terminal implements AutoCloseable {
             api = ApiServer.start(settings.apiHost(), settings.apiPort(), new ApiServer.Sources(site, store, stats,
                     window::from, startedAt));
         }
+        leaveNote();
+    }
+
+    /** Writes {@link TerminalFile} so that `tanhe report` finds the API while this terminal holds the store. */
+    private void leaveNote() {
+        try {
+            TerminalFile.ofThisProcess(apiAddress(), startedAt, site.identity().siteId()).write(dataDir);
+            noteWritten = true;
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot write {} in {} ({}): `tanhe report` will not find this terminal's API while it runs",
+                    TerminalFile.NAME, dataDir, e.toString());
+        }
+    }
+
+    /**
+     * Gives the rules the alerts that were open at the last stop, so the replay and the ongoing
+     * condition do not raise them again and acknowledgements and escalations stand. One whose
+     * threshold or rule the site no longer has (or a second open alert of the same condition) is
+     * cleared in the store at the last measurement time: nothing else would ever clear it.
+     */
+    private void restoreAlerts(Optional<Instant> latest) {
+        List<OpenAlerts.Open> open = OpenAlerts.of(store.alerts());
+        Map<String, Long> storeIds = new HashMap<>();
+        open.forEach(o -> storeIds.put(o.alert().id(), o.storeId()));
+        List<io.tanhe.engine.rules.alert.Alert> refused = rules.restore(open.stream().map(OpenAlerts.Open::alert).toList());
+        for (io.tanhe.engine.rules.alert.Alert a : refused) {
+            Instant at = latest.filter(t -> t.isAfter(a.raisedAt())).orElse(a.raisedAt());
+            store.alerts().clear(storeIds.get(a.id()), at);
+            LOG.warn("alert {} ({} on {}) was open at the last stop but its threshold or rule is gone, or it repeats an"
+                    + " open alert: cleared at {}", a.id(), a.name(), a.subject(), at);
+        }
+        LOG.info("rules took back {} open alerts from the store", open.size() - refused.size());
     }
 
     /**
@@ -269,6 +305,14 @@ public final class Terminal implements AutoCloseable {
             uplink.close(); // before the store: it reads results and writes its outbox there
         }
         store.close();
+        if (noteWritten) {
+            try {
+                TerminalFile.remove(dataDir);
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot remove {} from {} ({}); it names a stopped process and will be ignored", TerminalFile.NAME,
+                        dataDir, e.toString());
+            }
+        }
         LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),
                 stats.acknowledged(), stats.resultsWritten());
     }

@@ -42,9 +42,16 @@ class ApiServerTest {
     void runTheDemo() throws Exception {
         Path data = dir.resolve("data");
         TerminalSettings settings = DemoRuns.settings(data).withApi("127.0.0.1", 0);
-        terminal = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), settings);
+        // a gas-flow limit always exceeded and a short escalation: the alert is raised at about 08:01 and escalates 5 min later
+        terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
+                .replace("clear: 45000", "clear: 29000").replace("escalate_after: 1h", "escalate_after: 5min"), settings);
         DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofMinutes(20));
-        Thread.sleep(500);
+        java.time.Instant end = DemoRuns.START.plus(Duration.ofMinutes(20)).minusSeconds(5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((terminal.stats().watermark() == null || terminal.stats().watermark().isBefore(end)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000); // a few flushes (every 200 ms) after the last reading was evaluated
         base = terminal.apiAddress().orElseThrow();
         assertTrue(base.startsWith("http://127.0.0.1:"), base);
     }
@@ -86,6 +93,36 @@ class ApiServerTest {
     }
 
     @Test
+    void alertsShowTheirCurrentSeverityAndWhenTheyEscalated() throws Exception {
+        JsonNode alerts = get("/api/alerts?state=open", 200);
+        JsonNode gas = null;
+        for (JsonNode a : alerts.path("alerts")) {
+            if (a.path("rule").asText().equals("threshold/gt1-gas-flow-high")) {
+                gas = a;
+            }
+        }
+        assertTrue(gas != null, alerts.toString());
+        assertEquals("MAJOR", gas.path("severity").asText(), gas.toString());
+        assertEquals("WARNING", gas.path("raisedSeverity").asText(), gas.toString());
+        assertEquals(java.time.Instant.parse(gas.path("raisedAt").asText()).plus(Duration.ofMinutes(5)),
+                java.time.Instant.parse(gas.path("escalatedAt").asText()), gas.toString());
+        assertTrue(gas.path("acknowledgedAt").isNull(), gas.toString());
+    }
+
+    @Test
+    void requestsThatWouldChangeSomethingGet405AndChangeNothing() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("{\"state\":\"cleared\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), method + " -> " + r.body());
+            assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
+            assertTrue(JSON.readTree(r.body()).path("error").asText().contains("read-only"), r.body());
+        }
+        assertTrue(get("/api/alerts?state=open", 200).path("count").asInt() > 0, "the alerts are still open");
+    }
+
+    @Test
     void badParametersGet400NamingTheParameter() throws Exception {
         assertBad("/api/results?grain=hour", "node", "required");
         assertBad("/api/results?node=EE&grain=hour", "node", "did you mean `E`?");
@@ -95,8 +132,23 @@ class ApiServerTest {
         assertBad("/api/results?node=coal_carbon&grain=month", "grain", "not the sum of days");
         assertBad("/api/readings?point=unit1.coal.totl", "point", "did you mean `unit1.coal.total`?");
         assertBad("/api/alerts?state=burning", "state", "not an alert state");
+        assertBad("/api/alerts?state=all&from=" + enc("2026-13-01"), "from", "is not a time");
+        assertBad("/api/alerts?state=%00%ff", "state", "not an alert state");
+        assertBad("/api/report?grain=hour", "from", "required");
+        assertBad("/api/report?grain=hour&from=2026-06-01&format=pdf", "format", "unknown report format `pdf`");
+        assertBad("/api/report?grain=hour&from=2026-06-02&to=2026-06-01", "to", "must be after");
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void theReportIsTheTextTheCliPrints() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
+                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(r.body().startsWith("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n"), r.body());
+        assertTrue(r.body().contains("2026-06-01T00:00:00Z,2026-06-01T00:15:00Z,total,,E,"), r.body());
     }
 
     private void assertBad(String path, String parameter, String says) throws Exception {

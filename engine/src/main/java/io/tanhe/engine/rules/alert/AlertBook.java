@@ -111,25 +111,51 @@ public final class AlertBook {
     }
 
     /**
+     * Takes back an alert that was active before a restart, as it was (severity, acknowledgement,
+     * escalation), without telling the listeners: they recorded it the first time. It escalates, if
+     * it has not, at its raise time plus its escalation time, and is not cleared by data measured
+     * before its raise time.
+     *
+     * @param escalateAfter this alert's escalation time; null for the book's default
+     * @return false when an alert of that name and subject is already active (nothing changes)
+     */
+    public boolean restore(Alert alert, Duration escalateAfter) {
+        Key key = new Key(alert.name(), alert.subject());
+        if (active.containsKey(key) || !alert.active()) {
+            return false;
+        }
+        Duration escalation = escalateAfter != null ? escalateAfter : defaultEscalation;
+        long escalateAt = escalation == null ? Long.MAX_VALUE : alert.raisedAt().plus(escalation).toEpochMilli();
+        active.put(key, new Entry(alert, escalateAt));
+        byId.put(alert.id(), key);
+        if (!alert.escalated() && !alert.acknowledged()) {
+            nextEscalationMillis = Math.min(nextEscalationMillis, escalateAt);
+        }
+        LOG.info("alert restored id={} name={} subject={} severity={} acknowledged={} escalated={}", alert.id(), alert.name(),
+                alert.subject(), alert.severity(), alert.acknowledged(), alert.escalated());
+        return true;
+    }
+
+    /**
      * Clears the alert {@code name} on {@code subject} if it is active.
      *
      * @return true when an alert was cleared
      */
     public boolean clear(String name, String subject) {
-        Entry entry = active.remove(new Key(name, subject));
-        if (entry == null) {
+        Entry entry = active.get(new Key(name, subject));
+        if (entry == null || clock.now().isBefore(entry.alert.raisedAt())) {
+            // a restart replays data from before a restored alert was raised: that cannot end it
             return false;
         }
-        byId.remove(entry.alert.id());
-        publish(Transition.CLEARED, entry.alert.clear(clock.now()));
+        end(entry);
         return true;
     }
 
     /** Clears every active alert the predicate selects (e.g. those of a threshold that was removed). */
     public void clearWhere(Predicate<Alert> which) {
-        for (Alert a : active()) {
-            if (which.test(a)) {
-                clear(a.name(), a.subject());
+        for (Entry entry : List.copyOf(active.values())) {
+            if (which.test(entry.alert)) {
+                end(entry);
             }
         }
     }
@@ -180,6 +206,13 @@ public final class AlertBook {
             list.add(e.alert);
         }
         return List.copyOf(list);
+    }
+
+    private void end(Entry entry) {
+        active.remove(new Key(entry.alert.name(), entry.alert.subject()));
+        byId.remove(entry.alert.id());
+        Instant now = clock.now();
+        publish(Transition.CLEARED, entry.alert.clear(now.isBefore(entry.alert.raisedAt()) ? entry.alert.raisedAt() : now));
     }
 
     private void publish(Transition transition, Alert alert) {

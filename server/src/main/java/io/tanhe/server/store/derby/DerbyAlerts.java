@@ -16,14 +16,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Alerts in Derby; each call is one durable transaction. */
 final class DerbyAlerts implements AlertStore {
-    private static final String COLUMNS = "id, dedup_key, rule_id, severity, state, raised_at, acked_at, acked_by,"
-            + " cleared_at, message, facts_json";
+    private static final String COLUMNS = "id, dedup_key, rule_id, severity, raised_severity, state, raised_at,"
+            + " acked_at, acked_by, escalated_at, cleared_at, message, facts_json";
 
     private final DerbyDatabase db;
 
@@ -38,15 +39,16 @@ final class DerbyAlerts implements AlertStore {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO alert (dedup_key, rule_id, severity, state, raised_at,"
-                    + " acked_by, message, facts_json) VALUES (?, ?, ?, ?, ?, '', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO alert (dedup_key, rule_id, severity, raised_severity,"
+                    + " state, raised_at, acked_by, message, facts_json) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 p.setString(1, alert.dedupKey());
                 p.setString(2, alert.ruleId());
                 p.setString(3, alert.severity().name());
-                p.setString(4, AlertState.RAISED.name());
-                UtcColumns.set(p, 5, alert.raisedAt());
-                p.setString(6, alert.message());
-                p.setString(7, alert.factsJson());
+                p.setString(4, alert.severity().name());
+                p.setString(5, AlertState.RAISED.name());
+                UtcColumns.set(p, 6, alert.raisedAt());
+                p.setString(7, alert.message());
+                p.setString(8, alert.factsJson());
                 p.executeUpdate();
             }
             return byKey(c, alert.dedupKey()).orElseThrow();
@@ -62,6 +64,22 @@ final class DerbyAlerts implements AlertStore {
                     + " WHERE id = ? AND acked_at IS NULL")) {
                 UtcColumns.set(p, 1, at);
                 p.setString(2, who);
+                p.setLong(3, id);
+                p.executeUpdate();
+            }
+            return byId(c, id);
+        });
+    }
+
+    @Override
+    public Optional<Alert> escalate(long id, Severity severity, Instant at) {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(at, "at");
+        return db.inTransaction("escalating alert " + id, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE alert SET severity = ?, escalated_at = ?"
+                    + " WHERE id = ? AND escalated_at IS NULL AND acked_at IS NULL")) {
+                p.setString(1, severity.name());
+                UtcColumns.set(p, 2, at);
                 p.setLong(3, id);
                 p.executeUpdate();
             }
@@ -120,10 +138,11 @@ final class DerbyAlerts implements AlertStore {
         try (ResultSet rows = p.executeQuery()) {
             while (rows.next()) {
                 NewAlert raised = new NewAlert(rows.getString("dedup_key"), rows.getString("rule_id"),
-                        Severity.valueOf(rows.getString("severity")), UtcColumns.get(rows, "raised_at"),
+                        Severity.valueOf(rows.getString("raised_severity")), UtcColumns.get(rows, "raised_at"),
                         rows.getString("message"), rows.getString("facts_json"));
                 found.add(new Alert(rows.getLong("id"), raised, AlertState.valueOf(rows.getString("state")),
-                        UtcColumns.get(rows, "acked_at"), rows.getString("acked_by"), UtcColumns.get(rows, "cleared_at")));
+                        Severity.valueOf(rows.getString("severity")), UtcColumns.get(rows, "acked_at"), rows.getString("acked_by"),
+                        UtcColumns.get(rows, "escalated_at"), UtcColumns.get(rows, "cleared_at")));
             }
         }
         return List.copyOf(found);
