@@ -7,12 +7,9 @@ import io.tanhe.server.report.ReportFormat;
 import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.site.InvalidSiteException;
 import io.tanhe.server.site.Site;
-import io.tanhe.server.site.SiteLoader;
-import io.tanhe.server.store.ConfigVersion;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.derby.DerbySettings;
 import io.tanhe.server.store.derby.DerbyStore;
-import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -113,7 +109,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Integer fromStore(Grain g, Optional<TerminalFile> running) {
         try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
-            Site site = site(store);
+            Site site = StoredSite.load(siteFile, store, dataDir);
             try (site) {
                 Instant start = TimeText.parse(from, site.zone());
                 Instant end = to == null ? null : TimeText.parse(to, site.zone());
@@ -142,18 +138,5 @@ public final class ReportCommand implements Callable<Integer> {
         return "the terminal (pid " + t.pid() + ", started " + t.startedAt() + ") holds the store in " + dataDir
                 + " and runs without its API; stop it, or restart it with the API on (--port 8017 or --port 0),"
                 + " then run report again";
-    }
-
-    private Site site(DerbyStore store) {
-        SiteLoader loader = new SiteLoader(Clock.systemUTC());
-        if (siteFile != null) {
-            return loader.load(siteFile);
-        }
-        ConfigVersion latest = store.configs().latest().orElseThrow(() -> new IllegalArgumentException(
-                "the store in " + dataDir + " has no saved site file; give --site FILE"));
-        Optional<Path> path = latest.note().startsWith(Terminal.SITE_NOTE)
-                ? Optional.of(Path.of(latest.note().substring(Terminal.SITE_NOTE.length()))) : Optional.empty();
-        Path dir = path.map(Path::getParent).filter(Files::isDirectory).orElse(Path.of("").toAbsolutePath());
-        return loader.parse(latest.content(), path.map(Path::toString).orElse("site (version " + latest.version() + ")"), dir);
     }
 }

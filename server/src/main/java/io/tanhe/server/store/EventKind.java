@@ -12,6 +12,8 @@ public enum EventKind {
     CONFIG_CHANGE,
     /** Data for a past period arrived or was re-sent to a data centre (section 7.2.4). */
     BACKFILL,
+    /** A closed day was recomputed from the raw store because data for it arrived late. */
+    RECOMPUTE,
     /** The store stopped or resumed intake, ran retention, was backed up or restored. */
     STORAGE
 }

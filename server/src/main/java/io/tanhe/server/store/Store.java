@@ -34,6 +34,9 @@ public interface Store extends AutoCloseable {
 
     Outbox outbox();
 
+    /** Closed days waiting to be recomputed because data for them arrived late. */
+    RecomputeQueue recomputeQueue();
+
     /** The current state; cheap enough to call on every status request. */
     StoreHealth health();
 

@@ -29,7 +29,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The terminal's one evaluation thread: takes readings in intake order, waits until each is durably
- * stored (a reading that was not acknowledged is never counted), shows it to the rules (validation
+ * stored (a reading that was not acknowledged is never counted), records a recompute request for
+ * each that comes too late for the open window ({@link LateRequests}), shows it to the rules (validation
  * may turn it into a missing value), feeds the evaluator, and every {@code flushInterval} writes the
  * changed buckets. The evaluator and the rules session are touched by this thread only.
  */
@@ -45,13 +46,14 @@ final class EvaluationLoop implements Runnable {
     private final TerminalStats stats;
     private final BlockingQueue<Pending> queue;
     private final Duration flushInterval;
+    private final LateRequests lateRequests;
     private final List<Consumer<StoredReading>> ackListeners = new ArrayList<>();
     private volatile LongConsumer latencySink = ns -> { };
     private volatile boolean stopping;
     private long lastFlushNs = System.nanoTime();
 
     EvaluationLoop(Site site, IncrementalEvaluator evaluator, RulesEngine rules, ResultWriter writer, OpenWindow window,
-                   TerminalStats stats, BlockingQueue<Pending> queue, Duration flushInterval) {
+                   TerminalStats stats, BlockingQueue<Pending> queue, Duration flushInterval, LateRequests lateRequests) {
         this.site = site;
         this.evaluator = evaluator;
         this.rules = rules;
@@ -60,6 +62,7 @@ final class EvaluationLoop implements Runnable {
         this.stats = stats;
         this.queue = queue;
         this.flushInterval = flushInterval;
+        this.lateRequests = lateRequests;
     }
 
     /** Called on the evaluation thread with every reading once it is durably stored. Register before starting. */
@@ -103,7 +106,7 @@ final class EvaluationLoop implements Runnable {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
-                    batch.forEach(this::handle);
+                    handle(batch);
                     batch.clear();
                 }
                 afterBatchSafely(false);
@@ -116,20 +119,55 @@ final class EvaluationLoop implements Runnable {
         }
     }
 
-    private void handle(Pending p) {
-        WriteOutcome outcome;
+    /**
+     * Waits for the batch's writes, records the recompute requests of the stored readings that come
+     * too late for the open window (one transaction, before any of them is acknowledged), then
+     * acknowledges and feeds them in order.
+     */
+    private void handle(List<Pending> batch) {
+        List<Pending> stored = new ArrayList<>(batch.size());
+        List<LateRequests.Stored> fresh = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            WriteOutcome outcome = awaitWrite(p);
+            if (outcome != null) {
+                stored.add(p);
+                if (outcome != WriteOutcome.UNCHANGED) {
+                    fresh.add(new LateRequests.Stored(p.reading(), p.binding()));
+                }
+            }
+        }
+        recordLate(fresh);
+        for (Pending p : stored) {
+            acknowledge(p);
+        }
+    }
+
+    /** The write's outcome; null when it failed (the reading is not stored, so not counted). */
+    private WriteOutcome awaitWrite(Pending p) {
         try {
-            outcome = p.written().get();
+            return p.written().get();
         } catch (ExecutionException e) {
             stats.rejected.incrementAndGet();
             LOG.warn("reading {} not stored, so not counted: {}", p.reading().idempotencyKey(), e.getCause().getMessage());
-            return;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
+    }
+
+    private void recordLate(List<LateRequests.Stored> fresh) {
+        try {
+            lateRequests.record(fresh, window.from());
+        } catch (RuntimeException e) {
+            LOG.error("late readings were stored but their recompute requests could not be recorded ({}); run"
+                    + " `tanhe recompute` for their days once the store works again", e.getMessage());
+        }
+    }
+
+    private void acknowledge(Pending p) {
         ackListeners.forEach(l -> l.accept(p.reading()));
-        if (outcome == WriteOutcome.UNCHANGED) {
+        if (p.written().join() == WriteOutcome.UNCHANGED) {
             stats.duplicates.incrementAndGet();
             return;
         }
@@ -156,7 +194,7 @@ final class EvaluationLoop implements Runnable {
         }
         if (live && !admitted(r, binding)) {
             stats.outsideWindow.incrementAndGet();
-            LOG.debug("reading {} is before the open window {}; stored raw, results unchanged", r.idempotencyKey(), window.from());
+            LOG.debug("reading {} is before the open window {}; stored raw, recompute requested", r.idempotencyKey(), window.from());
             return;
         }
         try {

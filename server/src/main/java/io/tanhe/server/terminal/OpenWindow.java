@@ -10,27 +10,30 @@ import java.util.Optional;
 /**
  * The buckets the terminal still computes live: from the start of the local day that held the
  * measurement-time watermark {@code lateWindow} ago. Results of buckets before it are final in the
- * store; a reading for that time is stored raw but changes no result (recomputing closed days from
- * the raw store is a separate job). Keeping whole days open makes the day totals exact after a
- * restart: the restart replays the stored readings of the open days.
+ * store; a reading for that time is stored raw, changes no live result and is recorded as a request
+ * to recompute the closed days it affects ({@link LateRequests}, done by
+ * {@link io.tanhe.server.recompute.RecomputeJob}). Keeping whole days open makes the day totals exact
+ * after a restart: the restart replays the stored readings of the open days.
+ *
+ * <p>Moved by the evaluation thread only; read by other threads (the recompute job) through {@link #from}.
  */
-final class OpenWindow {
+public final class OpenWindow {
     private final ZoneId zone;
     private final Duration lateWindow;
-    private Instant from;
+    private volatile Instant from;
 
-    OpenWindow(ZoneId zone, Duration lateWindow) {
+    public OpenWindow(ZoneId zone, Duration lateWindow) {
         this.zone = zone;
         this.lateWindow = lateWindow;
     }
 
     /** Where the window starts for a watermark. */
-    Instant startFor(Instant watermark) {
+    public Instant startFor(Instant watermark) {
         return Grain.DAY.floor(watermark.minus(lateWindow), zone);
     }
 
     /** The first instant still open; empty before the first reading (everything is open). */
-    Optional<Instant> from() {
+    public Optional<Instant> from() {
         return Optional.ofNullable(from);
     }
 

@@ -40,10 +40,7 @@ import java.util.stream.Collectors;
  * are shown live (status, summary) and written at shutdown; a restart that continues such a bucket
  * then stores its final figure as a revision.
  *
- * <p>Stored per bucket: inputs (amounts), values, emissions and totals; not factors and constants
- * (their values are in the factor library). A value that cannot be computed (a missing factor, an
- * optional input read without {@code available}) is stored as 0 with quality MISSING and
- * completeness 0, and the reason names the problem: a report then shows the gap instead of hiding it.
+ * <p>What is stored per bucket, and how a value that cannot be computed is stored: {@link StoredFigures}.
  */
 final class ResultWriter {
     private final IncrementalEvaluator evaluator;
@@ -77,10 +74,8 @@ final class ResultWriter {
         this.rules = rules;
         this.stats = stats;
         this.wallClock = wallClock;
-        ComputationGraph graph = evaluator.graph();
-        this.nodes = graph.nodes().stream().filter(n -> n.kind() != NodeKind.FACTOR && n.kind() != NodeKind.CONST)
-                .map(Node::name).collect(Collectors.toUnmodifiableSet());
-        this.headline = headlineTotal(graph);
+        this.nodes = StoredFigures.nodes(evaluator.graph());
+        this.headline = headlineTotal(evaluator.graph());
     }
 
     /** The total nothing else reads (E in most methodologies): what the live summary shows. */
@@ -117,19 +112,17 @@ final class ResultWriter {
             }
             it.remove();
             for (ResultValue v : evaluator.results(b.grain(), b.start(), b.end(), nodes)) {
-                if (!v.present() && !v.failed()) {
+                Figure f = new Figure(v.node(), v.key(), b.grain(), b.start());
+                BucketResult result = StoredFigures.of(v, methodology, now, revised.getOrDefault(f, reason)).orElse(null);
+                if (result == null) {
                     continue;
                 }
-                Figure f = new Figure(v.node(), v.key(), b.grain(), b.start());
-                Written w = v.present() ? new Written(v.value(), v.quality(), v.completeness())
-                        : new Written(0, Quality.MISSING, 0);
+                Written w = new Written(result.value(), result.quality(), result.completeness());
                 if (w.equals(last.get(f))) {
                     continue;
                 }
                 last.put(f, w);
-                String why = v.present() ? revised.getOrDefault(f, reason) : "cannot be computed: " + v.problemText();
-                out.add(new BucketResult(v.node(), v.key(), b.grain(), b.start(), b.end(), w.value(), v.unit().text(),
-                        w.quality(), w.completeness(), methodology, now, why));
+                out.add(result);
                 if (v.present()) {
                     showRules(v, b);
                 }

@@ -8,6 +8,7 @@ import io.tanhe.engine.rules.RulesRejectedException;
 import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.server.api.ApiServer;
+import io.tanhe.server.recompute.RecomputeJob;
 import io.tanhe.server.site.InvalidSiteException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteProblem;
@@ -36,8 +37,9 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * A running terminal: store, rules, evaluator and its thread, intake, the drivers' acquisition and
- * the HTTP API, wired as docs/site.md describes. {@link #open} starts everything but the drivers
+ * A running terminal: store, rules, evaluator and its thread, intake, the drivers' acquisition,
+ * the recompute of closed days that late data changed ({@link RecomputeJob}) and the HTTP API,
+ * wired as docs/site.md describes. {@link #open} starts everything but the drivers
  * (and rebuilds the open buckets from the store); {@link #startAcquisition} or the demo's simulated
  * clock then feeds it; {@link #close} stops the drivers, drains the pipeline, writes the last buckets
  * and closes the store.
@@ -60,6 +62,8 @@ public final class Terminal implements AutoCloseable {
     private final OpenWindow window;
     private final Thread thread;
     private final Instant startedAt;
+    private final Clock wallClock;
+    private RecomputeJob recomputeJob;
     private ApiServer api;
     private Acquisition acquisition;
     private boolean closed;
@@ -71,6 +75,7 @@ public final class Terminal implements AutoCloseable {
         this.rules = rules;
         this.stats = new TerminalStats();
         this.startedAt = wallClock.instant();
+        this.wallClock = wallClock;
         this.dataDir = settings.dataDir();
         this.evaluator = EvaluatorFactory.create(site);
         this.window = new OpenWindow(site.zone(), site.lateWindow());
@@ -78,7 +83,8 @@ public final class Terminal implements AutoCloseable {
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
                 site.closeAfter());
-        this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval());
+        this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
+                new LateRequests(site, store.recomputeQueue(), wallClock));
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock);
         this.thread = new Thread(loop, "tanhe-eval");
     }
@@ -142,6 +148,7 @@ public final class Terminal implements AutoCloseable {
                 site.methodology().id(), site.methodology().version(), site.methodology().contentHash().substring(0, 12),
                 replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
         thread.start();
+        recomputeJob = RecomputeJob.start(site, store, window::from, wallClock, settings.recomputeIdle());
         if (settings.apiPort() >= 0) {
             api = ApiServer.start(settings.apiHost(), settings.apiPort(), new ApiServer.Sources(site, store, stats,
                     window::from, startedAt));
@@ -294,6 +301,9 @@ public final class Terminal implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (recomputeJob != null) {
+            recomputeJob.close();
         }
         if (api != null) {
             api.stop();

@@ -12,27 +12,33 @@ import java.time.Duration;
  * @param flushInterval how often changed buckets are written (wall time)
  * @param queueCapacity readings waiting for evaluation before intake blocks
  * @param rules         whether to run the rules layer (alerts, validation)
+ * @param recomputeIdle how often the recompute job looks for closed days to recompute when it has
+ *                      nothing to do (late data wakes it at once)
  */
 public record TerminalSettings(Path dataDir, String apiHost, int apiPort, Duration flushInterval, int queueCapacity,
-                               boolean rules) {
+                               boolean rules, Duration recomputeIdle) {
 
     public static TerminalSettings defaults(Path dataDir) {
-        return new TerminalSettings(dataDir, "127.0.0.1", 8017, Duration.ofSeconds(1), 100_000, true);
+        return new TerminalSettings(dataDir, "127.0.0.1", 8017, Duration.ofSeconds(1), 100_000, true, Duration.ofSeconds(10));
     }
 
     public TerminalSettings withApi(String host, int port) {
-        return new TerminalSettings(dataDir, host, port, flushInterval, queueCapacity, rules);
+        return new TerminalSettings(dataDir, host, port, flushInterval, queueCapacity, rules, recomputeIdle);
     }
 
     public TerminalSettings withFlushInterval(Duration interval) {
-        return new TerminalSettings(dataDir, apiHost, apiPort, interval, queueCapacity, rules);
+        return new TerminalSettings(dataDir, apiHost, apiPort, interval, queueCapacity, rules, recomputeIdle);
     }
 
     public TerminalSettings withRules(boolean on) {
-        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, queueCapacity, on);
+        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, queueCapacity, on, recomputeIdle);
     }
 
     public TerminalSettings withQueueCapacity(int capacity) {
-        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, capacity, rules);
+        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, capacity, rules, recomputeIdle);
+    }
+
+    public TerminalSettings withRecomputeIdle(Duration idle) {
+        return new TerminalSettings(dataDir, apiHost, apiPort, flushInterval, queueCapacity, rules, idle);
     }
 }

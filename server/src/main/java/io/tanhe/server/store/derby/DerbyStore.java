@@ -5,6 +5,7 @@ import io.tanhe.server.store.ConfigStore;
 import io.tanhe.server.store.EventLog;
 import io.tanhe.server.store.Outbox;
 import io.tanhe.server.store.ReadingStore;
+import io.tanhe.server.store.RecomputeQueue;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.RetentionReport;
 import io.tanhe.server.store.Store;
@@ -41,6 +42,7 @@ public final class DerbyStore implements Store {
     private final DerbyEvents events;
     private final DerbyConfigs configs;
     private final DerbyOutbox outbox;
+    private final DerbyRecomputeQueue recomputeQueue;
 
     private DerbyStore(DerbySettings settings, DerbyDatabase db) {
         this.settings = settings;
@@ -53,6 +55,7 @@ public final class DerbyStore implements Store {
         this.events = new DerbyEvents(db);
         this.configs = new DerbyConfigs(db);
         this.outbox = new DerbyOutbox(db);
+        this.recomputeQueue = new DerbyRecomputeQueue(db);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tanhe-store-retention");
             t.setDaemon(true);
@@ -133,6 +136,11 @@ public final class DerbyStore implements Store {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public RecomputeQueue recomputeQueue() {
+        return recomputeQueue;
     }
 
     @Override

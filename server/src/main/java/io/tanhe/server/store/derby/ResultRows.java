@@ -33,71 +33,92 @@ final class ResultRows {
     /**
      * Writes the results inside the caller's transaction: new buckets in batches, then, for each bucket
      * that already had a result, either nothing (same figure) or a revision (the old row copied to
-     * {@code result_revision}, the new values made current).
+     * {@code result_revision}, the new values made current). Derby stops a batch at the first bucket
+     * that exists; the rest of the list is then written one by one (a write that revises one bucket
+     * usually revises many, and re-batching after each would take quadratic time).
      */
     static void write(Connection c, List<BucketResult> results, WriteOutcome[] outcomes, int offset) throws SQLException {
+        int next;
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            int next = 0;
-            while (next < results.size()) {
-                for (int i = next; i < results.size(); i++) {
-                    bindNew(insert, results.get(i));
-                    insert.addBatch();
+            for (BucketResult r : results) {
+                bindNew(insert, r);
+                insert.addBatch();
+            }
+            try {
+                insert.executeBatch();
+                next = results.size();
+            } catch (BatchUpdateException e) {
+                if (!ReadingRows.DUPLICATE.equals(e.getSQLState())) {
+                    throw e;
                 }
-                try {
-                    insert.executeBatch();
-                    for (int i = next; i < results.size(); i++) {
-                        outcomes[offset + i] = WriteOutcome.STORED;
-                    }
-                    next = results.size();
-                } catch (BatchUpdateException e) {
-                    if (!ReadingRows.DUPLICATE.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    int stored = e.getUpdateCounts().length;
-                    for (int i = next; i < next + stored; i++) {
-                        outcomes[offset + i] = WriteOutcome.STORED;
-                    }
-                    outcomes[offset + next + stored] = revise(c, results.get(next + stored));
-                    next += stored + 1;
-                    insert.clearBatch();
-                }
+                next = e.getUpdateCounts().length;
+            }
+            for (int i = 0; i < next; i++) {
+                outcomes[offset + i] = WriteOutcome.STORED;
+            }
+        }
+        if (next == results.size()) {
+            return;
+        }
+        try (Statements s = new Statements(c)) {
+            for (int i = next; i < results.size(); i++) {
+                outcomes[offset + i] = writeOne(s, results.get(i));
             }
         }
     }
 
-    private static WriteOutcome revise(Connection c, BucketResult result) throws SQLException {
+    /** The statements of the one-by-one path, prepared once per write. */
+    private static final class Statements implements AutoCloseable {
+        final PreparedStatement insert;
+        final PreparedStatement select;
+        final PreparedStatement keep;
+        final PreparedStatement replace;
+
+        Statements(Connection c) throws SQLException {
+            insert = c.prepareStatement(INSERT);
+            select = c.prepareStatement(CURRENT);
+            keep = c.prepareStatement(KEEP_AS_REVISION);
+            replace = c.prepareStatement(REPLACE);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
+            select.close();
+            keep.close();
+            replace.close();
+        }
+    }
+
+    private static WriteOutcome writeOne(Statements s, BucketResult result) throws SQLException {
         long id;
-        try (PreparedStatement select = c.prepareStatement(CURRENT)) {
-            bindBucket(select, 1, result.nodeId(), result.grain(), result.bucketStart(), result.key());
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("result " + result.nodeId() + "[" + result.key() + "] " + result.grain().label()
-                            + " " + result.bucketStart() + " reported as duplicate but not found");
-                }
-                if (read(rows).result().sameFigure(result)) {
-                    return WriteOutcome.UNCHANGED;
-                }
-                id = rows.getLong("id");
+        bindBucket(s.select, 1, result.nodeId(), result.grain(), result.bucketStart(), result.key());
+        try (ResultSet rows = s.select.executeQuery()) {
+            if (!rows.next()) {
+                bindNew(s.insert, result);
+                s.insert.executeUpdate();
+                return WriteOutcome.STORED;
             }
+            if (read(rows).result().sameFigure(result)) {
+                return WriteOutcome.UNCHANGED;
+            }
+            id = rows.getLong("id");
         }
-        try (PreparedStatement keep = c.prepareStatement(KEEP_AS_REVISION)) {
-            keep.setLong(1, id);
-            keep.executeUpdate();
-        }
-        try (PreparedStatement replace = c.prepareStatement(REPLACE)) {
-            UtcColumns.set(replace, 1, result.bucketEnd());
-            replace.setDouble(2, result.value());
-            replace.setString(3, result.unit());
-            replace.setString(4, result.quality().name());
-            replace.setDouble(5, result.completeness());
-            replace.setString(6, result.methodology().id());
-            replace.setString(7, result.methodology().version());
-            replace.setString(8, result.methodology().contentHash());
-            UtcColumns.set(replace, 9, result.revisedAt());
-            replace.setString(10, result.reason());
-            replace.setLong(11, id);
-            replace.executeUpdate();
-        }
+        s.keep.setLong(1, id);
+        s.keep.executeUpdate();
+        PreparedStatement replace = s.replace;
+        UtcColumns.set(replace, 1, result.bucketEnd());
+        replace.setDouble(2, result.value());
+        replace.setString(3, result.unit());
+        replace.setString(4, result.quality().name());
+        replace.setDouble(5, result.completeness());
+        replace.setString(6, result.methodology().id());
+        replace.setString(7, result.methodology().version());
+        replace.setString(8, result.methodology().contentHash());
+        UtcColumns.set(replace, 9, result.revisedAt());
+        replace.setString(10, result.reason());
+        replace.setLong(11, id);
+        replace.executeUpdate();
         return WriteOutcome.REVISED;
     }
 

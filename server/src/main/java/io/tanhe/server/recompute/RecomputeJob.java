@@ -1,0 +1,116 @@
+package io.tanhe.server.recompute;
+
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The running terminal's background recompute: on a low-priority daemon thread, takes the earliest
+ * closed day with pending requests in the store's {@link io.tanhe.server.store.RecomputeQueue},
+ * recomputes it and marks its requests done ({@link ClosedDays}); then the next day. One day at a
+ * time, with a pause between days, so that live intake keeps the store's writer and the CPU. A day is closed when it lies before the
+ * open window; requests for open days wait. A failure (store stopped) is logged and the day retried
+ * after {@code idle}; requests survive restarts because they are in the store.
+ */
+public final class RecomputeJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecomputeJob.class);
+    /** Between two days: lets the live pipeline's writes through first. */
+    private static final Duration PAUSE = Duration.ofMillis(50);
+
+    private final Site site;
+    private final Supplier<Optional<Instant>> windowFrom;
+    private final Duration idle;
+    private final ClosedDays days;
+    private final Thread thread;
+    private final Object wakeUp = new Object();
+    private volatile boolean closed;
+
+    private RecomputeJob(Site site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle) {
+        this.site = site;
+        this.windowFrom = windowFrom;
+        this.idle = idle;
+        this.days = new ClosedDays(site, store, wallClock);
+        this.thread = new Thread(this::run, "tanhe-recompute");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    /**
+     * Starts the job.
+     *
+     * @param windowFrom the open window's start (empty before the terminal has data: nothing is closed)
+     * @param idle       how long to wait when there is nothing to do, or after a failure
+     */
+    public static RecomputeJob start(Site site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
+                                     Duration idle) {
+        RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle);
+        job.thread.start();
+        return job;
+    }
+
+    private void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** Looks for work every {@code idle} (the first time {@code idle} after the start, when the open window is rebuilt). */
+    private void run() {
+        Duration wait = idle;
+        while (!closed) {
+            pause(wait);
+            wait = idle;
+            try {
+                if (!closed && step()) {
+                    wait = PAUSE;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("recompute of site {} failed, retrying in {}: {}", site.identity().siteId(), idle, e.toString());
+            }
+        }
+    }
+
+    /** Recomputes the earliest closed day with pending requests; false when there is none. */
+    boolean step() {
+        Optional<LocalDate> day = windowFrom.get().flatMap(days::nextPending);
+        day.ifPresent(d -> days.recompute(d, "by the terminal"));
+        return day.isPresent();
+    }
+
+    private void pause(Duration d) {
+        synchronized (wakeUp) {
+            if (!closed) {
+                try {
+                    wakeUp.wait(Math.max(1, d.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+        }
+    }
+
+    /** Stops after the day in progress (without interrupting it: Derby closes a connection whose thread is interrupted). */
+    @Override
+    public void close() {
+        closed = true;
+        wake();
+        try {
+            thread.join(Duration.ofMinutes(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the recompute of site {} did not stop within a minute; its day is recomputed again at the next start",
+                    site.identity().siteId());
+        }
+    }
+}
