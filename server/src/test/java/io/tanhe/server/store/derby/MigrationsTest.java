@@ -33,7 +33,7 @@ class MigrationsTest {
             assertEquals(bundledVersions(), Migrations.bundled().migrate(db));
             List<String> tables = db.inTransaction("list", c -> tables(c));
             assertTrue(tables.containsAll(List.of("RAW_READING", "RESULT", "RESULT_REVISION", "ALERT", "EVENT",
-                    "CONFIG_VERSION", "OUTBOX", "SCHEMA_VERSION")), tables.toString());
+                    "CONFIG_VERSION", "OUTBOX", "RECOMPUTE_REQUEST", "SCHEMA_VERSION")), tables.toString());
         } finally {
             db.shutdown();
         }
