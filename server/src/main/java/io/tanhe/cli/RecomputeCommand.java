@@ -86,8 +86,8 @@ public final class RecomputeCommand implements Callable<Integer> {
             return 0;
         }
         LocalDate open = new OpenWindow(site.zone(), site.lateWindow()).startFor(latest.get()).atZone(site.zone()).toLocalDate();
-        ClosedDays days = new ClosedDays(site, store, Clock.systemUTC());
-        int count = 0;
+        ClosedDays closed = new ClosedDays(site, store, Clock.systemUTC());
+        int days = 0;
         long revised = 0;
         long added = 0;
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -95,16 +95,20 @@ public final class RecomputeCommand implements Callable<Integer> {
                 System.out.println(d + ": in the open window (from " + open + "), rebuilt from the raw store when the terminal starts; skipped");
                 continue;
             }
-            DayOutcome o = days.recompute(d, "on demand (tanhe recompute)");
-            System.out.println(d + ": " + o.readings() + " readings replayed, " + o.revised() + " results revised, "
-                    + o.added() + " new, " + o.unchanged() + " unchanged" + (o.requests().isEmpty() ? "" : "; "
-                    + o.requests().size() + " late-data requests done"));
-            count++;
+            DayOutcome o = closed.recompute(d, "on demand (tanhe recompute)");
+            System.out.println(d + ": " + count(o.readings(), "reading") + " replayed; " + count(o.revised(), "result")
+                    + " revised, " + o.added() + " new, " + o.unchanged() + " unchanged" + (o.requests().isEmpty() ? ""
+                    : "; " + count(o.requests().size(), "late-data request") + " done"));
+            days++;
             revised += o.revised();
             added += o.added();
         }
-        System.out.println("recompute: " + count + " days recomputed, " + revised + " results revised, " + added + " new");
+        System.out.println("recompute: " + count(days, "day") + " recomputed, " + count(revised, "result") + " revised, " + added + " new");
         return 0;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static LocalDate day(String option, String text) {

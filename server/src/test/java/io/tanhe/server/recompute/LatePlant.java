@@ -26,12 +26,12 @@ import java.util.List;
  * rules, no API. Times are local (Asia/Shanghai); the wall clock is fixed, so every reading is
  * "received" at {@link #RECEIVED}.
  */
-final class LatePlant {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String COAL = "unit1.coal.total";
-    static final String CARBON = "unit1.coal.c_ar";
+public final class LatePlant {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String COAL = "unit1.coal.total";
+    public static final String CARBON = "unit1.coal.c_ar";
     /** The wall clock of every test terminal: the morning of 5 November 2025, 09:12 local. */
-    static final Instant RECEIVED = Instant.parse("2025-11-05T01:12:00Z");
+    public static final Instant RECEIVED = Instant.parse("2025-11-05T01:12:00Z");
 
     private static final String SITE = """
             site:
@@ -67,7 +67,7 @@ final class LatePlant {
     }
 
     /** Writes the site file into {@code dir}. */
-    static Path siteFile(Path dir) {
+    public static Path siteFile(Path dir) {
         try {
             Files.createDirectories(dir);
             return Files.writeString(dir.resolve("site.yaml"), SITE);
@@ -76,33 +76,33 @@ final class LatePlant {
         }
     }
 
-    static Site site(Path dir) {
+    public static Site site(Path dir) {
         return new SiteLoader(Clock.systemUTC()).load(siteFile(dir));
     }
 
     /** Opens a terminal on {@code data}; the recompute job looks for work every {@code recomputeIdle}. */
-    static Terminal open(Path siteDir, Path data, Duration recomputeIdle) {
+    public static Terminal open(Path siteDir, Path data, Duration recomputeIdle) {
         TerminalSettings settings = TerminalSettings.defaults(data).withApi("127.0.0.1", -1).withRules(false)
                 .withFlushInterval(Duration.ofMillis(50)).withRecomputeIdle(recomputeIdle);
         return Terminal.open(site(siteDir), settings, Clock.fixed(RECEIVED, ZONE));
     }
 
-    static Instant local(String dateTime) {
+    public static Instant local(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(ZONE).toInstant();
     }
 
     /** The belt scale's total at {@code at}. */
-    static Reading coal(Instant at, String tonnes) {
+    public static Reading coal(Instant at, String tonnes) {
         return Reading.measured(COAL, at, new BigDecimal(tonnes), "t", "scale");
     }
 
     /** A lab value of C_ar, entered by hand. */
-    static Reading carbon(Instant at, String tcPerT) {
+    public static Reading carbon(Instant at, String tcPerT) {
         return new Reading(CARBON, at, new BigDecimal(tcPerT), "tC/t", Quality.MANUAL, "lab", "entered by the lab");
     }
 
     /** Hourly readings of the belt scale from {@code from} (inclusive) to {@code to} (inclusive), 10 t per hour from {@code start} tonnes. */
-    static List<Reading> hourlyCoal(Instant from, Instant to, int start) {
+    public static List<Reading> hourlyCoal(Instant from, Instant to, int start) {
         List<Reading> out = new ArrayList<>();
         int total = start;
         for (Instant t = from; !t.isAfter(to); t = t.plus(Duration.ofHours(1))) {
@@ -112,8 +112,22 @@ final class LatePlant {
         return out;
     }
 
+    /**
+     * C_ar 0.50 for October; the belt scale reports hourly, 10 t/h, from 18:00 yesterday (1180 t) to
+     * 02:00 today (1260 t). Its noon reading of yesterday (1120 t, {@link #LATE_NOON}) arrives after
+     * yesterday has closed.
+     */
+    public static List<Reading> yesterdayEvening() {
+        List<Reading> out = new ArrayList<>();
+        out.add(carbon(local("2025-10-01T00:00"), "0.50"));
+        out.addAll(LatePlant.hourlyCoal(local("2025-10-02T18:00"), local("2025-10-03T02:00"), 1180));
+        return out;
+    }
+
+    public static final Reading LATE_NOON = coal(local("2025-10-02T12:00"), "1120.00");
+
     /** Delivers {@code readings} one by one and waits until the terminal has evaluated (or set aside) all of them. */
-    static void deliver(Terminal t, List<Reading> readings) throws InterruptedException {
+    public static void deliver(Terminal t, List<Reading> readings) throws InterruptedException {
         long before = t.stats().acknowledged() + t.stats().duplicates();
         readings.forEach(t.intake()::accept);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -127,7 +141,7 @@ final class LatePlant {
     }
 
     /** Waits until the terminal has written the results of what it evaluated: nothing handed to the store or queued there for 300 ms. */
-    static void settle(Terminal t) throws InterruptedException {
+    public static void settle(Terminal t) throws InterruptedException {
         String last = "";
         for (int stable = 0; stable < 3; ) {
             Thread.sleep(100);
@@ -139,7 +153,7 @@ final class LatePlant {
     }
 
     /** Waits until the store has no pending recompute request (the job did its work). */
-    static void awaitRecomputed(Terminal t) throws InterruptedException {
+    public static void awaitRecomputed(Terminal t) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (t.store().recomputeQueue().pendingCount() > 0) {
             if (System.nanoTime() > deadline) {

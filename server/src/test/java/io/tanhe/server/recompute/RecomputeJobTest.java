@@ -40,30 +40,16 @@ class RecomputeJobTest {
     @TempDir
     Path dir;
 
-    /**
-     * C_ar 0.50 for October; the belt scale reports hourly, 10 t/h, from 18:00 yesterday (1180 t) to
-     * 02:00 today (1260 t). Its noon reading of yesterday (1120 t, {@link #LATE_NOON}) arrives after
-     * yesterday has closed.
-     */
-    private static List<Reading> yesterdayEvening() {
-        List<Reading> out = new ArrayList<>();
-        out.add(carbon(local("2025-10-01T00:00"), "0.50"));
-        out.addAll(LatePlant.hourlyCoal(local("2025-10-02T18:00"), local("2025-10-03T02:00"), 1180));
-        return out;
-    }
-
-    private static final Reading LATE_NOON = coal(local("2025-10-02T12:00"), "1120.00");
-
     @Test
     void aLateCounterReadingForYesterdayRevisesYesterdaysDayAndHoursAndLeavesTodayAlone() throws Exception {
         try (Terminal t = LatePlant.open(dir.resolve("site"), dir.resolve("late"), QUICK)) {
-            LatePlant.deliver(t, yesterdayEvening());
+            LatePlant.deliver(t, LatePlant.yesterdayEvening());
             Store store = t.store();
             // 18:00 … 24:00 at 10 t/h: 1240 − 1180 = 60 t; × C_ar 0.50 × oxidation 0.99 × 44/12 = 108.9 tCO2
             assertEquals(60, day(store, "coal_burned").value(), 1e-9);
             assertEquals(108.9, day(store, "coal_combustion").value(), 1e-9);
 
-            LatePlant.deliver(t, List.of(LATE_NOON));
+            LatePlant.deliver(t, List.of(LatePlant.LATE_NOON));
             LatePlant.awaitRecomputed(t);
 
             // 12:00 … 24:00: 1240 − 1120 = 120 t; 120 × 0.50 × 0.99 × 44/12 = 217.8 tCO2
@@ -88,8 +74,8 @@ class RecomputeJobTest {
                     events.get(0).event().message());
         }
         try (Terminal onTime = LatePlant.open(dir.resolve("site"), dir.resolve("on-time"), QUICK)) {
-            List<Reading> all = new ArrayList<>(yesterdayEvening());
-            all.add(1, LATE_NOON);
+            List<Reading> all = new ArrayList<>(LatePlant.yesterdayEvening());
+            all.add(1, LatePlant.LATE_NOON);
             LatePlant.deliver(onTime, all);
         }
         assertSameAsOnTime(dir.resolve("late"), dir.resolve("on-time"), YESTERDAY, TODAY);
@@ -139,8 +125,8 @@ class RecomputeJobTest {
     @Test
     void aRequestRecordedBeforeAShutdownIsDoneAfterTheRestart() throws Exception {
         try (Terminal t = LatePlant.open(dir.resolve("site"), dir.resolve("data"), Duration.ofHours(1))) {
-            LatePlant.deliver(t, yesterdayEvening());
-            LatePlant.deliver(t, List.of(LATE_NOON));
+            LatePlant.deliver(t, LatePlant.yesterdayEvening());
+            LatePlant.deliver(t, List.of(LatePlant.LATE_NOON));
             assertEquals(1, t.store().recomputeQueue().pendingCount(), "the request is stored with the reading");
             assertEquals(60, day(t.store(), "coal_burned").value(), 1e-9, "the job has not run yet");
         }
@@ -153,7 +139,7 @@ class RecomputeJobTest {
     @Test
     void aLateReadingThatChangesNothingWritesNothing() throws Exception {
         try (Terminal t = LatePlant.open(dir.resolve("site"), dir.resolve("data"), QUICK)) {
-            LatePlant.deliver(t, yesterdayEvening());
+            LatePlant.deliver(t, LatePlant.yesterdayEvening());
             // a failed poll carries no value: a counter ignores it, so the replay gives the same figures
             LatePlant.deliver(t, List.of(Reading.failed(LatePlant.COAL, local("2025-10-02T20:30"), "t", Quality.TIMEOUT,
                     "scale", "no answer")));
