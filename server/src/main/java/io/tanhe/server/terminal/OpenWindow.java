@@ -22,6 +22,7 @@ public final class OpenWindow {
     private final Duration lateWindow;
     private volatile Instant from;
 
+    /** A window for a site's zone and late window; it has no start until the first {@link #advance}. */
     public OpenWindow(ZoneId zone, Duration lateWindow) {
         this.zone = zone;
         this.lateWindow = lateWindow;
