@@ -8,6 +8,7 @@ import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.derby.DerbySettings;
 import io.tanhe.server.store.derby.DerbyStore;
 import io.tanhe.server.terminal.OpenWindow;
+import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +62,13 @@ public final class RecomputeCommand implements Callable<Integer> {
             System.err.println("recompute: no store in " + dataDir.toAbsolutePath() + " (give the terminal's --data-dir)");
             return 2;
         }
+        Optional<TerminalFile> running = TerminalFile.read(dataDir).filter(TerminalFile::processAlive);
+        if (running.isPresent()) {
+            System.err.println("recompute: a terminal (pid " + running.get().pid() + ", started " + running.get().startedAt()
+                    + ") runs on " + dataDir.toAbsolutePath() + " and recomputes late data by itself; stop it first to"
+                    + " recompute on demand");
+            return 1;
+        }
         try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
             try (Site site = StoredSite.load(siteFile, store, dataDir)) {
                 return recompute(site, store, first, last);
@@ -72,8 +80,8 @@ public final class RecomputeCommand implements Callable<Integer> {
             System.err.println("recompute: " + e.getMessage());
             return 2;
         } catch (StoreException e) {
-            boolean running = e.getMessage().contains("another Tanhe process");
-            System.err.println("recompute: " + (running ? "the store in " + dataDir.toAbsolutePath() + " is open in a running"
+            boolean locked = e.getMessage().contains("another Tanhe process");
+            System.err.println("recompute: " + (locked ? "the store in " + dataDir.toAbsolutePath() + " is open in a running"
                     + " terminal; stop it first (a running terminal recomputes late data by itself)" : e.getMessage()));
             return 1;
         }

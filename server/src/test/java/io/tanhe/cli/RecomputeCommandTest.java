@@ -60,6 +60,17 @@ class RecomputeCommandTest {
     }
 
     @Test
+    void aRunningTerminalsStoreIsRefused() throws Exception {
+        Path data = dir.resolve("data");
+        try (Terminal t = LatePlant.open(dir.resolve("site"), data, Duration.ofHours(1))) {
+            LatePlant.deliver(t, LatePlant.yesterdayEvening());
+            Run r = run("recompute", "--from", "2025-10-02", "--data-dir", data.toString());
+            assertEquals(1, r.exit);
+            assertTrue(r.err.contains("runs on " + data.toAbsolutePath() + " and recomputes late data by itself; stop it first"), r.err);
+        }
+    }
+
+    @Test
     void badDaysAndAMissingStoreAreRefusedWithTheReason() {
         Path data = dir.resolve("nothing-here");
         Run month = run("recompute", "--from", "2025-13-01", "--data-dir", data.toString());
