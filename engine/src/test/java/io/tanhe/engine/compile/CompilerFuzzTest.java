@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * <p>Seeds: the valid files under {@code src/test/resources/valid} and every {@code .tanhe} under
  * {@code methodologies/}. The default run is reproducible (fixed master seed); set
  * {@code -Dfuzz.seed=N} for another one. A failure names the seed of the failing case and the
- * mutated text; {@link #replay(long, Seed)} re-creates it from that seed.
+ * mutated text; {@link #replay(long, Seed)} re-creates it from that seed. The master seed is also
+ * printed before the first case, for a run that hangs.
  */
 class CompilerFuzzTest {
     private static final long DEFAULT_SEED = 20240101L;
@@ -88,6 +89,8 @@ class CompilerFuzzTest {
     }
 
     private static void fuzz(int cases, long masterSeed) {
+        // printed first, so that a run that hangs or is killed can be replayed too
+        System.out.printf("fuzz: %d cases, master seed %d (replay with -Dfuzz.seed=%d)%n", cases, masterSeed, masterSeed);
         Random master = new Random(masterSeed);
         int formatted = 0;
         int compiled = 0;
@@ -98,7 +101,7 @@ class CompilerFuzzTest {
             try {
                 compiled += checkCompiler(seed.path(), mutant) ? 1 : 0;
                 formatted += checkFormatter(seed.path(), mutant) ? 1 : 0;
-            } catch (RuntimeException | AssertionError e) {
+            } catch (RuntimeException | Error e) { // Error: assertions, and a stack overflow must name its case too
                 throw new AssertionError("fuzz case " + i + " of master seed " + masterSeed + " (case seed " + caseSeed
                         + ", from " + seed.path() + ") failed: " + e + "\n--- mutated text ---\n" + mutant + "\n---", e);
             }
