@@ -278,7 +278,18 @@ public final class UnitChecker {
                     "write e.g. `x^2`; for other powers the unit would not be defined");
             return null;
         }
+        if (!base.unit().canRaiseTo(n)) {
+            diagnostics.report(ErrorCode.E404, b.right().span(), powerProblem(base.unit(), n),
+                    "no quantity of a methodology needs such a power; its unit would have no meaning");
+            return null;
+        }
         return new Term.Arith(Term.ArithOp.POW, base, new Term.Const(n, Unit.ONE, b.right().span()), base.unit().pow(n), b.span());
+    }
+
+    /** Why {@code unit} cannot be raised to {@code n} (see {@link Unit#canRaiseTo(int)}). */
+    static String powerProblem(Unit unit, int n) {
+        return Math.abs((long) n) > Unit.MAX_EXPONENT ? "exponent " + n + " is beyond ±" + Unit.MAX_EXPONENT
+                : "(" + show(unit) + ")^" + n + " would have a scale beyond what a double holds";
     }
 
     private static Integer integerConstant(Expr e) {

@@ -45,6 +45,12 @@ public final class UnitResolver {
                     ok = false;
                     continue;
                 }
+                if (!atom.get().canRaiseTo(pw.exponent())) {
+                    diagnostics.report(ErrorCode.E404, pw.span(), UnitChecker.powerProblem(atom.get(), pw.exponent()),
+                            "no physical unit needs such a power; check the unit");
+                    ok = false;
+                    continue;
+                }
                 product = product.multiply(pw.exponent() == 1 ? atom.get() : atom.get().pow(pw.exponent()));
             }
             result = result == null ? product : result.divide(product);

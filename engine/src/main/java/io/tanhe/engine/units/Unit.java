@@ -22,6 +22,11 @@ import java.math.MathContext;
 public final class Unit {
 
     /** The dimensionless unit 1. */
+    /**
+     * The largest power a unit is raised to, either way ({@code t^99}, {@code t^-99}): no physical
+     * unit needs more, and the exact scale of a higher power grows without bound.
+     */
+    public static final int MAX_EXPONENT = 99;
     public static final Unit ONE = new Unit(Dimension.NONE, Ratio.ONE, "1", Shape.NUMBER);
 
     private static final double EQUALITY_TOLERANCE = 1e-12;
@@ -102,7 +107,26 @@ public final class Unit {
                 text + "/" + wrapIf(other, Shape.QUOTIENT), Shape.QUOTIENT);
     }
 
+    /**
+     * True when {@link #pow(int)} takes {@code power}: it lies within ±{@link #MAX_EXPONENT}, and the
+     * power's scale is one a double holds (not 0, not infinite). Both bound the exact scale, which
+     * would otherwise grow without limit ({@code ((kg^99)^99)^99} has a million digits).
+     */
+    public boolean canRaiseTo(int power) {
+        double powerScale = Math.pow(scale, power);
+        return Math.abs((long) power) <= MAX_EXPONENT && Double.isFinite(powerScale) && powerScale != 0;
+    }
+
+    /**
+     * This unit to the power {@code power}.
+     *
+     * @throws IllegalArgumentException unless {@link #canRaiseTo(int) canRaiseTo(power)}
+     */
     public Unit pow(int power) {
+        if (!canRaiseTo(power)) {
+            throw new IllegalArgumentException("(" + text + ")^" + power + ": the exponent is beyond ±" + MAX_EXPONENT
+                    + " or the scale beyond what a double holds");
+        }
         if (power == 1) {
             return this;
         }

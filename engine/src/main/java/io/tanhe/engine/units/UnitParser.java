@@ -16,8 +16,6 @@ import java.math.BigDecimal;
  */
 final class UnitParser {
 
-    private static final int MAX_EXPONENT = 99;
-
     private final String text;
     private int position;
 
@@ -63,7 +61,12 @@ final class UnitParser {
         Unit atom = atom();
         if (position < text.length() && text.charAt(position) == '^') {
             position++;
-            return atom.pow(exponent());
+            int start = position;
+            int exponent = exponent();
+            if (!atom.canRaiseTo(exponent)) {
+                throw errorAt(start, "the scale of " + atom.text() + "^" + exponent + " is beyond what a double holds");
+            }
+            return atom.pow(exponent);
         }
         return atom;
     }
@@ -82,7 +85,7 @@ final class UnitParser {
             throw error("expected an integer exponent after `^` but found " + found());
         }
         if (position - start > 2) {
-            throw errorAt(start, "exponent too large: at most " + MAX_EXPONENT);
+            throw errorAt(start, "exponent too large: at most " + Unit.MAX_EXPONENT);
         }
         int value = Integer.parseInt(text.substring(start, position));
         return sign * value;

@@ -115,6 +115,22 @@ class UnitTest {
     }
 
     @Test
+    void powersBeyondNinetyNineAreRefusedRatherThanComputedWithoutBound() {
+        assertEquals(Unit.parse("kg^-99"), Unit.parse("kg").pow(-99));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Unit.parse("kg").pow(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("beyond ±99"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Unit.parse("kg").pow(Integer.MIN_VALUE));
+        assertFalse(Unit.parse("kg^99").canRaiseTo(2), "a scale of 1e-594 is no double");
+        assertTrue(Unit.parse("t^99").canRaiseTo(99), "t is the base unit: its powers all have scale 1");
+    }
+
+    @Test
+    void aParsedPowerWhoseScaleNoDoubleHoldsIsAParseError() {
+        UnitParseException e = assertThrows(UnitParseException.class, () -> Unit.parse("(kg^99)^99"));
+        assertTrue(e.getMessage().contains("beyond what a double holds"), e.getMessage());
+    }
+
+    @Test
     void powerIsEnergyPerTime() {
         assertTrue(Unit.parse("kW").isCompatible(Unit.parse("GJ/h")));
         assertEquals(Unit.parse("kWh"), Unit.parse("kW").multiply(Unit.parse("h")));

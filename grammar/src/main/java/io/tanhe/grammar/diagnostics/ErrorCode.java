@@ -36,7 +36,7 @@ public enum ErrorCode {
     E401("unit mismatch", "A formula's unit differs from the unit its declaration states."),
     E402("incompatible units", "Operands of +, -, comparisons, min, max or the branches of if have different dimensions."),
     E403("substance conversion", "A quantity of one substance is used as another (tC as tCO2, tCH4 as tCO2e) without an explicit factor."),
-    E404("invalid exponent", "An exponent that is not an integer constant."),
+    E404("invalid exponent", "An exponent that is not an integer constant, beyond ±99, or giving a unit whose scale a double cannot hold."),
     E405("unit on a dimensioned value", "A unit literal `[u]` is applied to an expression that already has a unit."),
     E406("invalid rounding", "round() needs an integer number of decimals between 0 and 12."),
     E407("type error", "A condition that is not a comparison, or arithmetic on a condition."),
