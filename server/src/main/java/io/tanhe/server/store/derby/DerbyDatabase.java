@@ -73,7 +73,7 @@ final class DerbyDatabase {
         }
         System.setProperty("derby.infolog.append", "true");
         if (System.getProperty("derby.storage.pageCacheSize") == null) {
-            System.setProperty("derby.storage.pageCacheSize", "4000");
+            System.setProperty("derby.storage.pageCacheSize", "1000");
         }
     }
 
