@@ -22,6 +22,7 @@ final class TestCheck {
 
     /** @param effectiveFrom the file's effective-from date, the date of a test without {@code on}; null when not written */
     void check(Decl.TestDecl t, LocalDate effectiveFrom) {
+        datedOnce(t);
         datedWithinRange(t, effectiveFrom);
         for (Decl.TestValue v : t.inputs()) {
             target(v.name(), v.key(), Symbol.InputSym.class, "input");
@@ -36,6 +37,14 @@ final class TestCheck {
         }
     }
 
+    /** A test runs on one date; with two, the reader would have to guess which one counts. */
+    private void datedOnce(Decl.TestDecl t) {
+        for (Decl.TestDate d : t.dates().subList(Math.min(1, t.dates().size()), t.dates().size())) {
+            resolver.diagnostics().report(ErrorCode.E602, d.span(), "test: `on` is given twice (first at "
+                    + t.dates().get(0).span() + ")", "keep one of them");
+        }
+    }
+
     /** A test runs one month through the evaluator, which cannot hold instants outside its nanosecond clock. */
     private void datedWithinRange(Decl.TestDecl t, LocalDate effectiveFrom) {
         LocalDate on = t.on() != null ? t.on() : effectiveFrom;
@@ -45,7 +54,7 @@ final class TestCheck {
         TimeBucket month = TimeBucket.of(Grain.MONTH, on.atStartOfDay(TimeBucket.DEFAULT_ZONE).toInstant(), TimeBucket.DEFAULT_ZONE);
         if (!month.withinEvaluatorRange()) {
             String date = t.on() != null ? "date " + on : "date (the effective-from date " + on + ")";
-            resolver.diagnostics().report(ErrorCode.E602, t.span(),
+            resolver.diagnostics().report(ErrorCode.E602, t.dates().isEmpty() ? t.span() : t.dates().get(0).span(),
                     "test: its " + date + " is outside the time the evaluator can compute, 1677-09-21 to 2262-04-11",
                     "give the test an `on` date in a month within that range");
         }

@@ -112,12 +112,13 @@ public sealed interface Decl permits Decl.Import, Decl.FactorTable, Decl.SetDecl
     /**
      * An in-file test: inputs and factor overrides for one period, and expected values.
      *
-     * @param onComments the comments written just before {@code on DATE}
+     * @param dates every {@code on DATE} as written: one at most in a valid test, but a second one is
+     *              kept (for the compiler to report, and for {@code fmt} to keep) rather than dropped
      */
-    record TestDecl(String title, LocalDate on, List<String> onComments, List<TestValue> inputs, List<TestValue> factors,
+    record TestDecl(String title, List<TestDate> dates, List<TestValue> inputs, List<TestValue> factors,
                     List<Expectation> expectations, SourceSpan span, List<String> comments) implements Decl {
         public TestDecl {
-            onComments = List.copyOf(onComments);
+            dates = List.copyOf(dates);
             inputs = List.copyOf(inputs);
             factors = List.copyOf(factors);
             expectations = List.copyOf(expectations);
@@ -125,6 +126,18 @@ public sealed interface Decl permits Decl.Import, Decl.FactorTable, Decl.SetDecl
 
         public String displayName() {
             return title;
+        }
+
+        /** The date the test runs on, its first {@code on DATE}; null when it has none. */
+        public LocalDate on() {
+            return dates.isEmpty() ? null : dates.get(0).date();
+        }
+    }
+
+    /** {@code on 2024-03-01} in a test, with the comments written just before it. */
+    record TestDate(LocalDate date, SourceSpan span, List<String> comments) {
+        public TestDate {
+            comments = List.copyOf(comments);
         }
     }
 

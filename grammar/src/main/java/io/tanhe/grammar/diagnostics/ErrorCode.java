@@ -46,7 +46,7 @@ public enum ErrorCode {
     // evaluation and tests
     E600("missing factor value", "No value of a factor is valid on the evaluated date and none was supplied."),
     E601("missing input", "A required (not optional) input has no value."),
-    E602("test value problem", "A test supplies a value for an unknown input or factor, with an incompatible unit, or twice, or expects an unknown node; or the test's month lies outside the evaluator's time range."),
+    E602("test value problem", "A test supplies a value for an unknown input or factor, with an incompatible unit, or twice (a value or its date), or expects an unknown node; or the test's month lies outside the evaluator's time range."),
     E603("arithmetic error", "A division by zero or a result that is not a finite number."),
     // warnings
     W001("unused factor", "A factor that no formula uses."),

@@ -190,9 +190,9 @@ public final class CanonicalPrinter {
 
     private void test(Decl.TestDecl t) {
         out.append("test ").append(quote(t.title())).append(" {\n");
-        if (t.on() != null) {
-            comments(t.onComments(), INDENT);
-            out.append(INDENT).append("on ").append(t.on()).append('\n');
+        for (Decl.TestDate d : t.dates()) {
+            comments(d.comments(), INDENT);
+            out.append(INDENT).append("on ").append(d.date()).append('\n');
         }
         for (Decl.TestValue v : t.inputs()) {
             testValue("input", v);

@@ -180,15 +180,13 @@ final class AstBuilder {
     }
 
     private Decl.TestDecl test(TestBlockContext t, List<String> c) {
-        LocalDate on = null;
-        List<String> onComments = List.of();
+        List<Decl.TestDate> dates = new ArrayList<>();
         List<Decl.TestValue> inputs = new ArrayList<>();
         List<Decl.TestValue> factors = new ArrayList<>();
         List<Decl.Expectation> expectations = new ArrayList<>();
         for (TestStatementContext s : t.testStatement()) {
             if (s instanceof TestDateContext d) {
-                on = date(d.DATE().getSymbol());
-                onComments = comments.of(s);
+                dates.add(new Decl.TestDate(date(d.DATE().getSymbol()), span(s), comments.of(s)));
             } else if (s instanceof TestInputContext in) {
                 inputs.add(new Decl.TestValue(name(in.IDENT().getSymbol()), key(in.key()), number(in.signedNumber()),
                         in.signedNumber().getText(), in.unit() == null ? null : unit(in.unit()), span(s), comments.of(s)));
@@ -204,7 +202,7 @@ final class AstBuilder {
                         span(s), comments.of(s)));
             }
         }
-        return new Decl.TestDecl(unquote(t.STRING().getSymbol()), on, onComments, inputs, factors, expectations, span(t), c);
+        return new Decl.TestDecl(unquote(t.STRING().getSymbol()), dates, inputs, factors, expectations, span(t), c);
     }
 
     private List<Name> dimensions(DimensionsContext d) {

@@ -93,6 +93,12 @@ class CanonicalPrinterTest {
     }
 
     @Test
+    void aSecondTestDateIsKeptWithItsCommentForTheCompilerToReport() {
+        String out = fmt(HEADER + "test \"t\" {\n// first\non 2024-03-01\ninput x = 1 t\n// second\non 2024-05-01\n}\n");
+        assertTrue(out.contains("  // first\n  on 2024-03-01\n  // second\n  on 2024-05-01\n"), out);
+    }
+
+    @Test
     void aCommentBeforeATestDateStaysBeforeIt() {
         String out = fmt(HEADER + "test \"t\" {\n// restart month\non 2024-03-01\n}\n");
         assertTrue(out.contains("  // restart month\n  on 2024-03-01\n"), out);

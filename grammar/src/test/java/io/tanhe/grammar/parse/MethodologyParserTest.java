@@ -216,7 +216,7 @@ class MethodologyParserTest {
     @Test
     void aCommentBeforeATestDateIsKept() {
         Decl.TestDecl t = parseValid("test \"t\" {\n  // restart month\n  on 2024-03-01\n}\n").declsOf(Decl.TestDecl.class).get(0);
-        assertEquals(List.of("// restart month"), t.onComments());
+        assertEquals(List.of("// restart month"), t.dates().get(0).comments());
     }
 
     @Test
