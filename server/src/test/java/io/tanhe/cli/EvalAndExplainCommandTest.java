@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,28 +17,9 @@ class EvalAndExplainCommandTest {
     static final Path METHODOLOGY = Path.of("..", "methodologies", "power-generation-2022", "power-generation.tanhe");
     static final Path DATA = Path.of("..", "methodologies", "power-generation-2022", "examples", "observations.csv");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8); PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-            System.setOut(po);
-            System.setErr(pe);
-            int exit = TanheCli.newCommandLine().execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void evalPrintsHourlyTotalsThatAddUpAndCountsTheRevisionOfTheLateReading() throws IOException {
-        Run r = run("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T08:00",
+        CliRun r = CliRun.of("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T08:00",
                 "--to", "2022-06-01T11:00", "--grain", "hour", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -59,17 +37,17 @@ class EvalAndExplainCommandTest {
         }
         assertTrue(total > 0);
         assertEquals(parts, total, 1e-6);
-        Run table = run("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T08:00",
+        CliRun table = CliRun.of("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T08:00",
                 "--to", "2022-06-01T11:00");
         assertTrue(table.out().strip().endsWith("revisions from late data"), table.out());
     }
 
     @Test
     void explainGivesTheSameValueAsEvalWithFactorSourcesAndObservations() throws IOException {
-        Run eval = run("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T09:00",
+        CliRun eval = CliRun.of("eval", METHODOLOGY.toString(), "--data", DATA.toString(), "--from", "2022-06-01T09:00",
                 "--to", "2022-06-01T10:00", "--nodes", "E", "--format", "csv");
         double value = Double.parseDouble(eval.out().lines().skip(1).findFirst().orElseThrow().split(",")[4]);
-        Run r = run("explain", METHODOLOGY.toString(), "--data", DATA.toString(), "--node", "E", "--bucket", "2022-06-01T09:20",
+        CliRun r = CliRun.of("explain", METHODOLOGY.toString(), "--data", DATA.toString(), "--node", "E", "--bucket", "2022-06-01T09:20",
                 "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode e = new ObjectMapper().readTree(r.out());
@@ -86,7 +64,7 @@ class EvalAndExplainCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "timestamp,input,key,value,unit\n2022-06-01T08:00,coal_burned,unit1,abc,t\n"
                 + "2022-06-01T08:01,coal_burned,unit1,12,kWh\n2022-06-01T08:02,coal_bruned,unit1,12,t\n");
-        Run r = run("eval", METHODOLOGY.toString(), "--data", bad.toString(), "--from", "2022-06-01", "--to", "2022-06-02");
+        CliRun r = CliRun.of("eval", METHODOLOGY.toString(), "--data", bad.toString(), "--from", "2022-06-01", "--to", "2022-06-02");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("bad.csv:2: column 4 (value): `abc` is not a number"), r.err());
         assertEquals("", r.out());
@@ -96,7 +74,7 @@ class EvalAndExplainCommandTest {
     void observationsThatDoNotFitTheMethodologyNameTheInputAndUnits(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("units.csv");
         Files.writeString(bad, "timestamp,input,key,value,unit\n2022-06-01T08:01,coal_burned,unit1,12,kWh\n");
-        Run r = run("eval", METHODOLOGY.toString(), "--data", bad.toString(), "--from", "2022-06-01", "--to", "2022-06-02");
+        CliRun r = CliRun.of("eval", METHODOLOGY.toString(), "--data", bad.toString(), "--from", "2022-06-01", "--to", "2022-06-02");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("coal_burned") && r.err().contains("kWh"), r.err());
     }

@@ -3,9 +3,6 @@ package io.tanhe.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -57,26 +54,11 @@ class ListCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            int exit = TanheCli.newCommandLine().execute(args);
-            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
     @Test
     void countsFormulasAndTestsOfTheFileAndOnlyTheUnverifiedDefaultsItReads() throws Exception {
         Files.writeString(dir.resolve("lib.tanhe"), SMALL);
         Files.writeString(dir.resolve("boiler.tanhe"), BOILER);
-        Run r = run("list", dir.toString());
+        CliRun r = CliRun.of("list", dir.toString());
         assertEquals("site.boiler 2.1  一台锅炉  [供热]  3 formulas, 2 tests, 2 unverified defaults\n"
                 + "1 methodologies in " + dir + ": 3 formulas, 2 tests, 2 unverified defaults\n", r.out());
         assertEquals(0, r.exit());
@@ -84,7 +66,7 @@ class ListCommandTest {
 
     @Test
     void theShippedLibraryListsEveryMethodologyStartingWithIdAndVersion() {
-        Run r = run("list", "../methodologies");
+        CliRun r = CliRun.of("list", "../methodologies");
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("\ncn.power-generation 2022.1  企业温室气体排放核算方法与报告指南 发电设施（2022年修订版）  "
                 + "[发电设施 power generation]  9 formulas, 6 tests, 1 unverified defaults\n"), r.out());
@@ -97,7 +79,7 @@ class ListCommandTest {
     @Test
     void aFileThatDoesNotCompileIsNamedAndFailsTheExitCode() throws Exception {
         Files.writeString(dir.resolve("broken.tanhe"), "methodology x.y\n  version 1\nemission e : tCO2 = nope\n");
-        Run r = run("list", dir.toString());
+        CliRun r = CliRun.of("list", dir.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("error: broken.tanhe does not compile (")
                 || r.out().contains("broken.tanhe does not compile ("), r.out());
@@ -106,7 +88,7 @@ class ListCommandTest {
 
     @Test
     void aMissingDirectoryIsAnErrorThatSaysWhatToGive() {
-        Run r = run("list", dir.resolve("nowhere").toString());
+        CliRun r = CliRun.of("list", dir.resolve("nowhere").toString());
         assertEquals(2, r.exit());
         assertTrue(r.out().endsWith("is not a directory; give the folder that holds the methodologies\n"), r.out());
     }

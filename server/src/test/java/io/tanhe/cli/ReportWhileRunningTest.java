@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +32,8 @@ class ReportWhileRunningTest {
     @Test
     void aReportWhileTheTerminalRunsEqualsTheReportAfterItStopped() throws Exception {
         Path data = dir.resolve("data");
-        Run table;
-        Run json;
+        CliRun table;
+        CliRun json;
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(),
                 DemoRuns.settings(data).withApi("127.0.0.1", 0))) {
             DemoRuns.simulate(t, DemoRuns.START, Duration.ofMinutes(12));
@@ -47,34 +44,34 @@ class ReportWhileRunningTest {
 
             table = report(data, "table");
             json = report(data, "json");
-            assertTrue(table.out.contains("2026-06-01 08:09  combustion"), table.out);
-            assertTrue(json.out.contains("\"schema\" : \"tanhe.report/1\""), json.out);
+            assertTrue(table.out().contains("2026-06-01 08:09  combustion"), table.out());
+            assertTrue(json.out().contains("\"schema\" : \"tanhe.report/1\""), json.out());
 
-            Run bad = run("report", "--data-dir", data.toString(), "--grain", "minute", "--from", "yesterday");
-            assertEquals(2, bad.exit, bad.err);
-            assertTrue(bad.err.startsWith("report: ") && bad.err.contains("`yesterday` is not a time"), bad.err);
+            CliRun bad = CliRun.of("report", "--data-dir", data.toString(), "--grain", "minute", "--from", "yesterday");
+            assertEquals(2, bad.exit(), bad.err());
+            assertTrue(bad.err().startsWith("report: ") && bad.err().contains("`yesterday` is not a time"), bad.err());
         }
         assertFalse(Files.exists(data.resolve(TerminalFile.NAME)), "a clean stop removes the note");
-        assertEquals(table.out, report(data, "table").out, "the running terminal's report is the stored one");
-        assertEquals(json.out, report(data, "json").out);
+        assertEquals(table.out(), report(data, "table").out(), "the running terminal's report is the stored one");
+        assertEquals(json.out(), report(data, "json").out());
 
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Files.writeString(data.resolve(TerminalFile.NAME), "{\"pid\": " + gone.pid() + ", \"api\": \"http://127.0.0.1:9\","
                 + " \"startedAt\": \"2026-06-01T00:00:00Z\", \"site\": \"demo-plant\"}");
-        assertEquals(table.out, report(data, "table").out, "a note of a process that ended is ignored");
+        assertEquals(table.out(), report(data, "table").out(), "a note of a process that ended is ignored");
 
         Process other = new ProcessBuilder("sleep", "60").start();
         try {
             Files.writeString(data.resolve(TerminalFile.NAME), "{\"pid\": " + other.pid() + ", \"api\": \"http://127.0.0.1:9\","
                     + " \"startedAt\": \"2026-06-01T00:00:00Z\", \"site\": \"demo-plant\"}");
-            assertEquals(table.out, report(data, "table").out, "a live pid whose API does not answer is not a terminal");
+            assertEquals(table.out(), report(data, "table").out(), "a live pid whose API does not answer is not a terminal");
         } finally {
             other.destroy();
             other.waitFor();
         }
         Files.writeString(data.resolve(TerminalFile.NAME), "not json");
-        assertEquals(table.out, report(data, "table").out, "an unreadable note is ignored");
+        assertEquals(table.out(), report(data, "table").out(), "an unreadable note is ignored");
     }
 
     @Test
@@ -83,13 +80,13 @@ class ReportWhileRunningTest {
         Files.createDirectories(data);
         Files.writeString(data.resolve(TerminalFile.NAME), "{\"pid\": " + ProcessHandle.current().pid() + ", \"api\": null,"
                 + " \"startedAt\": \"2026-06-01T00:00:00Z\", \"site\": \"demo-plant\"}");
-        Run r = run("report", "--data-dir", data.toString(), "--grain", "hour", "--from", "2026-06-01");
-        assertEquals(1, r.exit, r.err);
-        assertTrue(r.err.contains("runs without its API; stop it, or restart it with the API on (--port 8017 or --port 0)"), r.err);
-        assertEquals("", r.out);
+        CliRun r = CliRun.of("report", "--data-dir", data.toString(), "--grain", "hour", "--from", "2026-06-01");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("runs without its API; stop it, or restart it with the API on (--port 8017 or --port 0)"), r.err());
+        assertEquals("", r.out());
     }
 
-    private static Run report(Path data, String format) {
+    private static CliRun report(Path data, String format) {
         String[] args = new String[MINUTES.length + 5];
         args[0] = "report";
         args[1] = "--data-dir";
@@ -97,9 +94,9 @@ class ReportWhileRunningTest {
         System.arraycopy(MINUTES, 0, args, 3, MINUTES.length);
         args[MINUTES.length + 3] = "--format";
         args[MINUTES.length + 4] = format;
-        Run r = run(args);
-        assertEquals(0, r.exit, r.err);
-        assertFalse(r.err.contains("report:"), r.err);
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.err().contains("report:"), r.err());
         return r;
     }
 
@@ -112,22 +109,4 @@ class ReportWhileRunningTest {
         Thread.sleep(1_000);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8); PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-            System.setOut(po);
-            System.setErr(pe);
-            int exit = TanheCli.newCommandLine().execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 }

@@ -3,9 +3,6 @@ package io.tanhe.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,24 +14,9 @@ class RulesCheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            int exit = TanheCli.newCommandLine().execute(args);
-            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
     @Test
     void shippedPowerGenerationRulesetChecksClean() {
-        Run r = run("rules", "check", "--methodology", PG.resolve("power-generation.tanhe").toString(),
+        CliRun r = CliRun.of("rules", "check", "--methodology", PG.resolve("power-generation.tanhe").toString(),
                 PG.resolve("power-generation-2022.validation.drl").toString(),
                 PG.resolve("power-generation-2022.thresholds.yaml").toString());
         assertEquals("0 errors, 0 warnings\n", r.out());
@@ -53,7 +35,7 @@ class RulesCheckCommandTest {
                   - {id: b, target: E, grain: hour, operator: ">", limit: 5, severity: major}
                   - {id: c, target: E, grain: hour, operator: ">", limit: 5, severity: critical}
                 """);
-        Run r = run("rules", "check", "--methodology", PG.resolve("power-generation.tanhe").toString(),
+        CliRun r = CliRun.of("rules", "check", "--methodology", PG.resolve("power-generation.tanhe").toString(),
                 drl.toString(), yaml.toString());
         String out = r.out().replace(dir + "/", "");
         String[] lines = out.split("\n");
