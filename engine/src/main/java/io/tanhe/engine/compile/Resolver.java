@@ -214,6 +214,10 @@ public final class Resolver {
         }
         Symbol.FactorSym sym = symbols.get(f.name().text()) instanceof Symbol.FactorSym s && s.decl() == f ? s : null;
         for (Decl.FactorEntry e : f.entries()) {
+            for (Header.DuplicateField d : e.duplicates()) {
+                diagnostics.report(ErrorCode.E312, d.span(), "`" + d.field() + "` is written twice for this value of factor `"
+                        + f.name() + "`; the first one counts", "keep one");
+            }
             if (e.confidence() != null && !CONFIDENCES.contains(e.confidence().text())) {
                 diagnostics.report(ErrorCode.E312, e.confidence().span(), "unknown confidence `" + e.confidence() + "`",
                         "one of A (two sources agree), B (one source), C (doubtful), U (unconfirmed), SITE (plant's own)");

@@ -63,9 +63,11 @@ public sealed interface Decl permits Decl.Import, Decl.FactorTable, Decl.SetDecl
     /** One default value of a factor, with its validity and provenance. Null fields were not written. */
     record FactorEntry(List<Name> key, BigDecimal value, String valueText, UnitExpr unit, LocalDate validFrom,
                        LocalDate validUntil, String source, String clause, Name confidence, String note,
-                       SourceSpan span, List<String> comments) {
+                       List<Header.DuplicateField> duplicates, SourceSpan span, List<String> comments) {
+        /** @param duplicates attributes written again after their first time (the first counts), for the compiler to report */
         public FactorEntry {
             key = List.copyOf(key);
+            duplicates = List.copyOf(duplicates);
         }
     }
 

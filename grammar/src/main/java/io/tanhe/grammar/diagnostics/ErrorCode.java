@@ -27,7 +27,7 @@ public enum ErrorCode {
     E309("import not found", "An imported file or factor table does not exist or cannot be read."),
     E310("import cycle", "Files import each other in a cycle."),
     E311("unknown emission class", "`class` names a category that is not one of the emission classes."),
-    E312("invalid attribute", "An attribute value is not allowed: a scope other than direct/indirect, an unknown confidence or GWP basis."),
+    E312("invalid attribute", "An attribute value is not allowed: a scope other than direct/indirect, an unknown confidence or GWP basis; or an attribute of a factor value is written twice."),
     E313("index variable reused", "An index variable is bound twice in the same scope or shadows a name."),
     E314("factor value problem", "A factor value (declared in place or in a factor table) is for an undeclared factor, has a wrong key, overlaps another, or its table is malformed."),
     E315("misplaced declaration", "A declaration that the file kind does not allow, e.g. a test in a library or an emission class on a value."),

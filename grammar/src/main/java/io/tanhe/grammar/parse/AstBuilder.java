@@ -160,7 +160,14 @@ final class AstBuilder {
         String clause = null;
         Name confidence = null;
         String note = null;
+        List<Header.DuplicateField> duplicates = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (EntryAttributeContext a : e.entryAttribute()) {
+            String attribute = a.getStart().getText();
+            if (!seen.add(attribute)) {
+                duplicates.add(new Header.DuplicateField(attribute, span(a)));
+                continue;
+            }
             if (a instanceof ValidAttributeContext v) {
                 from = date(v.from);
                 until = v.until == null ? null : date(v.until);
@@ -175,7 +182,7 @@ final class AstBuilder {
             }
         }
         return new Decl.FactorEntry(key(e.key()), number(e.signedNumber()), e.signedNumber().getText(),
-                e.unit() == null ? null : unit(e.unit()), from, until, source, clause, confidence, note, span(e),
+                e.unit() == null ? null : unit(e.unit()), from, until, source, clause, confidence, note, duplicates, span(e),
                 List.copyOf(comments.of(e)));
     }
 

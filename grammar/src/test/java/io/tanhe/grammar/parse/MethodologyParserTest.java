@@ -214,6 +214,21 @@ class MethodologyParserTest {
     }
 
     @Test
+    void aRepeatedAttributeOfAFactorValueIsRecordedAndTheFirstCounts() {
+        Decl.FactorEntry e = parseValid("factor f : t { value 1 source \"a\" note \"n\" source \"b\" }\n")
+                .declsOf(Decl.FactorDecl.class).get(0).entries().get(0);
+        assertEquals("a", e.source());
+        assertEquals(List.of("source"), e.duplicates().stream().map(Header.DuplicateField::field).toList());
+    }
+
+    @Test
+    void twoTestDatesAreBothKeptAndTheFirstIsTheTestsDate() {
+        Decl.TestDecl t = parseValid("test \"t\" {\n  on 2024-03-01\n  on 2024-05-01\n}\n").declsOf(Decl.TestDecl.class).get(0);
+        assertEquals(2, t.dates().size());
+        assertEquals(LocalDate.of(2024, 3, 1), t.on());
+    }
+
+    @Test
     void aCommentBeforeATestDateIsKept() {
         Decl.TestDecl t = parseValid("test \"t\" {\n  // restart month\n  on 2024-03-01\n}\n").declsOf(Decl.TestDecl.class).get(0);
         assertEquals(List.of("// restart month"), t.dates().get(0).comments());
