@@ -17,13 +17,7 @@ public record Header(boolean library, Name id, String version, SourceSpan versio
         comments = List.copyOf(comments);
     }
 
-    /**
-     * A header field (or factor value attribute) written again after its first time; kept so that the
-     * checker can report it and the formatter can print it back instead of dropping what was written.
-     *
-     * @param field the field's keyword
-     * @param text  the whole field as written, its tokens separated by single spaces
-     */
-    public record DuplicateField(String field, String text, SourceSpan span) {
+    /** A header field written twice; kept so that the checker can report it. */
+    public record DuplicateField(String field, SourceSpan span) {
     }
 }

@@ -75,9 +75,6 @@ public final class CanonicalPrinter {
         if (h.industry() != null) {
             out.append(INDENT).append("industry ").append(quote(h.industry())).append('\n');
         }
-        for (Header.DuplicateField d : h.duplicates()) {
-            out.append(INDENT).append(d.text()).append('\n'); // an error (E200), but fmt never drops what was written
-        }
     }
 
     private static String versionText(String v) {
@@ -167,9 +164,6 @@ public final class CanonicalPrinter {
                 }
                 if (e.note() != null) {
                     out.append(" note ").append(quote(e.note()));
-                }
-                for (Header.DuplicateField d : e.duplicates()) {
-                    out.append(' ').append(d.text()); // an error (E312), but fmt never drops what was written
                 }
                 out.append('\n');
             }

@@ -14,9 +14,6 @@ import io.tanhe.grammar.diagnostics.Diagnostics;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
-import org.antlr.v4.runtime.tree.Trees;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -84,7 +81,7 @@ final class AstBuilder {
         for (HeaderFieldContext f : h.headerField()) {
             String field = f.getStart().getText();
             if (!seen.add(field)) {
-                duplicates.add(new Header.DuplicateField(field, tokens(f), span(f)));
+                duplicates.add(new Header.DuplicateField(field, span(f)));
                 continue;
             }
             if (f instanceof VersionFieldContext v) {
@@ -103,12 +100,6 @@ final class AstBuilder {
         }
         return new Header(library, id, version, versionSpan, title, source, from, until, industry, duplicates,
                 span(h), List.copyOf(comments.of(h)));
-    }
-
-    /** The tokens of a rule as written, separated by single spaces (comments and line breaks are not tokens). */
-    private static String tokens(ParserRuleContext rule) {
-        return Trees.getDescendants(rule).stream().filter(t -> t instanceof TerminalNode).map(ParseTree::getText)
-                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private Name name(QualifiedIdContext q) {
@@ -174,7 +165,7 @@ final class AstBuilder {
         for (EntryAttributeContext a : e.entryAttribute()) {
             String attribute = a.getStart().getText();
             if (!seen.add(attribute)) {
-                duplicates.add(new Header.DuplicateField(attribute, tokens(a), span(a)));
+                duplicates.add(new Header.DuplicateField(attribute, span(a)));
                 continue;
             }
             if (a instanceof ValidAttributeContext v) {

@@ -99,17 +99,6 @@ class CanonicalPrinterTest {
     }
 
     @Test
-    void aHeaderFieldOrFactorAttributeWrittenTwiceIsPrintedBackNotDropped() {
-        String text = "methodology m\n  version 1\n  title \"t\"\n  title  \"second\"\n  source \"s\"\n  industry \"i\"\n"
-                + "factor ef : t/t {\n  value 1 source \"a\"  source \"b\"  note \"n\"\n}\n";
-        String out = fmt(text);
-        assertTrue(out.contains("  title \"t\"\n"), out);
-        assertTrue(out.contains("  industry \"i\"\n  title \"second\"\n"), out);
-        assertTrue(out.contains("  value 1 source \"a\" note \"n\" source \"b\"\n"), out);
-        assertEquals(out, fmt(out), "formatting is idempotent");
-    }
-
-    @Test
     void aCommentBeforeATestDateStaysBeforeIt() {
         String out = fmt(HEADER + "test \"t\" {\n// restart month\non 2024-03-01\n}\n");
         assertTrue(out.contains("  // restart month\n  on 2024-03-01\n"), out);
