@@ -82,6 +82,34 @@ class SectorRulesetsTest {
     private static final Judgement INVALID = Judgement.INVALID;
     private static final Judgement SUSPICIOUS = Judgement.SUSPICIOUS;
 
+    /** The checks every ruleset built on the shared fuel, steam and electricity library must make. */
+    private static final List<Probe> COMBUSTION = List.of(
+            reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
+            reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
+            reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
+            reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
+            reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
+            reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
+            bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"));
+
+    /** Of rulesets with carbonate use (the shared carbonates library). */
+    private static final List<Probe> CARBONATES = List.of(
+            reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
+            reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""));
+
+    /** Of rulesets with wastewater CH4 (paper, food, other industries). */
+    private static final List<Probe> WASTEWATER = List.of(
+            reading("cod_in", "ww1", 3000, "kg/m3", INVALID, "3000 mg/L = 3 kg/m3"),
+            readingAfter("cod_in", 3.0, "cod_out", 3.5, "kg/m3", INVALID, "are inlet and outlet swapped?"),
+            factor("mcf", "", 5, "1", INVALID, "50 % is entered as 0.5"),
+            factor("b0", "", 0.6, "kgCH4/kg", SUSPICIOUS, "maximum CH4 producing capacity"),
+            bucket("wastewater_ch4", "ww1", -3, "tCO2e", SUSPICIOUS, "more CH4 was recorded as recovered"));
+
+    @SafeVarargs
+    private static List<Probe> probes(List<Probe>... groups) {
+        return Stream.of(groups).flatMap(List::stream).toList();
+    }
+
     private static List<Ruleset> rulesets() {
         List<Ruleset> all = new ArrayList<>();
         all.add(new Ruleset("flat-glass-2013", "flat-glass.tanhe", List.of("flat-glass-2013.validation.drl"), List.of(
@@ -141,145 +169,20 @@ class SectorRulesetsTest {
                 factor("ox_flare", "", 0, "%", INVALID, "is not an oxidation rate"),
                 bucket("ch4_escaped", "", -2, "10^4 Nm3", SUSPICIOUS, "more CH4 was flared and utilised"),
                 reading("ch4_drained", "", -2, "10^4 Nm3", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("ceramics-2013", "ceramics.tanhe", List.of("ceramics-2013.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""))));
-        all.add(new Ruleset("public-buildings-2015", "public-buildings.tanhe", List.of("public-buildings-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("oil-gas-2014", "oil-gas.tanhe", List.of("oil-gas-2014.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("petrochemical-2014", "petrochemical.tanhe", List.of("petrochemical-2014.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("coking-2014", "coking.tanhe", List.of("coking-2014.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("paper-2015", "paper.tanhe", List.of("paper-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""),
-                reading("cod_in", "ww1", 3000, "kg/m3", INVALID, "3000 mg/L = 3 kg/m3"),
-                readingAfter("cod_in", 3.0, "cod_out", 3.5, "kg/m3", INVALID, "are inlet and outlet swapped?"),
-                factor("mcf", "", 5, "1", INVALID, "50 % is entered as 0.5"),
-                factor("b0", "", 0.6, "kgCH4/kg", SUSPICIOUS, "maximum CH4 producing capacity"),
-                bucket("wastewater_ch4", "ww1", -3, "tCO2e", SUSPICIOUS, "more CH4 was recorded as recovered"))));
-        all.add(new Ruleset("non-ferrous-2015", "non-ferrous.tanhe", List.of("non-ferrous-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""))));
-        all.add(new Ruleset("electronics-2015", "electronics.tanhe", List.of("electronics-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("machinery-2015", "machinery.tanhe", List.of("machinery-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("mining-2015", "mining.tanhe", List.of("mining-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""))));
-        all.add(new Ruleset("food-2015", "food.tanhe", List.of("food-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""),
-                reading("cod_in", "ww1", 3000, "kg/m3", INVALID, "3000 mg/L = 3 kg/m3"),
-                readingAfter("cod_in", 3.0, "cod_out", 3.5, "kg/m3", INVALID, "are inlet and outlet swapped?"),
-                factor("mcf", "", 5, "1", INVALID, "50 % is entered as 0.5"),
-                factor("b0", "", 0.6, "kgCH4/kg", SUSPICIOUS, "maximum CH4 producing capacity"),
-                bucket("wastewater_ch4", "ww1", -3, "tCO2e", SUSPICIOUS, "more CH4 was recorded as recovered"))));
-        all.add(new Ruleset("land-transport-2015", "land-transport.tanhe", List.of("land-transport-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("fluorochemicals-2015", "fluorochemicals.tanhe", List.of("fluorochemicals-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("other-industries-2015", "other-industries.tanhe", List.of("other-industries-2015.validation.drl"), List.of(
-                reading("fuel_ncv_measured", "bituminous", 20.9, "GJ/t", VALID, ""),
-                reading("fuel_ncv_measured", "bituminous", 5000, "GJ/t", INVALID, "5000 kcal/kg = 20.93 GJ/t"),
-                reading("gas_ncv_measured", "natural_gas", 38931, "GJ/10^4 Nm3", INVALID, "is 389.31 GJ/10^4 Nm3"),
-                reading("steam_enthalpy", "s1", 640, "kJ/kg", SUSPICIOUS, "640 kcal/kg = 2680 kJ/kg"),
-                reading("steam_enthalpy", "s1", 50, "kJ/kg", INVALID, "carries no heat"),
-                reading("power_purchased", "main", -1, "MWh", INVALID, "cannot be negative"),
-                bucket("fuel_burned", "bituminous", -2, "t", INVALID, "cannot be negative"),
-                reading("carbonate_purity", "caco3", 920, "%", INVALID, "is not a mass fraction"),
-                reading("carbonate_purity", "caco3", 0.92, "1", VALID, ""),
-                reading("cod_in", "ww1", 3000, "kg/m3", INVALID, "3000 mg/L = 3 kg/m3"),
-                readingAfter("cod_in", 3.0, "cod_out", 3.5, "kg/m3", INVALID, "are inlet and outlet swapped?"),
-                factor("mcf", "", 5, "1", INVALID, "50 % is entered as 0.5"),
-                factor("b0", "", 0.6, "kgCH4/kg", SUSPICIOUS, "maximum CH4 producing capacity"),
-                bucket("wastewater_ch4", "ww1", -3, "tCO2e", SUSPICIOUS, "more CH4 was recorded as recovered"))));
+        all.add(new Ruleset("ceramics-2013", "ceramics.tanhe", List.of("ceramics-2013.validation.drl"), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("public-buildings-2015", "public-buildings.tanhe", List.of("public-buildings-2015.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("oil-gas-2014", "oil-gas.tanhe", List.of("oil-gas-2014.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("petrochemical-2014", "petrochemical.tanhe", List.of("petrochemical-2014.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("coking-2014", "coking.tanhe", List.of("coking-2014.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("paper-2015", "paper.tanhe", List.of("paper-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
+        all.add(new Ruleset("non-ferrous-2015", "non-ferrous.tanhe", List.of("non-ferrous-2015.validation.drl"), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("electronics-2015", "electronics.tanhe", List.of("electronics-2015.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("machinery-2015", "machinery.tanhe", List.of("machinery-2015.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("mining-2015", "mining.tanhe", List.of("mining-2015.validation.drl"), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("food-2015", "food.tanhe", List.of("food-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
+        all.add(new Ruleset("land-transport-2015", "land-transport.tanhe", List.of("land-transport-2015.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("fluorochemicals-2015", "fluorochemicals.tanhe", List.of("fluorochemicals-2015.validation.drl"), probes(COMBUSTION)));
+        all.add(new Ruleset("other-industries-2015", "other-industries.tanhe", List.of("other-industries-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
         return all;
     }
 
