@@ -1,6 +1,6 @@
 package io.tanhe.drivers.cli;
 
-import io.tanhe.drivers.bench.PymodbusServer;
+import io.tanhe.drivers.modbus.PymodbusServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.tanhe.drivers.modbus;
 
 import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
-import io.tanhe.drivers.bench.PymodbusServer;
+import io.tanhe.drivers.modbus.PymodbusServer;
 import io.tanhe.drivers.config.DriverConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,0 +1,350 @@
+package io.tanhe.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.tanhe.engine.graph.Node;
+import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.grammar.diagnostics.Spelling;
+import io.tanhe.server.report.Report;
+import io.tanhe.server.report.ReportFormat;
+import io.tanhe.server.report.ReportPeriod;
+import io.tanhe.server.report.ResultQuery;
+import io.tanhe.server.report.ResultRow;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.Alert;
+import io.tanhe.server.store.AlertState;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.store.StoreHealth;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.TimeRange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The terminal's small read-only HTTP API (Javalin), JSON only:
+ * <ul>
+ *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
+ *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
+ *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
+ *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
+ *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
+ *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json]} — exactly the text
+ *       {@code tanhe report} prints for the same arguments (table as text/plain, CSV as text/csv).</li>
+ * </ul>
+ * Times are ISO instants, offsets or local times of the site's zone ({@link TimeText}); {@code from}
+ * defaults to the start of the day of the latest data, {@code to} to one day after {@code from}.
+ * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}; any method but GET and HEAD gets 405
+ * (nothing here changes the terminal).
+ */
+public final class ApiServer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ROWS = 100_000;
+
+    private final Javalin app;
+    private final String address;
+
+    /** What the API reads. */
+    public record Sources(Site site, Store store, PipelineStatus status) {
+    }
+
+    private ApiServer(Javalin app, String address) {
+        this.app = app;
+        this.address = address;
+    }
+
+    /** Starts the API on {@code host:port} (port 0: any free port). */
+    public static ApiServer start(String host, int port, Sources sources) {
+        Handlers h = new Handlers(sources);
+        Javalin app = Javalin.create(config -> config.showJavalinBanner = false)
+                .get("/api/status", ctx -> send(ctx, h.status()))
+                .get("/api/results", ctx -> send(ctx, h.results(ctx)))
+                .get("/api/readings", ctx -> send(ctx, h.readings(ctx)))
+                .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)))
+                .get("/api/report", h::report);
+        app.before(ctx -> {
+            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                throw new RefusedMethod(ctx.method().name());
+            }
+        });
+        app.exception(RefusedMethod.class, (e, ctx) -> {
+            ctx.status(405).header("Allow", "GET, HEAD");
+            send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this API is read-only; use GET"));
+        });
+        app.exception(BadRequest.class, (e, ctx) -> {
+            ctx.status(400);
+            send(ctx, Map.of("error", e.getMessage(), "parameter", e.parameter()));
+        });
+        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.path()
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report")));
+        app.start(host, port);
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return new ApiServer(app, "http://" + shown + ":" + app.port());
+    }
+
+    /** A request with a method that would change something: the API only reads. */
+    private static final class RefusedMethod extends RuntimeException {
+        RefusedMethod(String method) {
+            super(method + " is not allowed on");
+        }
+    }
+
+    /** E.g. {@code http://127.0.0.1:8017}. */
+    public String address() {
+        return address;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void send(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The endpoints' logic, separate from the wiring. */
+    private static final class Handlers {
+        private final Sources s;
+        private final ResultQuery query;
+
+        Handlers(Sources s) {
+            this.s = s;
+            this.query = new ResultQuery(s.site().graph(), s.store().results(), s.site().zone());
+        }
+
+        Map<String, Object> status() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            var id = s.site().identity();
+            out.put("site", Map.of("id", id.siteId(), "name", id.siteName(), "enterprise", id.enterprise(),
+                    "enterpriseId", id.enterpriseId(), "zone", s.site().zone().getId()));
+            var m = s.site().methodology();
+            out.put("methodology", Map.of("id", m.id(), "version", m.version(), "contentHash", m.contentHash()));
+            StoreHealth health = s.store().health();
+            out.put("store", Map.of("state", health.state().name(), "detail", health.detail(), "queued", health.queued(),
+                    "acknowledged", health.acknowledged()));
+            PipelineStatus st = s.status();
+            PipelineStatus.Counters c = st.counters();
+            Map<String, Object> readings = new LinkedHashMap<>();
+            readings.put("received", c.received());
+            readings.put("acknowledged", c.acknowledged());
+            readings.put("duplicates", c.duplicates());
+            readings.put("rejected", c.rejected());
+            readings.put("outsideOpenWindow", c.outsideOpenWindow());
+            readings.put("unusable", c.unusable());
+            out.put("readings", readings);
+            out.put("resultsWritten", c.resultsWritten());
+            out.put("watermark", text(st.watermark().orElse(null)));
+            out.put("openWindowFrom", text(st.openWindowFrom().orElse(null)));
+            var hour = st.currentHour().orElse(null);
+            out.put("currentHour", hour == null ? null : Map.of("start", hour.start().toString(), "value", hour.value(),
+                    "unit", hour.unit(), "quality", hour.quality()));
+            out.put("openAlerts", s.store().alerts().alerts(EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED), all()).size());
+            out.put("startedAt", st.startedAt().toString());
+            out.put("uptimeSeconds", Duration.between(st.startedAt(), Instant.now()).toSeconds());
+            return out;
+        }
+
+        Map<String, Object> results(Context ctx) {
+            String node = required(ctx, "node");
+            Optional<Node> n = s.site().graph().node(node);
+            if (n.isEmpty() || n.get().kind() == NodeKind.FACTOR || n.get().kind() == NodeKind.CONST) {
+                List<String> names = s.site().graph().nodes().stream()
+                        .filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).map(Node::name).toList();
+                throw new BadRequest("node", "no stored node `" + node + "` in " + s.site().methodology().id()
+                        + Spelling.closest(node, names, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
+                        + "; nodes: " + String.join(", ", names));
+            }
+            Grain grain;
+            try {
+                grain = Grain.fromLabel(Optional.ofNullable(ctx.queryParam("grain")).orElse("hour"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            TimeRange range = range(ctx);
+            String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
+            List<ResultRow> rows;
+            try {
+                rows = query.results(node, key, grain, range);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ResultRow r : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("node", r.node());
+                m.put("key", r.key());
+                m.put("start", r.start().toString());
+                m.put("end", r.end().toString());
+                m.put("value", r.value());
+                m.put("unit", r.unit());
+                m.put("quality", r.quality().name());
+                m.put("completeness", r.completeness());
+                m.put("revision", r.revision());
+                out.add(m);
+            }
+            return page(node, grain.label(), range, out, rows.size());
+        }
+
+        Map<String, Object> readings(Context ctx) {
+            String point = required(ctx, "point");
+            Set<String> points = s.site().drivers().pointSettings().keySet();
+            if (!points.contains(point)) {
+                throw new BadRequest("point", "no point `" + point + "` at this site"
+                        + Spelling.closest(point, points, 4).map(c -> "; did you mean `" + c + "`?").orElse("")
+                        + "; points: " + String.join(", ", points));
+            }
+            TimeRange range = range(ctx);
+            List<StoredReading> found = s.store().readings().readings(point, range);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (StoredReading r : found.subList(0, Math.min(found.size(), MAX_ROWS))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("measuredAt", r.measuredAt().toString());
+                m.put("value", r.value() == null ? null : r.value().toPlainString());
+                m.put("unit", r.unit());
+                m.put("quality", r.quality().name());
+                m.put("source", r.sourceId());
+                m.put("key", r.key());
+                m.put("detail", r.detail());
+                out.add(m);
+            }
+            return page(point, null, range, out, found.size());
+        }
+
+        Map<String, Object> alerts(Context ctx) {
+            String state = Optional.ofNullable(ctx.queryParam("state")).orElse("open").toLowerCase(Locale.ROOT);
+            Set<AlertState> states = switch (state) {
+                case "open" -> EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED);
+                case "all" -> EnumSet.allOf(AlertState.class);
+                case "raised" -> EnumSet.of(AlertState.RAISED);
+                case "acknowledged" -> EnumSet.of(AlertState.ACKNOWLEDGED);
+                case "cleared" -> EnumSet.of(AlertState.CLEARED);
+                default -> throw new BadRequest("state", "`" + state + "` is not an alert state; use open, raised, acknowledged, cleared or all");
+            };
+            TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Alert a : s.store().alerts().alerts(states, range)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("rule", a.raised().ruleId());
+                m.put("severity", a.severity().name());
+                m.put("raisedSeverity", a.raised().severity().name());
+                m.put("state", a.state().name());
+                m.put("raisedAt", a.raised().raisedAt().toString());
+                m.put("message", a.raised().message());
+                m.put("acknowledgedAt", text(a.acknowledgedAt()));
+                m.put("acknowledgedBy", a.acknowledgedBy());
+                m.put("escalatedAt", text(a.escalatedAt()));
+                m.put("clearedAt", text(a.clearedAt()));
+                out.add(m);
+            }
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("state", state);
+            page.put("count", out.size());
+            page.put("alerts", out);
+            return page;
+        }
+
+        /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */
+        void report(Context ctx) {
+            Grain grain;
+            try {
+                grain = Grain.fromLabel(required(ctx, "grain"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            ReportFormat format;
+            try {
+                format = ReportFormat.fromText(Optional.ofNullable(ctx.queryParam("format")).orElse("table"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("format", e.getMessage());
+            }
+            required(ctx, "from");
+            TimeRange range;
+            try {
+                range = ReportPeriod.of(grain, time(ctx, "from").orElseThrow(), time(ctx, "to").orElse(null), s.site().zone());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("to", e.getMessage());
+            }
+            Report report;
+            try {
+                report = Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(),
+                        s.store().results(), s.site().zone(), grain, range);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            ctx.contentType(format.mediaType()).result(format.render(report));
+        }
+
+        private static Map<String, Object> page(String subject, String grain, TimeRange range, List<Map<String, Object>> rows, int total) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("subject", subject);
+            if (grain != null) {
+                out.put("grain", grain);
+            }
+            out.put("from", range.from().toString());
+            out.put("to", range.to().toString());
+            out.put("count", total);
+            out.put("truncated", total > rows.size());
+            out.put("rows", rows);
+            return out;
+        }
+
+        private static String required(Context ctx, String name) {
+            String v = ctx.queryParam(name);
+            if (v == null || v.isBlank()) {
+                throw new BadRequest(name, "the query parameter `" + name + "` is required");
+            }
+            return v.strip();
+        }
+
+        private TimeRange range(Context ctx) {
+            Instant from = time(ctx, "from").orElseGet(this::defaultFrom);
+            Instant to = time(ctx, "to").orElse(from.plus(Duration.ofDays(1)));
+            if (!to.isAfter(from)) {
+                throw new BadRequest("to", "`to` (" + to + ") must be after `from` (" + from + ")");
+            }
+            return TimeRange.of(from, to);
+        }
+
+        private Optional<Instant> time(Context ctx, String name) {
+            String v = ctx.queryParam(name);
+            if (v == null || v.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(TimeText.parse(v, s.site().zone()));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(name, e.getMessage());
+            }
+        }
+
+        private Instant defaultFrom() {
+            Instant latest = s.status().watermark().orElse(Instant.now());
+            return Grain.DAY.floor(latest, s.site().zone());
+        }
+
+        private static TimeRange all() {
+            return TimeRange.of(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+        }
+
+        private static String text(Instant t) {
+            return t == null ? null : t.toString();
+        }
+    }
+}

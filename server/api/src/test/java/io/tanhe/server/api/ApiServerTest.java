@@ -1,0 +1,171 @@
+package io.tanhe.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tanhe.server.terminal.DemoRuns;
+import io.tanhe.server.terminal.Terminal;
+import io.tanhe.server.terminal.TerminalSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real HTTP calls to the API of a terminal that ran the demo for 20 simulated minutes, on a free loopback port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private Terminal terminal;
+    private String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void runTheDemo() throws Exception {
+        Path data = dir.resolve("data");
+        TerminalSettings settings = DemoRuns.settings(data);
+        // a gas-flow limit always exceeded and a short escalation: the alert is raised at about 08:01 and escalates 5 min later
+        terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
+                .replace("clear: 45000", "clear: 29000").replace("escalate_after: 1h", "escalate_after: 5min"), settings);
+        DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofMinutes(20));
+        java.time.Instant end = DemoRuns.START.plus(Duration.ofMinutes(20)).minusSeconds(5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((terminal.stats().watermark() == null || terminal.stats().watermark().isBefore(end)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000); // a few flushes (every 200 ms) after the last reading was evaluated
+        base = TerminalApi.start(terminal, "127.0.0.1", 0);
+        assertTrue(base.startsWith("http://127.0.0.1:"), base);
+    }
+
+    @AfterAll
+    void stop() {
+        terminal.close();
+    }
+
+    @Test
+    void statusNamesTheSiteMethodologyStoreAndIntake() throws Exception {
+        JsonNode status = get("/api/status", 200);
+        assertEquals("demo-plant", status.path("site").path("id").asText());
+        assertEquals("cn.power-generation", status.path("methodology").path("id").asText());
+        assertEquals("OK", status.path("store").path("state").asText());
+        assertTrue(status.path("readings").path("acknowledged").asLong() > 900, status.toString());
+        assertTrue(status.path("currentHour").path("value").asDouble() > 200, status.toString());
+    }
+
+    @Test
+    void resultsOfANodeAtAGrainInARange() throws Exception {
+        JsonNode page = get("/api/results?node=E&grain=minute&from=" + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:10"), 200);
+        assertEquals(10, page.path("count").asInt(), page.toString());
+        JsonNode first = page.path("rows").get(0);
+        assertEquals("2026-06-01T00:00:00Z", first.path("start").asText());
+        assertEquals("tCO2", first.path("unit").asText());
+        assertTrue(first.path("value").asDouble() > 10 && first.path("value").asDouble() < 18, first.toString());
+        JsonNode gas = get("/api/results?node=gas_combustion&grain=15min&key=" + enc("gt1,natural_gas") + "&from=2026-06-01", 200);
+        assertEquals(1, gas.path("count").asInt(), gas.toString());
+    }
+
+    @Test
+    void readingsOfAPointAndOpenAlerts() throws Exception {
+        JsonNode page = get("/api/readings?point=unit1.coal.total&from=" + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:01"), 200);
+        assertEquals(11, page.path("count").asInt(), "polls at :05 … :55: " + page);
+        assertEquals("MEASURED", page.path("rows").get(0).path("quality").asText());
+        JsonNode alerts = get("/api/alerts?state=all", 200);
+        assertEquals("all", alerts.path("state").asText());
+    }
+
+    @Test
+    void alertsShowTheirCurrentSeverityAndWhenTheyEscalated() throws Exception {
+        JsonNode alerts = get("/api/alerts?state=open", 200);
+        JsonNode gas = null;
+        for (JsonNode a : alerts.path("alerts")) {
+            if (a.path("rule").asText().equals("threshold/gt1-gas-flow-high")) {
+                gas = a;
+            }
+        }
+        assertTrue(gas != null, alerts.toString());
+        assertEquals("MAJOR", gas.path("severity").asText(), gas.toString());
+        assertEquals("WARNING", gas.path("raisedSeverity").asText(), gas.toString());
+        assertEquals(java.time.Instant.parse(gas.path("raisedAt").asText()).plus(Duration.ofMinutes(5)),
+                java.time.Instant.parse(gas.path("escalatedAt").asText()), gas.toString());
+        assertTrue(gas.path("acknowledgedAt").isNull(), gas.toString());
+    }
+
+    @Test
+    void requestsThatWouldChangeSomethingGet405AndChangeNothing() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("{\"state\":\"cleared\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), method + " -> " + r.body());
+            assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
+            assertTrue(JSON.readTree(r.body()).path("error").asText().contains("read-only"), r.body());
+        }
+        assertTrue(get("/api/alerts?state=open", 200).path("count").asInt() > 0, "the alerts are still open");
+    }
+
+    @Test
+    void badParametersGet400NamingTheParameter() throws Exception {
+        assertBad("/api/results?grain=hour", "node", "required");
+        assertBad("/api/results?node=EE&grain=hour", "node", "did you mean `E`?");
+        assertBad("/api/results?node=E&grain=fortnight", "grain", "unknown grain `fortnight`");
+        assertBad("/api/results?node=E&grain=hour&from=yesterday", "from", "is not a time");
+        assertBad("/api/results?node=E&grain=hour&from=2026-06-02&to=2026-06-01", "to", "must be after");
+        assertBad("/api/results?node=coal_carbon&grain=month", "grain", "not the sum of days");
+        assertBad("/api/readings?point=unit1.coal.totl", "point", "did you mean `unit1.coal.total`?");
+        assertBad("/api/alerts?state=burning", "state", "not an alert state");
+        assertBad("/api/alerts?state=all&from=" + enc("2026-13-01"), "from", "is not a time");
+        assertBad("/api/alerts?state=%00%ff", "state", "not an alert state");
+        assertBad("/api/report?grain=hour", "from", "required");
+        assertBad("/api/report?grain=hour&from=2026-06-01&format=pdf", "format", "unknown report format `pdf`");
+        assertBad("/api/report?grain=hour&from=2026-06-02&to=2026-06-01", "to", "must be after");
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void theReportIsTheTextTheCliPrints() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
+                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(r.body().startsWith("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n"), r.body());
+        assertTrue(r.body().contains("2026-06-01T00:00:00Z,2026-06-01T00:15:00Z,total,,E,"), r.body());
+    }
+
+    private void assertBad(String path, String parameter, String says) throws Exception {
+        JsonNode body = get(path, 400);
+        assertEquals(parameter, body.path("parameter").asText(), path + " -> " + body);
+        assertTrue(body.path("error").asText().contains(says), path + " -> " + body);
+    }
+
+    private JsonNode get(String path, int status) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), path + " -> " + r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JSON.readTree(r.body());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,291 @@
+package io.tanhe.bench;
+
+import io.tanhe.sim.demo.SimulatedType;
+import io.tanhe.drivers.Quality;
+import io.tanhe.drivers.Reading;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.server.report.ResultQuery;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.MethodologyRef;
+import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.derby.DerbySettings;
+import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.terminal.Terminal;
+import io.tanhe.server.terminal.TerminalSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code tanhe bench ingest}: a generated site of 10,000 metered points (a counter each, one emission
+ * per point, a total) streamed end to end through a real terminal — durable Derby store with group
+ * commit, the incremental evaluator, the rules (generic rules: gap watch, source switches) and result
+ * writing — against raw JDBC batch inserts of the same rows into the same table layout in a fresh
+ * Derby database in the same run. Readings are submitted a round (one per point) at a time, at most two
+ * rounds in flight, so the p99 latency is that of the pipeline, not of a backlog. Then, unless {@code --no-year-query}, a year of minute and hourly
+ * results of one node is written and the hourly report query over the year is timed. The last line is
+ * {@code ingest: readings_per_s=<n> vs_raw_derby=<ours/raw throughput ratio> p99_ms=<n> rss_mb=<n> points=<n>}.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "End-to-end ingestion (store, engine, rules) vs raw Derby batch inserts; hourly report query over a year.")
+public final class IngestBench implements Callable<Integer> {
+    private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Option(names = "--points", defaultValue = "10000", description = "metered points (default: ${DEFAULT-VALUE})")
+    int points;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "readings per point, 10 s of measurement time apart (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--no-year-query", description = "skip writing a year of minute results and timing the hourly report over it")
+    boolean noYearQuery;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        PrintStream out = System.out;
+        Path dir = Files.createTempDirectory("tanhe-bench-ingest");
+        try {
+            Path siteFile = writeSite(dir.resolve("site"));
+            out.printf(Locale.ROOT, "ingest: %d points × %d readings = %d readings, site %s%n", points, rounds, points * rounds, siteFile);
+            Ingest ours = ours(siteFile, dir.resolve("terminal"), out);
+            int batchRows = DerbySettings.at(dir).maxBatchRows();
+            double raw = rawDerby(dir.resolve("raw"), batchRows);
+            out.printf(Locale.ROOT, "raw Derby: %d rows in batches of %d per commit: %.0f rows/s%n", points * rounds, batchRows, raw);
+            if (!noYearQuery) {
+                yearQuery(dir.resolve("year"), out);
+            }
+            out.printf(Locale.ROOT, "ingest: readings_per_s=%.0f vs_raw_derby=%.2f p99_ms=%.1f rss_mb=%d points=%d%n",
+                    ours.perSecond, ours.perSecond / raw, ours.p99Ms, ours.rssMb, points);
+            return 0;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private record Ingest(double perSecond, double p99Ms, long rssMb) {
+    }
+
+    private Ingest ours(Path siteFile, Path data, PrintStream out) throws InterruptedException {
+        long loadStart = System.nanoTime();
+        Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
+        long[] latencies = new long[points * rounds];
+        AtomicInteger seen = new AtomicInteger();
+        TerminalSettings settings = TerminalSettings.defaults(data).withQueueCapacity(50_000);
+        try (Terminal terminal = Terminal.open(site, settings, Clock.systemUTC())) {
+            terminal.latencySink(ns -> {
+                int i = seen.getAndIncrement();
+                if (i < latencies.length) {
+                    latencies[i] = ns;
+                }
+            });
+            out.printf(Locale.ROOT, "terminal ready in %.1f s (site load, rules compile, store open)%n", (System.nanoTime() - loadStart) / 1e9);
+            long start = System.nanoTime();
+            for (int r = 0; r < rounds; r++) {
+                while (terminal.stats().evaluated() < (long) (r - 1) * points && terminal.stats().rejected() == 0) {
+                    Thread.sleep(1); // at most two rounds in flight: the latency measures the pipeline, not a backlog
+                }
+                Instant t = T0.plusSeconds(10L * r);
+                List<Reading> batch = new ArrayList<>(1000);
+                for (int p = 0; p < points; p++) {
+                    batch.add(new Reading(point(p), t, BigDecimal.valueOf(100_000 + r * 12 + p % 7, 1), "kWh", Quality.MEASURED,
+                            "bench", ""));
+                    if (batch.size() == 1000) {
+                        terminal.intake().acceptAll(batch);
+                        batch = new ArrayList<>(1000);
+                    }
+                }
+                terminal.intake().acceptAll(batch);
+            }
+            long total = (long) points * rounds;
+            while (terminal.stats().evaluated() < total && terminal.stats().rejected() == 0) {
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (terminal.stats().rejected() > 0) {
+                throw new IllegalStateException(terminal.stats().rejected() + " readings were rejected by the store");
+            }
+            long rss = rssMb();
+            long[] sorted = Arrays.copyOf(latencies, Math.min(seen.get(), latencies.length));
+            Arrays.sort(sorted);
+            double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+            out.printf(Locale.ROOT, "ours: %d readings stored durably and evaluated in %.1f s: %.0f readings/s, p99 intake→evaluated %.1f ms, "
+                    + "%d results written so far%n", total, seconds, total / seconds, p99, terminal.stats().resultsWritten());
+            long closing = System.nanoTime();
+            terminal.close();
+            out.printf(Locale.ROOT, "ours: shutdown wrote the open buckets in %.1f s (%d results in all)%n",
+                    (System.nanoTime() - closing) / 1e9, terminal.stats().resultsWritten());
+            return new Ingest(total / seconds, p99, rss);
+        }
+    }
+
+    private String point(int p) {
+        return String.format(Locale.ROOT, "m%05d.energy", p);
+    }
+
+    private Path writeSite(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("bench.tanhe"), """
+                methodology bench.ingest
+                  version 1.0
+                  title "ingest benchmark"
+                  source "generated by tanhe bench ingest"
+                  effective from 2020-01-01
+                  industry "benchmark"
+
+                set meter "计量点"
+                factor ef : tCO2/MWh "排放因子" {
+                  value 0.5703 source "bench" confidence SITE
+                }
+                input energy[meter] : MWh counter "电量"
+                emission power[m in meter] : tCO2 "排放" class purchased_electricity = energy[m] * ef
+                total E : tCO2 "总量" = sum(power)
+                """);
+        StringBuilder site = new StringBuilder("""
+                site: {enterprise: bench, id: bench}
+                methodology: {file: bench.tanhe, version: "1.0"}
+                rules: {gap_after: 1h}
+                drivers:
+                  devices:
+                    - id: bench
+                      type: manual
+                      points:
+                """);
+        for (int p = 0; p < points; p++) {
+            site.append("        - {id: ").append(point(p)).append(", unit: kWh}\n");
+        }
+        site.append("points:\n");
+        for (int p = 0; p < points; p++) {
+            site.append("  - {point: ").append(point(p)).append(", input: energy, key: m").append(p).append("}\n");
+        }
+        Files.writeString(dir.resolve("site.yaml"), site);
+        return dir.resolve("site.yaml");
+    }
+
+    /**
+     * The same rows by plain JDBC batches of {@code batchRows} per durable commit, into the store's own
+     * raw_reading table (created by the store's migrations, so the layout and indexes are the same).
+     */
+    private double rawDerby(Path dir, int batchRows) throws SQLException {
+        DerbyStore.open(DerbySettings.at(dir)).close();
+        String url = "jdbc:derby:" + DerbySettings.at(dir).databaseDirectory();
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO raw_reading (point_id, reading_key, measured_at, value_text,"
+                    + " unit, quality, source_id, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Calendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+                int n = 0;
+                for (int r = 0; r < rounds; r++) {
+                    Timestamp t = Timestamp.from(T0.plusSeconds(10L * r));
+                    for (int q = 0; q < points; q++) {
+                        p.setString(1, point(q));
+                        p.setString(2, "m" + q);
+                        p.setTimestamp(3, t, utc);
+                        p.setString(4, BigDecimal.valueOf(100_000 + r * 12 + q % 7, 1).toPlainString());
+                        p.setString(5, "kWh");
+                        p.setString(6, "MEASURED");
+                        p.setString(7, "bench");
+                        p.setString(8, "");
+                        p.setTimestamp(9, Timestamp.from(Instant.now()), utc);
+                        p.addBatch();
+                        if (++n % batchRows == 0) {
+                            p.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            return (double) points * rounds / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            try {
+                DriverManager.getConnection(url + ";shutdown=true");
+            } catch (SQLException expected) {
+                // Derby always reports a shutdown as an exception (08006)
+            }
+        }
+    }
+
+    /** A year of minute and hourly results of one node through the store, then the hourly report query over it. */
+    private void yearQuery(Path dir, PrintStream out) throws Exception {
+        Path siteFile = dir.getParent().resolve("site/site.yaml");
+        Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
+        try (site; DerbyStore store = DerbyStore.open(DerbySettings.at(dir))) {
+            MethodologyRef m = site.methodology();
+            Instant from = Grain.YEAR.floor(T0, site.zone());
+            Instant to = Grain.YEAR.next(from, site.zone());
+            long start = System.nanoTime();
+            long rows = 0;
+            List<BucketResult> batch = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Grain g : List.of(Grain.MINUTE, Grain.HOUR)) {
+                for (Instant b = from; b.isBefore(to); b = g.next(b, site.zone())) {
+                    Instant end = g.next(b, site.zone());
+                    double v = g == Grain.MINUTE ? 1.0 : 60.0;
+                    batch.add(new BucketResult("E", "", g, b, end, v, "tCO2", io.tanhe.engine.time.Quality.MEASURED, 1, m, now, "bench"));
+                    if (batch.size() == 2000) {
+                        store.results().writeAll(batch).join();
+                        rows += batch.size();
+                        batch = new ArrayList<>();
+                    }
+                }
+            }
+            store.results().writeAll(batch).join();
+            rows += batch.size();
+            out.printf(Locale.ROOT, "year: %d results (minute + hour) of node E written in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+            ResultQuery query = new ResultQuery(site.graph(), store.results(), site.zone());
+            for (int i = 1; i <= 3; i++) {
+                long q = System.nanoTime();
+                int n = query.results("E", "", Grain.HOUR, TimeRange.of(from, to)).size();
+                out.printf(Locale.ROOT, "year: hourly report query over the year (%d of %d stored rows), run %d: %.0f ms%n", n, rows, i,
+                        (System.nanoTime() - q) / 1e6);
+            }
+        }
+    }
+
+    private static long rssMb() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

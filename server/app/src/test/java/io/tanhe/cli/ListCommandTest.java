@@ -1,0 +1,95 @@
+package io.tanhe.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListCommandTest {
+    private static final String SMALL = """
+            library lib.small
+              version 1
+
+            factor ox : % {
+              value 98 source "a table" confidence A
+            }
+            factor unused_doubtful : % {
+              value 50 source "a forum post" confidence C
+            }
+            """;
+    private static final String BOILER = """
+            methodology site.boiler
+              version 2.1
+              title "一台锅炉"
+              source "test"
+              industry "供热"
+
+            import "lib.tanhe"
+
+            factor ef : tCO2/t {
+              value 2.5 valid from 2000-01-01 until 2030-01-01 source "a doubtful table" confidence C
+              value 2.6 valid from 2030-01-01 source "a recalled value" confidence U
+            }
+            input coal : t counter
+            value oxidised : t = coal * ox
+            emission e : tCO2 class combustion = oxidised * ef
+            total E : tCO2 = e
+
+            test "one" {
+              on 2024-01-01
+              input coal = 10 t
+              expect E = 24.5 tCO2
+            }
+            test "two" {
+              on 2024-01-01
+              input coal = 0 t
+              expect E = 0 tCO2
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsFormulasAndTestsOfTheFileAndOnlyTheUnverifiedDefaultsItReads() throws Exception {
+        Files.writeString(dir.resolve("lib.tanhe"), SMALL);
+        Files.writeString(dir.resolve("boiler.tanhe"), BOILER);
+        CliRun r = CliRun.of("list", dir.toString());
+        assertEquals("site.boiler 2.1  一台锅炉  [供热]  3 formulas, 2 tests, 2 unverified defaults\n"
+                + "1 methodologies in " + dir + ": 3 formulas, 2 tests, 2 unverified defaults\n", r.out());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
+    void theShippedLibraryListsEveryMethodologyStartingWithIdAndVersion() {
+        CliRun r = CliRun.of("list", "../../methodologies");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("\ncn.power-generation 2022.1  企业温室气体排放核算方法与报告指南 发电设施（2022年修订版）  "
+                + "[发电设施 power generation]  9 formulas, 6 tests, 1 unverified defaults\n"), r.out());
+        assertTrue(r.out().contains("\ncn.power-generation 2013.1  "), r.out());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[lines.length - 1].matches("\\d+ methodologies in \\.\\./\\.\\./methodologies: \\d+ formulas, \\d+ tests, "
+                + "\\d+ unverified defaults"), lines[lines.length - 1]);
+    }
+
+    @Test
+    void aFileThatDoesNotCompileIsNamedAndFailsTheExitCode() throws Exception {
+        Files.writeString(dir.resolve("broken.tanhe"), "methodology x.y\n  version 1\nemission e : tCO2 = nope\n");
+        CliRun r = CliRun.of("list", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("error: broken.tanhe does not compile (")
+                || r.out().contains("broken.tanhe does not compile ("), r.out());
+        assertTrue(r.out().contains("run `tanhe check` on it"), r.out());
+    }
+
+    @Test
+    void aMissingDirectoryIsAnErrorThatSaysWhatToGive() {
+        CliRun r = CliRun.of("list", dir.resolve("nowhere").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().endsWith("is not a directory; give the folder that holds the methodologies\n"), r.out());
+    }
+}

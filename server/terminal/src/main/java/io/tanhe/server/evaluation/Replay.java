@@ -1,0 +1,114 @@
+package io.tanhe.server.evaluation;
+
+import io.tanhe.engine.time.Observation;
+import io.tanhe.engine.time.PeriodSettings;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.grammar.ast.Decl;
+import io.tanhe.server.site.PointBinding;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.ReadingFilter;
+import io.tanhe.server.store.ReadingStore;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.TimeRange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a fresh evaluator is fed so that the buckets of a range come out as a terminal that saw all
+ * the data on time computed them: every stored reading measured in the range, plus what those
+ * buckets depend on outside it —
+ * <ul>
+ *   <li>each counter's and rate's last reading with a value before the range (the left end of the
+ *       first interval) and the failed readings after it (a rate is not bridged across them);</li>
+ *   <li>when the range ends, each counter's and rate's readings after it up to and including the
+ *       first with a value (the right end of the last interval);</li>
+ *   <li>every per-period value of the periods the range overlaps (the latest in a period wins,
+ *       also when it is stamped after the range).</li>
+ * </ul>
+ * In measurement-time order. A restarting terminal replays its open window (a range without end);
+ * the recompute of a closed day replays that day.
+ */
+public final class Replay {
+    /** Polls may be up to 3 h apart (section 9.1): a counter's neighbour is at most that far away. */
+    public static final Duration NEIGHBOUR_LOOKBACK = Duration.ofHours(3);
+    /** The end of a range that has none (the open window). */
+    public static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
+
+    private Replay() {
+    }
+
+    /** The readings for the open window that starts at {@code windowFrom}. */
+    public static List<StoredReading> readings(Site site, ReadingStore store, Instant windowFrom) {
+        return readings(site, store, TimeRange.of(windowFrom, END_OF_TIME));
+    }
+
+    /** The readings for the buckets of {@code range} (see the class comment). */
+    public static List<StoredReading> readings(Site site, ReadingStore store, TimeRange range) {
+        boolean bounded = range.to().isBefore(END_OF_TIME);
+        List<StoredReading> out = new ArrayList<>();
+        for (PointBinding b : site.bindings().values()) {
+            if (b.kind() == Decl.InputKind.PERIOD) {
+                out.addAll(periodValues(site, store, b, range, bounded));
+            } else {
+                out.addAll(leftNeighbour(store, b, range.from()));
+                if (bounded) {
+                    out.addAll(rightNeighbour(store, b, range.to()));
+                }
+            }
+        }
+        store.scan(ReadingFilter.of(range), r -> {
+            PointBinding b = site.binding(r.pointId()).orElse(null);
+            if (b == null || b.kind() != Decl.InputKind.PERIOD || !bounded) {
+                out.add(r);
+            }
+        });
+        out.sort(Comparator.comparing(StoredReading::measuredAt));
+        return out;
+    }
+
+    /**
+     * The observation a stored reading gives its binding's input, without rules: failed readings
+     * (and out-of-range ones) enter as missing.
+     */
+    public static Observation observation(StoredReading r, PointBinding binding) {
+        Quality quality = Qualities.forAccounting(r.quality());
+        double value = quality == Quality.MISSING ? Double.NaN : r.value().doubleValue();
+        return new Observation(r.measuredAt(), binding.input(), binding.key(), value, binding.unit(), quality);
+    }
+
+    /** The values of every period that overlaps the range: before it, and (for a bounded range) in and after it. */
+    private static List<StoredReading> periodValues(Site site, ReadingStore store, PointBinding b, TimeRange range, boolean bounded) {
+        PeriodSettings settings = (PeriodSettings) b.settings();
+        Instant first = TimeBucket.of(settings.period(), range.from(), site.zone()).start();
+        if (!bounded) {
+            return store.readings(b.pointId(), TimeRange.of(first, range.from()));
+        }
+        Instant last = TimeBucket.of(settings.period(), range.to().minusNanos(1), site.zone()).end();
+        return store.readings(b.pointId(), TimeRange.of(first, last));
+    }
+
+    private static List<StoredReading> leftNeighbour(ReadingStore store, PointBinding b, Instant from) {
+        List<StoredReading> before = store.readings(b.pointId(), TimeRange.of(from.minus(NEIGHBOUR_LOOKBACK), from));
+        for (int i = before.size() - 1; i >= 0; i--) {
+            if (before.get(i).value() != null) {
+                return before.subList(i, before.size());
+            }
+        }
+        return List.of();
+    }
+
+    private static List<StoredReading> rightNeighbour(ReadingStore store, PointBinding b, Instant to) {
+        List<StoredReading> after = store.readings(b.pointId(), TimeRange.of(to, to.plus(NEIGHBOUR_LOOKBACK)));
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i).value() != null) {
+                return after.subList(0, i + 1);
+            }
+        }
+        return List.of();
+    }
+}

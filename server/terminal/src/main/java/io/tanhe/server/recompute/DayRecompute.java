@@ -1,0 +1,131 @@
+package io.tanhe.server.recompute;
+
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.incremental.ResultValue;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.server.site.PointBinding;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.RecomputeRequest;
+import io.tanhe.server.store.ResultFilter;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.evaluation.EvaluatorFactory;
+import io.tanhe.server.evaluation.Replay;
+import io.tanhe.server.evaluation.StoredFigures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recomputes the stored results of one closed day from the raw store: replays the day's readings and
+ * what the day depends on ({@link Replay}) into a fresh evaluator ({@link EvaluatorFactory}, without
+ * rules), and writes every result of the day, at every stored grain, that differs from the stored
+ * one. The store keeps the replaced figure as a revision; an unchanged result is not written.
+ *
+ * <p>"Differs" allows for rounding: the live evaluator sums minutes into hours incrementally, a fresh
+ * one in another order, so the same data can give figures a few ulps apart. Values within 1e-9
+ * (relative, at least absolute) are the same figure, as in the terminal's own consistency check.
+ */
+public final class DayRecompute {
+    private static final Logger LOG = LoggerFactory.getLogger(DayRecompute.class);
+    /**
+     * Rows per store submission, each awaited before the next: small, so that the live pipeline's
+     * readings and results get through the store's single writer between them.
+     */
+    private static final int WRITE_CHUNK = 500;
+    private static final double TOLERANCE = 1e-9;
+
+    private final Site site;
+    private final Store store;
+    private final Clock wallClock;
+    private final Set<String> nodes;
+
+    public DayRecompute(Site site, Store store, Clock wallClock) {
+        this.site = site;
+        this.store = store;
+        this.wallClock = wallClock;
+        this.nodes = StoredFigures.nodes(site.graph());
+    }
+
+    /**
+     * Recomputes {@code day} (a local day of the site's zone) for {@code requests}; the reason written
+     * with the results names their late data, or says {@code trigger} when there are none.
+     */
+    public DayOutcome run(LocalDate day, List<RecomputeRequest> requests, String trigger) {
+        String reason = LateDataText.reason(day, requests, trigger);
+        Instant from = day.atStartOfDay(site.zone()).toInstant();
+        TimeRange range = TimeRange.of(from, day.plusDays(1).atStartOfDay(site.zone()).toInstant());
+        List<StoredReading> readings = Replay.readings(site, store.readings(), range);
+        IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
+        feed(evaluator, readings);
+        Map<Figure, BucketResult> stored = new HashMap<>();
+        store.results().scan(ResultFilter.of(range), r -> stored.put(Figure.of(r.result()), r.result()));
+        Instant now = wallClock.instant();
+        List<BucketResult> changed = new ArrayList<>();
+        int results = 0;
+        int added = 0;
+        for (Grain g : EvaluatorFactory.GRAINS) {
+            for (ResultValue v : evaluator.results(g, range.from(), range.to(), nodes)) {
+                BucketResult fresh = StoredFigures.of(v, site.methodology(), now, reason).orElse(null);
+                if (fresh == null) {
+                    continue;
+                }
+                results++;
+                BucketResult old = stored.get(Figure.of(fresh));
+                if (old == null || !sameFigure(old, fresh)) {
+                    changed.add(fresh);
+                    added += old == null ? 1 : 0;
+                }
+            }
+        }
+        write(changed);
+        return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, readings.size(), results,
+                changed.size() - added, added);
+    }
+
+    private void feed(IncrementalEvaluator evaluator, List<StoredReading> readings) {
+        for (StoredReading r : readings) {
+            PointBinding b = site.binding(r.pointId()).orElse(null);
+            if (b == null) {
+                continue;
+            }
+            try {
+                evaluator.accept(Replay.observation(r, b));
+            } catch (RuntimeException e) {
+                LOG.warn("recompute: reading {} not evaluated: {}", r.idempotencyKey(), e.getMessage());
+            }
+        }
+    }
+
+    private void write(List<BucketResult> changed) {
+        for (int i = 0; i < changed.size(); i += WRITE_CHUNK) {
+            store.results().writeAll(changed.subList(i, Math.min(changed.size(), i + WRITE_CHUNK))).join();
+        }
+    }
+
+    /** True when the two figures agree within rounding, in quality, completeness, unit and methodology. */
+    static boolean sameFigure(BucketResult a, BucketResult b) {
+        return a.quality() == b.quality() && a.unit().equals(b.unit()) && a.methodology().equals(b.methodology())
+                && close(a.value(), b.value()) && close(a.completeness(), b.completeness());
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private record Figure(String node, String key, Grain grain, Instant start) {
+        static Figure of(BucketResult r) {
+            return new Figure(r.nodeId(), r.key(), r.grain(), r.bucketStart());
+        }
+    }
+}

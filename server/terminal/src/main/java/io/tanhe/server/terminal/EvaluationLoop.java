@@ -1,0 +1,264 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.server.evaluation.Qualities;
+import io.tanhe.server.evaluation.Replay;
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.validation.Verdict;
+import io.tanhe.engine.time.Observation;
+import io.tanhe.engine.time.PeriodSettings;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.grammar.ast.Decl;
+import io.tanhe.server.site.PointBinding;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.WriteOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The terminal's one evaluation thread: takes readings in intake order, waits until each is durably
+ * stored (a reading that was not acknowledged is never counted), records a recompute request for
+ * each that comes too late for the open window ({@link LateRequests}), shows it to the rules (validation
+ * may turn it into a missing value), feeds the evaluator, and every {@code flushInterval} writes the
+ * changed buckets. The evaluator and the rules session are touched by this thread only.
+ */
+final class EvaluationLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationLoop.class);
+    private static final int BATCH = 2_000;
+
+    private final Site site;
+    private final IncrementalEvaluator evaluator;
+    private final RulesEngine rules;
+    private final ResultWriter writer;
+    private final OpenWindow window;
+    private final TerminalStats stats;
+    private final BlockingQueue<Pending> queue;
+    private final Duration flushInterval;
+    private final LateRequests lateRequests;
+    private final List<Consumer<StoredReading>> ackListeners = new ArrayList<>();
+    private volatile LongConsumer latencySink = ns -> { };
+    private volatile boolean stopping;
+    private long lastFlushNs = System.nanoTime();
+
+    EvaluationLoop(Site site, IncrementalEvaluator evaluator, RulesEngine rules, ResultWriter writer, OpenWindow window,
+                   TerminalStats stats, BlockingQueue<Pending> queue, Duration flushInterval, LateRequests lateRequests) {
+        this.site = site;
+        this.evaluator = evaluator;
+        this.rules = rules;
+        this.writer = writer;
+        this.window = window;
+        this.stats = stats;
+        this.queue = queue;
+        this.flushInterval = flushInterval;
+        this.lateRequests = lateRequests;
+    }
+
+    /** Called on the evaluation thread with every reading once it is durably stored. Register before starting. */
+    void onAcknowledged(Consumer<StoredReading> listener) {
+        ackListeners.add(listener);
+    }
+
+    /** Receives, per evaluated reading, the nanoseconds from intake to evaluated. */
+    void latencySink(LongConsumer sink) {
+        latencySink = sink;
+    }
+
+    /**
+     * Rebuilds the open buckets from stored readings (see {@link Replay}), writes them, and opens the
+     * window where the stopped terminal had it. Runs before the thread starts.
+     *
+     * @return how many readings were replayed
+     */
+    int replay(List<StoredReading> readings, Instant latest) {
+        for (StoredReading r : readings) {
+            feed(r, site.binding(r.pointId()).orElse(null), false);
+        }
+        window.advance(latest);
+        writer.flush(window.from(), "restart: rebuilt from the stored readings", false);
+        writer.awaitWrites();
+        window.from().ifPresent(this::evict);
+        return readings.size();
+    }
+
+    /** Asks the loop to finish: it drains the queue, writes the last buckets and returns. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        try {
+            while (!stopping || !queue.isEmpty()) {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    handle(batch);
+                    batch.clear();
+                }
+                afterBatchSafely(false);
+            }
+            afterBatchSafely(true);
+            writer.awaitWrites();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("evaluation interrupted; buckets of the open window are rebuilt from the store at the next start");
+        }
+    }
+
+    /**
+     * Waits for the batch's writes, records the recompute requests of the stored readings that come
+     * too late for the open window (one transaction, before any of them is acknowledged), then
+     * acknowledges and feeds them in order.
+     */
+    private void handle(List<Pending> batch) {
+        List<Pending> stored = new ArrayList<>(batch.size());
+        List<LateRequests.Stored> fresh = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            WriteOutcome outcome = awaitWrite(p);
+            if (outcome != null) {
+                stored.add(p);
+                if (outcome != WriteOutcome.UNCHANGED) {
+                    fresh.add(new LateRequests.Stored(p.reading(), p.binding()));
+                }
+            }
+        }
+        recordLate(fresh);
+        for (Pending p : stored) {
+            acknowledge(p);
+        }
+    }
+
+    /** The write's outcome; null when it failed (the reading is not stored, so not counted). */
+    private WriteOutcome awaitWrite(Pending p) {
+        try {
+            return p.written().get();
+        } catch (ExecutionException e) {
+            stats.rejected.incrementAndGet();
+            LOG.warn("reading {} not stored, so not counted: {}", p.reading().idempotencyKey(), e.getCause().getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void recordLate(List<LateRequests.Stored> fresh) {
+        try {
+            lateRequests.record(fresh, window.from());
+        } catch (RuntimeException e) {
+            LOG.error("late readings were stored but their recompute requests could not be recorded ({}); run"
+                    + " `tanhe recompute` for their days once the store works again", e.getMessage());
+        }
+    }
+
+    private void acknowledge(Pending p) {
+        ackListeners.forEach(l -> l.accept(p.reading()));
+        if (p.written().join() == WriteOutcome.UNCHANGED) {
+            stats.duplicates.incrementAndGet();
+            return;
+        }
+        stats.acknowledged.incrementAndGet();
+        feed(p.reading(), p.binding(), true);
+        latencySink.accept(System.nanoTime() - p.submittedNs());
+    }
+
+    /** Shows one reading to the rules and, when it feeds an input inside the open window, to the evaluator. */
+    private void feed(StoredReading r, PointBinding binding, boolean live) {
+        Quality quality = Qualities.forAccounting(r.quality());
+        double value = quality == Quality.MISSING ? Double.NaN : r.value().doubleValue();
+        if (rules != null) {
+            Verdict verdict = rules.observe(new ObservationFact(binding == null ? r.pointId() : binding.input(),
+                    binding == null ? "" : binding.key(), r.measuredAt(), value, r.unit(), quality, r.sourceId()));
+            if (verdict.invalid()) {
+                LOG.info("reading {} judged invalid by the rules, counted as missing: {}", r.idempotencyKey(), verdict.reasons());
+                quality = Quality.MISSING;
+                value = Double.NaN;
+            }
+        }
+        if (binding == null) {
+            return;
+        }
+        if (live && !admitted(r, binding)) {
+            stats.outsideWindow.incrementAndGet();
+            LOG.debug("reading {} is before the open window {}; stored raw, recompute requested", r.idempotencyKey(), window.from());
+            return;
+        }
+        try {
+            evaluator.accept(new Observation(r.measuredAt(), binding.input(), binding.key(), value, binding.unit(), quality));
+            stats.evaluated.incrementAndGet();
+        } catch (RuntimeException e) {
+            stats.unusable.incrementAndGet();
+            LOG.warn("reading {} stored but not evaluated: {}", r.idempotencyKey(), e.getMessage());
+        }
+    }
+
+    private boolean admitted(StoredReading r, PointBinding binding) {
+        if (binding.kind() == Decl.InputKind.PERIOD) {
+            return window.admitsPeriod(TimeBucket.of(((PeriodSettings) binding.settings()).period(), r.measuredAt(), site.zone()).end());
+        }
+        return window.admitsReading(r.measuredAt());
+    }
+
+    /**
+     * A failed result write (store stopped, disk full) must not stop evaluation: readings keep being
+     * stored and counted, and the buckets whose write failed are rebuilt from the stored readings at the next start.
+     */
+    private void afterBatchSafely(boolean last) {
+        try {
+            afterBatch(last);
+        } catch (RuntimeException e) {
+            LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
+                    e.toString());
+        }
+    }
+
+    private void afterBatch(boolean last) {
+        Optional<Instant> watermark = evaluator.watermark();
+        watermark.ifPresent(stats.watermark::set);
+        if (last || System.nanoTime() - lastFlushNs >= flushInterval.toNanos()) {
+            writer.flush(window.from(), last ? "live (open bucket at shutdown)" : "live", last);
+            lastFlushNs = System.nanoTime();
+        }
+        if (watermark.isPresent() && window.startFor(watermark.get()).isAfter(window.from().orElse(Instant.MIN))) {
+            writer.flush(window.from(), "live", false);
+            window.advance(watermark.get());
+            writer.awaitWrites();
+            evict(window.from().orElseThrow());
+        }
+    }
+
+    /**
+     * Drops what the window no longer needs: buckets before its start (their results are stored) and
+     * observations the time model no longer needs — kept one day longer, and back to the start of the
+     * current period of every per-period input, so that a late lab value of the current month is still accepted.
+     */
+    private void evict(Instant from) {
+        evaluator.evictBefore(from);
+        writer.forgetBefore(from);
+        Instant forget = from.minus(Duration.ofDays(1));
+        for (PointBinding b : site.bindings().values()) {
+            if (b.kind() == Decl.InputKind.PERIOD) {
+                Instant start = TimeBucket.of(((PeriodSettings) b.settings()).period(), forget, site.zone()).start();
+                forget = start.isBefore(forget) ? start : forget;
+            }
+        }
+        evaluator.timeModel().forgetBefore(forget);
+        LOG.info("open window now starts at {}; buckets before it are final in the store", from);
+    }
+}

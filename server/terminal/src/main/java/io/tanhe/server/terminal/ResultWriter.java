@@ -1,0 +1,180 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.server.evaluation.StoredFigures;
+import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Node;
+import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.incremental.ResultValue;
+import io.tanhe.engine.incremental.Revision;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.MethodologyRef;
+import io.tanhe.server.store.ResultStore;
+import io.tanhe.server.store.WriteOutcome;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the buckets the evaluator changed to the store, for every grain it keeps, and shows them to
+ * the rules. Runs on the evaluation thread. Only buckets inside the {@link OpenWindow} are written
+ * (a reading just after the window's start also touches the minute before it, which the store
+ * already holds complete). A figure equal to the one last written for its bucket is skipped; the
+ * store would not add a revision for it anyway.
+ *
+ * <p>A bucket is written once it has closed — {@code closeAfter} past its end on measurement time,
+ * the evaluator's closing delay — so the store's revision history holds real revisions (late data,
+ * factor changes) rather than every step of a running total. The running figures of open buckets
+ * are shown live (status, summary) and written at shutdown; a restart that continues such a bucket
+ * then stores its final figure as a revision.
+ *
+ * <p>What is stored per bucket, and how a value that cannot be computed is stored: {@link StoredFigures}.
+ */
+final class ResultWriter {
+    private final IncrementalEvaluator evaluator;
+    private final ResultStore store;
+    private final MethodologyRef methodology;
+    private final RulesEngine rules;
+    private final TerminalStats stats;
+    private final Clock wallClock;
+    private final Set<String> nodes;
+    private final String headline;
+    /** Rows per store submission: well below the store's queue, so a large flush waits for room instead of being refused. */
+    private static final int WRITE_CHUNK = 2_000;
+
+    private final Map<Figure, Written> last = new HashMap<>();
+    private final List<CompletableFuture<List<WriteOutcome>>> inFlight = new ArrayList<>();
+    private final java.util.Set<TimeBucket> open = new java.util.LinkedHashSet<>();
+    private final java.time.Duration closeAfter;
+
+    private record Figure(String node, String key, Grain grain, Instant start) {
+    }
+
+    private record Written(double value, Quality quality, double completeness) {
+    }
+
+    ResultWriter(IncrementalEvaluator evaluator, ResultStore store, MethodologyRef methodology, RulesEngine rules,
+                 TerminalStats stats, Clock wallClock, java.time.Duration closeAfter) {
+        this.evaluator = evaluator;
+        this.closeAfter = closeAfter;
+        this.store = store;
+        this.methodology = methodology;
+        this.rules = rules;
+        this.stats = stats;
+        this.wallClock = wallClock;
+        this.nodes = StoredFigures.nodes(evaluator.graph());
+        this.headline = headlineTotal(evaluator.graph());
+    }
+
+    /** The total nothing else reads (E in most methodologies): what the live summary shows. */
+    static String headlineTotal(ComputationGraph graph) {
+        Set<String> read = graph.nodes().stream().flatMap(n -> n.dependencies().stream()).collect(Collectors.toSet());
+        List<Node> totals = graph.nodesOf(NodeKind.TOTAL);
+        return totals.stream().filter(t -> !read.contains(t.name())).map(Node::name).reduce((a, b) -> b)
+                .orElse(totals.isEmpty() ? "" : totals.get(totals.size() - 1).name());
+    }
+
+    String headline() {
+        return headline;
+    }
+
+    /**
+     * Writes the changed buckets that start at or after {@code windowFrom} (all when empty) and have
+     * closed, or every changed one when {@code includingOpen}; returns how many rows.
+     */
+    int flush(Optional<Instant> windowFrom, String reason, boolean includingOpen) {
+        Map<Figure, String> revised = revisionReasons();
+        List<BucketResult> out = new ArrayList<>();
+        Instant now = wallClock.instant();
+        open.addAll(evaluator.drainChangedBuckets());
+        Instant watermark = evaluator.watermark().orElse(Instant.MIN);
+        for (java.util.Iterator<TimeBucket> it = open.iterator(); it.hasNext(); ) {
+            TimeBucket b = it.next();
+            if (windowFrom.isPresent() && b.start().isBefore(windowFrom.get())) {
+                it.remove();
+                continue;
+            }
+            if (!includingOpen && b.end().plus(closeAfter).isAfter(watermark)) {
+                noteHeadline(b);
+                continue;
+            }
+            it.remove();
+            for (ResultValue v : evaluator.results(b.grain(), b.start(), b.end(), nodes)) {
+                Figure f = new Figure(v.node(), v.key(), b.grain(), b.start());
+                BucketResult result = StoredFigures.of(v, methodology, now, revised.getOrDefault(f, reason)).orElse(null);
+                if (result == null) {
+                    continue;
+                }
+                Written w = new Written(result.value(), result.quality(), result.completeness());
+                if (w.equals(last.get(f))) {
+                    continue;
+                }
+                last.put(f, w);
+                out.add(result);
+                if (v.present()) {
+                    showRules(v, b);
+                }
+            }
+        }
+        for (int i = 0; i < out.size(); i += WRITE_CHUNK) {
+            inFlight.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
+        }
+        stats.resultsWritten.addAndGet(out.size());
+        inFlight.removeIf(CompletableFuture::isDone);
+        return out.size();
+    }
+
+    /** Waits until every write handed to the store is committed. */
+    void awaitWrites() {
+        for (CompletableFuture<List<WriteOutcome>> f : new ArrayList<>(inFlight)) {
+            f.join();
+        }
+        inFlight.clear();
+    }
+
+    /** Forgets what it wrote for buckets that start before {@code horizon} (they are closed). */
+    void forgetBefore(Instant horizon) {
+        last.keySet().removeIf(f -> f.start().isBefore(horizon));
+    }
+
+    private Map<Figure, String> revisionReasons() {
+        Map<Figure, String> out = new HashMap<>();
+        for (Revision r : evaluator.drainRevisions()) {
+            out.put(new Figure(r.node(), r.key(), r.bucket().grain(), r.bucket().start()), r.reason());
+        }
+        return out;
+    }
+
+    private void showRules(ResultValue v, TimeBucket b) {
+        if (rules != null) {
+            rules.result(new BucketResultFact(v.node(), v.key(), b.grain(), b.start(), b.end(), v.value(), v.unit().text(),
+                    v.quality(), Math.max(0, Math.min(1, v.completeness()))));
+        }
+    }
+
+    /** Publishes the running total of the latest open hour for the summary and the status API. */
+    private void noteHeadline(TimeBucket b) {
+        if (b.grain() != Grain.HOUR || headline.isEmpty()) {
+            return;
+        }
+        TerminalStats.HourFigure now = stats.currentHour.get();
+        if (now != null && b.start().isBefore(now.start())) {
+            return;
+        }
+        evaluator.result(headline, "", b).filter(ResultValue::present).ifPresent(v -> stats.currentHour.set(
+                new TerminalStats.HourFigure(b.start(), v.value(), v.unit().text(), v.quality().name())));
+    }
+}

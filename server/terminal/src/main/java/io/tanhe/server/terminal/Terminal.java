@@ -1,0 +1,352 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.server.evaluation.Replay;
+import io.tanhe.server.evaluation.EvaluatorFactory;
+import io.tanhe.drivers.failover.SourceSwitch;
+import io.tanhe.drivers.schedule.Acquisition;
+import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.RulesRejectedException;
+import io.tanhe.engine.rules.alert.Severity;
+import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.server.recompute.RecomputeJob;
+import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.site.SiteProblem;
+import io.tanhe.server.store.Event;
+import io.tanhe.server.store.EventKind;
+import io.tanhe.server.store.NewAlert;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.uplink.Uplink;
+import io.tanhe.server.uplink.UplinkEnvironment;
+import io.tanhe.server.store.StoreHealth;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.derby.DerbySettings;
+import io.tanhe.server.store.derby.DerbyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * A running terminal: store, rules, evaluator and its thread, intake, the drivers' acquisition,
+ * and the recompute of closed days that late data changed ({@link RecomputeJob}), wired as
+ * docs/site.md describes. An HTTP API is attached from above ({@link #attachApi}); the terminal only
+ * announces its address and stops it in order. {@link #open} starts everything but the drivers
+ * (and rebuilds the open buckets from the store); {@link #startAcquisition} or the demo's simulated
+ * clock then feeds it; {@link #close} stops the drivers, drains the pipeline, writes the last buckets
+ * and closes the store.
+ */
+public final class Terminal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
+
+    /** The note of a saved site version: this prefix and the site file's absolute path (reports find the site by it). */
+    public static final String SITE_NOTE = "site file ";
+
+    private final Site site;
+    private final Store store;
+    private Uplink uplink;
+    private final java.nio.file.Path dataDir;
+    private final RulesEngine rules;
+    private final IncrementalEvaluator evaluator;
+    private final EvaluationLoop loop;
+    private final Intake intake;
+    private final TerminalStats stats;
+    private final OpenWindow window;
+    private final Thread thread;
+    private final Instant startedAt;
+    private final Clock wallClock;
+    private RecomputeJob recomputeJob;
+    private String apiAddress;
+    private Runnable stopApi;
+    private Acquisition acquisition;
+    private boolean closed;
+    private boolean noteWritten;
+
+    private Terminal(Site site, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
+        this.site = site;
+        this.store = store;
+        this.rules = rules;
+        this.stats = new TerminalStats();
+        this.startedAt = wallClock.instant();
+        this.wallClock = wallClock;
+        this.dataDir = settings.dataDir();
+        this.evaluator = EvaluatorFactory.create(site);
+        this.window = new OpenWindow(site.zone(), site.lateWindow());
+        BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        evaluator.setClosingDelay(site.closeAfter());
+        ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
+                site.closeAfter());
+        this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
+                new LateRequests(site, store.recomputeQueue(), wallClock));
+        this.intake = new Intake(site, store.readings(), queue, stats, wallClock);
+        this.thread = new Thread(loop, "tanhe-eval");
+    }
+
+    /**
+     * Opens the store in {@code settings.dataDir()}, starts the rules, rebuilds the open buckets from the
+     * stored readings and starts evaluation. The drivers are not started yet.
+     *
+     * @throws InvalidSiteException when the site's rules do not compile (nothing is left running)
+     */
+    public static Terminal open(Site site, TerminalSettings settings, Clock wallClock) {
+        RulesEngine rules = settings.rules() ? startRules(site) : null;
+        Store store;
+        try {
+            store = DerbyStore.open(DerbySettings.at(settings.dataDir()).withRetention(site.retention(),
+                    java.time.Duration.ofHours(1), 500));
+        } catch (RuntimeException e) {
+            if (rules != null) {
+                rules.close();
+            }
+            throw e;
+        }
+        Terminal t = new Terminal(site, store, rules, settings, wallClock);
+        try {
+            t.start(settings);
+            return t;
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    private static RulesEngine startRules(Site site) {
+        try {
+            RulesEngine rules = RulesEngine.start(site.rules(), site.rulesSettings());
+            rules.setThresholds(site.thresholds());
+            return rules;
+        } catch (RulesRejectedException e) {
+            throw new InvalidSiteException(site.origin(), List.of(new SiteProblem("rules", e.getMessage())));
+        }
+    }
+
+    private void start(TerminalSettings settings) {
+        store.configs().save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        Optional<Instant> latest = store.readings().latestMeasuredAt();
+        if (rules != null) {
+            rules.addListener(new AlertRecorder(store.alerts()));
+            restoreAlerts(latest);
+        }
+        store.onHealthChange(this::storeHealthChanged);
+        int replayed = 0;
+        if (latest.isPresent()) {
+            Instant from = window.startFor(latest.get());
+            List<StoredReading> readings = Replay.readings(site, store.readings(), from);
+            replayed = loop.replay(readings, latest.get());
+        }
+        store.events().append(new Event(startedAt, EventKind.RESTART, site.identity().siteId(),
+                "terminal started; " + replayed + " stored readings replayed" + window.from().map(f -> ", open window from " + f).orElse(""),
+                "{\"replayed\":" + replayed + ",\"methodology\":\"" + site.methodology().id() + " " + site.methodology().version() + "\"}"));
+        LOG.info("terminal {} started: methodology {} {} ({}), {} readings replayed, window from {}", site.identity().siteId(),
+                site.methodology().id(), site.methodology().version(), site.methodology().contentHash().substring(0, 12),
+                replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
+        thread.start();
+        recomputeJob = RecomputeJob.start(site, store, window::from, wallClock, settings.recomputeIdle());
+        leaveNote();
+    }
+
+    /**
+     * Attaches the HTTP API serving this terminal: its address goes into the data directory's note (so
+     * `tanhe report` finds it) and {@code stop} runs when the terminal closes, after evaluation has
+     * drained and before the rules and the store close.
+     */
+    public synchronized void attachApi(String address, Runnable stop) {
+        if (stopApi != null) {
+            throw new IllegalStateException("an API is already attached to " + site.identity().siteId() + " at " + apiAddress);
+        }
+        this.apiAddress = address;
+        this.stopApi = stop;
+        leaveNote();
+    }
+
+    /** Writes {@link TerminalFile} so that other commands know this process holds the store, and where its API is. */
+    private void leaveNote() {
+        try {
+            TerminalFile.ofThisProcess(apiAddress(), startedAt, site.identity().siteId()).write(dataDir);
+            noteWritten = true;
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot write {} in {} ({}): `tanhe report` will not find this terminal's API while it runs",
+                    TerminalFile.NAME, dataDir, e.toString());
+        }
+    }
+
+    /**
+     * Gives the rules the alerts that were open at the last stop, so the replay and the ongoing
+     * condition do not raise them again and acknowledgements and escalations stand. One whose
+     * threshold or rule the site no longer has (or a second open alert of the same condition) is
+     * cleared in the store at the last measurement time: nothing else would ever clear it.
+     */
+    private void restoreAlerts(Optional<Instant> latest) {
+        List<OpenAlerts.Open> open = OpenAlerts.of(store.alerts());
+        Map<String, Long> storeIds = new HashMap<>();
+        open.forEach(o -> storeIds.put(o.alert().id(), o.storeId()));
+        List<io.tanhe.engine.rules.alert.Alert> refused = rules.restore(open.stream().map(OpenAlerts.Open::alert).toList());
+        for (io.tanhe.engine.rules.alert.Alert a : refused) {
+            Instant at = latest.filter(t -> t.isAfter(a.raisedAt())).orElse(a.raisedAt());
+            store.alerts().clear(storeIds.get(a.id()), at);
+            LOG.warn("alert {} ({} on {}) was open at the last stop but its threshold or rule is gone, or it repeats an"
+                    + " open alert: cleared at {}", a.id(), a.name(), a.subject(), at);
+        }
+        LOG.info("rules took back {} open alerts from the store", open.size() - refused.size());
+    }
+
+    /**
+     * Starts reporting to the site's data centres, with upload windows on {@code clock} — the
+     * system clock in a deployment, the simulated one in the demo, so that windows follow the data.
+     * Does nothing when the site names no centre.
+     */
+    public synchronized void startUplink(Clock clock) {
+        if (uplink != null || site.uplink().centres().isEmpty()) {
+            return;
+        }
+        uplink = Uplink.start(site.uplink(), store, UplinkEnvironment.of(site.zone(), clock, dataDir));
+    }
+
+    /** Starts polling and push sources on {@code clock}'s schedule (a real deployment). */
+    public Acquisition startAcquisition(Clock clock) {
+        Acquisition a = createAcquisition(clock);
+        a.start();
+        return a;
+    }
+
+    /** Creates the acquisition without starting it: the caller drives its scheduler (the demo's simulated time). */
+    public synchronized Acquisition createAcquisition(Clock clock) {
+        if (acquisition != null) {
+            throw new IllegalStateException("the acquisition of " + site.identity().siteId() + " already exists");
+        }
+        acquisition = new Acquisition(site.drivers(), intake, this::sourceSwitched, clock);
+        return acquisition;
+    }
+
+    private void sourceSwitched(SourceSwitch s) {
+        boolean toBackup = site.drivers().isBackup(s.to());
+        store.events().append(new Event(s.at(), EventKind.SOURCE_SWITCH, s.pointId(),
+                "point " + s.pointId() + " switched from " + s.from() + " to " + s.to() + ": " + s.reason(), "{}"));
+        if (rules != null) {
+            rules.sourceSwitch(new SourceSwitchFact(s.pointId(), s.from(), s.to(), s.at(), s.reason(), toBackup));
+        }
+    }
+
+    private void storeHealthChanged(StoreHealth h) {
+        if (h.state() == StoreHealth.State.INTAKE_STOPPED) {
+            LOG.error("store intake stopped: {}", h.detail());
+            try {
+                store.alerts().raise(new NewAlert("storage-intake-stopped@" + h.since(), "storage/intake-stopped",
+                        Severity.CRITICAL, h.since(), "the store stopped taking readings: " + h.detail(), "{}"));
+            } catch (RuntimeException e) {
+                LOG.error("could not record the storage alert: {}", e.getMessage());
+            }
+        } else if (h.ok()) {
+            LOG.info("store intake resumed");
+        }
+    }
+
+    /** Where sources deliver readings (also for benchmarks and tests that produce readings themselves). */
+    public Intake intake() {
+        return intake;
+    }
+
+    /** Calls {@code listener} on the evaluation thread with every reading once it is durably stored. Call before readings flow. */
+    public void onAcknowledged(Consumer<StoredReading> listener) {
+        loop.onAcknowledged(listener);
+    }
+
+    /** Receives the intake-to-evaluated latency of each reading, in nanoseconds. */
+    public void latencySink(LongConsumer sink) {
+        loop.latencySink(sink);
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public TerminalStats stats() {
+        return stats;
+    }
+
+    /** The attached API's address, e.g. {@code http://127.0.0.1:8017}; empty when none is attached. */
+    public synchronized Optional<String> apiAddress() {
+        return Optional.ofNullable(apiAddress);
+    }
+
+    /** The start of the buckets still open for late readings; empty before the first reading. */
+    public Optional<Instant> openWindowFrom() {
+        return window.from();
+    }
+
+    /** When this terminal started (wall clock). */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Headline total node shown in the summary, e.g. {@code E}. */
+    public String headline() {
+        return ResultWriter.headlineTotal(site.graph());
+    }
+
+    /** Open alerts (raised or acknowledged, not cleared), as the store has them. */
+    public int openAlerts() {
+        return store.alerts().alerts(java.util.EnumSet.of(io.tanhe.server.store.AlertState.RAISED,
+                io.tanhe.server.store.AlertState.ACKNOWLEDGED), io.tanhe.server.store.TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME)).size();
+    }
+
+    /** Stops the drivers, lets evaluation drain and write the last buckets, stops the API and rules, closes the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (acquisition != null) {
+            acquisition.close();
+        } else {
+            site.close();
+        }
+        intake.close();
+        loop.stop();
+        if (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (recomputeJob != null) {
+            recomputeJob.close();
+        }
+        if (stopApi != null) {
+            stopApi.run();
+        }
+        if (rules != null) {
+            rules.close();
+        }
+        if (uplink != null) {
+            uplink.close(); // before the store: it reads results and writes its outbox there
+        }
+        store.close();
+        if (noteWritten) {
+            try {
+                TerminalFile.remove(dataDir);
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot remove {} from {} ({}); it names a stopped process and will be ignored", TerminalFile.NAME,
+                        dataDir, e.toString());
+            }
+        }
+        LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),
+                stats.acknowledged(), stats.resultsWritten());
+    }
+}

@@ -1,0 +1,166 @@
+package io.tanhe.server.uplink;
+
+import io.tanhe.engine.time.Grain;
+import io.tanhe.server.hj212.message.DataKind;
+import io.tanhe.server.hj212.message.QnSequence;
+import io.tanhe.server.store.Event;
+import io.tanhe.server.store.EventKind;
+import io.tanhe.server.store.Outbox;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.uplink.config.CentreConfig;
+import io.tanhe.server.uplink.config.Protocol;
+import io.tanhe.server.uplink.config.UplinkConfig;
+import io.tanhe.server.uplink.delivery.CentreWorker;
+import io.tanhe.server.uplink.delivery.Channel;
+import io.tanhe.server.uplink.https.HttpsChannel;
+import io.tanhe.server.uplink.outbox.CentreState;
+import io.tanhe.server.uplink.outbox.PeriodReader;
+import io.tanhe.server.uplink.outbox.SerializedOutbox;
+import io.tanhe.server.uplink.schedule.Stream;
+import io.tanhe.server.uplink.outbox.UploadCollector;
+import io.tanhe.server.uplink.schedule.UploadWindows;
+import io.tanhe.server.uplink.status.CentreStatus;
+import io.tanhe.server.uplink.tcp.Hj212Channel;
+import io.tanhe.server.uplink.tcp.PlatformCommandHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The uplink (section 7.2.4): reports the stored results to every configured data centre, each on a
+ * thread of its own, through the store's outbox (nothing is lost across restarts, every upload is
+ * resent until acknowledged), and answers HJ 212 platforms' commands. docs/uplink.md describes it.
+ *
+ * <pre>{@code
+ * Uplink uplink = Uplink.start(config, store, UplinkEnvironment.of(zone, clock, dataDir));
+ * uplink.status();                      // per centre: connected, last ack, backlog, oldest pending
+ * uplink.backfill(new ManualBackfill(null, Grain.DAY, range, "operator", "meter corrected"));
+ * uplink.close();                       // before closing the store
+ * }</pre>
+ */
+public final class Uplink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
+
+    private final Store store;
+    private final UplinkEnvironment env;
+    private final Map<String, CentreWorker> workers;
+    private final Map<String, CentreConfig> centres;
+
+    private Uplink(Store store, UplinkEnvironment env, Map<String, CentreConfig> centres, Map<String, CentreWorker> workers) {
+        this.store = store;
+        this.env = env;
+        this.centres = centres;
+        this.workers = workers;
+    }
+
+    /** Starts one worker thread per centre of {@code config}. Close the uplink before the store. */
+    public static Uplink start(UplinkConfig config, Store store, UplinkEnvironment env) {
+        Map<String, CentreWorker> workers = new LinkedHashMap<>();
+        Map<String, CentreConfig> centres = new LinkedHashMap<>();
+        Outbox outbox = new SerializedOutbox(store.outbox());
+        for (CentreConfig c : config.centres()) {
+            centres.put(c.id(), c);
+            workers.put(c.id(), worker(c, store, outbox, env));
+        }
+        workers.values().forEach(CentreWorker::start);
+        LOG.info("uplink started: {} centre(s) {}", workers.size(), workers.keySet());
+        return new Uplink(store, env, centres, workers);
+    }
+
+    private static CentreWorker worker(CentreConfig c, Store store, Outbox outbox, UplinkEnvironment env) {
+        CentreState state = CentreState.load(env.stateDir().resolve(c.id() + ".state.json"));
+        PeriodReader reader = new PeriodReader(store.results(), c.id(), c.indicators());
+        UploadWindows windows = new UploadWindows(c.schedules(), env.zone(), () -> state.realtimeInterval()
+                .orElseGet(() -> c.schedules().realtime().map(r -> r.interval()).orElse(Duration.ofMinutes(15))));
+        UploadCollector collector = new UploadCollector(c.id(), outbox, reader, windows, state, env.zone(),
+                env.valuesPerUpload());
+        collector.start(env.clock().instant());
+        Channel channel;
+        if (c.protocol() == Protocol.HJ212_TCP) {
+            QnSequence qns = new QnSequence(env.clock().withZone(env.zone()));
+            PlatformCommandHandler handler = new PlatformCommandHandler(c.id(), c.profile().orElseThrow(), qns, reader,
+                    env.zone(), env.clock(), c.delivery(), store.events(), windows::realtimeInterval, interval -> {
+                        state.setRealtimeInterval(interval);
+                        collector.rescheduleRealtime(env.clock().instant());
+                    });
+            channel = new Hj212Channel(c, qns, handler, env.clock());
+        } else {
+            channel = new HttpsChannel(c);
+        }
+        return new CentreWorker(c, outbox, store.events(), channel, collector, env.clock(), env.poll(), env.stateDir());
+    }
+
+    /** Every centre's status, in configuration order. */
+    public List<CentreStatus> status() {
+        return workers.values().stream().map(CentreWorker::status).toList();
+    }
+
+    /** Makes every centre's thread look for work now (after the clock moved, in tests). */
+    public void wake() {
+        workers.values().forEach(CentreWorker::wake);
+    }
+
+    /**
+     * Queues a manual backfill (section 7.2.4 (5)) and records it in the event log.
+     *
+     * @return the number of uploads queued, per centre
+     * @throws IllegalArgumentException for an unknown centre, a grain that is not 15min/hour/day/month,
+     *                                  or monthly data to an HJ 212 platform without a monthly CN
+     */
+    public Map<String, Integer> backfill(ManualBackfill request) {
+        DataKind kind = kind(request.grain());
+        List<CentreConfig> targets = new ArrayList<>();
+        if (request.centreId().isPresent()) {
+            targets.add(centres.get(request.centreId().get()));
+            if (targets.get(0) == null) {
+                throw new IllegalArgumentException("no centre '" + request.centreId().get() + "'; centres: " + centres.keySet());
+            }
+        } else {
+            targets.addAll(centres.values());
+        }
+        for (CentreConfig c : targets) {
+            if (c.profile().isPresent() && kind.cn(c.profile().get().commands()).isEmpty()) {
+                throw new IllegalArgumentException("centre " + c.id() + " (HJ 212 profile " + c.profile().get().name()
+                        + ") has no CN for " + kind.label() + " data");
+            }
+        }
+        Instant now = env.clock().instant();
+        String requestId = "manual-" + now.toEpochMilli();
+        Map<String, Integer> queued = new LinkedHashMap<>();
+        for (CentreConfig c : targets) {
+            int n = workers.get(c.id()).collector().queue(Stream.MANUAL, kind, request.grain(), request.range(), true, requestId, now);
+            queued.put(c.id(), n);
+            String message = "manual backfill of " + request.grain().label() + " data " + request.range() + " to centre "
+                    + c.id() + " by " + request.operator() + ": " + request.reason() + " (" + n + " uploads queued)";
+            store.events().append(new Event(now, EventKind.BACKFILL, c.id(), message, "{\"request\":\"" + requestId
+                    + "\",\"grain\":\"" + request.grain().label() + "\",\"from\":\"" + request.range().from() + "\",\"to\":\""
+                    + request.range().to() + "\",\"uploads\":" + n + "}"));
+            LOG.info("uplink {}: {}", c.id(), message);
+            workers.get(c.id()).wake();
+        }
+        return queued;
+    }
+
+    private static DataKind kind(Grain g) {
+        return switch (g) {
+            case FIFTEEN_MINUTES -> DataKind.MINUTE;
+            case HOUR -> DataKind.HOURLY;
+            case DAY -> DataKind.DAILY;
+            case MONTH -> DataKind.MONTHLY;
+            default -> throw new IllegalArgumentException("a manual backfill sends 15min, hour, day or month data, not " + g.label());
+        };
+    }
+
+    /** Stops every centre's thread and closes the connections. The outbox keeps what is not yet delivered. */
+    @Override
+    public void close() {
+        workers.values().forEach(CentreWorker::close);
+        LOG.info("uplink stopped");
+    }
+}
