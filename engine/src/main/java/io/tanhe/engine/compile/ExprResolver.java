@@ -1,5 +1,6 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.grammar.ast.Binding;
 import io.tanhe.grammar.ast.Expr;
 import io.tanhe.grammar.ast.Name;

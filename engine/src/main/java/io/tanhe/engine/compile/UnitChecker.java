@@ -1,5 +1,6 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.engine.graph.Term;
 import io.tanhe.engine.units.BaseDimension;
 import io.tanhe.engine.units.Dimension;

@@ -1,6 +1,5 @@
 package io.tanhe.engine.graph;
 
-import io.tanhe.engine.compile.Builtin;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.ast.SourceSpan;
 

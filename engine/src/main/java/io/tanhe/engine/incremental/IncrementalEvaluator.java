@@ -1,9 +1,9 @@
 package io.tanhe.engine.incremental;
 
-import io.tanhe.engine.eval.Keys;
 import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.factors.FactorValue;
 import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.graph.SetInfo;
@@ -670,7 +670,7 @@ public final class IncrementalEvaluator {
     private static boolean linear(io.tanhe.engine.graph.Term t) {
         if (t instanceof io.tanhe.engine.graph.Term.Round || t instanceof io.tanhe.engine.graph.Term.Abs
                 || t instanceof io.tanhe.engine.graph.Term.Extremum || t instanceof io.tanhe.engine.graph.Term.If
-                || t instanceof io.tanhe.engine.graph.Term.Aggregate a && a.function() != io.tanhe.engine.compile.Builtin.SUM) {
+                || t instanceof io.tanhe.engine.graph.Term.Aggregate a && a.function() != io.tanhe.engine.graph.Builtin.SUM) {
             return false;
         }
         for (io.tanhe.engine.graph.Term c : io.tanhe.engine.graph.Terms.children(t)) {

@@ -1,8 +1,8 @@
 package io.tanhe.engine.incremental;
 
-import io.tanhe.engine.compile.Builtin;
-import io.tanhe.engine.eval.Keys;
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.graph.Term;
