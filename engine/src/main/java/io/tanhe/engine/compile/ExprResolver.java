@@ -1,5 +1,6 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.grammar.ast.Binding;
 import io.tanhe.grammar.ast.Expr;
 import io.tanhe.grammar.ast.Name;
@@ -9,6 +10,7 @@ import io.tanhe.grammar.diagnostics.Spelling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Resolves the names of one expression tree within a scope of index variables and parameters. */
 final class ExprResolver {
@@ -24,23 +26,22 @@ final class ExprResolver {
 
     /** @param wholeAllowed whether an indexed name may appear without indices (argument of an aggregate) */
     void resolve(Expr e, boolean wholeAllowed) {
-        if (e instanceof Expr.Ref r) {
-            ref(r, wholeAllowed);
-        } else if (e instanceof Expr.Call c) {
-            call(c);
-        } else if (e instanceof Expr.UnitCast u) {
-            resolve(u.inner(), false);
-        } else if (e instanceof Expr.Paren p) {
-            resolve(p.inner(), wholeAllowed);
-        } else if (e instanceof Expr.Unary u) {
-            resolve(u.operand(), false);
-        } else if (e instanceof Expr.Binary b) {
-            resolve(b.left(), false);
-            resolve(b.right(), false);
-        } else if (e instanceof Expr.If i) {
-            resolve(i.condition(), false);
-            resolve(i.then(), false);
-            resolve(i.otherwise(), false);
+        switch (e) {
+            case Expr.Ref r -> ref(r, wholeAllowed);
+            case Expr.Call c -> call(c);
+            case Expr.UnitCast u -> resolve(u.inner(), false);
+            case Expr.Paren p -> resolve(p.inner(), wholeAllowed);
+            case Expr.Unary u -> resolve(u.operand(), false);
+            case Expr.Binary b -> {
+                resolve(b.left(), false);
+                resolve(b.right(), false);
+            }
+            case Expr.If i -> {
+                resolve(i.condition(), false);
+                resolve(i.then(), false);
+                resolve(i.otherwise(), false);
+            }
+            case Expr.NumberLit _ -> { }
         }
     }
 
@@ -67,17 +68,17 @@ final class ExprResolver {
             return;
         }
         resolver.markUsed(name);
-        if (s instanceof Symbol.SetSym) {
-            diagnostics.report(ErrorCode.E407, r.span(), "set `" + name + "` is used as a value",
+        switch (s) {
+            case Symbol.SetSym _ -> diagnostics.report(ErrorCode.E407, r.span(), "set `" + name + "` is used as a value",
                     "aggregate over it, e.g. `sum(m in " + name + ": x[m])`");
-            return;
-        }
-        if (s instanceof Symbol.FormulaSym) {
-            diagnostics.report(ErrorCode.E307, r.span(), "formula `" + name + "` is used without arguments",
+            case Symbol.FormulaSym _ -> diagnostics.report(ErrorCode.E307, r.span(), "formula `" + name + "` is used without arguments",
                     "call it: `" + name + "(…)`");
-            return;
+            case Symbol.Valued v -> valueRef(r, v, wholeAllowed);
         }
-        Symbol.Valued v = (Symbol.Valued) s;
+    }
+
+    private void valueRef(Expr.Ref r, Symbol.Valued v, boolean wholeAllowed) {
+        String name = v.name();
         int dims = v.dimensions().size();
         int declaredDims = declaredDimensions(v);
         if (declaredDims != dims) {
@@ -143,25 +144,27 @@ final class ExprResolver {
 
     private void call(Expr.Call c) {
         String name = c.function().text();
-        Object target = Builtin.byKeyword(name).map(b -> (Object) b)
-                .orElseGet(() -> resolver.symbols().get(name) instanceof Symbol.FormulaSym f ? f : null);
-        if (target == null) {
-            List<String> candidates = new ArrayList<>(Builtin.keywords());
-            resolver.symbols().values().stream().filter(s -> s instanceof Symbol.FormulaSym).forEach(s -> candidates.add(s.name()));
-            diagnostics.report(ErrorCode.E307, c.function().span(), "unknown function `" + name + "`",
-                    Spelling.hint(name, candidates).isEmpty() ? "functions: " + String.join(", ", Builtin.keywords())
-                            + ", and the formulas declared with `formula`" : Spelling.hint(name, candidates));
-            ExprResolver inner = withUnresolvedBindings(c);
-            c.args().forEach(a -> inner.resolve(a, true));
-            return;
-        }
-        if (target instanceof Symbol.FormulaSym f) {
+        Optional<Builtin> builtin = Builtin.byKeyword(name);
+        if (builtin.isPresent()) {
+            builtinCall(c, builtin.get());
+            resolver.recordCall(c, builtin.get());
+        } else if (resolver.symbols().get(name) instanceof Symbol.FormulaSym f) {
             resolver.markUsed(name);
             formulaCall(c, f);
+            resolver.recordCall(c, f);
         } else {
-            builtinCall(c, (Builtin) target);
+            unknownFunction(c, name);
         }
-        resolver.recordCall(c, target);
+    }
+
+    private void unknownFunction(Expr.Call c, String name) {
+        List<String> candidates = new ArrayList<>(Builtin.keywords());
+        resolver.symbols().values().stream().filter(s -> s instanceof Symbol.FormulaSym).forEach(s -> candidates.add(s.name()));
+        diagnostics.report(ErrorCode.E307, c.function().span(), "unknown function `" + name + "`",
+                Spelling.hint(name, candidates).isEmpty() ? "functions: " + String.join(", ", Builtin.keywords())
+                        + ", and the formulas declared with `formula`" : Spelling.hint(name, candidates));
+        ExprResolver inner = withUnresolvedBindings(c);
+        c.args().forEach(a -> inner.resolve(a, true));
     }
 
     private void formulaCall(Expr.Call c, Symbol.FormulaSym f) {
@@ -251,13 +254,11 @@ final class ExprResolver {
     }
 
     private static int declaredDimensions(Symbol.Valued v) {
-        if (v instanceof Symbol.FactorSym f) {
-            return f.decl().dimensions().size();
-        }
-        if (v instanceof Symbol.InputSym i) {
-            return i.decl().dimensions().size();
-        }
-        return ((Symbol.ComputedSym) v).decl().bindings().size();
+        return switch (v) {
+            case Symbol.FactorSym f -> f.decl().dimensions().size();
+            case Symbol.InputSym i -> i.decl().dimensions().size();
+            case Symbol.ComputedSym c -> c.decl().bindings().size();
+        };
     }
 
     private static String dimText(Symbol.Valued v) {

@@ -8,6 +8,7 @@ import io.tanhe.engine.factors.FactorTableLoad;
 import io.tanhe.engine.factors.FactorTableLoader;
 import io.tanhe.engine.factors.FactorTableProblem;
 import io.tanhe.engine.factors.FactorValue;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.engine.units.UnitParseException;
 import io.tanhe.grammar.ast.Decl;
@@ -127,7 +128,7 @@ public final class FactorBinder {
                             : Spelling.hint(v.factor(), factors));
             return false;
         }
-        List<String> key = v.key().isEmpty() ? List.of() : List.of(v.key().split(",", -1));
+        List<String> key = Keys.parts(v.key());
         if (key.size() != f.dimensions().size()) {
             diagnostics.report(ErrorCode.E314, at, v.label() + " has a key of " + key.size() + " part(s) but factor `"
                     + f.name() + "` has " + f.dimensions().size() + " index set(s)", "");

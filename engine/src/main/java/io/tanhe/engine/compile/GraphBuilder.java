@@ -73,18 +73,21 @@ public final class GraphBuilder {
     private Node node(Symbol.Valued v) {
         Unit unit = program.units().get(v.name());
         List<String> dims = v.dimensions().stream().map(Symbol::name).toList();
-        if (v instanceof Symbol.FactorSym f) {
-            return new Node(v.name(), NodeKind.FACTOR, dims, unit, f.decl().unit().toString(), v.label(), null, false, null, null,
-                    f.decl().basis() == null ? null : f.decl().basis().text(), null, 0, List.of(), f.decl().span());
-        }
-        if (v instanceof Symbol.InputSym i) {
-            return new Node(v.name(), NodeKind.INPUT, dims, unit, i.decl().unit().toString(), v.label(), i.decl().kind(),
-                    i.decl().optional(), null, null, null, null, 0, List.of(), i.decl().span());
-        }
-        Decl.ComputedDecl c = ((Symbol.ComputedSym) v).decl();
+        return switch (v) {
+            case Symbol.FactorSym f -> new Node(v.name(), NodeKind.FACTOR, dims, unit, f.decl().unit().toString(), v.label(), null,
+                    false, null, null, f.decl().basis() == null ? null : f.decl().basis().text(), null, 0, List.of(), f.decl().span());
+            case Symbol.InputSym i -> new Node(v.name(), NodeKind.INPUT, dims, unit, i.decl().unit().toString(), v.label(),
+                    i.decl().kind(), i.decl().optional(), null, null, null, null, 0, List.of(), i.decl().span());
+            case Symbol.ComputedSym c -> computedNode(c, dims, unit);
+        };
+    }
+
+    /** Null when its formula did not type-check (reported in stage 3). */
+    private Node computedNode(Symbol.ComputedSym v, List<String> dims, Unit unit) {
+        Decl.ComputedDecl c = v.decl();
         Term formula = program.terms().get(v.name());
         if (formula == null) {
-            return null; // its formula did not type-check; reported in stage 3
+            return null;
         }
         EmissionClass cls = c.emissionClass() == null ? null : EmissionClass.byKeyword(c.emissionClass().text()).orElse(null);
         Scope scope = cls == null ? null : c.scope() == null ? cls.defaultScope()

@@ -14,7 +14,7 @@ import java.util.Map;
  * expressions what it refers to (keyed by AST node identity).
  *
  * @param symbols the symbols in declaration order, imported files first
- * @param calls   each call's target: a {@link Builtin} or a {@link Symbol.FormulaSym}
+ * @param calls   each call's target: a {@link io.tanhe.engine.graph.Builtin} or a {@link Symbol.FormulaSym}
  * @param sets    the set each binding ranges over
  */
 public record ResolvedProgram(LoadedProgram loaded, Header header, Map<String, Symbol> symbols,

@@ -1,5 +1,6 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.engine.model.EmissionClass;
 import io.tanhe.grammar.ast.Binding;
 import io.tanhe.grammar.ast.Decl;
@@ -72,19 +73,8 @@ public final class Resolver {
 
     private void declare(SourceFile f) {
         for (Decl d : f.decls()) {
-            Symbol s;
-            if (d instanceof Decl.SetDecl set) {
-                s = new Symbol.SetSym(set);
-                checkMembers(set);
-            } else if (d instanceof Decl.FactorDecl fd) {
-                s = new Symbol.FactorSym(fd, List.of());
-            } else if (d instanceof Decl.InputDecl in) {
-                s = new Symbol.InputSym(in, List.of());
-            } else if (d instanceof Decl.ComputedDecl c) {
-                s = new Symbol.ComputedSym(c, List.of());
-            } else if (d instanceof Decl.FormulaDecl fo) {
-                s = new Symbol.FormulaSym(fo);
-            } else {
+            Symbol s = symbol(d);
+            if (s == null) {
                 continue;
             }
             Symbol earlier = symbols.get(s.name());
@@ -100,14 +90,32 @@ public final class Resolver {
         }
         // Dimensions need every set declared, so they are attached in a second pass.
         for (Decl d : f.decls()) {
-            if (d instanceof Decl.FactorDecl fd && symbols.get(fd.name().text()) instanceof Symbol.FactorSym fs && fs.decl() == fd) {
-                symbols.put(fs.name(), new Symbol.FactorSym(fd, dimensions(fd.dimensions())));
-            } else if (d instanceof Decl.InputDecl in && symbols.get(in.name().text()) instanceof Symbol.InputSym is && is.decl() == in) {
-                symbols.put(is.name(), new Symbol.InputSym(in, dimensions(in.dimensions())));
-            } else if (d instanceof Decl.ComputedDecl c && symbols.get(c.name().text()) instanceof Symbol.ComputedSym cs && cs.decl() == c) {
-                symbols.put(cs.name(), new Symbol.ComputedSym(c, bindingSets(c.bindings())));
+            Symbol declared = symbols.get(d.displayName());
+            if (declared == null || declared.decl() != d) {
+                continue; // not a name, or a second declaration of one (reported above)
+            }
+            switch (declared) {
+                case Symbol.FactorSym fs -> symbols.put(fs.name(), new Symbol.FactorSym(fs.decl(), dimensions(fs.decl().dimensions())));
+                case Symbol.InputSym is -> symbols.put(is.name(), new Symbol.InputSym(is.decl(), dimensions(is.decl().dimensions())));
+                case Symbol.ComputedSym cs -> symbols.put(cs.name(), new Symbol.ComputedSym(cs.decl(), bindingSets(cs.decl().bindings())));
+                case Symbol.SetSym _, Symbol.FormulaSym _ -> { }
             }
         }
+    }
+
+    /** The symbol a declaration declares, without dimensions yet; null for imports, factor tables and tests. */
+    private Symbol symbol(Decl d) {
+        return switch (d) {
+            case Decl.SetDecl set -> {
+                checkMembers(set);
+                yield new Symbol.SetSym(set);
+            }
+            case Decl.FactorDecl fd -> new Symbol.FactorSym(fd, List.of());
+            case Decl.InputDecl in -> new Symbol.InputSym(in, List.of());
+            case Decl.ComputedDecl c -> new Symbol.ComputedSym(c, List.of());
+            case Decl.FormulaDecl fo -> new Symbol.FormulaSym(fo);
+            case Decl.Import _, Decl.FactorTable _, Decl.TestDecl _ -> null;
+        };
     }
 
     private void checkMembers(Decl.SetDecl set) {
@@ -163,26 +171,33 @@ public final class Resolver {
     // ---- declarations' bodies ----
 
     private void resolveDecl(Decl d) {
-        if (d instanceof Decl.ComputedDecl c) {
-            checkClass(c);
-            Scope scope = Scope.ROOT;
-            for (Binding b : c.bindings()) {
-                scope = scope.withVar(b, sets.get(b)); // null set: reported already; the variable still exists
-            }
-            new ExprResolver(this, scope).resolve(c.expr(), false);
-        } else if (d instanceof Decl.FormulaDecl f) {
-            Scope scope = Scope.ROOT.inFormula(f);
-            Set<String> seen = new HashSet<>();
-            for (Decl.Parameter p : f.parameters()) {
-                if (!seen.add(p.name().text())) {
-                    diagnostics.report(ErrorCode.E313, p.name().span(), "parameter `" + p.name() + "` is declared twice",
-                            "rename one of them");
-                }
-            }
-            new ExprResolver(this, scope).resolve(f.body(), false);
-        } else if (d instanceof Decl.FactorDecl f) {
-            checkFactor(f);
+        switch (d) {
+            case Decl.ComputedDecl c -> resolveComputed(c);
+            case Decl.FormulaDecl f -> resolveFormula(f);
+            case Decl.FactorDecl f -> checkFactor(f);
+            case Decl.Import _, Decl.FactorTable _, Decl.SetDecl _, Decl.InputDecl _, Decl.TestDecl _ -> { }
         }
+    }
+
+    private void resolveComputed(Decl.ComputedDecl c) {
+        checkClass(c);
+        Scope scope = Scope.ROOT;
+        for (Binding b : c.bindings()) {
+            scope = scope.withVar(b, sets.get(b)); // null set: reported already; the variable still exists
+        }
+        new ExprResolver(this, scope).resolve(c.expr(), false);
+    }
+
+    private void resolveFormula(Decl.FormulaDecl f) {
+        Scope scope = Scope.ROOT.inFormula(f);
+        Set<String> seen = new HashSet<>();
+        for (Decl.Parameter p : f.parameters()) {
+            if (!seen.add(p.name().text())) {
+                diagnostics.report(ErrorCode.E313, p.name().span(), "parameter `" + p.name() + "` is declared twice",
+                        "rename one of them");
+            }
+        }
+        new ExprResolver(this, scope).resolve(f.body(), false);
     }
 
     private void checkClass(Decl.ComputedDecl c) {
@@ -289,29 +304,26 @@ public final class Resolver {
             if (s == null || s.decl() != d || used.contains(s.name())) {
                 continue;
             }
-            if (s instanceof Symbol.FactorSym) {
-                diagnostics.report(ErrorCode.W001, nameSpan(d), "factor `" + s.name() + "` is never used", "remove it or use it in a formula");
-            } else if (s instanceof Symbol.InputSym) {
-                diagnostics.report(ErrorCode.W002, nameSpan(d), "input `" + s.name() + "` is never used", "remove it or use it in a formula");
-            } else if (s instanceof Symbol.SetSym) {
-                diagnostics.report(ErrorCode.W005, nameSpan(d), "set `" + s.name() + "` indexes nothing", "remove it");
+            switch (s) {
+                case Symbol.FactorSym _ -> diagnostics.report(ErrorCode.W001, nameSpan(d), "factor `" + s.name() + "` is never used",
+                        "remove it or use it in a formula");
+                case Symbol.InputSym _ -> diagnostics.report(ErrorCode.W002, nameSpan(d), "input `" + s.name() + "` is never used",
+                        "remove it or use it in a formula");
+                case Symbol.SetSym _ -> diagnostics.report(ErrorCode.W005, nameSpan(d), "set `" + s.name() + "` indexes nothing", "remove it");
+                case Symbol.ComputedSym _, Symbol.FormulaSym _ -> { }
             }
         }
     }
 
     static SourceSpan nameSpan(Decl d) {
-        if (d instanceof Decl.SetDecl s) {
-            return s.name().span();
-        } else if (d instanceof Decl.FactorDecl f) {
-            return f.name().span();
-        } else if (d instanceof Decl.InputDecl i) {
-            return i.name().span();
-        } else if (d instanceof Decl.ComputedDecl c) {
-            return c.name().span();
-        } else if (d instanceof Decl.FormulaDecl f) {
-            return f.name().span();
-        }
-        return d.span();
+        return switch (d) {
+            case Decl.SetDecl s -> s.name().span();
+            case Decl.FactorDecl f -> f.name().span();
+            case Decl.InputDecl i -> i.name().span();
+            case Decl.ComputedDecl c -> c.name().span();
+            case Decl.FormulaDecl f -> f.name().span();
+            case Decl.Import _, Decl.FactorTable _, Decl.TestDecl _ -> d.span();
+        };
     }
 
     /** The names visible at a point of a formula: index variables and, inside a formula, its parameters. */

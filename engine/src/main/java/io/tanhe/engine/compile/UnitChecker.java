@@ -1,5 +1,6 @@
 package io.tanhe.engine.compile;
 
+import io.tanhe.engine.graph.Builtin;
 import io.tanhe.engine.graph.Term;
 import io.tanhe.engine.units.BaseDimension;
 import io.tanhe.engine.units.Dimension;
@@ -50,48 +51,57 @@ public final class UnitChecker {
 
     private void run() {
         for (Symbol s : program.symbols().values()) {
-            if (s instanceof Symbol.Valued v) {
-                declaredUnit(v).ifPresent(u -> units.put(v.name(), valueUnit(v, u)));
-            } else if (s instanceof Symbol.FormulaSym f) {
-                f.decl().parameters().stream().filter(p -> p.unit() != null).forEach(p -> unitResolver.resolve(p.unit()));
-                if (f.decl().resultUnit() != null) {
-                    unitResolver.resolve(f.decl().resultUnit());
-                }
+            switch (s) {
+                case Symbol.Valued v -> declaredUnit(v).ifPresent(u -> units.put(v.name(), valueUnit(v, u)));
+                case Symbol.FormulaSym f -> checkFormulaUnits(f.decl());
+                case Symbol.SetSym _ -> { }
             }
         }
         for (io.tanhe.grammar.ast.SourceFile f : program.loaded().files()) {
             f.declsOf(Decl.TestDecl.class).forEach(this::checkTest);
         }
         for (Symbol.ComputedSym c : program.symbolsOf(Symbol.ComputedSym.class)) {
-            Unit declared = units.get(c.name());
-            Context ctx = new Context(new IdentityHashMap<>(), List.of(), null);
-            List<Binding> bindings = c.decl().bindings();
-            for (int i = 0; i < bindings.size(); i++) {
-                ctx.slotOf.put(bindings.get(i), i);
-            }
-            ctx.nextSlot[0] = bindings.size();
-            Expr body = c.decl().expr() instanceof Expr.Paren p ? p.inner() : c.decl().expr();
-            outermostRound = body instanceof Expr.Call call && program.calls().get(call) == Builtin.ROUND ? call : null;
-            outermostRoundUnit = declared;
-            Term t = term(c.decl().expr(), ctx);
-            if (t == null || declared == null) {
-                continue;
-            }
-            if (t.unit() == null) {
-                diagnostics.report(ErrorCode.E407, c.decl().expr().span(), c.kindWord() + " `" + c.name()
-                        + "` is a condition, not a quantity", "use it inside `if … then … else …`");
-                continue;
-            }
-            if (c.decl().kind() == Decl.ComputedKind.CONST && t.unit().isDimensionless() && !declared.isDimensionless()) {
-                // `const c_to_co2 : tCO2/tC = 44/12` gives the number its declared unit
-                t = new Term.Scale(t, t.unit().scale(), declared, c.decl().expr().span());
-            }
-            Term converted = convert(t, declared, c.decl().expr().span(), ErrorCode.E401,
-                    c.kindWord() + " `" + c.name() + "` is declared in " + show(declared) + " but its formula gives " + show(t.unit()));
-            if (converted != null) {
-                terms.put(c.name(), converted);
-                slots.put(c.name(), ctx.maxSlot[0]);
-            }
+            computed(c);
+        }
+    }
+
+    /** A formula's declared units are checked once here, whether or not anything calls it. */
+    private void checkFormulaUnits(Decl.FormulaDecl f) {
+        f.parameters().stream().filter(p -> p.unit() != null).forEach(p -> unitResolver.resolve(p.unit()));
+        if (f.resultUnit() != null) {
+            unitResolver.resolve(f.resultUnit());
+        }
+    }
+
+    private void computed(Symbol.ComputedSym c) {
+        Unit declared = units.get(c.name());
+        Context ctx = new Context(new IdentityHashMap<>(), List.of(), null);
+        List<Binding> bindings = c.decl().bindings();
+        for (int i = 0; i < bindings.size(); i++) {
+            ctx.slotOf.put(bindings.get(i), i);
+        }
+        ctx.nextSlot[0] = bindings.size();
+        Expr body = c.decl().expr() instanceof Expr.Paren p ? p.inner() : c.decl().expr();
+        outermostRound = body instanceof Expr.Call call && program.calls().get(call) == Builtin.ROUND ? call : null;
+        outermostRoundUnit = declared;
+        Term t = term(c.decl().expr(), ctx);
+        if (t == null || declared == null) {
+            return;
+        }
+        if (t.unit() == null) {
+            diagnostics.report(ErrorCode.E407, c.decl().expr().span(), c.kindWord() + " `" + c.name()
+                    + "` is a condition, not a quantity", "use it inside `if … then … else …`");
+            return;
+        }
+        if (c.decl().kind() == Decl.ComputedKind.CONST && t.unit().isDimensionless() && !declared.isDimensionless()) {
+            // `const c_to_co2 : tCO2/tC = 44/12` gives the number its declared unit
+            t = new Term.Scale(t, t.unit().scale(), declared, c.decl().expr().span());
+        }
+        Term converted = convert(t, declared, c.decl().expr().span(), ErrorCode.E401,
+                c.kindWord() + " `" + c.name() + "` is declared in " + show(declared) + " but its formula gives " + show(t.unit()));
+        if (converted != null) {
+            terms.put(c.name(), converted);
+            slots.put(c.name(), ctx.maxSlot[0]);
         }
     }
 
@@ -116,13 +126,11 @@ public final class UnitChecker {
     }
 
     private Optional<Unit> declaredUnit(Symbol.Valued v) {
-        if (v instanceof Symbol.FactorSym f) {
-            return unitResolver.resolve(f.decl().unit());
-        }
-        if (v instanceof Symbol.InputSym i) {
-            return unitResolver.resolve(i.decl().unit());
-        }
-        return unitResolver.resolve(((Symbol.ComputedSym) v).decl().unit());
+        return unitResolver.resolve(switch (v) {
+            case Symbol.FactorSym f -> f.decl().unit();
+            case Symbol.InputSym i -> i.decl().unit();
+            case Symbol.ComputedSym c -> c.decl().unit();
+        });
     }
 
     /** The unit values are held in: a rate is integrated over the period, so kW becomes kW·h. */
@@ -147,28 +155,16 @@ public final class UnitChecker {
     // ---- terms ----
 
     private Term term(Expr e, Context ctx) {
-        if (e instanceof Expr.NumberLit n) {
-            return new Term.Const(n.value().doubleValue(), Unit.ONE, n.span());
-        }
-        if (e instanceof Expr.Paren p) {
-            return term(p.inner(), ctx);
-        }
-        if (e instanceof Expr.UnitCast u) {
-            return unitCast(u, ctx);
-        }
-        if (e instanceof Expr.Ref r) {
-            return ref(r, ctx);
-        }
-        if (e instanceof Expr.Unary u) {
-            return unary(u, ctx);
-        }
-        if (e instanceof Expr.Binary b) {
-            return binary(b, ctx);
-        }
-        if (e instanceof Expr.If i) {
-            return conditional(i, ctx);
-        }
-        return call((Expr.Call) e, ctx);
+        return switch (e) {
+            case Expr.NumberLit n -> new Term.Const(n.value().doubleValue(), Unit.ONE, n.span());
+            case Expr.Paren p -> term(p.inner(), ctx);
+            case Expr.UnitCast u -> unitCast(u, ctx);
+            case Expr.Ref r -> ref(r, ctx);
+            case Expr.Unary u -> unary(u, ctx);
+            case Expr.Binary b -> binary(b, ctx);
+            case Expr.If i -> conditional(i, ctx);
+            case Expr.Call c -> call(c, ctx);
+        };
     }
 
     private Term unitCast(Expr.UnitCast u, Context ctx) {
@@ -186,28 +182,30 @@ public final class UnitChecker {
     }
 
     private Term ref(Expr.Ref r, Context ctx) {
-        Resolution res = program.refs().get(r);
-        if (res instanceof Resolution.ToParameter p) {
-            Context c = ctx;
-            return c.arguments().size() > p.position() ? c.arguments().get(p.position()) : null;
-        }
-        if (!(res instanceof Resolution.ToValue v) || v.whole()) {
-            return null; // unresolved (already reported), or a whole reference handled by its aggregate
-        }
+        return switch (program.refs().get(r)) {
+            case null -> null; // unresolved, reported already
+            case Resolution.ToParameter p -> ctx.arguments().size() > p.position() ? ctx.arguments().get(p.position()) : null;
+            case Resolution.ToValue v when v.whole() -> null; // handled by its aggregate
+            case Resolution.ToValue v -> load(r, v, ctx);
+        };
+    }
+
+    private Term load(Expr.Ref r, Resolution.ToValue v, Context ctx) {
         Unit unit = units.get(v.target().name());
         if (unit == null) {
             return null;
         }
         List<Term.KeyPart> key = new ArrayList<>();
         for (Resolution.IndexSel sel : v.indices()) {
-            if (sel instanceof Resolution.Var var) {
-                Integer slot = slotOf(var.binding(), ctx);
-                if (slot == null) {
-                    return null;
+            switch (sel) {
+                case Resolution.Var var -> {
+                    Integer slot = slotOf(var.binding(), ctx);
+                    if (slot == null) {
+                        return null;
+                    }
+                    key.add(new Term.Slot(slot, var.binding().variable().text()));
                 }
-                key.add(new Term.Slot(slot, var.binding().variable().text()));
-            } else {
-                key.add(new Term.Fixed(((Resolution.Member) sel).member()));
+                case Resolution.Member m -> key.add(new Term.Fixed(m.member()));
             }
         }
         return new Term.Load(v.target().name(), key, unit, r.span());
@@ -250,25 +248,25 @@ public final class UnitChecker {
         if (!quantity(l) || !quantity(r)) {
             return null;
         }
-        switch (b.op()) {
-            case MUL:
-                return new Term.Arith(Term.ArithOp.MUL, l, r, l.unit().multiply(r.unit()), b.span());
-            case DIV:
-                return new Term.Arith(Term.ArithOp.DIV, l, r, l.unit().divide(r.unit()), b.span());
-            case POW:
-                return power(b, l, r);
-            case ADD:
-            case SUB: {
-                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot " + (b.op() == Expr.BinaryOp.ADD ? "add " : "subtract ")
-                        + show(r.unit()) + (b.op() == Expr.BinaryOp.ADD ? " to " : " from ") + show(l.unit()));
-                return rr == null ? null : new Term.Arith(b.op() == Expr.BinaryOp.ADD ? Term.ArithOp.ADD : Term.ArithOp.SUB,
-                        l, rr, l.unit(), b.span());
-            }
-            default: {
-                Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + show(l.unit()) + " with " + show(r.unit()));
-                return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name()), l, rr, b.span());
-            }
-        }
+        return switch (b.op()) {
+            case MUL -> new Term.Arith(Term.ArithOp.MUL, l, r, l.unit().multiply(r.unit()), b.span());
+            case DIV -> new Term.Arith(Term.ArithOp.DIV, l, r, l.unit().divide(r.unit()), b.span());
+            case POW -> power(b, l, r);
+            case ADD, SUB -> addOrSubtract(b, l, r);
+            default -> compare(b, l, r); // the comparisons: logical operators returned above
+        };
+    }
+
+    private Term addOrSubtract(Expr.Binary b, Term l, Term r) {
+        boolean add = b.op() == Expr.BinaryOp.ADD;
+        Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot " + (add ? "add " : "subtract ")
+                + show(r.unit()) + (add ? " to " : " from ") + show(l.unit()));
+        return rr == null ? null : new Term.Arith(add ? Term.ArithOp.ADD : Term.ArithOp.SUB, l, rr, l.unit(), b.span());
+    }
+
+    private Term compare(Expr.Binary b, Term l, Term r) {
+        Term rr = convert(r, l.unit(), b.span(), ErrorCode.E402, "cannot compare " + show(l.unit()) + " with " + show(r.unit()));
+        return rr == null ? null : new Term.Compare(Term.CompareOp.valueOf(b.op().name()), l, rr, b.span());
     }
 
     private Term power(Expr.Binary b, Term base, Term exponent) {
@@ -325,30 +323,24 @@ public final class UnitChecker {
     // ---- calls ----
 
     private Term call(Expr.Call c, Context ctx) {
-        Object target = program.calls().get(c);
-        if (target instanceof Symbol.FormulaSym f) {
-            return formula(c, f, ctx);
-        }
-        if (!(target instanceof Builtin b)) {
-            return null;
-        }
-        switch (b) {
-            case ROUND:
-                return round(c, ctx);
-            case AVAILABLE: {
-                if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r)) {
-                    return null;
-                }
-                Term t = ref(r, ctx);
-                return t instanceof Term.Load load ? new Term.Available(load, c.span()) : null;
-            }
-            case ABS: {
+        return switch (program.calls().get(c)) {
+            case Symbol.FormulaSym f -> formula(c, f, ctx);
+            case Builtin b -> builtin(c, b, ctx);
+            case null, default -> null; // unresolved, reported by the resolver
+        };
+    }
+
+    private Term builtin(Expr.Call c, Builtin b, Context ctx) {
+        return switch (b) {
+            case ROUND -> round(c, ctx);
+            case AVAILABLE -> c.args().size() == 1 && c.args().get(0) instanceof Expr.Ref r && ref(r, ctx) instanceof Term.Load load
+                    ? new Term.Available(load, c.span()) : null;
+            case ABS -> {
                 Term t = c.args().size() == 1 ? term(c.args().get(0), ctx) : null;
-                return t != null && quantity(t) ? new Term.Abs(t, t.unit(), c.span()) : null;
+                yield t != null && quantity(t) ? new Term.Abs(t, t.unit(), c.span()) : null;
             }
-            default:
-                return aggregateOrExtremum(c, b, ctx);
-        }
+            case SUM, MIN, MAX -> aggregateOrExtremum(c, b, ctx);
+        };
     }
 
     private Term round(Expr.Call c, Context ctx) {

@@ -68,20 +68,24 @@ public final class UnitResolver {
     private static final int MAX_SCALE_DIGITS = 30;
 
     private Optional<Unit> atom(UnitExpr.Power pw) {
-        UnitExpr.Atom a = pw.atom();
-        if (a instanceof UnitExpr.Percent) {
-            return Optional.of(PERCENT);
+        return switch (pw.atom()) {
+            case UnitExpr.Percent _ -> Optional.of(PERCENT);
+            case UnitExpr.Number n -> number(n.text(), pw);
+            case UnitExpr.Symbol s -> symbol(s.name(), pw);
+        };
+    }
+
+    private Optional<Unit> number(String text, UnitExpr.Power pw) {
+        double v = Double.parseDouble(text);
+        if (v <= 0 || !Double.isFinite(v)) {
+            diagnostics.report(ErrorCode.E400, pw.span(), "a number in a unit must be positive, not `" + text + "`",
+                    "write e.g. `10^4 Nm3`");
+            return Optional.empty();
         }
-        if (a instanceof UnitExpr.Number n) {
-            double v = Double.parseDouble(n.text());
-            if (v <= 0 || !Double.isFinite(v)) {
-                diagnostics.report(ErrorCode.E400, pw.span(), "a number in a unit must be positive, not `" + n.text() + "`",
-                        "write e.g. `10^4 Nm3`");
-                return Optional.empty();
-            }
-            return Optional.of(Unit.scalar(v));
-        }
-        String symbol = ((UnitExpr.Symbol) a).name();
+        return Optional.of(Unit.scalar(v));
+    }
+
+    private Optional<Unit> symbol(String symbol, UnitExpr.Power pw) {
         Optional<Unit> unit = UnitRegistry.symbol(symbol);
         if (unit.isEmpty()) {
             diagnostics.report(ErrorCode.E400, pw.span(), "unknown unit `" + symbol + "`",

@@ -1,8 +1,12 @@
 package io.tanhe.engine.graph;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.tanhe.engine.model.Rounding;
+import io.tanhe.engine.units.Unit;
+import io.tanhe.grammar.ast.SourceSpan;
+
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Folds constant subterms into {@link Term.Const}: literal arithmetic, unit conversions of
@@ -17,56 +21,37 @@ final class ConstantFolder {
     }
 
     Term fold(Term t) {
-        if (t instanceof Term.Load l && l.key().isEmpty() && constants.containsKey(l.node())) {
-            return new Term.Const(constants.get(l.node()), l.unit(), l.span());
-        }
-        if (t instanceof Term.Scale s) {
-            Term inner = fold(s.inner());
-            if (inner instanceof Term.Const c) {
-                return new Term.Const(c.value() * s.factor(), s.unit(), s.span());
-            }
-            if (inner instanceof Term.Scale in) {
-                return new Term.Scale(in.inner(), in.factor() * s.factor(), s.unit(), s.span());
-            }
-            return new Term.Scale(inner, s.factor(), s.unit(), s.span());
-        }
-        if (t instanceof Term.Neg n) {
-            Term inner = fold(n.inner());
-            return inner instanceof Term.Const c ? new Term.Const(-c.value(), n.unit(), n.span()) : new Term.Neg(inner, n.unit(), n.span());
-        }
-        if (t instanceof Term.Arith a) {
-            return arith(a);
-        }
-        if (t instanceof Term.Abs a) {
-            Term inner = fold(a.inner());
-            return inner instanceof Term.Const c ? new Term.Const(Math.abs(c.value()), a.unit(), a.span()) : new Term.Abs(inner, a.unit(), a.span());
-        }
-        if (t instanceof Term.Round r) {
-            Term inner = fold(r.inner());
-            return inner instanceof Term.Const c ? new Term.Const(io.tanhe.engine.model.Rounding.halfUp(c.value(), r.digits()), r.unit(), r.span())
-                    : new Term.Round(inner, r.digits(), r.unit(), r.span());
-        }
-        if (t instanceof Term.Compare c) {
-            return new Term.Compare(c.op(), fold(c.left()), fold(c.right()), c.span());
-        }
-        if (t instanceof Term.Logic l) {
-            return new Term.Logic(l.and(), fold(l.left()), fold(l.right()), l.span());
-        }
-        if (t instanceof Term.Not n) {
-            return new Term.Not(fold(n.inner()), n.span());
-        }
-        if (t instanceof Term.If i) {
-            return new Term.If(fold(i.condition()), fold(i.then()), fold(i.otherwise()), i.unit(), i.span());
-        }
-        if (t instanceof Term.Aggregate a) {
-            return new Term.Aggregate(a.function(), a.firstSlot(), a.sets(), fold(a.body()), a.unit(), a.span());
-        }
-        if (t instanceof Term.Extremum e) {
-            List<Term> ops = new ArrayList<>();
-            e.operands().forEach(o -> ops.add(fold(o)));
-            return new Term.Extremum(e.max(), ops, e.unit(), e.span());
-        }
-        return t;
+        return switch (t) {
+            case Term.Load l when l.key().isEmpty() && constants.containsKey(l.node()) ->
+                    new Term.Const(constants.get(l.node()), l.unit(), l.span());
+            case Term.Const _, Term.Load _, Term.Available _ -> t;
+            case Term.Scale s -> scale(s);
+            case Term.Neg n -> unary(n.inner(), v -> -v, x -> new Term.Neg(x, n.unit(), n.span()), n.unit(), n.span());
+            case Term.Arith a -> arith(a);
+            case Term.Abs a -> unary(a.inner(), Math::abs, x -> new Term.Abs(x, a.unit(), a.span()), a.unit(), a.span());
+            case Term.Round r -> unary(r.inner(), v -> Rounding.halfUp(v, r.digits()),
+                    x -> new Term.Round(x, r.digits(), r.unit(), r.span()), r.unit(), r.span());
+            case Term.Compare c -> new Term.Compare(c.op(), fold(c.left()), fold(c.right()), c.span());
+            case Term.Logic l -> new Term.Logic(l.and(), fold(l.left()), fold(l.right()), l.span());
+            case Term.Not n -> new Term.Not(fold(n.inner()), n.span());
+            case Term.If i -> new Term.If(fold(i.condition()), fold(i.then()), fold(i.otherwise()), i.unit(), i.span());
+            case Term.Aggregate a -> new Term.Aggregate(a.function(), a.firstSlot(), a.sets(), fold(a.body()), a.unit(), a.span());
+            case Term.Extremum e -> new Term.Extremum(e.max(), e.operands().stream().map(this::fold).toList(), e.unit(), e.span());
+        };
+    }
+
+    /** {@code inner} folded: a constant becomes {@code op(value)}, anything else is rebuilt around it. */
+    private Term unary(Term inner, DoubleUnaryOperator op, UnaryOperator<Term> rebuild, Unit unit, SourceSpan span) {
+        Term folded = fold(inner);
+        return folded instanceof Term.Const c ? new Term.Const(op.applyAsDouble(c.value()), unit, span) : rebuild.apply(folded);
+    }
+
+    private Term scale(Term.Scale s) {
+        return switch (fold(s.inner())) {
+            case Term.Const c -> new Term.Const(c.value() * s.factor(), s.unit(), s.span());
+            case Term.Scale in -> new Term.Scale(in.inner(), in.factor() * s.factor(), s.unit(), s.span());
+            case Term inner -> new Term.Scale(inner, s.factor(), s.unit(), s.span());
+        };
     }
 
     private Term arith(Term.Arith a) {

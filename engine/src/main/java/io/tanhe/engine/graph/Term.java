@@ -1,6 +1,5 @@
 package io.tanhe.engine.graph;
 
-import io.tanhe.engine.compile.Builtin;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.ast.SourceSpan;
 
@@ -33,7 +32,7 @@ public sealed interface Term permits Term.Const, Term.Load, Term.Scale, Term.Neg
 
     /**
      * The value of node {@code node} at the key made of {@code key}; its unit is the node's value unit.
-     * With {@code whole}, every key of the node (only under an aggregate).
+     * {@code sum(x)} over every key of {@code x} is an {@link Aggregate} whose body loads {@code x} at its slots.
      */
     record Load(String node, List<KeyPart> key, Unit unit, SourceSpan span) implements Term {
         public Load {

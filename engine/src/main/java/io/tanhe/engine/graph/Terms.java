@@ -24,40 +24,28 @@ public final class Terms {
     }
 
     private static void collect(Term t, Set<String> out) {
-        if (t instanceof Term.Load l) {
-            out.add(l.node());
-        } else if (t instanceof Term.Available a) {
-            out.add(a.load().node());
-        } else {
-            children(t).forEach(c -> collect(c, out));
+        switch (t) {
+            case Term.Load l -> out.add(l.node());
+            case Term.Available a -> out.add(a.load().node());
+            default -> children(t).forEach(c -> collect(c, out));
         }
     }
 
     /** The direct subterms of a term (a load's key parts are not terms). */
     public static List<Term> children(Term t) {
-        if (t instanceof Term.Scale s) {
-            return List.of(s.inner());
-        } else if (t instanceof Term.Neg n) {
-            return List.of(n.inner());
-        } else if (t instanceof Term.Arith a) {
-            return List.of(a.left(), a.right());
-        } else if (t instanceof Term.Compare c) {
-            return List.of(c.left(), c.right());
-        } else if (t instanceof Term.Logic l) {
-            return List.of(l.left(), l.right());
-        } else if (t instanceof Term.Not n) {
-            return List.of(n.inner());
-        } else if (t instanceof Term.If i) {
-            return List.of(i.condition(), i.then(), i.otherwise());
-        } else if (t instanceof Term.Aggregate a) {
-            return List.of(a.body());
-        } else if (t instanceof Term.Extremum e) {
-            return e.operands();
-        } else if (t instanceof Term.Abs a) {
-            return List.of(a.inner());
-        } else if (t instanceof Term.Round r) {
-            return List.of(r.inner());
-        }
-        return List.of();
+        return switch (t) {
+            case Term.Const _, Term.Load _, Term.Available _ -> List.of();
+            case Term.Scale s -> List.of(s.inner());
+            case Term.Neg n -> List.of(n.inner());
+            case Term.Arith a -> List.of(a.left(), a.right());
+            case Term.Compare c -> List.of(c.left(), c.right());
+            case Term.Logic l -> List.of(l.left(), l.right());
+            case Term.Not n -> List.of(n.inner());
+            case Term.If i -> List.of(i.condition(), i.then(), i.otherwise());
+            case Term.Aggregate a -> List.of(a.body());
+            case Term.Extremum e -> e.operands();
+            case Term.Abs a -> List.of(a.inner());
+            case Term.Round r -> List.of(r.inner());
+        };
     }
 }

@@ -1,9 +1,9 @@
 package io.tanhe.engine.incremental;
 
-import io.tanhe.engine.eval.Keys;
 import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.factors.FactorValue;
 import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.graph.SetInfo;
@@ -15,7 +15,6 @@ import io.tanhe.engine.time.Observation;
 import io.tanhe.engine.time.Quality;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.engine.time.TimeModel;
-import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 
 import java.time.Instant;
@@ -41,7 +40,7 @@ import java.util.TreeMap;
  * In coarser buckets (15 minutes … year), <em>extensive</em> values — emissions, totals, amounts
  * such as t, GJ, MWh — are the sums of their base buckets, and <em>intensive</em> values — ratios,
  * intensities, factors, per-unit contents such as GJ/t or tCO2/MWh — are recomputed from the
- * coarser values of their operands, never averaged.
+ * coarser values of their operands, never averaged ({@link ExtensiveClassifier} decides which is which).
  *
  * <p>One observation changes the base buckets its {@link Change} covers; in each, only the
  * instances depending on the observed input key are recomputed, and each changed extensive
@@ -610,10 +609,7 @@ public final class IncrementalEvaluator {
 
     private void expand() {
         instances = InstanceGraph.expand(graph, members);
-        extensive = new boolean[instances.size()];
-        for (int id = 0; id < instances.size(); id++) {
-            extensive[id] = isExtensive(instances.instance(id));
-        }
+        extensive = ExtensiveClassifier.classify(instances);
         calculator = new BucketCalculator(instances, extensive);
     }
 
@@ -630,74 +626,6 @@ public final class IncrementalEvaluator {
                 coarseState(b.parent(g));
             }
         }
-    }
-
-    /**
-     * Whether an instance is the sum of its base buckets in coarser buckets. That holds for an
-     * extensive value (an amount: its unit is a positive power of base dimensions — t, GJ, MWh,
-     * tCO2) whose formula is linear in what it reads, and whose extensive operands are sums too.
-     * Everything else is recomputed from the coarser values of its operands: ratios and contents,
-     * and figures that round, compare, choose or take extremes — `reported : tCO2 = round(E, 0)`
-     * rounds the hour's E, not each minute's. Factors and constants are never sums.
-     */
-    private boolean isExtensive(Instance in) {
-        if (in.synthetic()) {
-            return syntheticExtensive(in);
-        }
-        if (in.node().kind() == NodeKind.FACTOR || in.node().kind() == NodeKind.CONST || !extensiveUnit(in.node().unit())) {
-            return false;
-        }
-        if (in.node().formula() != null && !linear(in.node().formula())) {
-            return false;
-        }
-        for (int op : in.operands()) {
-            if (!extensive[op] && operandIsAnAmount(op)) {
-                return false; // it reads an amount that is recomputed, so it must be recomputed too
-            }
-        }
-        return true;
-    }
-
-    private boolean operandIsAnAmount(int id) {
-        Instance op = instances.instance(id);
-        if (op.synthetic()) {
-            return op.kind() == Instance.Kind.SUM || op.kind() == Instance.Kind.FORMULA;
-        }
-        return op.node().kind() != NodeKind.FACTOR && op.node().kind() != NodeKind.CONST && extensiveUnit(op.node().unit());
-    }
-
-    /** Sums, differences, products and quotients of loads and constants: summing over time commutes with it. */
-    private static boolean linear(io.tanhe.engine.graph.Term t) {
-        if (t instanceof io.tanhe.engine.graph.Term.Round || t instanceof io.tanhe.engine.graph.Term.Abs
-                || t instanceof io.tanhe.engine.graph.Term.Extremum || t instanceof io.tanhe.engine.graph.Term.If
-                || t instanceof io.tanhe.engine.graph.Term.Aggregate a && a.function() != io.tanhe.engine.compile.Builtin.SUM) {
-            return false;
-        }
-        for (io.tanhe.engine.graph.Term c : io.tanhe.engine.graph.Terms.children(t)) {
-            if (!linear(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean syntheticExtensive(Instance in) {
-        if (in.kind() != Instance.Kind.SUM) {
-            return false;
-        }
-        for (int op : in.operands()) {
-            if (!extensive[op]) {
-                return false;
-            }
-        }
-        return in.operands().length > 0;
-    }
-
-    static boolean extensiveUnit(Unit unit) {
-        if (unit.dimension().isNone()) {
-            return false;
-        }
-        return unit.dimension().exponents().values().stream().allMatch(e -> e > 0);
     }
 
     TimeModel model() {

@@ -3,6 +3,8 @@ package io.tanhe.engine.rules;
 import io.tanhe.engine.rules.alert.AlertBook;
 import io.tanhe.engine.rules.clock.MeasurementClock;
 import io.tanhe.engine.rules.fact.BucketResultFact;
+import io.tanhe.engine.rules.fact.FactorFact;
+import io.tanhe.engine.rules.fact.GapFact;
 import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.rules.fact.Slot;
@@ -156,15 +158,11 @@ final class RuleSession implements AutoCloseable {
 
     /** Which of two facts in a slot is newer: measurement time, or bucket start (a revision replaces). */
     private static long orderOf(RuleFact f) {
-        if (f instanceof ObservationFact o) {
-            return o.millis();
-        }
-        if (f instanceof BucketResultFact b) {
-            return b.startMillis();
-        }
-        if (f instanceof SourceSwitchFact s) {
-            return s.at().toEpochMilli();
-        }
-        return Long.MIN_VALUE;
+        return switch (f) {
+            case ObservationFact o -> o.millis();
+            case BucketResultFact b -> b.startMillis();
+            case SourceSwitchFact s -> s.at().toEpochMilli();
+            case GapFact _, FactorFact _ -> Long.MIN_VALUE; // unordered: the latest arrival replaces the one before
+        };
     }
 }

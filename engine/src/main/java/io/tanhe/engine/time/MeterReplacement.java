@@ -1,6 +1,6 @@
 package io.tanhe.engine.time;
 
-import io.tanhe.engine.eval.Keys;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.units.Unit;
 
 import java.time.Instant;

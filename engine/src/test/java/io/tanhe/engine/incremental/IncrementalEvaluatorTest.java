@@ -5,15 +5,19 @@ import io.tanhe.engine.compile.Compiler;
 import io.tanhe.engine.factors.Confidence;
 import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.factors.FactorValue;
+import io.tanhe.engine.time.BucketAmount;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.Observation;
 import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.RateSettings;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.engine.units.Unit;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,6 +84,46 @@ class IncrementalEvaluatorTest {
         assertEquals(20.0, value(ev, "e", "b1", Grain.MINUTE, "2024-03-01T10:01:00Z"), 1e-9);
         assertEquals(60.0, value(ev, "E", "", Grain.HOUR, "2024-03-01T10:00:00Z"), 1e-9);
         assertEquals(60.0, value(ev, "E", "", Grain.DAY, "2024-03-01T00:00:00Z"), 1e-9);
+    }
+
+    @Test
+    void aRolledUpInputEqualsTheAmountTheTimeModelGivesForTheCoarserBucketDirectly() {
+        var c = Compiler.compileText("rate.tanhe", """
+                methodology demo.power
+                  version 1
+                  title "t"
+                  source "s"
+                  industry "i"
+                factor ef : tCO2/MWh
+                input power : kW rate
+                emission e : tCO2 class purchased_electricity = power * ef
+                total E : tCO2 = e
+                """);
+        assertTrue(c.ok(), c.diagnostics().toString());
+        FactorLibrary ef = FactorLibrary.of(List.of(new FactorValue("ef", "", BigDecimal.valueOf(0.5), "tCO2/MWh", null, null,
+                "test", null, Confidence.SITE, "1", null)));
+        IncrementalEvaluator ev = new IncrementalEvaluator(c.graph().orElseThrow(), ef, TimeBucket.DEFAULT_ZONE, Grain.MINUTE,
+                List.of(Grain.FIFTEEN_MINUTES, Grain.HOUR, Grain.DAY));
+        ev.timeModel().configure("power", RateSettings.of(Unit.parse("kW·h")).withMaxGap(Duration.ofSeconds(20)));
+        Instant start = LocalDateTime.parse("2024-03-31T22:00").atZone(TimeBucket.DEFAULT_ZONE).toInstant();
+        for (int i = 0; i < 3 * 3600; i += 7) {
+            if (i % 1000 > 60) { // gaps longer than the 20 s limit, across minute, hour and day edges
+                ev.accept(Observation.measured(start.plusSeconds(i), "power", "", 100 + i % 37, Unit.parse("kW")));
+            }
+        }
+        // the evaluator sums its minutes; the time model integrates the coarser bucket itself
+        for (Grain g : List.of(Grain.FIFTEEN_MINUTES, Grain.HOUR, Grain.DAY)) {
+            for (TimeBucket b : ev.buckets(g)) {
+                BucketAmount direct = ev.timeModel().amount("power", "", b);
+                ResultValue power = ev.result("power", "", b).orElseThrow();
+                assertTrue(direct.fed() && power.present(), b.toString());
+                assertEquals(direct.amount(), power.value(), 1e-9, b.toString());
+                assertEquals(direct.amount() * 0.5 / 1000, ev.result("E", "", b).orElseThrow().value(), 1e-12, b.toString());
+                assertEquals(direct.completeness(), power.completeness(), 1e-12, b.toString());
+                assertEquals(direct.quality(), power.quality(), b.toString());
+            }
+        }
+        assertEquals(2, ev.buckets(Grain.DAY).size(), "the feed crosses local midnight");
     }
 
     @Test

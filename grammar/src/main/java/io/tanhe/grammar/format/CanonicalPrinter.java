@@ -82,36 +82,37 @@ public final class CanonicalPrinter {
     }
 
     private void decl(Decl d) {
-        if (d instanceof Decl.Import i) {
-            out.append("import ").append(quote(i.path())).append('\n');
-        } else if (d instanceof Decl.FactorTable t) {
-            out.append("factors ").append(quote(t.path())).append('\n');
-        } else if (d instanceof Decl.SetDecl s) {
-            set(s);
-        } else if (d instanceof Decl.FactorDecl f) {
-            factor(f);
-        } else if (d instanceof Decl.InputDecl in) {
-            out.append("input ").append(in.name().text()).append(dims(in.dimensions())).append(" : ").append(in.unit())
-                    .append(' ').append(in.kind().name().toLowerCase(java.util.Locale.ROOT));
-            if (in.optional()) {
-                out.append(" optional");
-            }
-            label(in.label());
-            out.append('\n');
-        } else if (d instanceof Decl.ComputedDecl c) {
-            computed(c);
-        } else if (d instanceof Decl.FormulaDecl f) {
-            out.append("formula ").append(f.name().text()).append('(')
-                    .append(f.parameters().stream().map(p -> p.unit() == null ? p.name().text() : p.name().text() + " : " + p.unit())
-                            .collect(Collectors.joining(", ")))
-                    .append(')');
-            if (f.resultUnit() != null) {
-                out.append(" : ").append(f.resultUnit());
-            }
-            out.append(" = ").append(expr(f.body())).append('\n');
-        } else if (d instanceof Decl.TestDecl t) {
-            test(t);
+        switch (d) {
+            case Decl.Import i -> out.append("import ").append(quote(i.path())).append('\n');
+            case Decl.FactorTable t -> out.append("factors ").append(quote(t.path())).append('\n');
+            case Decl.SetDecl s -> set(s);
+            case Decl.FactorDecl f -> factor(f);
+            case Decl.InputDecl in -> input(in);
+            case Decl.ComputedDecl c -> computed(c);
+            case Decl.FormulaDecl f -> formula(f);
+            case Decl.TestDecl t -> test(t);
         }
+    }
+
+    private void input(Decl.InputDecl in) {
+        out.append("input ").append(in.name().text()).append(dims(in.dimensions())).append(" : ").append(in.unit())
+                .append(' ').append(in.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (in.optional()) {
+            out.append(" optional");
+        }
+        label(in.label());
+        out.append('\n');
+    }
+
+    private void formula(Decl.FormulaDecl f) {
+        out.append("formula ").append(f.name().text()).append('(')
+                .append(f.parameters().stream().map(p -> p.unit() == null ? p.name().text() : p.name().text() + " : " + p.unit())
+                        .collect(Collectors.joining(", ")))
+                .append(')');
+        if (f.resultUnit() != null) {
+            out.append(" : ").append(f.resultUnit());
+        }
+        out.append(" = ").append(expr(f.body())).append('\n');
     }
 
     private void set(Decl.SetDecl s) {
@@ -266,30 +267,21 @@ public final class CanonicalPrinter {
     // ---- expressions: parentheses exactly where the author wrote them (the AST keeps them) ----
 
     static String expr(Expr e) {
-        if (e instanceof Expr.NumberLit n) {
-            return n.text();
-        }
-        if (e instanceof Expr.Paren p) {
-            return "(" + expr(p.inner()) + ")";
-        }
-        if (e instanceof Expr.UnitCast u) {
-            return expr(u.inner()) + " [" + u.unit() + "]";
-        }
-        if (e instanceof Expr.Ref r) {
-            return r.indexed() ? r.name().text() + key(r.indices()) : r.name().text();
-        }
-        if (e instanceof Expr.Call c) {
-            String bindings = c.bindings().isEmpty() ? ""
-                    : c.bindings().stream().map(CanonicalPrinter::binding).collect(Collectors.joining(", ")) + ": ";
-            return c.function().text() + "(" + bindings + c.args().stream().map(CanonicalPrinter::expr).collect(Collectors.joining(", ")) + ")";
-        }
-        if (e instanceof Expr.Unary u) {
-            return u.op().symbol + expr(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return expr(b.left()) + " " + b.op().symbol + " " + expr(b.right());
-        }
-        Expr.If i = (Expr.If) e;
-        return "if " + expr(i.condition()) + " then " + expr(i.then()) + " else " + expr(i.otherwise());
+        return switch (e) {
+            case Expr.NumberLit n -> n.text();
+            case Expr.Paren p -> "(" + expr(p.inner()) + ")";
+            case Expr.UnitCast u -> expr(u.inner()) + " [" + u.unit() + "]";
+            case Expr.Ref r -> r.indexed() ? r.name().text() + key(r.indices()) : r.name().text();
+            case Expr.Call c -> call(c);
+            case Expr.Unary u -> u.op().symbol + expr(u.operand());
+            case Expr.Binary b -> expr(b.left()) + " " + b.op().symbol + " " + expr(b.right());
+            case Expr.If i -> "if " + expr(i.condition()) + " then " + expr(i.then()) + " else " + expr(i.otherwise());
+        };
+    }
+
+    private static String call(Expr.Call c) {
+        String bindings = c.bindings().isEmpty() ? ""
+                : c.bindings().stream().map(CanonicalPrinter::binding).collect(Collectors.joining(", ")) + ": ";
+        return c.function().text() + "(" + bindings + c.args().stream().map(CanonicalPrinter::expr).collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -1,6 +1,6 @@
 package io.tanhe.server.evaluation;
 
-import io.tanhe.engine.eval.Keys;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.incremental.IncrementalEvaluator;
 import io.tanhe.engine.time.Grain;

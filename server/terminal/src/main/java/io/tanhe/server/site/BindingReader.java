@@ -1,7 +1,7 @@
 package io.tanhe.server.site;
 
 import io.tanhe.drivers.config.PointSettings;
-import io.tanhe.engine.eval.Keys;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;

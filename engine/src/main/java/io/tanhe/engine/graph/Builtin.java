@@ -1,10 +1,14 @@
-package io.tanhe.engine.compile;
+package io.tanhe.engine.graph;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The functions of the language. Formulas declared in files are called the same way. */
+/**
+ * The functions of the language. Formulas declared in files are called the same way. The
+ * resolver and unit checker look calls up here, and a compiled {@link Term.Aggregate} keeps the
+ * function it applies, so the enum lives with the graph that both sides share.
+ */
 public enum Builtin {
     /** {@code sum(f in fuel: e)} or {@code sum(x)} over every key of an indexed name. */
     SUM("sum", 1, 1),
@@ -27,14 +31,17 @@ public enum Builtin {
         this.maxArgs = maxArgs;
     }
 
+    /** The name a formula calls it by. */
     public String keyword() {
         return keyword;
     }
 
+    /** The fewest arguments a call takes (without bindings). */
     public int minArgs() {
         return minArgs;
     }
 
+    /** The most arguments a call takes (without bindings). */
     public int maxArgs() {
         return maxArgs;
     }
@@ -44,10 +51,12 @@ public enum Builtin {
         return this == SUM || this == MIN || this == MAX;
     }
 
+    /** The function called {@code keyword}, if it is one. */
     public static Optional<Builtin> byKeyword(String keyword) {
         return Arrays.stream(values()).filter(b -> b.keyword.equals(keyword)).findFirst();
     }
 
+    /** Every function's name, for messages and spelling hints. */
     public static List<String> keywords() {
         return Arrays.stream(values()).map(Builtin::keyword).toList();
     }
