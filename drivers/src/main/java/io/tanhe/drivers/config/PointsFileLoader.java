@@ -89,7 +89,7 @@ public final class PointsFileLoader {
         } else if (!devices.isArray()) {
             top.problem("devices", "must be a list");
         }
-        FailoverSettings failover = top.object("failover").map(FailoverSettings::read).orElse(FailoverSettings.DEFAULT);
+        FailoverSettings failover = top.object("failover").map(FailoverSettingsReader::read).orElse(FailoverSettings.DEFAULT);
         List<ConfiguredSource> sources = new ArrayList<>();
         Map<String, String> backups = new LinkedHashMap<>();
         Map<String, String> devicePaths = new HashMap<>();
