@@ -35,12 +35,7 @@ public final class PointsFileLoader {
 
     private final Map<String, SourceType> types = new LinkedHashMap<>();
 
-    /** A loader that knows every family registered in {@link SourceTypes}. */
-    public PointsFileLoader() {
-        this(SourceTypes.all());
-    }
-
-    /** A loader that knows exactly {@code types} (tests use this). */
+    /** A loader that knows exactly {@code types}: {@code io.tanhe.drivers.registry.SourceTypes.all()}, or a test's own. */
     public PointsFileLoader(List<SourceType> types) {
         for (SourceType t : types) {
             if (this.types.put(t.type(), t) != null) {
