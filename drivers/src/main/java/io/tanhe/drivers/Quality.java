@@ -1,8 +1,16 @@
 package io.tanhe.drivers;
 
 /**
- * How far a reading can be trusted, as the driver layer sees it.
- * Values with {@link #hasValue()} false carry no number; the reading only records the failure.
+ * How a reading was acquired, as the driver layer sees it: from which device, and whether the
+ * device answered, within range and changing. Values with {@link #hasValue()} false carry no
+ * number; the reading only records the failure. It is stored with every raw reading.
+ *
+ * <p>Not the same as {@code io.tanhe.engine.time.Quality}, the data quality of a figure in the
+ * accounting (measured, estimated, manual, substituted, missing), which is ordered and combines
+ * when figures are computed from each other. A reading enters the accounting with the engine
+ * quality {@code io.tanhe.server.terminal.Qualities#forAccounting} maps this one to: e.g.
+ * {@link #BACKUP} becomes {@code ESTIMATED}, {@link #STALE} {@code SUBSTITUTED}, a failure or
+ * {@link #OUT_OF_RANGE} {@code MISSING}.
  */
 public enum Quality {
     /** Read from the primary device, within range. */

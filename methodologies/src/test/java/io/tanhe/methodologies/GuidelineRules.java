@@ -1,6 +1,7 @@
 package io.tanhe.methodologies;
 
 import io.tanhe.engine.compile.Compiler;
+import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RulesEngine;
 import io.tanhe.engine.rules.RulesSettings;
@@ -24,14 +25,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A guideline folder's validation ruleset and thresholds ({@code <folder>.validation.drl},
- * {@code <folder>.thresholds.yaml}) running in a real rules engine, with the shorthand the
- * per-guideline validation tests need: a lab or manual value, a factor, an hourly bucket result.
+ * A guideline folder's effective validation ruleset (its {@code .drl} files and the shared ones its
+ * manifest includes, see {@link MethodologyRulesets}) and its thresholds ({@code <folder>.thresholds.yaml})
+ * running in a real rules engine, with the shorthand the per-guideline validation tests need: a lab
+ * or manual value, a factor, an hourly bucket result.
  */
 final class GuidelineRules implements AutoCloseable {
     static final Instant AT = Instant.parse("2024-06-30T16:00:00Z");
 
-    private final Path drl;
+    private final List<Path> drl;
     private final Path thresholds;
     private final Path methodology;
     private final RulesEngine engine;
@@ -39,10 +41,10 @@ final class GuidelineRules implements AutoCloseable {
 
     private GuidelineRules(String folder, String methodologyFile) throws Exception {
         Path dir = Path.of(folder);
-        drl = dir.resolve(folder + ".validation.drl");
+        drl = MethodologyRulesets.of(dir).files();
         thresholds = dir.resolve(folder + ".thresholds.yaml");
         methodology = dir.resolve(methodologyFile);
-        engine = RulesEngine.start(RuleSet.of(folder, drl), new RulesSettings(Duration.ofSeconds(10), Map.of(), null));
+        engine = RulesEngine.start(RuleSet.of(folder, drl.toArray(Path[]::new)), new RulesSettings(Duration.ofSeconds(10), Map.of(), null));
         engine.addListener(alerts::add);
         engine.setThresholds(new ThresholdLoader().load(thresholds).values());
     }
@@ -54,7 +56,9 @@ final class GuidelineRules implements AutoCloseable {
     /** The static checks of the ruleset and thresholds against the methodology's nodes and points. */
     List<RuleProblem> staticProblems() {
         TargetCatalog catalog = TargetCatalog.of(Compiler.compile(methodology).graph().orElseThrow());
-        return new RulesChecker().check(List.of(drl, thresholds), catalog);
+        List<Path> files = new ArrayList<>(drl);
+        files.add(thresholds);
+        return new RulesChecker().check(files, catalog);
     }
 
     /** A value entered by hand or from a lab report for one key of an input. */

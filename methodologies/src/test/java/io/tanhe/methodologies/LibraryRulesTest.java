@@ -9,6 +9,7 @@ import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.model.EmissionClass;
+import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.grammar.ast.Decl;
 import io.tanhe.grammar.ast.SourceFile;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The library-wide promises of issue 4 beyond "compiles and its tests pass" (MethodologyLibraryTest):
  * every factor value names its source and confidence, every factor table is used, every import
- * resolves to a file, and every methodology tests each emission class it uses.
+ * resolves to a file, every methodology tests each emission class it uses, every shared ruleset is
+ * included and every rulesets manifest resolves, also in the copy the jar bundles.
  */
 class LibraryRulesTest {
     private static final Path LIBRARY = Path.of("").toAbsolutePath();
@@ -81,6 +84,36 @@ class LibraryRulesTest {
         List<String> orphans = files(".factors.yaml").stream().filter(t -> !named.contains(t.normalize()))
                 .map(LibraryRulesTest::name).toList();
         assertEquals(List.of(), orphans, "factor tables no .tanhe file names with `factors \"…\"`");
+    }
+
+    @Test
+    void everyRulesetsManifestResolvesAndEverySharedRulesetIsIncluded() throws IOException {
+        Set<Path> included = new HashSet<>();
+        for (Path manifest : files(MethodologyRulesets.MANIFEST_SUFFIX)) {
+            MethodologyRulesets r = MethodologyRulesets.included(manifest);
+            assertEquals(List.of(), r.problems(), name(manifest));
+            included.addAll(r.files());
+        }
+        List<String> unused = files(".drl").stream().filter(f -> f.startsWith(LIBRARY.resolve("shared")))
+                .filter(f -> !included.contains(f)).map(LibraryRulesTest::name).toList();
+        assertEquals(List.of(), unused, "shared rulesets no methodology's .rulesets.yaml includes");
+    }
+
+    @Test
+    void theBundledLibraryCarriesTheSameRulesetsAsTheSourceTree() throws Exception {
+        URL marker = getClass().getClassLoader().getResource("methodologies/shared/combustion.tanhe");
+        assertTrue(marker != null, "the library is not on the class path");
+        Path bundled = Path.of(marker.toURI()).getParent().getParent();
+        for (Path methodology : files(".tanhe")) {
+            Path dir = methodology.getParent();
+            List<Path> source = MethodologyRulesets.of(dir).files();
+            List<Path> copy = MethodologyRulesets.of(bundled.resolve(LIBRARY.relativize(dir).toString())).files();
+            assertEquals(source.stream().map(LibraryRulesTest::name).toList(),
+                    copy.stream().map(f -> bundled.relativize(f).toString()).toList(), name(dir));
+            for (int i = 0; i < source.size(); i++) {
+                assertEquals(Files.readString(source.get(i)), Files.readString(copy.get(i)), name(source.get(i)));
+            }
+        }
     }
 
     @TestFactory

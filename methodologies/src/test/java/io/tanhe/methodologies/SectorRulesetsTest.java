@@ -1,6 +1,7 @@
 package io.tanhe.methodologies;
 
 import io.tanhe.engine.compile.Compiler;
+import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RulesEngine;
 import io.tanhe.engine.rules.RulesRejectedException;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +48,17 @@ class SectorRulesetsTest {
     private record Probe(String name, Function<RulesEngine, Verdict> feed, Judgement expected, String messagePart) {
     }
 
-    /** A guideline folder, its methodology file, its ruleset files and its probes. */
+    /**
+     * A guideline folder, its methodology file, the files of its effective ruleset (relative to the
+     * folder: the shared ones its manifest includes, then its own) and its probes.
+     */
     private record Ruleset(String folder, String methodology, List<String> files, List<Probe> probes) {
     }
+
+    /** The shared rulesets (methodologies/shared/rules) as a folder's manifest names them. */
+    private static final String SHARED_COMBUSTION = "../shared/rules/combustion.validation.drl";
+    private static final String SHARED_CARBONATES = "../shared/rules/carbonates.validation.drl";
+    private static final String SHARED_WASTEWATER = "../shared/rules/wastewater.validation.drl";
 
     private static Probe reading(String point, String key, double value, String unit, Judgement expected, String part) {
         return new Probe(point + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
@@ -169,20 +177,20 @@ class SectorRulesetsTest {
                 factor("ox_flare", "", 0, "%", INVALID, "is not an oxidation rate"),
                 bucket("ch4_escaped", "", -2, "10^4 Nm3", SUSPICIOUS, "more CH4 was flared and utilised"),
                 reading("ch4_drained", "", -2, "10^4 Nm3", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("ceramics-2013", "ceramics.tanhe", List.of("ceramics-2013.validation.drl"), probes(COMBUSTION, CARBONATES)));
-        all.add(new Ruleset("public-buildings-2015", "public-buildings.tanhe", List.of("public-buildings-2015.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("oil-gas-2014", "oil-gas.tanhe", List.of("oil-gas-2014.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("petrochemical-2014", "petrochemical.tanhe", List.of("petrochemical-2014.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("coking-2014", "coking.tanhe", List.of("coking-2014.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("paper-2015", "paper.tanhe", List.of("paper-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
-        all.add(new Ruleset("non-ferrous-2015", "non-ferrous.tanhe", List.of("non-ferrous-2015.validation.drl"), probes(COMBUSTION, CARBONATES)));
-        all.add(new Ruleset("electronics-2015", "electronics.tanhe", List.of("electronics-2015.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("machinery-2015", "machinery.tanhe", List.of("machinery-2015.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("mining-2015", "mining.tanhe", List.of("mining-2015.validation.drl"), probes(COMBUSTION, CARBONATES)));
-        all.add(new Ruleset("food-2015", "food.tanhe", List.of("food-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
-        all.add(new Ruleset("land-transport-2015", "land-transport.tanhe", List.of("land-transport-2015.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("fluorochemicals-2015", "fluorochemicals.tanhe", List.of("fluorochemicals-2015.validation.drl"), probes(COMBUSTION)));
-        all.add(new Ruleset("other-industries-2015", "other-industries.tanhe", List.of("other-industries-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
+        all.add(new Ruleset("ceramics-2013", "ceramics.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("public-buildings-2015", "public-buildings.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("oil-gas-2014", "oil-gas.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("petrochemical-2014", "petrochemical.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("coking-2014", "coking.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("paper-2015", "paper.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES, SHARED_WASTEWATER), probes(COMBUSTION, CARBONATES, WASTEWATER)));
+        all.add(new Ruleset("non-ferrous-2015", "non-ferrous.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("electronics-2015", "electronics.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("machinery-2015", "machinery.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("mining-2015", "mining.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES), probes(COMBUSTION, CARBONATES)));
+        all.add(new Ruleset("food-2015", "food.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES, SHARED_WASTEWATER), probes(COMBUSTION, CARBONATES, WASTEWATER)));
+        all.add(new Ruleset("land-transport-2015", "land-transport.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("fluorochemicals-2015", "fluorochemicals.tanhe", List.of(SHARED_COMBUSTION), probes(COMBUSTION)));
+        all.add(new Ruleset("other-industries-2015", "other-industries.tanhe", List.of(SHARED_COMBUSTION, SHARED_CARBONATES, SHARED_WASTEWATER, "other-industries-2015.validation.drl"), probes(COMBUSTION, CARBONATES, WASTEWATER)));
         return all;
     }
 
@@ -209,11 +217,13 @@ class SectorRulesetsTest {
     Stream<DynamicNode> everySectorRulesetChecksCleanAndCatchesBadValues() {
         return rulesets().stream().map(set -> {
             Path dir = Path.of(set.folder());
-            Path[] files = set.files().stream().map(dir::resolve).toArray(Path[]::new);
+            MethodologyRulesets effective = MethodologyRulesets.of(dir);
+            Path[] files = effective.files().toArray(Path[]::new);
+            DynamicTest composition = DynamicTest.dynamicTest("its effective ruleset is " + set.files(), () -> {
+                assertEquals(List.of(), effective.problems());
+                assertEquals(set.files().stream().map(f -> dir.resolve(f).normalize()).toList(), effective.files());
+            });
             DynamicTest checks = DynamicTest.dynamicTest("passes the static checks against " + set.methodology(), () -> {
-                for (Path f : files) {
-                    assertTrue(Files.isRegularFile(f), f + " is missing");
-                }
                 TargetCatalog catalog = TargetCatalog.of(Compiler.compile(dir.resolve(set.methodology())).graph().orElseThrow());
                 List<RuleProblem> problems = new RulesChecker().check(List.of(files), catalog);
                 assertEquals(List.of(), problems);
@@ -223,7 +233,7 @@ class SectorRulesetsTest {
                 assertEquals(p.expected(), v.judgement(), v.reasons());
                 assertTrue(v.reasons().contains(p.messagePart()), v.reasons());
             }));
-            return DynamicContainer.dynamicContainer(set.folder(), Stream.concat(Stream.of(checks), probes));
+            return DynamicContainer.dynamicContainer(set.folder(), Stream.concat(Stream.of(composition, checks), probes));
         });
     }
 }

@@ -4,6 +4,7 @@ import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
+import io.tanhe.drivers.registry.SourceTypes;
 import io.tanhe.drivers.schedule.Acquisition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ public final class ReadCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         DriverConfiguration cfg;
         try {
-            cfg = new PointsFileLoader().load(config, clock);
+            cfg = new PointsFileLoader(SourceTypes.all()).load(config, clock);
         } catch (InvalidConfigException e) {
             err.println(e.getMessage());
             return 2;

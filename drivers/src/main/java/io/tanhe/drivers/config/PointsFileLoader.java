@@ -35,12 +35,7 @@ public final class PointsFileLoader {
 
     private final Map<String, SourceType> types = new LinkedHashMap<>();
 
-    /** A loader that knows every family registered in {@link SourceTypes}. */
-    public PointsFileLoader() {
-        this(SourceTypes.all());
-    }
-
-    /** A loader that knows exactly {@code types} (tests use this). */
+    /** A loader that knows exactly {@code types}: {@code io.tanhe.drivers.registry.SourceTypes.all()}, or a test's own. */
     public PointsFileLoader(List<SourceType> types) {
         for (SourceType t : types) {
             if (this.types.put(t.type(), t) != null) {
@@ -89,7 +84,7 @@ public final class PointsFileLoader {
         } else if (!devices.isArray()) {
             top.problem("devices", "must be a list");
         }
-        FailoverSettings failover = top.object("failover").map(FailoverSettings::read).orElse(FailoverSettings.DEFAULT);
+        FailoverSettings failover = top.object("failover").map(FailoverSettingsReader::read).orElse(FailoverSettings.DEFAULT);
         List<ConfiguredSource> sources = new ArrayList<>();
         Map<String, String> backups = new LinkedHashMap<>();
         Map<String, String> devicePaths = new HashMap<>();

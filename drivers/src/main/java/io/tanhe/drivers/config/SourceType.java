@@ -3,7 +3,7 @@ package io.tanhe.drivers.config;
 /**
  * One driver family as the points file sees it: the {@code type:} value it answers to and how
  * it turns one device entry into a source. Register an implementation with one line in
- * {@link SourceTypes#all()}.
+ * {@code io.tanhe.drivers.registry.SourceTypes#all()}.
  */
 public interface SourceType {
 

@@ -1,5 +1,6 @@
 package io.tanhe.drivers.mqtt;
 
+import io.tanhe.drivers.retry.Backoff;
 import io.tanhe.drivers.tls.TlsSettings;
 
 import java.time.Duration;

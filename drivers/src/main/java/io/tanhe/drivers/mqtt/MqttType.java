@@ -9,6 +9,7 @@ import io.tanhe.drivers.fields.JsonMappingField;
 import io.tanhe.drivers.fields.TlsField;
 import io.tanhe.drivers.fields.ZoneField;
 import io.tanhe.drivers.json.JsonPointMapping;
+import io.tanhe.drivers.retry.Backoff;
 
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.tanhe.drivers.opcua;
 
-import io.tanhe.drivers.mqtt.Backoff;
+import io.tanhe.drivers.retry.Backoff;
 
 import java.time.Duration;
 import java.util.HashSet;

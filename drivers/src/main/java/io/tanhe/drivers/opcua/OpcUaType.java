@@ -5,7 +5,7 @@ import io.tanhe.drivers.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.SourceType;
-import io.tanhe.drivers.mqtt.Backoff;
+import io.tanhe.drivers.retry.Backoff;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 
 import java.time.Duration;

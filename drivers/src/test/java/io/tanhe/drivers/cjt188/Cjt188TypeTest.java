@@ -9,6 +9,7 @@ import io.tanhe.drivers.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.metersim.MeterSimulator;
 import io.tanhe.drivers.metersim.SimCjt188Meter;
+import io.tanhe.drivers.registry.SourceTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +28,7 @@ class Cjt188TypeTest {
     private static final Instant T0 = Instant.parse("2025-03-01T00:15:00Z");
 
     private static DriverConfiguration load(String yaml) {
-        return new PointsFileLoader().parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), Path.of(".")));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), Path.of(".")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.tanhe.drivers.manual.InboxImportDevice;
 import io.tanhe.drivers.manual.ManualEntrySource;
 import io.tanhe.drivers.mqtt.MqttSource;
 import io.tanhe.drivers.opcua.OpcUaSource;
+import io.tanhe.drivers.registry.SourceTypes;
 import io.tanhe.drivers.sql.SqlPollDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class NetSourceTypesTest {
     Path dir;
 
     private DriverConfiguration load(String yaml) {
-        return new PointsFileLoader().parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), dir));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), dir));
     }
 
     @Test

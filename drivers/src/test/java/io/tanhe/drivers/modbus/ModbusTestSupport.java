@@ -5,6 +5,7 @@ import io.tanhe.drivers.config.ConfigContext;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.PointsFileLoader;
+import io.tanhe.drivers.registry.SourceTypes;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ final class ModbusTestSupport {
     }
 
     static DriverConfiguration load(String yaml, Clock clock) {
-        return new PointsFileLoader().parse(yaml, "test.yaml", false, new ConfigContext(clock, Path.of(".")));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "test.yaml", false, new ConfigContext(clock, Path.of(".")));
     }
 
     static ModbusDevice device(DriverConfiguration c, String id) {

@@ -7,6 +7,7 @@ import io.tanhe.drivers.json.JsonPointMapping;
 import io.tanhe.drivers.json.TimestampFormat;
 import io.tanhe.drivers.peers.CollectingSink;
 import io.tanhe.drivers.peers.Mosquitto;
+import io.tanhe.drivers.retry.Backoff;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;

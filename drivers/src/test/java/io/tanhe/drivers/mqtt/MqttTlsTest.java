@@ -6,6 +6,7 @@ import io.tanhe.drivers.json.JsonPointMapping;
 import io.tanhe.drivers.peers.CollectingSink;
 import io.tanhe.drivers.peers.Mosquitto;
 import io.tanhe.drivers.peers.TestCertificates;
+import io.tanhe.drivers.retry.Backoff;
 import io.tanhe.drivers.tls.TlsSettings;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;

@@ -2,9 +2,9 @@ package io.tanhe.drivers.opcua;
 
 import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
-import io.tanhe.drivers.mqtt.Backoff;
 import io.tanhe.drivers.peers.CollectingSink;
 import io.tanhe.drivers.peers.MiloServer;
+import io.tanhe.drivers.retry.Backoff;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;

@@ -9,6 +9,12 @@ package io.tanhe.engine.time;
  * (1)); an instrument beats a value an operator typed from a document ({@link #MANUAL}); any of
  * those beats a value put in by a rule where nothing was read ({@link #SUBSTITUTED}); and
  * {@link #MISSING} means there is no value at all.
+ *
+ * <p>This is the data quality of a figure in the accounting (an observation, a bucket amount, an
+ * emission). Not the same as {@code io.tanhe.drivers.Quality}, which records how the driver
+ * acquired a raw reading (measured, backup, manual, out of range, stale, timeout, communication or
+ * device error); the terminal maps that to this one when a reading enters the accounting
+ * ({@code io.tanhe.server.terminal.Qualities#forAccounting}).
  */
 public enum Quality {
     /** Read from the primary instrument. */

@@ -9,6 +9,7 @@ import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.modbus.ModbusDevice;
 import io.tanhe.drivers.modbus.ModbusPoint;
 import io.tanhe.drivers.modbus.ReadPlanner;
+import io.tanhe.drivers.registry.SourceTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,7 +51,7 @@ public final class DriversBench implements Callable<Integer> {
             port = s.getLocalPort();
         }
         try (PymodbusServer server = PymodbusServer.tcp(port, image(), Duration.ofSeconds(30));
-             DriverConfiguration cfg = new PointsFileLoader().parse(pointsFile(port), "bench", false,
+             DriverConfiguration cfg = new PointsFileLoader(SourceTypes.all()).parse(pointsFile(port), "bench", false,
                      new ConfigContext(Clock.systemUTC(), Path.of(".")))) {
             List<ModbusDevice> planned = cfg.sources().stream()
                     .map(s -> (ModbusDevice) ((ConfiguredSource.Polled) s).device()).toList();

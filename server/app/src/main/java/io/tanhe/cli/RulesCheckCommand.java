@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 "The last line is exactly `N errors, M warnings`; the exit code is 1 if there is an error."})
 public final class RulesCheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DRL (.drl) and thresholds (.yaml, .yml, .json) files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DRL (.drl), rulesets manifests (.rulesets.yaml: the DRL files they include) and thresholds (.yaml, .yml, .json) files")
     List<Path> files;
 
     @Option(names = "--methodology", paramLabel = "FILE", description = "methodology (.tanhe) whose nodes thresholds may target")

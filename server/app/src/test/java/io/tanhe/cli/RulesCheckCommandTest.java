@@ -24,6 +24,15 @@ class RulesCheckCommandTest {
     }
 
     @Test
+    void aGuidelinesManifestStandsForTheSharedRulesetsItIncludes() {
+        Path coking = Path.of("../methodologies/coking-2014");
+        CliRun r = CliRun.of("rules", "check", "--methodology", coking.resolve("coking.tanhe").toString(),
+                coking.resolve("coking-2014.rulesets.yaml").toString());
+        assertEquals("0 errors, 0 warnings\n", r.out());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
     void problemsArePrintedWithFileLineAndHintAndFailTheExitCode() throws Exception {
         Path drl = dir.resolve("bad.drl");
         Files.writeString(drl, "package x;\nimport io.tanhe.engine.rules.fact.ObservationFact;\nrule \"r\"\nwhen\n"

@@ -1,5 +1,6 @@
 package io.tanhe.engine.rules.check;
 
+import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleCompiler;
 import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RuleSource;
@@ -24,7 +25,8 @@ import java.util.Optional;
 public final class RulesChecker {
 
     /**
-     * Checks {@code files} (.drl; .yaml, .yml or .json for thresholds).
+     * Checks {@code files} (.drl; .rulesets.yaml for the DRL files a methodology's manifest includes;
+     * .yaml, .yml or .json for thresholds).
      *
      * @param targets the nodes thresholds may target ({@link TargetCatalog#ANY} without a methodology)
      * @return every problem, errors and warnings, in file order
@@ -38,13 +40,17 @@ public final class RulesChecker {
             String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".drl")) {
                 read(f, problems).ifPresent(drl::add);
+            } else if (name.endsWith(MethodologyRulesets.MANIFEST_SUFFIX)) {
+                MethodologyRulesets included = MethodologyRulesets.included(f);
+                problems.addAll(included.problems());
+                included.files().forEach(d -> read(d, problems).ifPresent(drl::add));
             } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
                 ThresholdFile tf = loader.load(f);
                 problems.addAll(tf.problems());
                 thresholds.addAll(tf.thresholds());
             } else {
                 problems.add(RuleProblem.error(f.toString(), 0, "R001", "not a rules file",
-                        "give .drl files and thresholds files (.yaml, .yml, .json)"));
+                        "give .drl files, rulesets manifests (.rulesets.yaml) and thresholds files (.yaml, .yml, .json)"));
             }
         }
         if (!drl.isEmpty()) {

@@ -3,7 +3,10 @@ package io.tanhe.server.evaluation;
 import io.tanhe.engine.time.Quality;
 
 /**
- * How a driver's reading quality enters the accounting. Failed readings (timeout, communication or
+ * How a driver's reading quality enters the accounting: {@link io.tanhe.drivers.Quality} says how a
+ * reading was acquired, {@link Quality} how far a figure of the accounting can be trusted; the two
+ * are different types on purpose, and this is their one mapping.
+ * Failed readings (timeout, communication or
  * device error) carry no value and enter as {@link Quality#MISSING}: the time model then does not
  * bridge a rate across them, and a counter's next good reading covers their time, so a failed
  * poll never counts as zero. An out-of-range value is kept in the raw store for inspection but
@@ -14,6 +17,7 @@ public final class Qualities {
     private Qualities() {
     }
 
+    /** The data quality a reading acquired with {@code q} has in the accounting. */
     public static Quality forAccounting(io.tanhe.drivers.Quality q) {
         return switch (q) {
             case MEASURED -> Quality.MEASURED;

@@ -13,7 +13,7 @@ import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.config.SourceType;
-import io.tanhe.drivers.config.SourceTypes;
+import io.tanhe.drivers.registry.SourceTypes;
 import io.tanhe.engine.compile.Compilation;
 import io.tanhe.engine.compile.Compiler;
 import io.tanhe.engine.factors.FactorLibrary;

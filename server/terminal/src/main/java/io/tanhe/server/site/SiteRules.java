@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RuleSource;
 import io.tanhe.engine.rules.RulesSettings;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The rules part of a site: the methodology's shipped rulesets and thresholds (the {@code .drl} and
- * {@code .thresholds.yaml} files next to it, unless {@code rules.methodology: false}), the site's own
+ * {@code .thresholds.yaml} files next to it and the shared rulesets its {@code .rulesets.yaml}
+ * includes, see {@link MethodologyRulesets}; unless {@code rules.methodology: false}), the site's own
  * DRL files ({@code rules.files}) and thresholds ({@code thresholds:}, the rules layer's format), gap
  * time and escalation. A threshold with a grain must target a methodology node; one without must
  * target a bound input or a point of the points file.
@@ -50,7 +52,10 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         List<RuleSource> sources = new ArrayList<>();
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         if (shipped && methodologyDir.isPresent()) {
-            for (Path f : files(methodologyDir.get(), ".drl")) {
+            MethodologyRulesets shippedRules = MethodologyRulesets.of(methodologyDir.get());
+            shippedRules.problems().stream().filter(RuleProblem::isError)
+                    .forEach(p -> top.problem("methodology", "its rulesets " + p.headline()));
+            for (Path f : shippedRules.files()) {
                 sources.add(RuleSource.read(f));
             }
             for (Path f : files(methodologyDir.get(), ".thresholds.yaml")) {

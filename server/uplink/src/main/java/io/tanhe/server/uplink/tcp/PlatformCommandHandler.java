@@ -90,29 +90,26 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
     public void handle(PlatformCommand command, Hj212Session session) throws IOException, Hj212Session.AckTimeoutException {
         DataSegment request = command.request();
         LOG.info("uplink {}: platform command CN {} QN {}", centreId, request.cn(), request.qn().map(Qn::text).orElse("-"));
-        if (command instanceof PlatformCommand.RetrieveData r) {
-            retrieve(r, session);
-        } else if (command instanceof PlatformCommand.GetTime g) {
-            answered(session, request,
+        switch (command) {
+            case PlatformCommand.RetrieveData r -> retrieve(r, session);
+            case PlatformCommand.GetTime g -> answered(session, request,
                     () -> session.send(messages.timeAnswer(g, LocalDateTime.now(clock.withZone(zone)))), ExeRtn.SUCCESS);
-        } else if (command instanceof PlatformCommand.SetTime t) {
-            setTime(t, session);
-        } else if (command instanceof PlatformCommand.GetRealtimeInterval g) {
-            answered(session, request, () -> session.send(messages.realtimeIntervalAnswer(g,
-                    (int) realtimeInterval.get().toSeconds())), ExeRtn.SUCCESS);
-        } else if (command instanceof PlatformCommand.SetRealtimeInterval i) {
-            setInterval(i, session);
-        } else if (command instanceof PlatformCommand.GetMinuteInterval g) {
-            answered(session, request, () -> session.send(messages.minuteIntervalAnswer(g, MINUTE_INTERVAL)), ExeRtn.SUCCESS);
-        } else if (command instanceof PlatformCommand.SetMinuteInterval m && m.minutes() == MINUTE_INTERVAL) {
-            answered(session, request, () -> { }, ExeRtn.SUCCESS);
-        } else if (command instanceof PlatformCommand.SetMinuteInterval m) {
-            refuse(session, request, QnRtn.REJECTED, "MinInterval " + m.minutes()
-                    + ": the real-time indicators are 15-minute figures (section 7.2.4 (1))");
-        } else if (command instanceof PlatformCommand.StartRealtime || command instanceof PlatformCommand.StopRealtime) {
-            refuse(session, request, QnRtn.REJECTED, "real-time (-Rtd) data on demand is not offered; indicators go on schedule");
-        } else if (command instanceof PlatformCommand.Refused r) {
-            refuse(session, request, r.reason(), r.problem());
+            case PlatformCommand.SetTime t -> setTime(t, session);
+            case PlatformCommand.GetRealtimeInterval g -> answered(session, request, () -> session.send(
+                    messages.realtimeIntervalAnswer(g, (int) realtimeInterval.get().toSeconds())), ExeRtn.SUCCESS);
+            case PlatformCommand.SetRealtimeInterval i -> setInterval(i, session);
+            case PlatformCommand.GetMinuteInterval g ->
+                    answered(session, request, () -> session.send(messages.minuteIntervalAnswer(g, MINUTE_INTERVAL)), ExeRtn.SUCCESS);
+            case PlatformCommand.SetMinuteInterval(_, int minutes) when minutes == MINUTE_INTERVAL ->
+                    answered(session, request, () -> { }, ExeRtn.SUCCESS);
+            case PlatformCommand.SetMinuteInterval(_, int minutes) -> refuse(session, request, QnRtn.REJECTED, "MinInterval "
+                    + minutes + ": the real-time indicators are 15-minute figures (section 7.2.4 (1))");
+            case PlatformCommand.StartRealtime _, PlatformCommand.StopRealtime _ ->
+                    refuse(session, request, QnRtn.REJECTED, "real-time (-Rtd) data on demand is not offered; indicators go on schedule");
+            case PlatformCommand.Refused(_, QnRtn reason, String problem) -> refuse(session, request, reason, problem);
+            case PlatformCommand.DataAck _, PlatformCommand.NoticeAck _ -> {
+                // the session completes the upload they acknowledge; they never reach a handler
+            }
         }
     }
 

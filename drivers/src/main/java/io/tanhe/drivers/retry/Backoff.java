@@ -1,10 +1,14 @@
-package io.tanhe.drivers.mqtt;
+package io.tanhe.drivers.retry;
 
 import java.time.Duration;
 
 /**
  * Reconnect delays that double after each failed attempt, from {@code initial} up to {@code max}.
- * A broker that is down for days is retried every {@code max}, never faster.
+ * A broker or server that is down for days is retried every {@code max}, never faster. Shared by
+ * the push sources that keep a connection open (MQTT, OPC UA).
+ *
+ * @param initial the delay before the first retry, and again after a connection was up
+ * @param max     the longest delay
  */
 public record Backoff(Duration initial, Duration max) {
 
