@@ -250,6 +250,21 @@ public final class Hj212PlatformSimulator implements AutoCloseable {
         log.accept("-> " + command.text());
     }
 
+    /**
+     * Writes {@code bytes} as they are on the newest connection, in one write (tests send malformed or
+     * cut-off packets, or several packets at once, with it).
+     *
+     * @throws IOException when no terminal is connected
+     */
+    public void sendRaw(byte[] bytes) throws IOException {
+        Socket c = latest;
+        if (c == null || c.isClosed()) {
+            throw new IOException("no terminal is connected to the simulator");
+        }
+        write(c.getOutputStream(), bytes);
+        log.accept("-> (" + bytes.length + " raw bytes)");
+    }
+
     /** Values stored, each (CN, DataTime, code) once. */
     public Map<String, ReceivedValue> stored() {
         return Map.copyOf(stored);

@@ -113,6 +113,9 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
             refuse(session, request, QnRtn.REJECTED, "real-time (-Rtd) data on demand is not offered; indicators go on schedule");
         } else if (command instanceof PlatformCommand.Refused r) {
             refuse(session, request, r.reason(), r.problem());
+            if (r.execution().isPresent() && request.qn().isPresent()) {
+                session.send(messages.executionResult(request, r.execution().get()));
+            }
         }
     }
 
@@ -133,9 +136,8 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
 
     private void refuse(Hj212Session session, DataSegment request, QnRtn reason, String problem) throws IOException {
         LOG.warn("uplink {}: refused CN {}: {} ({})", centreId, request.cn(), problem, reason.meaning());
-        if (request.qn().isPresent()) {
-            session.send(messages.requestAnswer(request, reason));
-        }
+        // a request without (a readable) QN is answered under a QN of our own: there is none to echo
+        session.send(messages.requestAnswer(request.qn().orElseGet(qns), reason));
     }
 
     private void retrieve(PlatformCommand.RetrieveData r, Hj212Session session) throws IOException, Hj212Session.AckTimeoutException {
@@ -149,7 +151,14 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
         Map<Instant, List<UploadValue>> periods = reader.read(grain, TimeRange.of(from, to), false);
         for (Map.Entry<Instant, List<UploadValue>> p : periods.entrySet()) {
             List<IndicatorValue> values = p.getValue().stream()
-                    .map(v -> IndicatorValue.amount(v.code(), v.value(), v.flag())).toList();
+                    .map(v -> IndicatorValue.amount(v.code(), v.value(), v.flag()))
+                    .filter(v -> messages.unwritable(r.kind(), v).map(problem -> {
+                        LOG.error("uplink {}: {} of {} is left out of the retrieval: {}", centreId, v.code(), p.getKey(), problem);
+                        return false;
+                    }).orElse(true)).toList();
+            if (values.isEmpty()) {
+                continue;
+            }
             for (DataSegment part : messages.upload(r.kind(), LocalDateTime.ofInstant(p.getKey(), zone), values, false, qns)) {
                 if (profile.ack()) {
                     session.sendAwaitingAnswer(part, delivery.timeout(), delivery.retries());
