@@ -96,7 +96,8 @@ public final class Uplink implements AutoCloseable {
         } else {
             channel = new HttpsChannel(c);
         }
-        return new CentreWorker(c, outbox, store.events(), channel, collector, env.clock(), env.poll(), env.stateDir());
+        return new CentreWorker(c, outbox, store.events(), channel, collector, env.clock(), env.zone(),
+                java.time.Clock.systemUTC(), env.poll(), env.stateDir());
     }
 
     /** Every centre's status, in configuration order. */

@@ -46,6 +46,8 @@ public final class CentreWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration poll;
     private final Path statusDir;
+    private final java.time.ZoneId zone;
+    private final Clock wallClock;
     private final Thread thread;
     private final Object signal = new Object();
     private volatile boolean stopped;
@@ -68,6 +70,20 @@ public final class CentreWorker implements AutoCloseable {
      */
     public CentreWorker(CentreConfig centre, Outbox outbox, EventLog events, Channel channel, UploadCollector collector,
                         Clock clock, Duration poll, Path statusDir) {
+        this(centre, outbox, events, channel, collector, clock, clock.getZone(), Clock.systemUTC(), poll, statusDir);
+    }
+
+    /**
+     * @param zone      the terminal's zone, in which the status shows times
+     * @param wallClock the machine's clock, stamped on the status so that a reader can tell whether the
+     *                  terminal still runs even when {@code clock} is a demo's simulated time
+     * @param poll      how long the thread sleeps when there is nothing to do (real time)
+     * @param statusDir where the status file goes
+     */
+    public CentreWorker(CentreConfig centre, Outbox outbox, EventLog events, Channel channel, UploadCollector collector,
+                        Clock clock, java.time.ZoneId zone, Clock wallClock, Duration poll, Path statusDir) {
+        this.zone = zone;
+        this.wallClock = wallClock;
         this.centre = centre;
         this.outbox = outbox;
         this.events = events;
@@ -228,7 +244,7 @@ public final class CentreWorker implements AutoCloseable {
 
     private CentreStatus snapshot(Instant now) {
         return new CentreStatus(centre.id(), centre.protocol().text(), centre.address(), channel.connected(), lastAck,
-                backlog, oldestPending, failures, lastError, now);
+                backlog, oldestPending, failures, lastError, now, zone, wallClock.instant());
     }
 
     /** Ends a round between two acknowledged uploads when the worker is closing, so a restart duplicates nothing. */
