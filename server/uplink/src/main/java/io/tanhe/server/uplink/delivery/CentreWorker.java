@@ -203,7 +203,7 @@ public final class CentreWorker implements AutoCloseable {
                 .ifPresent(e -> outbox.retryLater(e.id(), nextTryAt, error));
         if (failures == 1 || failures % 10 == 0) {
             LOG.warn("uplink {}: {} (attempt {} failing since {}; next try at {})", centre.id(), error, failures,
-                    failingSince, nextTryAt);
+                    local(failingSince), local(nextTryAt));
         }
         publish(now);
     }
@@ -214,7 +214,7 @@ public final class CentreWorker implements AutoCloseable {
         }
         long left = backlog;
         String message = "centre " + centre.id() + " acknowledges again after " + failures + " failed attempts since "
-                + failingSince + "; backfilling " + left + " queued uploads";
+                + local(failingSince) + "; backfilling " + left + " queued uploads";
         LOG.info("uplink {}: {}", centre.id(), message);
         events.append(new Event(now, EventKind.BACKFILL, centre.id(), message, "{\"failures\":" + failures
                 + ",\"failing_since\":\"" + failingSince + "\",\"backlog\":" + left + "}"));
@@ -241,6 +241,13 @@ public final class CentreWorker implements AutoCloseable {
             statusWrittenAt = now;
         }
     }
+
+    /** {@code t} on the terminal's clock in its zone, to the second, as people read times (not UTC with nanoseconds). */
+    private String local(Instant t) {
+        return LOCAL.format(t.atZone(zone));
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private CentreStatus snapshot(Instant now) {
         return new CentreStatus(centre.id(), centre.protocol().text(), centre.address(), channel.connected(), lastAck,
