@@ -135,4 +135,26 @@ class UplinkConfigLoaderTest {
         assertTrue(e.getMessage().contains("password: bad PW"), e.getMessage());
         assertTrue(!e.getMessage().contains("Hunter2"), e.getMessage());
     }
+
+    @Test
+    void aValidationErrorOfATlsPasswordDoesNotQuoteIt() throws Exception {
+        // issue 12, defect 12: "must be text, not '<the password>'"
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - id: third
+                    protocol: https
+                    address: https://carbon.example.com/u
+                    terminal_id: T-1
+                    tls: {key_store_password: true, trust_store_password: 551208}
+                    indicators: [{node: E, code: co2}]
+                """);
+        InvalidUplinkConfigException e = assertThrows(InvalidUplinkConfigException.class,
+                () -> UplinkConfigLoader.load(dir.resolve("uplink.yaml")));
+        assertTrue(e.getMessage().contains("tls.key_store_password: must be text, not (not shown)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("true") && !e.getMessage().contains("551208"), e.getMessage());
+        assertEquals("centres[0].tls.key_store_password: must be text, not (not shown)",
+                UplinkConfigLoader.withoutSecret("centres[0].tls.key_store_password: must be text, not '907214'"));
+        assertEquals("centres[0].retries: must be a whole number from 0 to 99, not 'x1'",
+                UplinkConfigLoader.withoutSecret("centres[0].retries: must be a whole number from 0 to 99, not 'x1'"));
+    }
 }
