@@ -80,6 +80,9 @@ public final class PeriodReader {
     /**
      * The values per period start (in period order; indicators in configuration order) of {@code grain}
      * buckets starting in {@code range}. One scan per result node, however many keys it has.
+     *
+     * @param manual whether an operator re-sends them; it does not change the flags (a re-sent measured
+     *               figure is still {@code N}: [STD17] Table 8's {@code S} is a value set by hand)
      */
     public Map<Instant, List<UploadValue>> read(Grain grain, TimeRange range, boolean manual) {
         Map<Instant, UploadValue[]> byPeriod = new TreeMap<>();
