@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe demo}: a complete terminal on the bundled demo plant with simulated meters. */
@@ -46,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "F", defaultValue = "1", description = "simulated seconds per wall second (default: ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--start", paramLabel = "TIME", description = "simulated start, e.g. 2026-06-01T08:00 (default: now, or where the stored data ends)")
+    @Option(names = "--start", paramLabel = "TIME", description = "simulated start, e.g. 2026-06-01T08:00, or now for the wall clock (default: where the stored data ends, else now)")
     String start;
 
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "5", description = "seconds between summary lines (default: ${DEFAULT-VALUE})")
@@ -86,8 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedTime time = new SimulatedTime(clock, acquisition.scheduler(), site.drivers(), terminal.intake(), speed, end);
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));
         console.banner(dataDir);
-        System.out.println("tanhe: simulated time starts at " + begin.atZone(site.zone()) + (speed == 1 ? "" : " at " + speed + "× speed")
-                + (end == null ? "" : ", ends at " + end.atZone(site.zone())));
+        System.out.println("tanhe: simulated time starts at " + local(begin, site.zone()) + (speed == 1 ? "" : " at " + speed + "× speed")
+                + (end == null ? "" : ", ends at " + local(end, site.zone())));
         console.start();
         time.start();
         if (end != null) {
@@ -102,10 +103,45 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Instant startTime(Terminal terminal, Site site) {
-        if (start != null) {
-            return TimeText.parse(start, site.zone());
+        return startTime(start, terminal.store().readings().latestMeasuredAt(), Instant.now(), site.zone(), System.out::println);
+    }
+
+    /**
+     * Where the demo's simulated time starts: {@code --start} (a time, or {@code now} for the wall clock);
+     * without it, one second after the stored data ends, so that a restarted demo continues its own
+     * timeline (a demo started in the past used to jump to the wall clock, leaving a gap of months in
+     * its data without a word); the wall clock when nothing is stored. Says which, when it resumes.
+     */
+    static Instant startTime(String start, java.util.Optional<Instant> storedEnd, Instant wallNow, ZoneId zone,
+                             java.util.function.Consumer<String> say) {
+        Instant now = wallNow.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (start != null && start.strip().equalsIgnoreCase("now")) {
+            storedEnd.filter(end -> end.isBefore(now.minus(Duration.ofMinutes(1)))).ifPresent(end -> say.accept(
+                    "tanhe: the stored data ends at " + local(end, zone) + "; the demo jumps to the wall clock, "
+                            + gap(end, now) + " later (no data for that gap)"));
+            return now;
         }
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return terminal.store().readings().latestMeasuredAt().map(t -> t.plusSeconds(1)).filter(t -> t.isAfter(now)).orElse(now);
+        if (start != null) {
+            return TimeText.parse(start, zone);
+        }
+        if (storedEnd.isEmpty()) {
+            return now;
+        }
+        Instant resume = storedEnd.get().plusSeconds(1);
+        if (resume.isBefore(now.minus(Duration.ofMinutes(1)))) {
+            say.accept("tanhe: resuming simulated time where the stored data ends, " + local(resume, zone) + " ("
+                    + gap(resume, now) + " before the wall clock; --start now jumps to the wall clock)");
+        }
+        return resume;
+    }
+
+    /** {@code t} as the terminal shows times: local, to the second, with the zone. */
+    static String local(Instant t, ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").format(t.atZone(zone)) + " (" + zone + ")";
+    }
+
+    private static String gap(Instant from, Instant to) {
+        Duration d = Duration.between(from, to).abs();
+        return d.toDays() >= 2 ? d.toDays() + " days" : d.toHours() >= 2 ? d.toHours() + " hours" : d.toMinutes() + " min";
     }
 }

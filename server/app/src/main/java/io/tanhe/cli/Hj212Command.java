@@ -53,16 +53,21 @@ public final class Hj212Command implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            String text = packet.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : packet;
+            // bytes throughout, as the TCP path reads them: decoding standard input as UTF-8 first turned a
+            // 0xFF into U+FFFD (3 bytes) and reported a length mismatch instead of the byte itself
+            byte[] bytes = packet.equals("-") ? System.in.readAllBytes() : packet.getBytes(StandardCharsets.UTF_8);
             if (!exact) {
-                text = text.replace("\\r", "\r").replace("\\n", "\n");
-                if (!text.endsWith("\r\n")) {
-                    text = text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-                    text = text + "\r\n";
+                bytes = unescapeCrLf(bytes);
+                int n = bytes.length;
+                if (!(n >= 2 && bytes[n - 2] == '\r' && bytes[n - 1] == '\n')) {
+                    int keep = n > 0 && (bytes[n - 1] == '\n' || bytes[n - 1] == '\r') ? n - 1 : n;
+                    byte[] ended = java.util.Arrays.copyOf(bytes, keep + 2);
+                    ended[keep] = '\r';
+                    ended[keep + 1] = '\n';
+                    bytes = ended;
                     out.println("note: added the CR LF that ends a packet (--exact decodes the input as given)");
                 }
             }
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             try {
                 PacketExplainer.explain(Hj212Codec.decode(bytes)).forEach(out::println);
                 out.flush();
@@ -75,6 +80,20 @@ public final class Hj212Command implements Runnable {
                 return 1;
             }
         }
+    }
+
+    /** The two characters {@code \\r} and {@code \\n} as the bytes CR and LF; every other byte as it is. */
+    static byte[] unescapeCrLf(byte[] in) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\\' && i + 1 < in.length && (in[i + 1] == 'r' || in[i + 1] == 'n')) {
+                out.write(in[i + 1] == 'r' ? '\r' : '\n');
+                i++;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** {@code tanhe hj212 encode SEGMENT}. */

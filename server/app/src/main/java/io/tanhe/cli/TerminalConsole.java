@@ -35,7 +35,8 @@ final class TerminalConsole {
     /** Sends logs to a file in the data directory (must run before the first logger is created). */
     static void logTo(Path dataDir) {
         try {
-            java.nio.file.Files.createDirectories(dataDir);
+            io.tanhe.server.store.PrivateFiles.directory(dataDir);        // 0700
+            io.tanhe.server.store.PrivateFiles.file(dataDir.resolve("tanhe.log")); // 0600 before the logger opens it
         } catch (java.io.IOException e) {
             return;
         }

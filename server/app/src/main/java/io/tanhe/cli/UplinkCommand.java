@@ -35,6 +35,7 @@ public final class UplinkCommand implements Runnable {
                     "Reads the status files the running terminal writes in DIR/uplink/ (the store itself is",
                     "held by the terminal). Exit code 1 when no uplink has written a status there."})
     static final class Status implements Callable<Integer> {
+        private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -52,21 +53,33 @@ public final class UplinkCommand implements Runnable {
                 spec.commandLine().getErr().flush();
                 return 1;
             }
-            out.printf("%-16s %-9s %-26s %-9s %-22s %8s  %-22s %s%n", "centre", "protocol", "address", "connected",
-                    "last ack", "backlog", "oldest pending", "as of");
+            out.printf("%-16s %-9s %-26s %-9s %-19s %8s  %-19s %s%n", "centre", "protocol", "address", "connected",
+                    "last ack", "backlog", "oldest pending", "as of (terminal time)");
             for (CentreStatus c : centres) {
-                out.printf("%-16s %-9s %-26s %-9s %-22s %8d  %-22s %s%n", c.centreId(), c.protocol(), c.address(),
-                        c.connected() ? "yes" : "no", c.lastAck().map(Instant::toString).orElse("never"), c.backlog(),
-                        c.oldestPending().map(Instant::toString).orElse("-"), age(c.updatedAt()));
+                out.printf("%-16s %-9s %-26s %-9s %-19s %8d  %-19s %s%n", c.centreId(), c.protocol(), c.address(),
+                        c.connected() ? "yes" : "no", c.lastAck().map(t -> local(t, c)).orElse("never"), c.backlog(),
+                        c.oldestPending().map(t -> local(t, c)).orElse("-"), asOf(c, Instant.now()));
                 c.lastError().ifPresent(e -> out.println("    failing (" + c.failures() + " attempts): " + e));
             }
             out.flush();
             return 0;
         }
 
-        private static String age(Instant t) {
-            Duration d = Duration.between(t, Instant.now());
-            return t + (d.toSeconds() > 60 ? " (" + d.toMinutes() + " min ago: is the terminal running?)" : "");
+        /** {@code t} in the terminal's zone, to the second. */
+        static String local(Instant t, CentreStatus c) {
+            return LOCAL.format(t.atZone(c.zone()));
+        }
+
+        /**
+         * The terminal's time of the status, with its zone, and a warning when the status file is old by
+         * the machine's wall clock (the terminal rewrites it every 5 s). The terminal's own clock is not
+         * compared with the wall clock: under a demo it is simulated time, months away from now.
+         */
+        static String asOf(CentreStatus c, Instant wallNow) {
+            Duration d = Duration.between(c.writtenAt(), wallNow);
+            String zone = c.zone().getId() + " " + c.updatedAt().atZone(c.zone()).getOffset();
+            return local(c.updatedAt(), c) + " " + zone + (d.toSeconds() > 60 ? " (written " + d.toMinutes()
+                    + " min ago: is the terminal running?)" : "");
         }
     }
 }

@@ -127,4 +127,29 @@ class Hj212CommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("error: offset 3: bad QN"), r.err());
     }
+
+    @Test
+    void decodeOfStandardInputWorksOnBytesSoA0xFFIsNotALengthMismatch() {
+        // issue 12, 8e: standard input was decoded as UTF-8 first, 0xFF became 3 bytes and the length was wrong
+        byte[] segment = "QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=3?&&"
+                .getBytes(StandardCharsets.US_ASCII);
+        segment[segment.length - 3] = (byte) 0xFF;
+        byte[] head = String.format("##%04d", segment.length).getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (io.tanhe.server.hj212.Hj212Crc.hex(io.tanhe.server.hj212.Hj212Crc.of(segment)) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] packet = new byte[head.length + segment.length + tail.length];
+        System.arraycopy(head, 0, packet, 0, head.length);
+        System.arraycopy(segment, 0, packet, head.length, segment.length);
+        System.arraycopy(tail, 0, packet, head.length + segment.length, tail.length);
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(packet));
+            Run r = run("hj212", "decode", "-");
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(!r.err().contains("length mismatch"), r.err());
+            assertTrue(r.err().contains("offset " + (head.length + segment.length - 3)), r.err());
+        } finally {
+            System.setIn(saved);
+        }
+    }
 }

@@ -41,7 +41,7 @@ public final class FieldRules {
     /** Why {@code v} cannot be the PW field, if it cannot. */
     public static Optional<String> pw(String v) {
         return PW.matcher(v).matches() ? Optional.empty()
-                : Optional.of("bad PW '" + v + "': the password is 6 letters or digits");
+                : Optional.of("bad PW (" + v.length() + " characters, not shown): the password is 6 letters or digits");
     }
 
     /** Why {@code v} cannot be the MN field, if it cannot. */

@@ -62,6 +62,21 @@ public final class Hj212Codec {
         return new SegmentParser(data, 0, data.length).parse();
     }
 
+    /**
+     * The data segment of a packet whose frame is right (header, length, CRC, CR LF) whatever its
+     * content, as ISO-8859-1 text: a receiver can then answer a well-framed request that fails the
+     * content rules (a time that does not exist, no QN) instead of dropping it. Empty when the frame
+     * itself is wrong (bad CRC: the standard ends the exchange there).
+     */
+    public static java.util.Optional<String> framedSegment(byte[] packet) {
+        try {
+            PacketFrame frame = PacketFrame.read(packet);
+            return java.util.Optional.of(new String(packet, SEGMENT_OFFSET, frame.segmentBytes(), StandardCharsets.ISO_8859_1));
+        } catch (Hj212FormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Decodes exactly one packet: {@code ##} at the start, CR LF at the end, nothing after it. */
     public static DecodedPacket decode(byte[] packet) throws Hj212FormatException {
         PacketFrame frame = PacketFrame.read(packet);

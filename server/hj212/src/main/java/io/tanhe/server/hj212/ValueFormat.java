@@ -51,6 +51,22 @@ public record ValueFormat(int integerDigits, int decimals) {
         return rounded.toPlainString();
     }
 
+    /**
+     * The value as {@link #format} writes it, without trailing zeros after the point ({@code 12.5}, not
+     * {@code 12.5000}): the standard's numbers are variable-length strings ([STD17] §6.3.3, its examples
+     * write {@code w00000-Cou=10.5}).
+     *
+     * @throws IllegalArgumentException when the value has more integer digits than the format allows
+     */
+    public String formatCompact(BigDecimal value) {
+        String text = format(value);
+        if (text.indexOf('.') < 0) {
+            return text;
+        }
+        BigDecimal stripped = new BigDecimal(text).stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
     /** The format as written, e.g. {@code N14.2}. */
     public String text() {
         return "N" + integerDigits + (decimals > 0 ? "." + decimals : "");

@@ -170,7 +170,7 @@ class Hj212CodecTest {
             "bad QN month       | QN=20161301085857223;ST=31;CN=2011;PW=123456;MN=A1;Flag=5;CP=&&&&          | 9  | bad QN: '20161301085857223' is not a real time",
             "bad ST             | QN=20160801085857223;ST=3;CN=2011;PW=123456;MN=A1;Flag=5;CP=&&&&           | 30 | bad ST '3'",
             "bad CN             | QN=20160801085857223;ST=31;CN=20x1;PW=123456;MN=A1;Flag=5;CP=&&&&          | 36 | bad CN '20x1'",
-            "short PW           | QN=20160801085857223;ST=31;CN=2011;PW=12345;MN=A1;Flag=5;CP=&&&&           | 44 | bad PW '12345'",
+            "short PW           | QN=20160801085857223;ST=31;CN=2011;PW=12345;MN=A1;Flag=5;CP=&&&&           | 44 | bad PW (5 characters, not shown)",
             "long MN            | QN=20160801085857223;ST=31;CN=2011;PW=123456;MN=1234567890123456789012345;Flag=5;CP=&&&& | 54 | bad MN",
             "Flag not a number  | QN=20160801085857223;ST=31;CN=2011;PW=123456;MN=A1;Flag=x;CP=&&&&          | 62 | bad Flag 'x'",
             "Flag leading zero  | QN=20160801085857223;ST=31;CN=2011;PW=123456;MN=A1;Flag=05;CP=&&&&         | 62 | bad Flag '05'",

@@ -32,10 +32,21 @@ public final class DemoSite {
                     }
                     Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
+                ownerOnly(dir.resolve(name), "rw-------");
             }
+            ownerOnly(dir, "rwx------");
+            ownerOnly(dataDir, "rwx------");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo site into " + dir + ": " + e.getMessage(), e);
         }
         return dir.resolve("site.yaml");
+    }
+
+    /** The data directory and what is in it belong to the terminal's user alone (0700 / 0600), where POSIX permissions exist. */
+    private static void ownerOnly(Path p, String permissions) throws IOException {
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        }
     }
 }

@@ -23,9 +23,29 @@ public final class SimulatedClock extends Clock {
         return zone;
     }
 
+    /**
+     * This clock seen in another zone: the same simulated time, moving with it. (A copy standing at
+     * the current instant froze the uplink's QNs at the demo's start plus a counter, issue 12 8f.)
+     */
     @Override
     public Clock withZone(ZoneId z) {
-        return new SimulatedClock(now, z);
+        SimulatedClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return z;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override

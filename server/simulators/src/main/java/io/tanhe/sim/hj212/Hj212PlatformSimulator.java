@@ -242,12 +242,44 @@ public final class Hj212PlatformSimulator implements AutoCloseable {
      * @throws IOException when no terminal is connected
      */
     public void send(DataSegment command) throws IOException {
-        Socket c = latest;
-        if (c == null || c.isClosed()) {
-            throw new IOException("no terminal is connected to the simulator");
-        }
+        Socket c = connection();
         write(c.getOutputStream(), Hj212Codec.encode(command));
         log.accept("-> " + command.text());
+    }
+
+    /**
+     * Writes {@code bytes} as they are on the newest connection, in one write (tests send malformed or
+     * cut-off packets, or several packets at once, with it).
+     *
+     * @throws IOException when no terminal is connected
+     */
+    public void sendRaw(byte[] bytes) throws IOException {
+        Socket c = connection();
+        write(c.getOutputStream(), bytes);
+        log.accept("-> (" + bytes.length + " raw bytes)");
+    }
+
+    /**
+     * The newest connection, waiting up to 5 s for one: the terminal may see its connection open a
+     * moment before this simulator's accept loop has taken it.
+     */
+    private Socket connection() throws IOException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            Socket c = latest;
+            if (c != null && !c.isClosed()) {
+                return c;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no terminal is connected to the simulator");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a terminal to connect", e);
+            }
+        }
     }
 
     /** Values stored, each (CN, DataTime, code) once. */

@@ -131,7 +131,8 @@ public final class Terminal implements AutoCloseable {
     }
 
     private void start(TerminalSettings settings) {
-        store.configs().save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        // secrets (TLS keystore passwords, driver passwords) are not stored in clear: issue 12, defect 12
+        store.configs().save(io.tanhe.server.store.Secrets.redact(site.text()), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));

@@ -75,7 +75,8 @@ public final class Uplink implements AutoCloseable {
 
     private static CentreWorker worker(CentreConfig c, Store store, Outbox outbox, UplinkEnvironment env) {
         CentreState state = CentreState.load(env.stateDir().resolve(c.id() + ".state.json"));
-        PeriodReader reader = new PeriodReader(store.results(), c.id(), c.indicators());
+        PeriodReader reader = c.profile().map(p -> new PeriodReader(store.results(), c.id(), c.indicators(), PeriodReader.flagsOf(p)))
+                .orElseGet(() -> new PeriodReader(store.results(), c.id(), c.indicators()));
         UploadWindows windows = new UploadWindows(c.schedules(), env.zone(), () -> state.realtimeInterval()
                 .orElseGet(() -> c.schedules().realtime().map(r -> r.interval()).orElse(Duration.ofMinutes(15))));
         UploadCollector collector = new UploadCollector(c.id(), outbox, reader, windows, state, env.zone(),
@@ -83,17 +84,20 @@ public final class Uplink implements AutoCloseable {
         collector.start(env.clock().instant());
         Channel channel;
         if (c.protocol() == Protocol.HJ212_TCP) {
-            QnSequence qns = new QnSequence(env.clock().withZone(env.zone()));
+            QnSequence qns = new QnSequence(env.clock(), env.zone()); // QN: the time of sending on the terminal's clock
             PlatformCommandHandler handler = new PlatformCommandHandler(c.id(), c.profile().orElseThrow(), qns, reader,
                     env.zone(), env.clock(), c.delivery(), store.events(), windows::realtimeInterval, interval -> {
                         state.setRealtimeInterval(interval);
                         collector.rescheduleRealtime(env.clock().instant());
                     });
-            channel = new Hj212Channel(c, qns, handler, env.clock());
+            channel = new Hj212Channel(c, qns, handler, env.clock(), (u, problem) -> store.events().append(new Event(
+                    env.clock().instant(), EventKind.GAP, c.id(), problem, "{\"stream\":\"" + u.stream().key()
+                    + "\",\"period_start\":\"" + u.periodStart() + "\"}")));
         } else {
             channel = new HttpsChannel(c);
         }
-        return new CentreWorker(c, outbox, store.events(), channel, collector, env.clock(), env.poll(), env.stateDir());
+        return new CentreWorker(c, outbox, store.events(), channel, collector, env.clock(), env.zone(),
+                java.time.Clock.systemUTC(), env.poll(), env.stateDir());
     }
 
     /** Every centre's status, in configuration order. */

@@ -4,6 +4,8 @@ import io.tanhe.server.hj212.CpArea;
 import io.tanhe.server.hj212.CpItem;
 import io.tanhe.server.hj212.DataSegment;
 import io.tanhe.server.hj212.Flag;
+import io.tanhe.server.hj212.Hj212Codec;
+import io.tanhe.server.hj212.Hj212Crc;
 import io.tanhe.server.hj212.Qn;
 import io.tanhe.server.hj212.Timestamps;
 import io.tanhe.server.store.EventKind;
@@ -12,6 +14,7 @@ import io.tanhe.sim.hj212.Hj212PlatformSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +115,59 @@ class PlatformCommandTest {
             await(() -> sim.answer("9011", qn(wrong)).isPresent(), WAIT, "the refusal");
             assertEquals("3", sim.answer("9011", qn(wrong)).orElseThrow().cp().value("QnRtn").orElseThrow());
             assertTrue(sim.answer("1011", qn(wrong)).isEmpty());
+        }
+    }
+
+    /** A packet with a right frame (length, CRC) around {@code segment}, whatever the segment holds. */
+    private static byte[] framed(String segment) {
+        byte[] data = segment.getBytes(StandardCharsets.US_ASCII);
+        return (String.format("##%04d", data.length) + segment + Hj212Crc.hex(Hj212Crc.of(data)) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aRetrievalWithAMonth13BeginTimeIsRefusedWithQnRtn2AndExeRtn3() throws Exception {
+        try (UplinkRig rig = new UplinkRig(dir);
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
+            rig.start(UplinkRig.hj212("province", sim.port()));
+            await(() -> rig.uplink.status().get(0).connected(), WAIT, "the connection");
+            String qn = "20240305100000123";
+            sim.sendRaw(framed("QN=" + qn + ";ST=31;CN=2051;PW=" + UplinkRig.PW + ";MN=" + UplinkRig.MN
+                    + ";Flag=5;CP=&&BeginTime=20241301000000;EndTime=20241302000000&&"));
+            await(() -> sim.answer("9012", qn).isPresent(), WAIT, "the execution result");
+            assertEquals("2", sim.answer("9011", qn).orElseThrow().cp().value("QnRtn").orElseThrow());
+            assertEquals("3", sim.answer("9012", qn).orElseThrow().cp().value("ExeRtn").orElseThrow());
+        }
+    }
+
+    @Test
+    void aCommandWithoutQnIsAnsweredWithQnRtn7() throws Exception {
+        try (UplinkRig rig = new UplinkRig(dir);
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
+            rig.start(UplinkRig.hj212("province", sim.port()));
+            await(() -> rig.uplink.status().get(0).connected(), WAIT, "the connection");
+            sim.sendRaw(framed("ST=31;CN=1011;PW=" + UplinkRig.PW + ";MN=" + UplinkRig.MN + ";Flag=5;CP=&&&&"));
+            await(() -> sim.answers().stream().anyMatch(a -> a.cn().equals("9011")), WAIT, "the refusal");
+            DataSegment answer = sim.answers().stream().filter(a -> a.cn().equals("9011")).findFirst().orElseThrow();
+            assertEquals("7", answer.cp().value("QnRtn").orElseThrow());
+            assertTrue(sim.answers().stream().noneMatch(a -> a.cn().equals("1011")), "the time is not sent");
+        }
+    }
+
+    @Test
+    void aValidCommandAfterACutOffPacketInTheSameWriteIsAnswered() throws Exception {
+        try (UplinkRig rig = new UplinkRig(dir);
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
+            rig.start(UplinkRig.hj212("province", sim.port()));
+            await(() -> rig.uplink.status().get(0).connected(), WAIT, "the connection");
+            DataSegment query = command("1011", UplinkRig.PW);
+            byte[] whole = Hj212Codec.encode(query);
+            byte[] cut = java.util.Arrays.copyOf(whole, 50);
+            byte[] both = new byte[cut.length + whole.length];
+            System.arraycopy(cut, 0, both, 0, cut.length);
+            System.arraycopy(whole, 0, both, cut.length, whole.length);
+            sim.sendRaw(both);
+            await(() -> sim.answer("1011", qn(query)).isPresent(), WAIT, "the time");
         }
     }
 }

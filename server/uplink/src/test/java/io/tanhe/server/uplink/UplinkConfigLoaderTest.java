@@ -101,4 +101,60 @@ class UplinkConfigLoaderTest {
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("centres[0].profile: cannot read")), e.getMessage());
         assertTrue(e.problems().contains("centres[2].id: 'q' is already the id of another centre"), e.getMessage());
     }
+
+    @Test
+    void everyIndicatorOfAnHj212CentreHasAValidFormatAndTwoCodesMayReportOneResult() throws Exception {
+        // issue 12, 8a/8b: an indicator without format was written with 17 decimals; a second code on a result was dropped
+        Files.writeString(dir.resolve("p.yaml"), "mn: A1\npassword: '123456'\nfields:\n  e10001: {unit: t, format: N10.2}\n");
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - id: province
+                    protocol: hj212-tcp
+                    address: 127.0.0.1:8212
+                    profile: p.yaml
+                    indicators:
+                      - {node: E, code: e10001}
+                      - {node: E, code: e10003}
+                """);
+        var centre = UplinkConfigLoader.load(dir.resolve("uplink.yaml")).centres().get(0);
+        assertEquals(2, centre.indicators().size());
+        assertEquals("N10.2", centre.profile().orElseThrow().format("e10001").text());
+        assertEquals("N12.4", centre.profile().orElseThrow().format("e10003").text());
+    }
+
+    @Test
+    void aValidationErrorNeverPrintsTheHj212Password() throws Exception {
+        // issue 12, defect 12: the profile's PW appeared in the error
+        Files.writeString(dir.resolve("p.yaml"), "mn: A1\npassword: 'Hunter2!'\n");
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - {id: province, protocol: hj212-tcp, address: 127.0.0.1:8212, profile: p.yaml, indicators: [{node: E, code: a05001}]}
+                """);
+        InvalidUplinkConfigException e = assertThrows(InvalidUplinkConfigException.class,
+                () -> UplinkConfigLoader.load(dir.resolve("uplink.yaml")));
+        assertTrue(e.getMessage().contains("password: bad PW"), e.getMessage());
+        assertTrue(!e.getMessage().contains("Hunter2"), e.getMessage());
+    }
+
+    @Test
+    void aValidationErrorOfATlsPasswordDoesNotQuoteIt() throws Exception {
+        // issue 12, defect 12: "must be text, not '<the password>'"
+        Files.writeString(dir.resolve("uplink.yaml"), """
+                centres:
+                  - id: third
+                    protocol: https
+                    address: https://carbon.example.com/u
+                    terminal_id: T-1
+                    tls: {key_store_password: true, trust_store_password: 551208}
+                    indicators: [{node: E, code: co2}]
+                """);
+        InvalidUplinkConfigException e = assertThrows(InvalidUplinkConfigException.class,
+                () -> UplinkConfigLoader.load(dir.resolve("uplink.yaml")));
+        assertTrue(e.getMessage().contains("tls.key_store_password: must be text, not (not shown)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("true") && !e.getMessage().contains("551208"), e.getMessage());
+        assertEquals("centres[0].tls.key_store_password: must be text, not (not shown)",
+                UplinkConfigLoader.withoutSecret("centres[0].tls.key_store_password: must be text, not '907214'"));
+        assertEquals("centres[0].retries: must be a whole number from 0 to 99, not 'x1'",
+                UplinkConfigLoader.withoutSecret("centres[0].retries: must be a whole number from 0 to 99, not 'x1'"));
+    }
 }

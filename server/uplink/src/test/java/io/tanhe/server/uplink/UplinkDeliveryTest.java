@@ -167,8 +167,9 @@ class UplinkDeliveryTest {
                     TimeRange.of(T0, T0.plus(Duration.ofHours(1))), "operator-li", "meter M3 readings corrected"));
             assertEquals(Map.of("province", 4, "third", 4), queued);
             await(() -> rig.pending("province") == 0 && rig.pending("third") == 0, WAIT, "the manual backfill");
-            assertTrue(sim.arrivals().stream().filter(v -> v.flag().equals("S")).count() >= 12,
-                    "HJ 212: manual values carry data flag S (manually entered)");
+            assertTrue(sim.arrivals().size() >= 2 * 12, "HJ 212: the four periods arrive again");
+            assertTrue(sim.arrivals().stream().allMatch(v -> v.flag().equals("N")),
+                    "HJ 212: a re-sent measured figure keeps flag N (S means a value set by hand, [STD17] Table 8)");
             assertEquals(4, https.arrivals().stream().filter(u -> u.get("manual").asBoolean()).count());
             assertTrue(rig.store.events().events(TimeRange.of(T0, rig.clock.instant().plusSeconds(1))).stream()
                     .filter(e -> e.event().kind() == EventKind.BACKFILL)

@@ -70,8 +70,22 @@ public sealed interface PlatformCommand {
 
     /**
      * A packet the terminal refuses: not addressed to it (MN, PW, ST, Flag version), without QN, an
-     * unsupported CN, or bad parameters. Answer with 9011 {@code reason} when the request has a QN.
+     * unsupported CN, or bad parameters. Answer with 9011 {@code reason} under the request's QN (under
+     * a QN of the terminal's own when the request has none, {@link QnRtn#QN_ERROR}), then, when
+     * {@code execution} is set (the request's conditions are wrong: a time that does not exist, a
+     * parameter out of range), 9012 with it.
+     *
+     * @param executionOrNull the 9012 result to send after the 9011, or null for none
      */
-    record Refused(DataSegment request, QnRtn reason, String problem) implements PlatformCommand {
+    record Refused(DataSegment request, QnRtn reason, String problem, ExeRtn executionOrNull) implements PlatformCommand {
+        /** A refusal answered with 9011 only. */
+        public Refused(DataSegment request, QnRtn reason, String problem) {
+            this(request, reason, problem, null);
+        }
+
+        /** The 9012 result that follows the 9011, if any. */
+        public Optional<ExeRtn> execution() {
+            return Optional.ofNullable(executionOrNull);
+        }
     }
 }

@@ -5,7 +5,13 @@ import io.tanhe.server.hj212.Hj212Glossary;
 import io.tanhe.server.hj212.Timestamps;
 import io.tanhe.server.hj212.profile.PlatformProfile;
 
+import io.tanhe.server.hj212.CpArea;
+import io.tanhe.server.hj212.Hj212Codec;
+import io.tanhe.server.hj212.Qn;
+
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,8 +39,71 @@ public final class PlatformCommands {
         try {
             return command(s);
         } catch (IllegalArgumentException e) {
-            return new PlatformCommand.Refused(s, QnRtn.REJECTED, "CN " + s.cn() + ": " + e.getMessage());
+            return new PlatformCommand.Refused(s, QnRtn.REJECTED, "CN " + s.cn() + ": " + e.getMessage(),
+                    ExeRtn.BAD_CONDITIONS);
         }
+    }
+
+    /**
+     * The refusal of a packet that is well framed (length, CRC) but does not decode, e.g. a retrieval
+     * whose BeginTime has month 13, or a packet without QN: empty when the frame itself is wrong (a bad
+     * CRC ends the exchange, [STD17] Table 2) or the packet is not a request to this terminal (an
+     * answer, or no CN). Addressing is checked as for decoded packets: no or a bad QN
+     * ({@link QnRtn#QN_ERROR}), Flag, MN, PW, ST; otherwise the request's conditions are wrong:
+     * 9011 {@code QnRtn=2} and 9012 {@code ExeRtn=3} ([STD17] Tables 6 and 7).
+     *
+     * @param packet  the packet's bytes
+     * @param problem why the codec rejected it, for the log
+     */
+    public Optional<PlatformCommand.Refused> parseUnreadable(byte[] packet, String problem) {
+        Optional<String> segment = Hj212Codec.framedSegment(packet);
+        if (segment.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = segment.get();
+        int cp = text.indexOf("CP=");
+        Map<String, String> head = new HashMap<>();
+        for (String field : (cp < 0 ? text : text.substring(0, cp)).split(";")) {
+            int eq = field.indexOf('=');
+            if (eq > 0) {
+                head.putIfAbsent(field.substring(0, eq), field.substring(eq + 1));
+            }
+        }
+        String cn = head.getOrDefault("CN", "");
+        if (!cn.matches("[0-9]{4}") || cn.startsWith("9")) {
+            return Optional.empty(); // not a request (answers 90xx are never answered)
+        }
+        Qn qn = null;
+        try {
+            qn = Qn.parse(head.getOrDefault("QN", ""));
+        } catch (IllegalArgumentException e) {
+            // answered with QN_ERROR below
+        }
+        DataSegment substitute = DataSegment.withoutFlag(qn, DataSegment.ST_INTERACTION, cn, profile.password(),
+                profile.mn(), CpArea.EMPTY);
+        if (qn == null) {
+            return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.QN_ERROR, head.containsKey("QN")
+                    ? "QN '" + head.get("QN") + "' is not a real time YYYYMMDDhhmmsszzz" : "the packet has no QN"));
+        }
+        String flag = head.getOrDefault("Flag", "");
+        int version = flag.matches("[0-9]{1,3}") && Integer.parseInt(flag) <= 255 ? Integer.parseInt(flag) >> 2 : -1;
+        if (version != profile.version()) {
+            return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.FLAG_ERROR, "Flag '" + flag
+                    + "': this platform uses version " + profile.version()));
+        }
+        if (!profile.mn().equals(head.get("MN"))) {
+            return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.MN_ERROR, "MN is not this terminal's"));
+        }
+        if (!profile.password().equals(head.get("PW"))) {
+            return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.PW_ERROR, "wrong password"));
+        }
+        String st = head.getOrDefault("ST", "");
+        if (!st.equals(profile.st()) && !st.equals(DataSegment.ST_INTERACTION)) {
+            return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.ST_ERROR, "ST " + st + ", this terminal uses "
+                    + profile.st() + " (or 91)"));
+        }
+        return Optional.of(new PlatformCommand.Refused(substitute, QnRtn.REJECTED, "CN " + cn + ": " + problem,
+                ExeRtn.BAD_CONDITIONS));
     }
 
     private Optional<PlatformCommand.Refused> addressing(DataSegment s) {

@@ -89,26 +89,49 @@ public final class TerminalMessages {
 
     private String format(String code, FieldSuffix suffix, BigDecimal value) {
         try {
+            // a code's own format is written exactly (N12.3 → 12.500); the default one compactly (12.5)
             return profile.field(code).flatMap(f -> f.valueFormat()).map(f -> f.format(value))
-                    .orElseGet(value::toPlainString);
+                    .orElseGet(() -> profile.format(code).formatCompact(value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(code + "-" + suffix.text() + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Why {@code v} cannot be written in an upload of {@code kind} (a value with more integer digits
+     * than its number format allows, a suffix the kind does not carry), if it cannot. An uplink leaves
+     * such a value out instead of holding up every upload behind it.
+     */
+    public java.util.Optional<String> unwritable(DataKind kind, IndicatorValue v) {
+        try {
+            item(kind, v);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** 9011, the request answer: {@code QnRtn} under the request's QN. */
     public DataSegment requestAnswer(DataSegment request, QnRtn rtn) {
-        return reply(request, "9011", CpArea.of(CpItem.of("QnRtn", String.valueOf(rtn.code()))));
+        return requestAnswer(qnOf(request), rtn);
+    }
+
+    /**
+     * 9011 under {@code qn}: the request's, or one of the terminal's own when the request has none to
+     * echo (the answer to a request without QN, {@code QnRtn=7}).
+     */
+    public DataSegment requestAnswer(Qn qn, QnRtn rtn) {
+        return reply(qn, "9011", CpArea.of(CpItem.of("QnRtn", String.valueOf(rtn.code()))));
     }
 
     /** 9012, the execution result: {@code ExeRtn} under the request's QN. */
     public DataSegment executionResult(DataSegment request, ExeRtn rtn) {
-        return reply(request, "9012", CpArea.of(CpItem.of("ExeRtn", String.valueOf(rtn.code()))));
+        return reply(qnOf(request), "9012", CpArea.of(CpItem.of("ExeRtn", String.valueOf(rtn.code()))));
     }
 
     /** 9013, the notice answer (to a platform notice such as 2012), empty CP. */
     public DataSegment noticeAnswer(DataSegment request) {
-        return reply(request, "9013", CpArea.EMPTY);
+        return reply(qnOf(request), "9013", CpArea.EMPTY);
     }
 
     /** 1011 with the terminal's time, the answer to a time query, under the request's QN. */
@@ -142,8 +165,8 @@ public final class TerminalMessages {
                 new Flag(profile.version(), false, false), CpArea.EMPTY);
     }
 
-    private DataSegment reply(DataSegment request, String cn, CpArea cp) {
-        return DataSegment.of(qnOf(request), DataSegment.ST_INTERACTION, cn, profile.password(), profile.mn(),
+    private DataSegment reply(Qn qn, String cn, CpArea cp) {
+        return DataSegment.of(qn, DataSegment.ST_INTERACTION, cn, profile.password(), profile.mn(),
                 new Flag(profile.version(), false, false), cp);
     }
 

@@ -2,6 +2,7 @@ package io.tanhe.server.hj212.profile;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tanhe.server.hj212.DataFlag;
 import io.tanhe.server.hj212.FieldRules;
 import io.tanhe.server.hj212.Flag;
 import io.tanhe.server.hj212.ValueFormat;
@@ -30,16 +31,41 @@ import java.util.function.Function;
  * @param co2Code   the CP field code of CO2 (HJ 212-2017 Table B.2: {@code a05001})
  * @param fields    per field code: unit and number format
  * @param hj2025    HJ 212-2025 options, unverified; they need {@code version: 2}
+ * @param defaultFormat the number format of every code without a format of its own in {@code fields}
+ *                  (default {@link #DEFAULT_FORMAT}), so that no value is ever written longer than the
+ *                  standard's 18 characters
+ * @param flags     the data flag ([STD17] Table 8) sent for each quality of a result, by quality name
+ *                  ({@code measured}, {@code estimated}, {@code manual}, {@code substituted}); every
+ *                  quality has one (defaults: {@link #DEFAULT_FLAGS})
  */
 public record PlatformProfile(String name, String st, String mn, String password, int version, boolean ack,
                               IndicatorCommands commands, String co2Code, Map<String, FieldSpec> fields,
-                              UnverifiedHj2025Options hj2025) {
+                              UnverifiedHj2025Options hj2025, String defaultFormat, Map<String, DataFlag> flags) {
     /** CO2 in HJ 212-2017 Table B.2. */
     public static final String CO2_2017 = "a05001";
+    /**
+     * The format of a code without its own: 12 integer digits and 4 decimals, the most decimals that
+     * leave 12 integer digits within the standard's 18 characters (sign and point included).
+     */
+    public static final String DEFAULT_FORMAT = "N12.4";
+    /** The qualities of a result that are sent (a missing value is not), in the order of {@code Quality}. */
+    public static final List<String> QUALITIES = List.of("measured", "estimated", "manual", "substituted");
+    /**
+     * The flag of each quality by the meaning [STD17] Table 8 gives the flags: a figure computed while
+     * the instruments (primary or backup) worked is {@code N}, also when one of its operands is a
+     * documented value such as the lab's monthly carbon content ({@code manual}: {@code S} means a value
+     * set by hand, 手工输入的设定值, which a computed figure is not; a profile whose indicator is itself a
+     * hand-entered value may map {@code manual: S}); a value a rule filled in where nothing was read is
+     * {@code B} (communication between instrument and data logger failed).
+     */
+    public static final Map<String, DataFlag> DEFAULT_FLAGS = Map.of("measured", DataFlag.N, "estimated", DataFlag.N,
+            "manual", DataFlag.N, "substituted", DataFlag.B);
 
     public PlatformProfile {
         fields = fields == null ? null : Map.copyOf(fields);
+        flags = flags == null ? null : Map.copyOf(flags);
         List<String> problems = problems(name, st, mn, password, version, commands, co2Code, fields, hj2025);
+        checkDefaults(problems, defaultFormat, flags);
         if (!problems.isEmpty()) {
             throw new InvalidProfileException("profile", problems);
         }
@@ -47,7 +73,67 @@ public record PlatformProfile(String name, String st, String mn, String password
 
     /** A profile with the HJ 212-2017 defaults for everything but the identity. */
     public static PlatformProfile of(String name, String mn, String password) {
-        return read(name, null, mn, password, null, null, null, null, null, null);
+        return read(name, null, mn, password, null, null, null, null, null, null, null, null);
+    }
+
+    /** This profile with other quality → flag mappings (each given one replaces its default). */
+    public PlatformProfile withFlags(Map<String, DataFlag> changed) {
+        Map<String, DataFlag> all = new LinkedHashMap<>(flags);
+        all.putAll(changed);
+        return new PlatformProfile(name, st, mn, password, version, ack, commands, co2Code, fields, hj2025, defaultFormat, all);
+    }
+
+    /** This profile with another default number format. */
+    public PlatformProfile withDefaultFormat(String format) {
+        return new PlatformProfile(name, st, mn, password, version, ack, commands, co2Code, fields, hj2025, format, flags);
+    }
+
+    /** The number format of {@code code}: its own, else the profile's default. */
+    public ValueFormat format(String code) {
+        return field(code).flatMap(FieldSpec::valueFormat).orElseGet(() -> ValueFormat.parse(defaultFormat));
+    }
+
+    /** The flag sent for a result of quality {@code quality} (one of {@link #QUALITIES}, any case). */
+    public DataFlag flag(String quality) {
+        DataFlag f = flags.get(quality.toLowerCase(java.util.Locale.ROOT));
+        if (f == null) {
+            throw new IllegalArgumentException("no data flag for quality '" + quality + "'; qualities: " + QUALITIES);
+        }
+        return f;
+    }
+
+    /** Without the password, which is a secret: never printed or logged. */
+    @Override
+    public String toString() {
+        return "PlatformProfile[name=" + name + ", st=" + st + ", mn=" + mn + ", password=(not shown), version=" + version
+                + ", ack=" + ack + ", commands=" + commands + ", co2Code=" + co2Code + ", fields=" + fields
+                + ", hj2025=" + hj2025 + ", defaultFormat=" + defaultFormat + ", flags=" + flags + "]";
+    }
+
+    private static void checkDefaults(List<String> p, String defaultFormat, Map<String, DataFlag> flags) {
+        if (defaultFormat == null) {
+            p.add("default_format: is required");
+        } else {
+            try {
+                ValueFormat.parse(defaultFormat);
+            } catch (IllegalArgumentException e) {
+                p.add("default_format: " + e.getMessage());
+            }
+        }
+        if (flags == null) {
+            p.add("flags: is required");
+            return;
+        }
+        for (String q : flags.keySet()) {
+            if (!QUALITIES.contains(q)) {
+                p.add("flags." + q + ": unknown quality; qualities: " + String.join(", ", QUALITIES));
+            }
+        }
+        for (String q : QUALITIES) {
+            if (flags.get(q) == null) {
+                p.add("flags." + q + ": is required (one of N F M S D C T B, [STD17] Table 8)");
+            }
+        }
     }
 
     /** Reads a profile object; a missing key takes the default named in docs/hj212.md. */
@@ -58,7 +144,13 @@ public record PlatformProfile(String name, String st, String mn, String password
                                 @JsonProperty("commands") IndicatorCommands commands,
                                 @JsonProperty("co2_code") String co2Code,
                                 @JsonProperty("fields") Map<String, FieldSpec> fields,
-                                @JsonProperty("unverified_hj212_2025") UnverifiedHj2025Options hj2025) {
+                                @JsonProperty("unverified_hj212_2025") UnverifiedHj2025Options hj2025,
+                                @JsonProperty("default_format") String defaultFormat,
+                                @JsonProperty("flags") Map<String, DataFlag> flags) {
+        Map<String, DataFlag> flagMap = new LinkedHashMap<>(DEFAULT_FLAGS);
+        if (flags != null) {
+            flagMap.putAll(flags);
+        }
         String co2 = co2Code == null ? CO2_2017 : co2Code;
         Map<String, FieldSpec> specs = new LinkedHashMap<>();
         specs.put(co2, new FieldSpec("kg", null)); // Table B.2: CO2 emission amount in kg
@@ -68,7 +160,8 @@ public record PlatformProfile(String name, String st, String mn, String password
         return new PlatformProfile(name == null ? "platform" : name, st == null ? "31" : st, mn, password,
                 version == null ? Flag.V2017 : version, ack == null || ack,
                 commands == null ? IndicatorCommands.HJ212_2017 : commands, co2, specs,
-                hj2025 == null ? UnverifiedHj2025Options.OFF : hj2025);
+                hj2025 == null ? UnverifiedHj2025Options.OFF : hj2025, defaultFormat == null ? DEFAULT_FORMAT : defaultFormat,
+                flagMap);
     }
 
     /** The spec of a field code, if the profile has one. */

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlatformCommandsTest {
@@ -71,5 +72,45 @@ class PlatformCommandsTest {
     void packetsNotAddressedToThisTerminalAreRefused(String segment, QnRtn reason) throws Exception {
         DataSegment s = Hj212Codec.parseSegment(segment);
         assertEquals(reason, assertInstanceOf(PlatformCommand.Refused.class, commands.parse(s)).reason());
+    }
+
+    private static byte[] framed(String segment) {
+        byte[] data = segment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return (String.format("##%04d", data.length) + segment + io.tanhe.server.hj212.Hj212Crc.hex(io.tanhe.server.hj212.Hj212Crc.of(data))
+                + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aWellFramedRetrievalWithMonth13IsRefusedAsBadConditions() {
+        byte[] packet = framed(String.format(HEAD, "2051", "BeginTime=20241301000000;EndTime=20241302000000"));
+        String problem = assertThrows(Hj212FormatException.class, () -> Hj212Codec.decode(packet)).getMessage();
+        PlatformCommand.Refused r = commands.parseUnreadable(packet, problem).orElseThrow();
+        assertEquals(QnRtn.REJECTED, r.reason());
+        assertEquals(ExeRtn.BAD_CONDITIONS, r.execution().orElseThrow());
+        assertEquals("20240102030405006", r.request().qn().orElseThrow().text());
+    }
+
+    @Test
+    void aWellFramedCommandWithoutQnIsRefusedWithQnError() {
+        byte[] packet = framed("ST=31;CN=1011;PW=123456;MN=TANHE0001;Flag=5;CP=&&&&");
+        PlatformCommand.Refused r = commands.parseUnreadable(packet, "no QN").orElseThrow();
+        assertEquals(QnRtn.QN_ERROR, r.reason());
+        assertTrue(r.request().qn().isEmpty());
+    }
+
+    @Test
+    void aBadCrcOrAnAnswerIsNotAnswered() {
+        byte[] packet = framed(String.format(HEAD, "2051", "BeginTime=20241301000000;EndTime=20241302000000"));
+        packet[packet.length - 3] = (byte) (packet[packet.length - 3] == '0' ? '1' : '0');
+        assertTrue(commands.parseUnreadable(packet, "bad CRC").isEmpty());
+        assertTrue(commands.parseUnreadable(framed("QN=20241301000000000;ST=91;CN=9014;PW=123456;MN=TANHE0001;Flag=4;CP=&&&&"),
+                "bad QN").isEmpty());
+    }
+
+    @Test
+    void aBadParameterOfADecodedCommandAlsoGetsExeRtn3() throws Exception {
+        var r = assertInstanceOf(PlatformCommand.Refused.class, parse("1062", "RtdInterval=5"));
+        assertEquals(QnRtn.REJECTED, r.reason());
+        assertEquals(ExeRtn.BAD_CONDITIONS, r.execution().orElseThrow());
     }
 }

@@ -143,4 +143,33 @@ class TerminalMessagesTest {
         assertEquals("20240102030500123", a.text());
         assertEquals("20240102030500124", b.text());
     }
+
+    @Test
+    void aCodeWithoutFormatIsWrittenInTheProfilesDefaultFormatWithin18Characters() throws Exception {
+        // issue 12, 8a: e10003-Cou=0.12848858999484802 (19 characters) was refused by the platform on every attempt
+        List<DataSegment> packets = messages.upload(DataKind.MINUTE, LocalDateTime.of(2024, 1, 2, 2, 0),
+                List.of(IndicatorValue.amount("e10003", new BigDecimal("0.12848858999484802"), DataFlag.N),
+                        IndicatorValue.amount("e10004", new BigDecimal("12.5"), DataFlag.N)), false, new QnSequence(CLOCK));
+        String text = packets.get(0).text();
+        assertTrue(text.contains("e10003-Cou=0.1285,"), text);
+        assertTrue(text.contains("e10004-Cou=12.5,"), text);
+        Hj212Codec.decode(Hj212Codec.encode(packets.get(0)));
+        assertEquals("N12.4", profile.defaultFormat());
+    }
+
+    @Test
+    void aValueTooLongForItsFormatIsNamedAsUnwritable() {
+        IndicatorValue huge = IndicatorValue.amount("e10003", new BigDecimal("1234567890123.5"), DataFlag.N);
+        assertTrue(messages.unwritable(DataKind.MINUTE, huge).orElseThrow().contains("e10003-Cou"));
+        assertTrue(messages.unwritable(DataKind.MINUTE, IndicatorValue.amount("e10003", BigDecimal.ONE, DataFlag.N)).isEmpty());
+    }
+
+    @Test
+    void aRequestWithoutQnIsAnsweredUnderTheTerminalsOwnQn() {
+        Qn own = new QnSequence(CLOCK).get();
+        DataSegment answer = messages.requestAnswer(own, QnRtn.QN_ERROR);
+        assertEquals("9011", answer.cn());
+        assertEquals(own, answer.qn().orElseThrow());
+        assertEquals("7", answer.cp().value("QnRtn").orElseThrow());
+    }
 }

@@ -101,4 +101,36 @@ class PlatformProfilesTest {
         InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> PlatformProfiles.parse("mn: 'unterminated\n", "p.yaml", false));
         assertTrue(e.problems().get(0).startsWith("line "), e.problems().toString());
     }
+
+    @Test
+    void aResultWithAManualOperandIsFlaggedNByDefaultAndAProfileCanChangeTheMapping() {
+        // issue 12, 8g: S is a value set by hand ([STD17] Table 8); a total computed from metered coal and the
+        // lab's monthly carbon content is not one
+        PlatformProfile p = PlatformProfiles.parse("mn: A1\npassword: '123456'\n", "p.yaml", false);
+        assertEquals(io.tanhe.server.hj212.DataFlag.N, p.flag("MANUAL"));
+        assertEquals(io.tanhe.server.hj212.DataFlag.N, p.flag("measured"));
+        assertEquals(io.tanhe.server.hj212.DataFlag.B, p.flag("substituted"));
+        PlatformProfile changed = PlatformProfiles.parse("mn: A1\npassword: '123456'\nflags: {manual: S}\n", "p.yaml", false);
+        assertEquals(io.tanhe.server.hj212.DataFlag.S, changed.flag("manual"));
+        assertEquals(io.tanhe.server.hj212.DataFlag.N, changed.flag("estimated"));
+        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> PlatformProfiles.parse(
+                "mn: A1\npassword: '123456'\nflags: {manul: S}\n", "p.yaml", false));
+        assertTrue(e.problems().get(0).startsWith("flags.manul: unknown quality"), e.problems().toString());
+    }
+
+    @Test
+    void aBadDefaultFormatIsReported() {
+        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> PlatformProfiles.parse(
+                "mn: A1\npassword: '123456'\ndefault_format: N16.4\n", "p.yaml", false));
+        assertTrue(e.problems().get(0).startsWith("default_format:"), e.problems().toString());
+    }
+
+    @Test
+    void theProfilesPasswordIsNeitherInAValidationErrorNorInItsText() {
+        // issue 12: a validation error printed the HJ 212 PW
+        InvalidProfileException e = assertThrows(InvalidProfileException.class,
+                () -> PlatformProfiles.parse("mn: A1\npassword: 'se#ret'\n", "p.yaml", false));
+        assertFalse(e.getMessage().contains("se#ret"), e.getMessage());
+        assertFalse(PlatformProfile.of("p", "A1", "s3cr3t").toString().contains("s3cr3t"));
+    }
 }

@@ -64,10 +64,12 @@ final class DerbyDatabase {
 
     private static void configureDerby(Path home) {
         try {
-            Files.createDirectories(home);
+            io.tanhe.server.store.PrivateFiles.directory(home); // 0700: the data directory is the terminal's alone
         } catch (IOException e) {
             throw new StoreException("cannot create the store directory " + home + ": " + e.getMessage(), e);
         }
+        // Derby then creates its files (database, logs, derby.log) readable by the owner only (0600)
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
         if (System.getProperty("derby.system.home") == null) {
             System.setProperty("derby.system.home", home.toString());
         }

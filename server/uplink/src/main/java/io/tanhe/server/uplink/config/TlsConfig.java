@@ -25,4 +25,11 @@ public record TlsConfig(Path trustStoreOrNull, String trustStorePassword, Path k
     public Optional<Path> keyStore() {
         return Optional.ofNullable(keyStoreOrNull);
     }
+
+    /** Without the passwords, which are secrets: never printed or logged. */
+    @Override
+    public String toString() {
+        return "TlsConfig[trustStore=" + trustStoreOrNull + ", trustStorePassword=(not shown), keyStore=" + keyStoreOrNull
+                + ", keyStorePassword=(not shown), storeType=" + storeType + "]";
+    }
 }

@@ -97,9 +97,21 @@ public final class UplinkConfigLoader {
             centre(c, baseDir).ifPresent(centres::add);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidUplinkConfigException(origin, problems);
+            throw new InvalidUplinkConfigException(origin, problems.stream().map(UplinkConfigLoader::withoutSecret).toList());
         }
         return new UplinkConfig(centres);
+    }
+
+    /**
+     * A problem of a secret field (a TLS password) without the value it quotes, e.g. {@code
+     * centres[1].tls.key_store_password: must be text, not (not shown)}: a secret is never printed.
+     */
+    public static String withoutSecret(String problem) {
+        int colon = problem.indexOf(": ");
+        if (colon < 0 || !problem.substring(0, colon).matches("(?i).*(password|passwd|secret)[A-Za-z0-9_]*")) {
+            return problem;
+        }
+        return problem.substring(0, colon) + problem.substring(colon).replaceAll("'.*'", "(not shown)");
     }
 
     private static Optional<CentreConfig> centre(ConfigNode c, Path base) {

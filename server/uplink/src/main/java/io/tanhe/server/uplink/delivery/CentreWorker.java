@@ -46,6 +46,8 @@ public final class CentreWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration poll;
     private final Path statusDir;
+    private final java.time.ZoneId zone;
+    private final Clock wallClock;
     private final Thread thread;
     private final Object signal = new Object();
     private volatile boolean stopped;
@@ -68,6 +70,20 @@ public final class CentreWorker implements AutoCloseable {
      */
     public CentreWorker(CentreConfig centre, Outbox outbox, EventLog events, Channel channel, UploadCollector collector,
                         Clock clock, Duration poll, Path statusDir) {
+        this(centre, outbox, events, channel, collector, clock, clock.getZone(), Clock.systemUTC(), poll, statusDir);
+    }
+
+    /**
+     * @param zone      the terminal's zone, in which the status shows times
+     * @param wallClock the machine's clock, stamped on the status so that a reader can tell whether the
+     *                  terminal still runs even when {@code clock} is a demo's simulated time
+     * @param poll      how long the thread sleeps when there is nothing to do (real time)
+     * @param statusDir where the status file goes
+     */
+    public CentreWorker(CentreConfig centre, Outbox outbox, EventLog events, Channel channel, UploadCollector collector,
+                        Clock clock, java.time.ZoneId zone, Clock wallClock, Duration poll, Path statusDir) {
+        this.zone = zone;
+        this.wallClock = wallClock;
         this.centre = centre;
         this.outbox = outbox;
         this.events = events;
@@ -187,7 +203,7 @@ public final class CentreWorker implements AutoCloseable {
                 .ifPresent(e -> outbox.retryLater(e.id(), nextTryAt, error));
         if (failures == 1 || failures % 10 == 0) {
             LOG.warn("uplink {}: {} (attempt {} failing since {}; next try at {})", centre.id(), error, failures,
-                    failingSince, nextTryAt);
+                    local(failingSince), local(nextTryAt));
         }
         publish(now);
     }
@@ -198,7 +214,7 @@ public final class CentreWorker implements AutoCloseable {
         }
         long left = backlog;
         String message = "centre " + centre.id() + " acknowledges again after " + failures + " failed attempts since "
-                + failingSince + "; backfilling " + left + " queued uploads";
+                + local(failingSince) + "; backfilling " + left + " queued uploads";
         LOG.info("uplink {}: {}", centre.id(), message);
         events.append(new Event(now, EventKind.BACKFILL, centre.id(), message, "{\"failures\":" + failures
                 + ",\"failing_since\":\"" + failingSince + "\",\"backlog\":" + left + "}"));
@@ -226,9 +242,16 @@ public final class CentreWorker implements AutoCloseable {
         }
     }
 
+    /** {@code t} on the terminal's clock in its zone, to the second, as people read times (not UTC with nanoseconds). */
+    private String local(Instant t) {
+        return LOCAL.format(t.atZone(zone));
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
     private CentreStatus snapshot(Instant now) {
         return new CentreStatus(centre.id(), centre.protocol().text(), centre.address(), channel.connected(), lastAck,
-                backlog, oldestPending, failures, lastError, now);
+                backlog, oldestPending, failures, lastError, now, zone, wallClock.instant());
     }
 
     /** Ends a round between two acknowledged uploads when the worker is closing, so a restart duplicates nothing. */

@@ -4,6 +4,7 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.Quality;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.server.hj212.DataFlag;
+import io.tanhe.server.hj212.profile.PlatformProfile;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.ResultFilter;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,16 +25,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads the stored results a centre reports, per period, as {@link UploadValue}s in the centre's
  * units. A result without a value ({@code MISSING}) is left out: HJ 212 has no flag for "no value",
  * and a platform reads an absent code as no data.
  *
- * <p>Quality becomes the HJ 212 data flag ([STD17] Table 8): measured and backup-instrument values
- * are {@code N}, operator-entered values {@code S} (manually entered), values a rule substituted
- * where nothing was read {@code B} (communication failure between instrument and logger, the usual
- * cause of a gap).
+ * <p>Quality becomes the HJ 212 data flag ([STD17] Table 8) by the centre's mapping (an HJ 212
+ * profile's {@code flags}, else {@link PlatformProfile#DEFAULT_FLAGS}): by the flags' meaning, a figure
+ * computed while the instruments (primary or backup) worked is {@code N}, also when an operand was
+ * entered from a document (the lab's monthly carbon content: {@code S} is a value set by hand, which a
+ * computed total is not); a value a rule filled in where nothing was read is {@code B}.
+ *
+ * <p>Several indicators may report the same result under different codes: each gets the value.
  */
 public final class PeriodReader {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodReader.class);
@@ -40,40 +46,62 @@ public final class PeriodReader {
     private final ResultStore results;
     private final String centreId;
     private final List<IndicatorConfig> indicators;
-    private final Map<String, Map<String, Integer>> byNode = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Integer>>> byNode = new LinkedHashMap<>();
     private final Map<String, BigDecimal> factors = new ConcurrentHashMap<>();
+    private final Function<Quality, DataFlag> flags;
 
-    /** Reads {@code indicators} from {@code results} for the centre {@code centreId} (for messages). */
+    /** Reads {@code indicators} with the default quality → flag mapping. */
     public PeriodReader(ResultStore results, String centreId, List<IndicatorConfig> indicators) {
+        this(results, centreId, indicators, PeriodReader::defaultFlag);
+    }
+
+    /**
+     * Reads {@code indicators} from {@code results} for the centre {@code centreId} (for messages).
+     *
+     * @param flags the data flag of each quality (never called with MISSING)
+     */
+    public PeriodReader(ResultStore results, String centreId, List<IndicatorConfig> indicators,
+                        Function<Quality, DataFlag> flags) {
         this.results = results;
         this.centreId = centreId;
         this.indicators = List.copyOf(indicators);
+        this.flags = flags;
         for (int i = 0; i < this.indicators.size(); i++) {
             IndicatorConfig ind = this.indicators.get(i);
-            byNode.computeIfAbsent(ind.node(), n -> new HashMap<>()).put(ind.key(), i);
+            byNode.computeIfAbsent(ind.node(), n -> new HashMap<>()).computeIfAbsent(ind.key(), k -> new ArrayList<>()).add(i);
         }
+    }
+
+    /** The quality → flag mapping of an HJ 212 profile. */
+    public static Function<Quality, DataFlag> flagsOf(PlatformProfile profile) {
+        return q -> profile.flag(q.name());
     }
 
     /**
      * The values per period start (in period order; indicators in configuration order) of {@code grain}
      * buckets starting in {@code range}. One scan per result node, however many keys it has.
+     *
+     * @param manual whether an operator re-sends them; it does not change the flags (a re-sent measured
+     *               figure is still {@code N}: [STD17] Table 8's {@code S} is a value set by hand)
      */
     public Map<Instant, List<UploadValue>> read(Grain grain, TimeRange range, boolean manual) {
         Map<Instant, UploadValue[]> byPeriod = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Integer>> node : byNode.entrySet()) {
-            Map<String, Integer> keys = node.getValue();
+        for (Map.Entry<String, Map<String, List<Integer>>> node : byNode.entrySet()) {
+            Map<String, List<Integer>> keys = node.getValue();
             results.scan(ResultFilter.of(range).node(node.getKey()).grain(grain), stored -> {
-                Integer slot = keys.get(stored.result().key());
+                List<Integer> slots = keys.get(stored.result().key());
                 BucketResult r = stored.result();
-                if (slot == null || r.quality() == Quality.MISSING) {
+                if (slots == null || r.quality() == Quality.MISSING) {
                     return;
                 }
-                IndicatorConfig ind = indicators.get(slot);
-                try {
-                    byPeriod.computeIfAbsent(r.bucketStart(), t -> new UploadValue[indicators.size()])[slot] = value(ind, r, manual);
-                } catch (RuntimeException e) {
-                    LOG.error("uplink {}: indicator {} ({}[{}]) at {} is not reported: {}", centreId, ind.code(),
-                            ind.node(), ind.key(), r.bucketStart(), e.getMessage());
+                for (int slot : slots) {
+                    IndicatorConfig ind = indicators.get(slot);
+                    try {
+                        byPeriod.computeIfAbsent(r.bucketStart(), t -> new UploadValue[indicators.size()])[slot] = value(ind, r);
+                    } catch (RuntimeException e) {
+                        LOG.error("uplink {}: indicator {} ({}[{}]) at {} is not reported: {}", centreId, ind.code(),
+                                ind.node(), ind.key(), r.bucketStart(), e.getMessage());
+                    }
                 }
             });
         }
@@ -87,7 +115,7 @@ public final class PeriodReader {
         return out;
     }
 
-    private UploadValue value(IndicatorConfig ind, BucketResult r, boolean manual) {
+    private UploadValue value(IndicatorConfig ind, BucketResult r) {
         BigDecimal v = BigDecimal.valueOf(r.value());
         String unit = r.unit();
         if (ind.unit().isPresent() && !ind.unit().get().equals(r.unit())) {
@@ -98,7 +126,7 @@ public final class PeriodReader {
         if (v.scale() < 0) {
             v = v.setScale(0);
         }
-        return new UploadValue(ind.code(), v, unit, manual ? DataFlag.S : flag(r.quality()));
+        return new UploadValue(ind.code(), v, unit, flags.apply(r.quality()));
     }
 
     private BigDecimal factor(String from, String to) {
@@ -106,11 +134,8 @@ public final class PeriodReader {
                 k -> Unit.parse(from).conversionFactor(Unit.parse(to), MathContext.DECIMAL64));
     }
 
-    static DataFlag flag(Quality q) {
-        return switch (q) {
-            case MEASURED, ESTIMATED -> DataFlag.N;
-            case MANUAL -> DataFlag.S;
-            case SUBSTITUTED, MISSING -> DataFlag.B;
-        };
+    /** {@link PlatformProfile#DEFAULT_FLAGS}: the mapping of centres without an HJ 212 profile (HTTPS). */
+    public static DataFlag defaultFlag(Quality q) {
+        return q == Quality.MISSING ? DataFlag.B : PlatformProfile.DEFAULT_FLAGS.get(q.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

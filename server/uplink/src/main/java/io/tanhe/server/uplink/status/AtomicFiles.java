@@ -1,5 +1,6 @@
 package io.tanhe.server.uplink.status;
 
+import io.tanhe.server.store.PrivateFiles;
 import io.tanhe.server.store.StoreException;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class AtomicFiles {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(tmp, text);
+            PrivateFiles.writeString(tmp, text); // 0600: state, status and clock files are the terminal's alone
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

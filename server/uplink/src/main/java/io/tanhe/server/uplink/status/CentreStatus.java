@@ -1,6 +1,7 @@
 package io.tanhe.server.uplink.status;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -15,11 +16,14 @@ import java.util.Optional;
  * @param oldestPendingOrNull the start of the oldest period waiting, or null when none
  * @param failures           consecutive failed attempts (0 when the last attempt succeeded)
  * @param lastErrorOrNull    the last failure, or null
- * @param updatedAt          when this status was taken
+ * @param updatedAt          when this status was taken, on the terminal's clock (a demo's simulated time)
+ * @param zone               the terminal's zone, in which times are shown
+ * @param writtenAt          when it was taken on the wall clock of the machine: whether the terminal still
+ *                           runs is judged by this, never by the terminal's clock, which may be simulated
  */
 public record CentreStatus(String centreId, String protocol, String address, boolean connected, Instant lastAckOrNull,
                            long backlog, Instant oldestPendingOrNull, int failures, String lastErrorOrNull,
-                           Instant updatedAt) {
+                           Instant updatedAt, ZoneId zone, Instant writtenAt) {
 
     public Optional<Instant> lastAck() {
         return Optional.ofNullable(lastAckOrNull);

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class StatusFiles {
         o.put("failures", s.failures());
         o.put("last_error", s.lastError().orElse(null));
         o.put("updated_at", s.updatedAt().toString());
+        o.put("zone", s.zone().getId());
+        o.put("written_at", s.writtenAt().toString());
         AtomicFiles.write(dir.resolve(s.centreId() + SUFFIX), o.toPrettyString());
     }
 
@@ -67,7 +70,10 @@ public final class StatusFiles {
             return new CentreStatus(o.get("centre").asText(), o.get("protocol").asText(), o.get("address").asText(),
                     o.get("connected").asBoolean(), instant(o, "last_ack"), o.get("backlog").asLong(),
                     instant(o, "oldest_pending"), o.get("failures").asInt(), o.hasNonNull("last_error")
-                    ? o.get("last_error").asText() : null, Instant.parse(o.get("updated_at").asText()));
+                    ? o.get("last_error").asText() : null, Instant.parse(o.get("updated_at").asText()),
+                    o.hasNonNull("zone") ? ZoneId.of(o.get("zone").asText()) : ZoneId.of("UTC"),
+                    o.hasNonNull("written_at") ? Instant.parse(o.get("written_at").asText())
+                            : java.nio.file.Files.getLastModifiedTime(f).toInstant());
         } catch (RuntimeException e) {
             throw new IOException(f + " is not an uplink status file (" + e.getMessage() + ")", e);
         }

@@ -17,7 +17,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -31,6 +34,7 @@ import java.util.function.Supplier;
  * an upload counts as delivered once written to the connection.
  */
 public final class Hj212Channel implements Channel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hj212Channel.class);
     private final CentreConfig centre;
     private final PlatformProfile profile;
     private final TerminalMessages messages;
@@ -39,6 +43,7 @@ public final class Hj212Channel implements Channel {
     private final Hj212Session.CommandHandler handler;
     private final Clock clock;
     private final InetSocketAddress address;
+    private final BiConsumer<Upload, String> unwritable;
     private volatile Hj212Session session;
     private Instant lastHeartbeat = Instant.MIN;
     private long packetsSent;
@@ -48,6 +53,20 @@ public final class Hj212Channel implements Channel {
      * @param handler answers the platform's commands
      */
     public Hj212Channel(CentreConfig centre, Supplier<Qn> qns, Hj212Session.CommandHandler handler, Clock clock) {
+        this(centre, qns, handler, clock, (u, problem) -> { });
+    }
+
+    /**
+     * @param qns        QNs for every packet the terminal starts (shared with the command handler)
+     * @param handler    answers the platform's commands
+     * @param unwritable told of each value left out of an upload because it cannot be written (logged here too)
+     */
+    public Hj212Channel(CentreConfig centre, Supplier<Qn> qns, Hj212Session.CommandHandler handler, Clock clock,
+                        BiConsumer<Upload, String> unwritable) {
+        this.unwritable = (u, problem) -> {
+            LOG.error("uplink {}: {}", centre.id(), problem);
+            unwritable.accept(u, problem);
+        };
         this.centre = centre;
         this.profile = centre.profile().orElseThrow(() -> new IllegalArgumentException("centre " + centre.id() + " has no HJ 212 profile"));
         this.messages = new TerminalMessages(profile);
@@ -92,9 +111,28 @@ public final class Hj212Channel implements Channel {
         }
     }
 
+    /**
+     * The packets of {@code q}. A value that cannot be written (more integer digits than its number
+     * format allows) is left out and reported, so that it never holds up the stream behind it (a
+     * platform refuses such a packet on every attempt); an upload with no writable value is none.
+     */
     private List<DataSegment> packets(QueuedUpload q) throws DeliveryException {
         Upload u = q.upload();
-        List<IndicatorValue> values = u.values().stream().map(v -> IndicatorValue.amount(v.code(), v.value(), v.flag())).toList();
+        List<IndicatorValue> values = new ArrayList<>();
+        for (var v : u.values()) {
+            IndicatorValue value = IndicatorValue.amount(v.code(), v.value(), v.flag());
+            Optional<String> problem = messages.unwritable(u.kind(), value);
+            if (problem.isPresent()) {
+                unwritable.accept(u, "centre " + centre.id() + " gets no " + v.code() + " for the " + u.stream().key()
+                        + " period " + u.dataTime() + ": " + problem.get() + " (set fields." + v.code()
+                        + ".format or default_format in profile " + profile.name() + ")");
+            } else {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty()) {
+            return List.of();
+        }
         try {
             return messages.upload(u.kind(), u.dataTime(), values, q.backfill(), qns);
         } catch (IllegalArgumentException e) {

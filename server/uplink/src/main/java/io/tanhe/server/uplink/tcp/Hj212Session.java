@@ -166,7 +166,12 @@ public final class Hj212Session implements AutoCloseable {
                 try {
                     dispatch(commands.parse(Hj212Codec.decode(packet).segment()));
                 } catch (Hj212FormatException e) {
-                    LOG.warn("uplink {}: dropped a packet from the centre: {} ({} bytes)", centreId, e.getMessage(), packet.length);
+                    var refusal = commands.parseUnreadable(packet, e.getMessage());
+                    if (refusal.isPresent()) {
+                        dispatch(refusal.get());
+                    } else {
+                        LOG.warn("uplink {}: dropped a packet from the centre: {} ({} bytes)", centreId, e.getMessage(), packet.length);
+                    }
                 }
             }
         } catch (IOException e) {

@@ -106,7 +106,12 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
                     + minutes + ": the real-time indicators are 15-minute figures (section 7.2.4 (1))");
             case PlatformCommand.StartRealtime _, PlatformCommand.StopRealtime _ ->
                     refuse(session, request, QnRtn.REJECTED, "real-time (-Rtd) data on demand is not offered; indicators go on schedule");
-            case PlatformCommand.Refused(_, QnRtn reason, String problem) -> refuse(session, request, reason, problem);
+            case PlatformCommand.Refused r -> {
+                refuse(session, request, r.reason(), r.problem());
+                if (r.execution().isPresent() && request.qn().isPresent()) {
+                    session.send(messages.executionResult(request, r.execution().get()));
+                }
+            }
             case PlatformCommand.DataAck _, PlatformCommand.NoticeAck _ -> {
                 // the session completes the upload they acknowledge; they never reach a handler
             }
@@ -130,9 +135,8 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
 
     private void refuse(Hj212Session session, DataSegment request, QnRtn reason, String problem) throws IOException {
         LOG.warn("uplink {}: refused CN {}: {} ({})", centreId, request.cn(), problem, reason.meaning());
-        if (request.qn().isPresent()) {
-            session.send(messages.requestAnswer(request, reason));
-        }
+        // a request without (a readable) QN is answered under a QN of our own: there is none to echo
+        session.send(messages.requestAnswer(request.qn().orElseGet(qns), reason));
     }
 
     private void retrieve(PlatformCommand.RetrieveData r, Hj212Session session) throws IOException, Hj212Session.AckTimeoutException {
@@ -146,7 +150,14 @@ public final class PlatformCommandHandler implements Hj212Session.CommandHandler
         Map<Instant, List<UploadValue>> periods = reader.read(grain, TimeRange.of(from, to), false);
         for (Map.Entry<Instant, List<UploadValue>> p : periods.entrySet()) {
             List<IndicatorValue> values = p.getValue().stream()
-                    .map(v -> IndicatorValue.amount(v.code(), v.value(), v.flag())).toList();
+                    .map(v -> IndicatorValue.amount(v.code(), v.value(), v.flag()))
+                    .filter(v -> messages.unwritable(r.kind(), v).map(problem -> {
+                        LOG.error("uplink {}: {} of {} is left out of the retrieval: {}", centreId, v.code(), p.getKey(), problem);
+                        return false;
+                    }).orElse(true)).toList();
+            if (values.isEmpty()) {
+                continue;
+            }
             for (DataSegment part : messages.upload(r.kind(), LocalDateTime.ofInstant(p.getKey(), zone), values, false, qns)) {
                 if (profile.ack()) {
                     session.sendAwaitingAnswer(part, delivery.timeout(), delivery.retries());

@@ -1,0 +1,104 @@
+package io.tanhe.server.store;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes secrets out of configuration text before it is stored or shown: the value of every key whose
+ * name contains {@code password}, {@code passwd} or {@code secret} (TLS key and trust store passwords
+ * in an {@code uplink:} block, an HJ 212 profile's PW, a driver's password) becomes
+ * {@value #REDACTED}, in YAML block and flow style and in JSON, keeping the text parseable. A stored
+ * configuration version is evidence of what ran; the secrets themselves stay in the files the
+ * operator keeps (encryption at rest comes with the security work).
+ */
+public final class Secrets {
+    /** What a secret's value becomes. */
+    public static final String REDACTED = "(redacted)";
+    private static final Pattern KEY = Pattern.compile(
+            "([\"']?)([A-Za-z0-9_.-]*(?i:password|passwd|secret)[A-Za-z0-9_.-]*)\\1(\\s*:[ \\t]*)");
+
+    private Secrets() {
+    }
+
+    /** {@code text} with the value of every secret key replaced by {@value #REDACTED}. */
+    public static String redact(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int end = text.indexOf('\n', lineStart);
+            String line = end < 0 ? text.substring(lineStart) : text.substring(lineStart, end);
+            out.append(redactLine(line));
+            if (end < 0) {
+                break;
+            }
+            out.append('\n');
+            lineStart = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static String redactLine(String line) {
+        Matcher m = KEY.matcher(line);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (m.find(from)) {
+            if (m.start() > 0 && Character.isLetterOrDigit(line.charAt(m.start() - 1))) {
+                from = m.end();
+                continue;
+            }
+            int valueStart = m.end();
+            boolean flow = line.substring(0, m.start()).chars().anyMatch(c -> c == '{' || c == '[')
+                    || m.group(1).equals("\"");
+            int valueEnd = valueEnd(line, valueStart, flow);
+            out.append(line, from, valueStart);
+            if (valueEnd > valueStart) {
+                char q = line.charAt(valueStart);
+                out.append(q == '"' ? "\"" + REDACTED + "\"" : q == '\'' ? "'" + REDACTED + "'" : REDACTED);
+            }
+            from = valueEnd;
+            if (from >= line.length()) {
+                break;
+            }
+        }
+        out.append(line, Math.min(from, line.length()), line.length());
+        return out.toString();
+    }
+
+    /** Where the value that starts at {@code i} ends: after its closing quote, else at a comment, or (flow) at , } ]. */
+    private static int valueEnd(String line, int i, boolean flow) {
+        if (i >= line.length()) {
+            return i;
+        }
+        char q = line.charAt(i);
+        if (q == '"' || q == '\'') {
+            for (int j = i + 1; j < line.length(); j++) {
+                char c = line.charAt(j);
+                if (q == '"' && c == '\\') {
+                    j++;
+                } else if (c == q) {
+                    if (q == '\'' && j + 1 < line.length() && line.charAt(j + 1) == '\'') {
+                        j++;
+                    } else {
+                        return j + 1;
+                    }
+                }
+            }
+            return line.length();
+        }
+        int j = i;
+        while (j < line.length()) {
+            char c = line.charAt(j);
+            if (c == '#' && j > i && Character.isWhitespace(line.charAt(j - 1))) {
+                break;
+            }
+            if (flow && (c == ',' || c == '}' || c == ']')) {
+                break;
+            }
+            j++;
+        }
+        while (j > i && Character.isWhitespace(line.charAt(j - 1))) {
+            j--;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,57 @@
+package io.tanhe.server.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Issue 12, defect 12: secrets never stored in clear, the data directory and its files private. */
+class SecretsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void tlsKeystorePasswordsInAnUplinkBlockAreRedactedAndTheTextStillParses() throws Exception {
+        String site = """
+                site: {id: plant}
+                uplink:
+                  centres:
+                    - id: third
+                      tls:
+                        trust_store: certs/ca.p12
+                        trust_store_password: changeit   # from the vendor
+                        key_store_password: "s3cr,et"
+                      inline: {key_store_password: 'it''s', store_type: PKCS12}
+                    - {id: x, secret_token: abc, password_hint: yes}
+                """;
+        String redacted = Secrets.redact(site);
+        for (String secret : new String[] {"changeit", "s3cr,et", "it''s", "abc"}) {
+            assertFalse(redacted.contains(secret), secret + " in\n" + redacted);
+        }
+        JsonNode tree = YAML.readTree(redacted);
+        JsonNode c = tree.path("uplink").path("centres").get(0);
+        assertEquals(Secrets.REDACTED, c.path("tls").path("trust_store_password").asText());
+        assertEquals(Secrets.REDACTED, c.path("tls").path("key_store_password").asText());
+        assertEquals("certs/ca.p12", c.path("tls").path("trust_store").asText());
+        assertEquals(Secrets.REDACTED, c.path("inline").path("key_store_password").asText());
+        assertEquals("PKCS12", c.path("inline").path("store_type").asText());
+        assertEquals("x", tree.path("uplink").path("centres").get(1).path("id").asText());
+        assertEquals(Secrets.REDACTED, Secrets.redact("{\"password\": \"12\\\"3\", \"mn\": \"A1\"}").replaceAll(".*\"password\": \"([^\"]*)\".*", "$1"));
+        assertEquals("mn: A1\nnote: the password policy\n", Secrets.redact("mn: A1\nnote: the password policy\n"));
+    }
+
+    @Test
+    void theDataDirectoryIs0700AndItsFiles0600(@TempDir Path dir) throws Exception {
+        Path data = PrivateFiles.directory(dir.resolve("data"));
+        PrivateFiles.writeString(data.resolve("note.json"), "{}");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("note.json"))));
+    }
+}
