@@ -1,6 +1,5 @@
 package io.tanhe.drivers.modbus;
 
-import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.tanhe.drivers.config.ConfigContext;
 import io.tanhe.drivers.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
@@ -20,9 +19,7 @@ public final class ModbusTcpType implements SourceType {
     public ConfiguredSource create(String id, ConfigNode device, ConfigContext ctx) {
         String host = device.text("host");
         int port = device.integer("port", 502, 1, 65535);
-        String name = "tcp " + host + ":" + port;
-        ModbusBus bus = ctx.shared("modbus-tcp:" + host + ":" + port, ModbusBus.class,
-                () -> new ModbusBus(name, () -> new ModbusTCPMaster(host, port, 1000, false), true));
+        ModbusBus bus = ctx.shared("modbus-tcp:" + host + ":" + port, ModbusBus.class, () -> ModbusBus.tcp(host, port));
         return ModbusDeviceConfig.create(id, device, ctx, bus, 255);
     }
 }

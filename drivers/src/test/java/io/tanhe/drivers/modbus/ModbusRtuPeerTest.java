@@ -81,22 +81,35 @@ class ModbusRtuPeerTest {
 
     @Test
     void replyWithBadCrcIsACommErrorNeverAValue() throws Exception {
+        Reading r = pollRawPeer("bad-crc");
+        assertEquals(Quality.COMM_ERROR, r.quality(), r.toString());
+        assertEquals(null, r.value());
+        assertTrue(r.detail().contains("CRC"), r.detail());
+    }
+
+    @Test
+    void replyFromAnotherUnitIdIsACommErrorNeverAValue() throws Exception {
+        Reading r = pollRawPeer("wrong-unit");
+        assertEquals(Quality.COMM_ERROR, r.quality(), r.toString());
+        assertEquals(null, r.value());
+        assertTrue(r.detail().contains("Unit ID mismatch"), r.detail()); // j2mod checks this on serial lines
+    }
+
+    /** Polls unit 1 once against rtu_bad_crc_peer.py in {@code mode}; returns the reading of its one point. */
+    private Reading pollRawPeer(String mode) throws Exception {
         try (PtyPair pty = new PtyPair()) {
             Path script = Files.createTempFile("tanhe-badcrc", ".py");
             try (var in = getClass().getResourceAsStream("rtu_bad_crc_peer.py")) {
                 Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Process peer = new ProcessBuilder(PymodbusServer.PYTHON, script.toString(), pty.server.toString())
+            Process peer = new ProcessBuilder(PymodbusServer.PYTHON, script.toString(), pty.server.toString(), mode)
                     .redirectErrorStream(true).start();
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
                 assertEquals("ready", out.readLine());
                 try (DriverConfiguration c = load("devices:\n" + rtuDevice("m", pty.client, 1, "[{id: x, register: 0}]"))) {
                     List<Reading> readings = ModbusTestSupport.device(c, "m").poll(java.time.Instant.now());
-                    Reading r = readings.get(0);
-                    assertEquals(Quality.COMM_ERROR, r.quality(), r.toString());
-                    assertEquals(null, r.value());
-                    assertTrue(r.detail().contains("CRC"), r.detail());
+                    return readings.get(0);
                 }
             } finally {
                 peer.destroy();

@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--grain", required = true, description = "hour, day, month or quarter (also minute, 15min, year)")
     String grain;
 
-    @Option(names = "--from", required = true, paramLabel = "TIME", description = "first bucket, e.g. 2026-06-01 or 2026-06-01T08:00 (site zone)")
+    @Option(names = "--from", required = true, paramLabel = "TIME", description = "first bucket, e.g. 2026-06-01 or 2026-06-01T08:00 (site zone); a month 2026-11, quarter 2026-Q4 or year 2026 for coarse grains")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "end (exclusive); default: one day after --from for minute…hour, a month for day, a year for month and longer")

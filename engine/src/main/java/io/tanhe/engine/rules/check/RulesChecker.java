@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The static checks behind {@code tanhe rules check}: DRL files compile together (with the generic
  * rules, as they would run), threshold files parse, thresholds neither repeat nor contradict each
- * other, and — given a methodology — every threshold targets a node that exists, with a valid key.
+ * other, and — given a methodology — every threshold targets a node that exists, with a valid key and a
+ * unit of the node's dimension.
  */
 public final class RulesChecker {
 
@@ -61,6 +62,9 @@ public final class RulesChecker {
             targets.problemWith(p.threshold().target(), p.threshold().key()).ifPresent(msg -> problems.add(
                     RuleProblem.error(p.file(), p.line(), "R301", "threshold `" + p.threshold().id() + "`: " + msg,
                             "use a node name of the methodology (see `tanhe graph`)")));
+            targets.unitProblem(p.threshold().target(), p.threshold().unit()).ifPresent(msg -> problems.add(
+                    RuleProblem.error(p.file(), p.line(), "R302", "threshold `" + p.threshold().id() + "`: " + msg,
+                            "thresholds compare values converted into their `unit`; it must measure the same quantity")));
         }
         return List.copyOf(problems);
     }

@@ -76,6 +76,22 @@ class RulesCheckerTest {
     }
 
     @Test
+    void aThresholdInKwhOnTheTco2NodeIsAnErrorAtItsLine() throws Exception {
+        TargetCatalog catalog = TargetCatalog.of(Compiler.compile(METHODOLOGY).graph().orElseThrow());
+        List<String> got = check("""
+                thresholds:
+                  - {id: ok, target: E, grain: hour, operator: ">", limit: 950, unit: tCO2}
+                  - {id: kg, target: E, grain: hour, operator: ">", limit: 950000, unit: kgCO2}
+                  - {id: energy, target: E, grain: hour, operator: ">", limit: 950, unit: kWh}
+                  - {id: typo, target: E, grain: hour, operator: ">", limit: 950, unit: tCO3}
+                """, catalog);
+        assertEquals(2, got.size(), got.toString());
+        assertTrue(got.get(0).startsWith("t.yaml:4: error[R302]: threshold `energy`: unit `kWh`"), got.get(0));
+        assertTrue(got.get(0).contains("does not fit `E`, which is in tCO2"), got.get(0));
+        assertTrue(got.get(1).startsWith("t.yaml:5: error[R302]: threshold `typo`: `tCO3` is not a unit"), got.get(1));
+    }
+
+    @Test
     void drlErrorsCarryFileAndLine() throws Exception {
         Path drl = dir.resolve("bad.drl");
         Files.writeString(drl, "package x;\nimport io.tanhe.engine.rules.fact.ObservationFact;\nrule \"r\"\nwhen\n  ObservationFact(pont == \"a\")\nthen\nend\n");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.time.Grain;
@@ -14,6 +15,7 @@ import io.tanhe.server.report.ReportFormat;
 import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
+import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Alert;
 import io.tanhe.server.store.AlertState;
@@ -33,6 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The terminal's small read-only HTTP API (Javalin), JSON only:
  * <ul>
@@ -46,12 +51,25 @@ import java.util.Set;
  * </ul>
  * Times are ISO instants, offsets or local times of the site's zone ({@link TimeText}); {@code from}
  * defaults to the start of the day of the latest data, {@code to} to one day after {@code from}.
- * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}; any method but GET and HEAD gets 405
- * (nothing here changes the terminal).
+ * Months, quarters and years ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}) stand for their first instant.
+ * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}: a time that is not one or lies outside
+ * {@link TimeText#MIN}..{@link TimeText#MAX}, an unknown node, point, key member (with the known ones and a
+ * did-you-mean), an unknown or repeated parameter, a value over {@link #MAX_VALUE_LENGTH} characters. Any method
+ * but GET and HEAD gets 405 (nothing here changes the terminal); anything unforeseen is a logged 500 in JSON.
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_ROWS = 100_000;
+    /** The longest query parameter value taken (a node, point or key name, a time): longer ones are refused. */
+    static final int MAX_VALUE_LENGTH = 256;
+    /** The query parameters each endpoint knows; any other is refused, so a misspelt one is never ignored. */
+    private static final Map<String, List<String>> PARAMETERS = Map.of(
+            "/api/status", List.of(),
+            "/api/results", List.of("node", "grain", "from", "to", "key"),
+            "/api/readings", List.of("point", "from", "to"),
+            "/api/alerts", List.of("state", "from", "to"),
+            "/api/report", List.of("grain", "from", "to", "format"));
 
     private final Javalin app;
     private final String address;
@@ -78,6 +96,7 @@ public final class ApiServer {
             if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 throw new RefusedMethod(ctx.method().name());
             }
+            checkParameters(ctx);
         });
         app.exception(RefusedMethod.class, (e, ctx) -> {
             ctx.status(405).header("Allow", "GET, HEAD");
@@ -87,11 +106,53 @@ public final class ApiServer {
             ctx.status(400);
             send(ctx, Map.of("error", e.getMessage(), "parameter", e.parameter()));
         });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("API {} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
+            ctx.status(500);
+            send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
+        });
         app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.path()
                 + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report")));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return new ApiServer(app, "http://" + shown + ":" + app.port());
+    }
+
+    /**
+     * Refuses parameters the endpoint does not know (with a did-you-mean), repeated ones and values longer than
+     * {@link #MAX_VALUE_LENGTH}. Unknown endpoints are left to the 404 handler.
+     */
+    private static void checkParameters(Context ctx) {
+        List<String> known = PARAMETERS.get(ctx.path());
+        if (known == null) {
+            return;
+        }
+        Map<String, List<String>> given;
+        try {
+            given = ctx.queryParamMap();
+        } catch (RuntimeException e) {
+            throw new BadRequest("query", "the query string cannot be decoded: write parameters as name=value"
+                    + " joined by &, percent-encoded as UTF-8");
+        }
+        for (Map.Entry<String, List<String>> p : given.entrySet()) {
+            String name = p.getKey();
+            if (!known.contains(name)) {
+                String shown = TimeText.shown(name);
+                throw new BadRequest(shown, "unknown query parameter `" + shown + "` for " + ctx.path()
+                        + Spelling.closest(name, known, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
+                        + (known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known)));
+            }
+            if (p.getValue().size() > 1) {
+                throw new BadRequest(name, "the query parameter `" + name + "` is given " + p.getValue().size()
+                        + " times; give it once");
+            }
+            for (String v : p.getValue()) {
+                if (v.length() > MAX_VALUE_LENGTH) {
+                    throw new BadRequest(name, "the value of `" + name + "` has " + v.length() + " characters; at most "
+                            + MAX_VALUE_LENGTH + " are taken");
+                }
+            }
+        }
     }
 
     /** A request with a method that would change something: the API only reads. */
@@ -122,10 +183,12 @@ public final class ApiServer {
     private static final class Handlers {
         private final Sources s;
         private final ResultQuery query;
+        private final Map<String, List<String>> members;
 
         Handlers(Sources s) {
             this.s = s;
             this.query = new ResultQuery(s.site().graph(), s.store().results(), s.site().zone());
+            this.members = members(s.site());
         }
 
         Map<String, Object> status() {
@@ -166,7 +229,7 @@ public final class ApiServer {
             if (n.isEmpty() || n.get().kind() == NodeKind.FACTOR || n.get().kind() == NodeKind.CONST) {
                 List<String> names = s.site().graph().nodes().stream()
                         .filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).map(Node::name).toList();
-                throw new BadRequest("node", "no stored node `" + node + "` in " + s.site().methodology().id()
+                throw new BadRequest("node", "no stored node `" + TimeText.shown(node) + "` in " + s.site().methodology().id()
                         + Spelling.closest(node, names, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
                         + "; nodes: " + String.join(", ", names));
             }
@@ -178,6 +241,7 @@ public final class ApiServer {
             }
             TimeRange range = range(ctx);
             String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
+            checkKey(n.get(), key);
             List<ResultRow> rows;
             try {
                 rows = query.results(node, key, grain, range);
@@ -205,7 +269,7 @@ public final class ApiServer {
             String point = required(ctx, "point");
             Set<String> points = s.site().drivers().pointSettings().keySet();
             if (!points.contains(point)) {
-                throw new BadRequest("point", "no point `" + point + "` at this site"
+                throw new BadRequest("point", "no point `" + TimeText.shown(point) + "` at this site"
                         + Spelling.closest(point, points, 4).map(c -> "; did you mean `" + c + "`?").orElse("")
                         + "; points: " + String.join(", ", points));
             }
@@ -234,7 +298,7 @@ public final class ApiServer {
                 case "raised" -> EnumSet.of(AlertState.RAISED);
                 case "acknowledged" -> EnumSet.of(AlertState.ACKNOWLEDGED);
                 case "cleared" -> EnumSet.of(AlertState.CLEARED);
-                default -> throw new BadRequest("state", "`" + state + "` is not an alert state; use open, raised, acknowledged, cleared or all");
+                default -> throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use open, raised, acknowledged, cleared or all");
             };
             TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
             List<Map<String, Object>> out = new ArrayList<>();
@@ -289,6 +353,61 @@ public final class ApiServer {
                 throw new BadRequest("grain", e.getMessage());
             }
             ctx.contentType(format.mediaType()).result(format.render(report));
+        }
+
+        /**
+         * Refuses a key that cannot address a value of {@code node}: one on a scalar node, one with another number of
+         * members than the node has dimensions, or a member its set does not have (closed sets: their declared
+         * members; open sets: the members the site's bindings give them). The message lists what would work.
+         */
+        private void checkKey(Node node, String key) {
+            if (key.isEmpty()) {
+                return;
+            }
+            if (!node.indexed()) {
+                throw new BadRequest("key", "`" + node.name() + "` is not indexed, so it has no keys; leave `key` out");
+            }
+            List<String> parts = Keys.parts(key);
+            String form = String.join(",", node.dimensions());
+            if (parts.size() != node.dimensions().size()) {
+                throw new BadRequest("key", "`" + TimeText.shown(key) + "` has " + parts.size() + " member(s); a key of `"
+                        + node.name() + "` names one member of each of its sets: " + form + ", e.g. " + example(node));
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                String set = node.dimensions().get(i);
+                List<String> known = members.getOrDefault(set, List.of());
+                if (!known.contains(parts.get(i))) {
+                    throw new BadRequest("key", "`" + TimeText.shown(parts.get(i)) + "` is not a member of set `" + set + "`"
+                            + Spelling.closest(parts.get(i), known, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
+                            + "; members: " + String.join(", ", known) + " (a key of `" + node.name() + "` is " + form
+                            + ", e.g. " + example(node) + ")");
+                }
+            }
+        }
+
+        private String example(Node node) {
+            List<String> first = new ArrayList<>();
+            for (String set : node.dimensions()) {
+                first.add(members.getOrDefault(set, List.of("?")).stream().findFirst().orElse("?"));
+            }
+            return Keys.of(first);
+        }
+
+        /** The members of each set: a closed set's declared ones, an open set's from the site's bindings. */
+        private static Map<String, List<String>> members(Site site) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            site.graph().sets().forEach(set -> out.put(set.name(), new ArrayList<>(set.members())));
+            for (PointBinding b : site.bindings().values()) {
+                Optional<Node> input = site.graph().node(b.input());
+                List<String> parts = b.key().isEmpty() ? List.of() : Keys.parts(b.key());
+                for (int i = 0; input.isPresent() && i < parts.size() && i < input.get().dimensions().size(); i++) {
+                    List<String> m = out.computeIfAbsent(input.get().dimensions().get(i), k -> new ArrayList<>());
+                    if (!m.contains(parts.get(i))) {
+                        m.add(parts.get(i));
+                    }
+                }
+            }
+            return out;
         }
 
         private static Map<String, Object> page(String subject, String grain, TimeRange range, List<Map<String, Object>> rows, int total) {

@@ -142,6 +142,48 @@ class ApiServerTest {
     }
 
     @Test
+    void outOfRangeTimesAre400NamingTheParameter() throws Exception {
+        assertBad("/api/results?node=E&from=%2B999999999-12-31T23:59", "from", "outside the times a terminal holds");
+        assertBad("/api/report?grain=year&from=-999999999-01-01&to=%2B999999999-12-31", "from", "outside the times a terminal holds");
+        assertBad("/api/report?grain=year&from=2026-01-01&to=%2B999999999-12-31", "to", "outside the times a terminal holds");
+        assertBad("/api/readings?point=unit1.coal.total&from=1969-12-31", "from", "outside the times a terminal holds");
+    }
+
+    @Test
+    void unknownKeyIs400WithTheMembersAndADidYouMean() throws Exception {
+        assertBad("/api/results?node=gas_combustion&grain=15min&key=" + enc("gt1,natural_gaz") + "&from=2026-06-01", "key",
+                "did you mean `natural_gas`?");
+        assertBad("/api/results?node=gas_combustion&grain=15min&key=" + enc("gt9,natural_gas") + "&from=2026-06-01", "key",
+                "members: unit1, gt1");
+        assertBad("/api/results?node=gas_combustion&key=gt1", "key", "names one member of each of its sets");
+        assertBad("/api/results?node=E&key=coal", "key", "`E` is not indexed");
+    }
+
+    @Test
+    void unknownOrRepeatedParametersAre400WithADidYouMean() throws Exception {
+        assertBad("/api/results?node=E&grian=hour", "grian", "did you mean `grain`?");
+        assertBad("/api/status?verbose=1", "verbose", "it takes none");
+        assertBad("/api/results?node=E&node=P", "node", "given 2 times");
+    }
+
+    @Test
+    void monthQuarterAndYearAreAcceptedForCoarseReports() throws Exception {
+        String[][] same = {{"2026-06", "2026-06-01"}, {"2026-Q2", "2026-04-01"}, {"2026", "2026-01-01"}};
+        for (String[] pair : same) {
+            String coarse = report("/api/report?grain=month&format=csv&from=" + pair[0]);
+            assertTrue(coarse.startsWith("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n"), coarse);
+            assertEquals(report("/api/report?grain=month&format=csv&from=" + pair[1]), coarse, pair[0]);
+        }
+    }
+
+    private String report(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + " -> " + r.body());
+        return r.body();
+    }
+
+    @Test
     void theReportIsTheTextTheCliPrints() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
                 + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=csv")).build(), HttpResponse.BodyHandlers.ofString());

@@ -178,8 +178,7 @@ public final class SiteLoader {
             top.problem("points", "is required: a list binding points to methodology inputs (`- point: …, input: …, key: …`)");
         }
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
-                parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings,
-                parts.drivers == null ? Map.of() : parts.drivers.pointSettings());
+                parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings, parts.drivers);
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
         try {
             parts.uplink = UplinkConfigLoader.read(top.raw("uplink"), "uplink", dir, "site file");

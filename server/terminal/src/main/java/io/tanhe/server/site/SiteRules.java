@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tanhe.drivers.config.ConfiguredSource;
+import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.PointSettings;
+import io.tanhe.drivers.config.PollSettings;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
@@ -17,6 +20,7 @@ import io.tanhe.engine.rules.threshold.PlacedThreshold;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
+import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.grammar.ast.Decl;
 
@@ -46,7 +50,8 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static SiteRules read(SiteNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
-                          Map<String, PointBinding> bindings, Map<String, PointSettings> points) {
+                          Map<String, PointBinding> bindings, DriverConfiguration drivers) {
+        Map<String, PointSettings> points = drivers == null ? Map.of() : drivers.pointSettings();
         Optional<SiteNode> rules = top.object("rules");
         boolean shipped = rules.map(r -> !r.has("methodology") || r.raw("methodology").asBoolean(true)).orElse(true);
         List<RuleSource> sources = new ArrayList<>();
@@ -62,7 +67,13 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 ThresholdFile tf = new ThresholdLoader().load(f);
                 tf.problems().stream().filter(RuleProblem::isError)
                         .forEach(p -> top.problem("methodology", "its thresholds " + p.headline()));
-                tf.values().forEach(t -> thresholds.put(t.id(), t));
+                for (Threshold t : tf.values()) {
+                    if (graph != null && t.grain() != null) {
+                        TargetCatalog.of(graph).unitProblem(t.target(), t.unit()).ifPresent(p -> top.problem("methodology",
+                                "its threshold `" + t.id() + "` in " + f.getFileName() + ": " + p));
+                    }
+                    thresholds.put(t.id(), t);
+                }
             }
         }
         List<String> files = rules.map(r -> r.texts("files")).orElse(List.of());
@@ -75,7 +86,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
             }
         }
         siteThresholds(top, graph, bindings, points).forEach(t -> thresholds.put(t.id(), t));
-        RulesSettings settings = settings(rules, bindings);
+        RulesSettings settings = settings(rules, bindings, drivers);
         String version = "site-rules:" + sources.size() + "-files";
         return new SiteRules(new RuleSet(version, sources), List.copyOf(thresholds.values()), settings);
     }
@@ -113,8 +124,11 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         for (int i = 0; i < placed.size(); i++) {
             Threshold t = placed.get(i).threshold();
             Optional<String> problem = targetProblem(t, graph, bindings, points);
+            Optional<String> unit = problem.isPresent() ? Optional.empty() : unitProblem(t, graph, bindings, points);
             if (problem.isPresent()) {
                 top.problem("thresholds[" + indexOf(raw, t.id(), i) + "].target", problem.get());
+            } else if (unit.isPresent()) {
+                top.problem("thresholds[" + indexOf(raw, t.id(), i) + "].unit", unit.get());
             } else {
                 out.add(t);
             }
@@ -129,6 +143,30 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
             }
         }
         return fallback;
+    }
+
+    /**
+     * A threshold's {@code unit} must measure what its target measures: a node's unit for thresholds with a grain,
+     * else the bound input's unit or the point's unit from the points file (when it gives one).
+     */
+    private static Optional<String> unitProblem(Threshold t, ComputationGraph graph, Map<String, PointBinding> bindings,
+                                                Map<String, PointSettings> points) {
+        if (t.unit() == null || graph == null) {
+            return Optional.empty();
+        }
+        if (t.grain() != null) {
+            return TargetCatalog.of(graph).unitProblem(t.target(), t.unit());
+        }
+        Optional<Unit> valueUnit = bindings.values().stream().filter(b -> b.input().equals(t.target()))
+                .map(PointBinding::unit).findFirst();
+        if (valueUnit.isEmpty() && points.containsKey(t.target()) && !points.get(t.target()).unit().isBlank()) {
+            try {
+                valueUnit = Optional.of(Unit.parse(points.get(t.target()).unit()));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // the points file reports its own unit problems
+            }
+        }
+        return valueUnit.flatMap(u -> TargetCatalog.unitMismatch(t.target(), u, t.unit()));
     }
 
     private static Optional<String> targetProblem(Threshold t, ComputationGraph graph, Map<String, PointBinding> bindings,
@@ -150,11 +188,9 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 .map(s -> " — did you mean `" + s + "`?").orElse("; add `grain: hour` to check a methodology node's bucket results"));
     }
 
-    private static RulesSettings settings(Optional<SiteNode> rules, Map<String, PointBinding> bindings) {
+    private static RulesSettings settings(Optional<SiteNode> rules, Map<String, PointBinding> bindings,
+                                          DriverConfiguration drivers) {
         RulesSettings s = RulesSettings.defaults();
-        Map<String, Duration> overrides = new HashMap<>();
-        bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)
-                .forEach(b -> overrides.put(b.input(), Duration.ZERO));
         if (rules.isPresent()) {
             SiteNode r = rules.get();
             Optional<Duration> gap = r.duration("gap_after", Duration.ofSeconds(1), Duration.ofDays(1));
@@ -166,6 +202,41 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 s = s.withEscalateAfter(escalate.get());
             }
         }
+        Map<String, Duration> overrides = new HashMap<>(polledGapTimes(s.gapAfter(), bindings, drivers));
+        bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)
+                .forEach(b -> overrides.put(b.input(), Duration.ZERO));
         return s.withGapOverrides(overrides);
+    }
+
+    /**
+     * The gap time of each polled point (watched under its bound input's name, else its point id):
+     * {@code max(gapAfter, period) + timeout × (retries + 1)}. Section 7.2.3 (1) counts a gap from 10 s
+     * without data; a polled point has data only at its polls, and whether the poll due at that moment
+     * brought good data is known only once that poll has had all its time (every attempt) to answer. So
+     * a gap is declared when no good data came for {@code gapAfter} (or a whole period, when polls are
+     * further apart) and the poll that could have brought it is over. One missed 5 s poll (10 s between
+     * good readings) is therefore no gap, two are; with a period of 1 min, one missed poll is. Push
+     * sources (MQTT, OPC UA, manual, file) keep {@code gapAfter}. A point fed by several devices (a
+     * backup) takes the longest.
+     */
+    static Map<String, Duration> polledGapTimes(Duration gapAfter, Map<String, PointBinding> bindings,
+                                                DriverConfiguration drivers) {
+        Map<String, Duration> out = new HashMap<>();
+        if (drivers == null) {
+            return out;
+        }
+        for (ConfiguredSource source : drivers.sources()) {
+            if (!(source instanceof ConfiguredSource.Polled polled)) {
+                continue;
+            }
+            PollSettings poll = polled.poll();
+            Duration base = poll.period().compareTo(gapAfter) > 0 ? poll.period() : gapAfter;
+            Duration gap = base.plus(poll.timeout().multipliedBy(poll.retries() + 1L));
+            for (PointSettings p : polled.points()) {
+                PointBinding b = bindings.get(p.id());
+                out.merge(b == null ? p.id() : b.input(), gap, (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            }
+        }
+        return out;
     }
 }

@@ -107,6 +107,16 @@ class SiteLoaderTest {
     }
 
     @Test
+    void aThresholdWhoseUnitDoesNotFitItsTargetIsRefusedAtItsPath() {
+        List<SiteProblem> problems = problems(t -> t.replace("    unit: tCO2\n", "    unit: kWh\n")
+                .replace("    unit: Nm3/h\n", "    unit: t\n"));
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("thresholds[1].unit")
+                && p.message().contains("unit `kWh` (energy") && p.message().contains("`E`, which is in tCO2")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("thresholds[0].unit")
+                && p.message().contains("`gt1.gas.flow`, which is in Nm3/h")), problems.toString());
+    }
+
+    @Test
     void retentionBelowTheStandardsFloorAndUnknownFieldsAreRefused() {
         List<SiteProblem> problems = problems(t -> t.replace("raw_readings: P13M", "raw_readings: P3M")
                 .replace("zone: Asia/Shanghai", "zone: Asia/Shanghai\ntimezone: UTC"));
