@@ -234,10 +234,8 @@ public final class ModuleLoader {
         return out;
     }
 
-    private String readHint() {
-        return libraries.isEmpty() ? "check the path; imports are relative to the importing file"
-                : "check the path; imports are relative to the importing file, then to the library "
-                + libraries.stream().map(this::display).collect(Collectors.joining(", "));
+    private static String readHint() {
+        return "check the path; imports are relative to the importing file";
     }
 
     private String cycleText(Path target) {
