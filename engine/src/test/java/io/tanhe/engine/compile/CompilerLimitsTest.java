@@ -200,6 +200,18 @@ class CompilerLimitsTest {
     }
 
     @Test
+    void aFactorIndexedByAMillionCombinationsIsRefusedWithE108() {
+        String s = IntStream.range(0, 1000).mapToObj(i -> "m" + i).collect(Collectors.joining(", "));
+        String t = IntStream.range(0, 1000).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
+        Compilation c = compileText(HEADER + "set s {" + s + "}\nset t {" + t + "}\nfactor f[s, t] : 1\n"
+                + "input x[s, t] : 1 period\nvalue v : 1 = sum(a in s, b in t: f[a, b] * x[a, b])\n");
+        List<Diagnostic> found = c.diagnostics().stream().filter(d -> d.code() == ErrorCode.E108).toList();
+        assertEquals(2, found.size(), c.diagnostics().toString());
+        assertEquals(9, found.getFirst().span().line());
+        assertTrue(found.getFirst().message().contains("s × t"), found.getFirst().message());
+    }
+
+    @Test
     void aNulInsideAStringIsRefusedWithE106AtItsColumn() {
         Compilation c = compileText(HEADER.replace("title \"t\"", "title \"a\u0000b\""));
         Diagnostic d = only(c, ErrorCode.E106);

@@ -15,7 +15,7 @@ public enum ErrorCode {
     E105("expression too long", "A formula with more than 256 operators."),
     E106("invalid text", "A file that is not valid UTF-8, or a control character such as NUL inside a string."),
     E107("file too large", "A methodology file (or a file it imports) larger than 1 MiB."),
-    E108("set too large", "A set with more than 1,000 members."),
+    E108("set too large", "A set with more than 1,000 members, or a declaration indexed by more than 100,000 combinations of members."),
     // header
     E200("duplicate header field", "A header field (version, title, …) is written twice."),
     E201("missing header field", "A methodology needs version, title, source and industry; a library needs version."),

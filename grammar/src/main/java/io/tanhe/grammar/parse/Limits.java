@@ -32,6 +32,8 @@ public final class Limits {
     public static final int MAX_FILE_BYTES = 1 << 20;
     /** Members of one set (E108). */
     public static final int MAX_SET_MEMBERS = 1_000;
+    /** Member combinations of one indexed declaration, the product of its sets' sizes (E108). */
+    public static final int MAX_COMBINATIONS = 100_000;
 
     private static final Set<Integer> STATEMENT_STARTS = Set.of(TanheLexer.IMPORT, TanheLexer.FACTORS, TanheLexer.SET,
             TanheLexer.FACTOR, TanheLexer.INPUT, TanheLexer.CONST, TanheLexer.VALUE, TanheLexer.EMISSION,
