@@ -3,7 +3,13 @@ package io.tanhe.engine.compile;
 import io.tanhe.grammar.diagnostics.Diagnostic;
 import io.tanhe.grammar.diagnostics.Diagnostics;
 
+import io.tanhe.engine.factors.FactorLibrary;
+import io.tanhe.grammar.diagnostics.ErrorCode;
+
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +27,32 @@ public final class Compiler {
         return run(ModuleLoader.load(file));
     }
 
+    /** Compiles {@code file}; relative imports not found next to the importing file are looked up in {@code libraries}. */
+    public static Compilation compile(Path file, List<Path> libraries) {
+        return run(ModuleLoader.load(file, libraries));
+    }
+
     /** Compiles text that is not on disk; {@code displayPath} names it in diagnostics. */
     public static Compilation compileText(String displayPath, String text) {
         return run(ModuleLoader.loadText(displayPath, text));
     }
 
+    /**
+     * Problems after which the later stages would only report echoes: a file that could not be read
+     * (E106, E107, E309 of the file itself) or statements the parser left out because they exceed a
+     * limit (E104, E105).
+     */
+    private static final Set<ErrorCode> STOPS = EnumSet.of(ErrorCode.E104, ErrorCode.E105, ErrorCode.E106, ErrorCode.E107);
+
     private static Compilation run(LoadedProgram loaded) {
+        boolean unreadable = loaded.main().header() == null && loaded.main().decls().isEmpty()
+                && !loaded.sources().containsKey(loaded.main().path());
+        if (unreadable || loaded.diagnostics().stream().anyMatch(d -> STOPS.contains(d.code()))) {
+            ResolvedProgram none = new ResolvedProgram(loaded, loaded.main().header(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+            TypedProgram typed = new TypedProgram(none, Map.of(), Map.of(), Map.of(), List.of());
+            FactorDefaults defaults = new FactorDefaults(FactorLibrary.of(List.of()), List.of());
+            return new Compilation(loaded, typed, null, defaults, loaded.diagnostics());
+        }
         ResolvedProgram resolved = Resolver.resolve(loaded);
         TypedProgram typed = UnitChecker.check(resolved);
         GraphBuilder.Result graph = GraphBuilder.build(typed);

@@ -97,6 +97,11 @@ public final class FactorBinder {
                     "the path is relative to " + file.path());
             return List.of();
         }
+        if (tooLarge(path)) {
+            diagnostics.report(ErrorCode.E107, t.span(), "factor table `" + t.path() + "` is larger than "
+                    + (io.tanhe.grammar.parse.Limits.MAX_FILE_BYTES >> 20) + " MiB", "check that this is the table you meant");
+            return List.of();
+        }
         FactorTableLoad load = FactorTableLoader.load(path);
         for (FactorTableProblem p : load.problems()) {
             diagnostics.report(ErrorCode.E314, new SourceSpan(display(file, t), Math.max(p.line(), 1), Math.max(p.column(), 1),
@@ -112,6 +117,14 @@ public final class FactorBinder {
             }
         });
         return out;
+    }
+
+    private static boolean tooLarge(Path path) {
+        try {
+            return Files.size(path) > io.tanhe.grammar.parse.Limits.MAX_FILE_BYTES;
+        } catch (java.io.IOException e) {
+            return false; // the loader reports what it cannot read
+        }
     }
 
     /** The table's path as diagnostics show it: next to the display path of the file naming it, like imports. */

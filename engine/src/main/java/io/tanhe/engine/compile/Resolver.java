@@ -100,6 +100,28 @@ public final class Resolver {
                 case Symbol.ComputedSym cs -> symbols.put(cs.name(), new Symbol.ComputedSym(cs.decl(), bindingSets(cs.decl().bindings())));
                 case Symbol.SetSym _, Symbol.FormulaSym _ -> { }
             }
+            checkCombinations(symbols.get(d.displayName()));
+        }
+    }
+
+    /** E108: an indexed declaration holds a value per combination of members; a million of them exhausts the heap. */
+    private void checkCombinations(Symbol s) {
+        List<Symbol.SetSym> dims = switch (s) {
+            case Symbol.FactorSym fs -> fs.dimensions();
+            case Symbol.InputSym is -> is.dimensions();
+            case Symbol.ComputedSym cs -> cs.dimensions();
+            case null, default -> List.of();
+        };
+        long combinations = 1;
+        for (Symbol.SetSym set : dims) {
+            combinations *= Math.max(1, set.decl().members().size());
+            if (combinations > io.tanhe.grammar.parse.Limits.MAX_COMBINATIONS) {
+                diagnostics.report(ErrorCode.E108, nameSpan(s.decl()), "`" + s.name() + "` ranges over more than "
+                        + io.tanhe.grammar.parse.Limits.MAX_COMBINATIONS + " combinations of "
+                        + dims.stream().map(Symbol::name).collect(java.util.stream.Collectors.joining(" × ")),
+                        "index it by fewer or smaller sets");
+                return;
+            }
         }
     }
 

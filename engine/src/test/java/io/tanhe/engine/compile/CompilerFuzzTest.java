@@ -91,6 +91,134 @@ class CompilerFuzzTest {
         fuzz(100_000, masterSeed(SLOW_SEED));
     }
 
+    /**
+     * Family "deep nesting": parentheses, brackets, braces, unary signs, `not`, `^` and `if` chains
+     * nested up to 3,000 deep around a formula of a seed, on the launcher's 512 KiB stack. Never a
+     * stack overflow; beyond the limits an E104 or E105.
+     */
+    @Test
+    @Tag("slow")
+    void deepNestingNeverOverflowsTheLaunchersStack() {
+        Random random = new Random(masterSeed(DEFAULT_SEED + 1));
+        String[][] wrappers = {{"(", ")"}, {"- ", ""}, {"not ", ""}, {"2 ^ ", ""}, {"if x > 0 then ", " else 0"},
+                {"max(", ", 1)"}, {"sum(f in fuel: ", ")"}, {"(", ") [t]"}, {"[", "]"}, {"{", "}"}};
+        for (int i = 0; i < 300; i++) {
+            int depth = 1 + random.nextInt(i % 3 == 0 ? 3000 : 200);
+            String[] w = wrappers[random.nextInt(wrappers.length)];
+            String expr = w[0].repeat(depth) + "x" + w[1].repeat(random.nextInt(4) == 0 ? depth / 2 : depth);
+            String text = LIMITS_HEADER + "input x : t period\nset fuel { coal }\nvalue v : t = " + expr + "\n";
+            Compilation c = fuzzCase("deep nesting", i, depth + " × " + w[0], text);
+            if (w[0].equals("(") && depth > io.tanhe.grammar.parse.Limits.MAX_NESTING) {
+                assertTrue(c.diagnostics().stream().anyMatch(d -> d.code() == io.tanhe.grammar.diagnostics.ErrorCode.E104),
+                        "no E104 for " + depth + " parentheses");
+            }
+        }
+    }
+
+    /** Family "long flat expressions": sums, products, comparisons and `and` chains of up to 5,000 terms. */
+    @Test
+    @Tag("slow")
+    void longFlatExpressionsNeverOverflowTheLaunchersStack() {
+        Random random = new Random(masterSeed(DEFAULT_SEED + 2));
+        String[] operators = {" + ", " - ", " * ", " / ", " + 1 [t] * ", " and x > ", " or 1 < "};
+        for (int i = 0; i < 300; i++) {
+            int terms = 1 + random.nextInt(i % 3 == 0 ? 5000 : 400);
+            String op = operators[random.nextInt(operators.length)];
+            String expr = String.join(op, java.util.Collections.nCopies(terms, "x"));
+            String text = LIMITS_HEADER + "input x : t period\nvalue v : t = " + expr + "\n"
+                    + "test \"t\" {\n  input x = 1 t\n  expect v = 1 t\n}\n";
+            Compilation c = fuzzCase("long flat expression", i, terms + " × `" + op.strip() + "`", text);
+            if (op.equals(" + ") && terms - 1 > io.tanhe.grammar.parse.Limits.MAX_OPERATORS) {
+                assertTrue(c.diagnostics().stream().anyMatch(d -> d.code() == io.tanhe.grammar.diagnostics.ErrorCode.E105),
+                        "no E105 for " + terms + " terms");
+            }
+        }
+    }
+
+    /**
+     * Family "bad encodings": a seed's bytes with invalid UTF-8 (lone continuation bytes, overlong
+     * forms, surrogates, truncated sequences), NUL and other control bytes, re-encoded as UTF-16 or
+     * GBK, read from disk as {@code tanhe check} reads them. Never a throw; invalid UTF-8 is E106.
+     */
+    @Test
+    @Tag("slow")
+    void badEncodingsAreDiagnosticsNeverCrashes(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Random random = new Random(masterSeed(DEFAULT_SEED + 3));
+        byte[][] bad = {{(byte) 0x80}, {(byte) 0xBF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0xCF},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE7, (byte) 0x87}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                {(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {0}, {7}, {0x1B}, {0x7F}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}};
+        java.nio.charset.Charset[] charsets = {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+                java.nio.charset.Charset.forName("GBK"), StandardCharsets.ISO_8859_1};
+        for (int i = 0; i < 200; i++) {
+            Seed seed = seeds.get(random.nextInt(seeds.size()));
+            byte[] bytes;
+            if (i % 5 == 4) {
+                bytes = seed.text().getBytes(charsets[random.nextInt(charsets.length)]);
+            } else {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                byte[] original = seed.text().getBytes(StandardCharsets.UTF_8);
+                int at = random.nextInt(original.length + 1);
+                out.write(original, 0, at);
+                out.writeBytes(bad[random.nextInt(bad.length)]);
+                out.write(original, at, original.length - at);
+                bytes = out.toByteArray();
+            }
+            Path file = dir.resolve("case" + i + ".tanhe");
+            Files.write(file, bytes);
+            boolean utf8 = isUtf8(bytes);
+            int index = i;
+            Compilation c = CompilerLimitsTest.onLaunchersStack(() -> {
+                try {
+                    return checked(Compiler.compile(file));
+                } catch (RuntimeException | Error e) {
+                    throw new AssertionError("bad encodings case " + index + " (from " + seed.path() + ") failed: " + e, e);
+                }
+            });
+            if (!utf8) {
+                assertTrue(c.diagnostics().stream().anyMatch(d -> d.code() == io.tanhe.grammar.diagnostics.ErrorCode.E106),
+                        "case " + i + ": not UTF-8 but no E106: " + c.diagnostics());
+            }
+        }
+    }
+
+    private static final String LIMITS_HEADER = CompilerLimitsTest.HEADER;
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Compiles, renders, tests and formats one generated case on the launcher's stack; failures name the case. */
+    private static Compilation fuzzCase(String family, int index, String what, String text) {
+        return CompilerLimitsTest.onLaunchersStack(() -> {
+            try {
+                Compilation c = checked(Compiler.compileText("fuzz.tanhe", text));
+                checkFormatter("fuzz.tanhe", text);
+                return c;
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError(family + " case " + index + " (" + what + ") failed: " + e, e);
+            }
+        });
+    }
+
+    /** The properties of {@link #checkCompiler} on a compilation: rendered diagnostics, a graph without errors, tests run. */
+    private static Compilation checked(Compilation c) {
+        DiagnosticPrinter printer = new DiagnosticPrinter(p -> c.loaded().sources().getOrDefault(p, List.of()));
+        for (Diagnostic d : c.diagnostics()) {
+            assertFalse(d.message().isBlank(), "a diagnostic without a message: " + d);
+            printer.render(d);
+        }
+        if (c.errors() == 0) {
+            assertTrue(c.graph().isPresent(), "no errors but no graph");
+            new io.tanhe.engine.testing.TestRunner(c).runAll();
+        }
+        return c;
+    }
+
     private static long masterSeed(long fixed) {
         String given = System.getProperty("fuzz.seed");
         if (given == null || given.isBlank()) {

@@ -10,6 +10,12 @@ public enum ErrorCode {
     E101("unterminated string", "A string literal has no closing quote on its line."),
     E102("invalid character", "A character that is not part of the language (e.g. `$`, `;`, a full-width comma)."),
     E103("invalid literal", "A date, number or exponent that cannot be read (e.g. 2023-02-30, an exponent that is not an integer)."),
+    // limits: what the compiler refuses to read rather than exhaust its stack or memory on
+    E104("nesting too deep", "Parentheses, brackets or braces nested more than 64 deep, or imports chained more than 32 files deep."),
+    E105("expression too long", "A formula with more than 256 operators."),
+    E106("invalid text", "A file that is not valid UTF-8, or a control character such as NUL inside a string."),
+    E107("file too large", "A methodology file (or a file it imports) larger than 1 MiB."),
+    E108("set too large", "A set with more than 1,000 members, or a declaration indexed by more than 100,000 combinations of members."),
     // header
     E200("duplicate header field", "A header field (version, title, …) is written twice."),
     E201("missing header field", "A methodology needs version, title, source and industry; a library needs version."),
@@ -31,6 +37,7 @@ public enum ErrorCode {
     E313("index variable reused", "An index variable is bound twice in the same scope or shadows a name."),
     E314("factor value problem", "A factor value (declared in place or in a factor table) is for an undeclared factor, has a wrong key, overlaps another, or its table is malformed."),
     E315("misplaced declaration", "A declaration that the file kind does not allow, e.g. a test in a library or an emission class on a value."),
+    E316("not a methodology file", "An imported file does not start with `methodology` or `library`; its content is not shown."),
     // units and types
     E400("unknown unit", "A unit symbol that the unit algebra does not know."),
     E401("unit mismatch", "A formula's unit differs from the unit its declaration states."),

@@ -39,9 +39,45 @@ public final class Spelling {
     private record Candidate(String name, int caseless, int exact) {
     }
 
-    /** A hint sentence, or empty when nothing is close. */
+    /**
+     * A hint sentence, or empty when nothing is close. When the two names differ in a letter of
+     * another script that looks alike (a Cyrillic {@code р} for a Latin {@code p}), the hint names
+     * both code points, since the names print the same.
+     */
     public static String hint(String wrong, Collection<String> candidates) {
-        return closest(wrong, candidates).map(c -> "did you mean `" + c + "`?").orElse("");
+        return closest(wrong, candidates).map(c -> "did you mean `" + c + "`?" + lookAlikes(wrong, c)).orElse("");
+    }
+
+    /**
+     * Empty unless {@code written} and {@code meant} differ in letters of different scripts at the
+     * same place; then a sentence naming them, e.g. {@code " `рower` has U+0440 CYRILLIC SMALL
+     * LETTER ER where `power` has U+0070 LATIN SMALL LETTER P (a look-alike of another script)"}.
+     */
+    public static String lookAlikes(String written, String meant) {
+        int[] a = written.codePoints().toArray();
+        int[] b = meant.codePoints().toArray();
+        if (a.length != b.length) {
+            return "";
+        }
+        java.util.List<String> written1 = new java.util.ArrayList<>();
+        java.util.List<String> meant1 = new java.util.ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && Character.isLetter(a[i]) && Character.isLetter(b[i])
+                    && Character.UnicodeScript.of(a[i]) != Character.UnicodeScript.of(b[i])) {
+                written1.add(describe(a[i]));
+                meant1.add(describe(b[i]));
+            }
+        }
+        if (written1.isEmpty()) {
+            return "";
+        }
+        return " `" + written + "` has " + String.join(", ", written1) + " where `" + meant + "` has "
+                + String.join(", ", meant1) + " (a look-alike letter of another script)";
+    }
+
+    private static String describe(int codePoint) {
+        String name = Character.getName(codePoint);
+        return String.format("U+%04X %s", codePoint, name == null ? "" : name).strip();
     }
 
     /** Damerau-Levenshtein distance (with adjacent transpositions), the usual measure of a typo. */

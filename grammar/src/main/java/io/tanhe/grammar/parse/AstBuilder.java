@@ -117,6 +117,11 @@ final class AstBuilder {
             return new Decl.FactorTable(unquote(f.STRING().getSymbol()), span(st), c);
         }
         if (st instanceof SetStatementContext s) {
+            if (s.setMember().size() > Limits.MAX_SET_MEMBERS) {
+                diagnostics.report(ErrorCode.E108, span(s.setMember().get(Limits.MAX_SET_MEMBERS)),
+                        "set `" + s.name.getText() + "` has " + s.setMember().size() + " members, more than "
+                                + Limits.MAX_SET_MEMBERS, "a set lists fuels, units or sources; keep it under the limit or split it");
+            }
             List<Decl.Member> members = s.setMember().stream()
                     .map(m -> new Decl.Member(name(m.IDENT().getSymbol()), label(m.label()))).toList();
             return new Decl.SetDecl(name(s.name), label(s.label()), members, s.LBRACE() == null, span(st), c);

@@ -7,6 +7,8 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -30,14 +32,18 @@ public final class MethodologyParser {
      * @param text the file's content
      */
     public static ParseResult parse(String path, String text) {
-        CommonTokenStream tokens = new CommonTokenStream(lexer(text));
+        Diagnostics diagnostics = new Diagnostics();
+        CommonTokenStream all = new CommonTokenStream(lexer(text));
+        all.fill();
+        List<Token> scanned = Limits.scan(path, all.getTokens(), diagnostics);
+        CommonTokenStream tokens = scanned.size() == all.getTokens().size() ? all
+                : new CommonTokenStream(new ListTokenSource(scanned));
         TanheParser parser = new TanheParser(tokens);
         parser.removeErrorListeners();
         // Fast path: SLL prediction that gives up at the first error; valid files (nearly all) stay on it.
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         TanheParser.FileContext tree;
-        Diagnostics diagnostics = new Diagnostics();
         boolean recovering = false;
         try {
             tree = parser.file();
@@ -49,6 +55,9 @@ public final class MethodologyParser {
             parser.addErrorListener(new SyntaxErrorCollector(path, diagnostics));
             tree = parser.file();
             recovering = diagnostics.hasErrors();
+        }
+        if (tokens != all) {
+            recovering = true; // statements were left out: build what remains, drop what is incomplete
         }
         CommentIndex comments = new CommentIndex(tokens, attachables(tree));
         AstBuilder builder = new AstBuilder(path, diagnostics, comments, recovering);

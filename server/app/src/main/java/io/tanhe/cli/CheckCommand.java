@@ -28,7 +28,7 @@ public final class CheckCommand implements Callable<Integer> {
         long errors = 0;
         long warnings = 0;
         for (Path file : files) {
-            Compilation c = Compiler.compile(file);
+            Compilation c = Compiler.compile(file, InstalledLibrary.importPath());
             print(c, out);
             errors += c.errors();
             warnings += c.warnings();

@@ -17,9 +17,11 @@ import java.util.concurrent.Callable;
 
 /** {@code tanhe explain FILE --data OBS.csv --node NAME [--key K] --bucket T}: the derivation of one result. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain how one result came about: its formula with source position, each operand's value,",
-                "unit and quality, factor values with source, version and validity, the observations that fed it,",
-                "and the methodology id, version and content hash. JSON schema: docs/provenance.md."})
+        description = {"Explain how one result came about: its formula with source position,",
+                "each operand's value, unit and quality, factor values with source, version",
+                "and validity, the observations that fed it, and the methodology id, version",
+                "and content hash. What it shows and the JSON schema (tanhe.explanation/1):",
+                "docs/provenance.md."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "methodology (.tanhe) file")

@@ -12,9 +12,11 @@ import java.util.concurrent.Callable;
 
 /** {@code tanhe graph FILE}: the computation graph as Graphviz DOT. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print the computation graph of a methodology as Graphviz DOT",
-                "(nodes labelled with name, unit and class; edges from what a value reads to the value).",
-                "Render it with e.g. `./tanhe graph FILE | dot -Tsvg > graph.svg`."})
+        description = {"Print the computation graph of a methodology as Graphviz DOT text (nodes",
+                "labelled with name, unit and class; edges from what a value reads to the value).",
+                "Drawing it needs Graphviz's `dot`, which tanhe does not include",
+                "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz):",
+                "  ./tanhe graph FILE | dot -Tsvg > graph.svg"})
 public final class GraphCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "a methodology (.tanhe) file")
@@ -22,13 +24,18 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compilation c = Compiler.compile(file);
+        Compilation c = Compiler.compile(file, InstalledLibrary.importPath());
         if (!c.ok()) {
             CheckCommand.print(c, System.err);
             System.err.println(CheckCommand.summary(c.errors(), c.warnings()));
             return 1;
         }
         System.out.print(dot(c.graph().orElseThrow()));
+        java.io.Console console = System.console();
+        if (console != null && console.isTerminal()) { // not piped: say what the text is for
+            System.err.println("tanhe: this is Graphviz DOT; draw it with `./tanhe graph " + file
+                    + " | dot -Tsvg > graph.svg` (dot comes with Graphviz: apt-get install graphviz)");
+        }
         return 0;
     }
 

@@ -27,7 +27,7 @@ record LibraryEntry(Path file, MethodologyInfo info, int formulas, int tests, in
 
     /** The entry of a methodology file, or empty for a shared library; {@code failed} receives a file that does not compile. */
     static Optional<LibraryEntry> of(Path file, java.util.function.Consumer<Compilation> failed) {
-        Compilation c = Compiler.compile(file);
+        Compilation c = Compiler.compile(file, InstalledLibrary.importPath());
         if (!c.ok()) {
             failed.accept(c);
             return Optional.empty();

@@ -7,18 +7,12 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe list [DIR]}: the methodology library, one line per methodology. */
@@ -27,8 +21,7 @@ import java.util.concurrent.Callable;
                 "industry, number of formulas and tests, and how many of the defaults it reads are unverified",
                 "(confidence C or U). Without DIR: ./methodologies when it exists, else the library built into tanhe."})
 public final class ListCommand implements Callable<Integer> {
-    static final String DEFAULT_DIR = "methodologies";
-    private static final String RESOURCE = "/methodologies";
+    static final String DEFAULT_DIR = InstalledLibrary.DEFAULT_DIR;
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "a directory searched for *.tanhe (default: ${DEFAULT-VALUE})")
     Path dir;
@@ -47,30 +40,16 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     private int listBuiltIn(PrintStream out) {
-        URL url = ListCommand.class.getResource(RESOURCE);
-        if (url == null) {
-            out.println("error: no ./methodologies folder here and no library built into this tanhe; give DIR");
-            return 2;
-        }
         try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return list(Path.of(uri), "built-in library", out);
+            Optional<Path> builtIn = InstalledLibrary.builtIn();
+            if (builtIn.isEmpty()) {
+                out.println("error: no ./methodologies folder here and no library built into this tanhe; give DIR");
+                return 2;
             }
-            try (FileSystem jar = openJar(uri)) {
-                return list(jar.getPath(RESOURCE), "built-in library", out);
-            }
-        } catch (URISyntaxException | IOException e) {
-            out.println("error: cannot read the built-in library at " + url + ": " + e.getMessage());
+            return list(builtIn.get(), "built-in library", out);
+        } catch (IOException e) {
+            out.println("error: " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            throw new IOException("the jar file system is already open elsewhere", e);
         }
     }
 

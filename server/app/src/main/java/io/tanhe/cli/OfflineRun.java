@@ -35,7 +35,7 @@ final class OfflineRun {
 
     /** Null after printing why it could not run. */
     static OfflineRun start(Path methodology, Path data, Path factorTable, ZoneId zone, Grain grain, PrintStream err) throws IOException {
-        Compilation c = Compiler.compile(methodology);
+        Compilation c = Compiler.compile(methodology, InstalledLibrary.importPath());
         if (!c.ok()) {
             CheckCommand.print(c, err);
             err.println(CheckCommand.summary(c.errors(), c.warnings()));

@@ -33,7 +33,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintStream out = System.out;
         TargetCatalog targets = TargetCatalog.ANY;
         if (methodology != null) {
-            Compilation c = Compiler.compile(methodology);
+            Compilation c = Compiler.compile(methodology, InstalledLibrary.importPath());
             if (c.graph().isEmpty()) {
                 CheckCommand.print(c, out);
                 out.println("the methodology " + methodology + " does not compile; fix it first (tanhe check)");

@@ -38,7 +38,7 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         for (Path file : MethodologyFiles.expand(paths.stream().filter(Files::exists).toList())) {
-            Compilation c = Compiler.compile(file);
+            Compilation c = Compiler.compile(file, InstalledLibrary.importPath());
             if (!c.ok()) {
                 CheckCommand.print(c, out);
                 out.println("FAIL " + file + ": does not compile (" + c.errors() + " errors)");
