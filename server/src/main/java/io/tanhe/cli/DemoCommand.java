@@ -5,10 +5,9 @@ import io.tanhe.server.api.TimeText;
 import io.tanhe.server.demo.DemoSite;
 import io.tanhe.server.demo.SimulatedClock;
 import io.tanhe.server.demo.SimulatedTime;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
-import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
 import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
@@ -68,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (uplinkFile != null) {
                 site = site.withUplink(UplinkConfigLoader.load(uplinkFile));
             }
-        } catch (InvalidSiteException | InvalidUplinkConfigException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         }

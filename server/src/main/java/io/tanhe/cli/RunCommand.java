@@ -1,6 +1,6 @@
 package io.tanhe.cli;
 
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.terminal.Terminal;
@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
         Site site;
         try {
             site = new SiteLoader(Clock.systemUTC()).load(siteFile);
-        } catch (InvalidSiteException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         }

@@ -1,6 +1,6 @@
 package io.tanhe.drivers.failover;
 
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package io.tanhe.drivers.modbus;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.SourceType;
 

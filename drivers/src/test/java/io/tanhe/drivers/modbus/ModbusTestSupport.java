@@ -31,7 +31,7 @@ final class ModbusTestSupport {
     }
 
     static DriverConfiguration load(String yaml, Clock clock) {
-        return new PointsFileLoader().parse(yaml, "test.yaml", false, new ConfigContext(clock, Path.of(".")));
+        return new PointsFileLoader().parse(yaml, "test.yaml", new ConfigContext(clock, Path.of(".")));
     }
 
     static ModbusDevice device(DriverConfiguration c, String id) {

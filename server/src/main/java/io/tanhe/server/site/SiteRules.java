@@ -1,23 +1,17 @@
 package io.tanhe.server.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RuleSource;
 import io.tanhe.engine.rules.RulesSettings;
 import io.tanhe.engine.rules.check.TargetCatalog;
-import io.tanhe.engine.rules.diagnostic.RuleProblem;
-import io.tanhe.engine.rules.threshold.PlacedThreshold;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
-import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.diagnostics.Spelling;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +35,11 @@ import java.util.stream.Stream;
  * target a bound input or a point of the points file.
  */
 record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings settings) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    static SiteRules read(SiteNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
+    static SiteRules read(ConfigNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
                           Map<String, PointBinding> bindings, Map<String, PointSettings> points) {
-        Optional<SiteNode> rules = top.object("rules");
-        boolean shipped = rules.map(r -> !r.has("methodology") || r.raw("methodology").asBoolean(true)).orElse(true);
+        Optional<ConfigNode> rules = top.object("rules");
+        boolean shipped = rules.map(r -> r.bool("methodology", true)).orElse(true);
         List<RuleSource> sources = new ArrayList<>();
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         if (shipped && methodologyDir.isPresent()) {
@@ -55,21 +48,25 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
             }
             for (Path f : files(methodologyDir.get(), ".thresholds.yaml")) {
                 ThresholdFile tf = new ThresholdLoader().load(f);
-                tf.problems().stream().filter(RuleProblem::isError)
-                        .forEach(p -> top.problem("methodology", "its thresholds " + p.headline()));
+                tf.problems().forEach(top::report); // each names the methodology's thresholds file and line
                 tf.values().forEach(t -> thresholds.put(t.id(), t));
             }
         }
-        List<String> files = rules.map(r -> r.texts("files")).orElse(List.of());
-        for (int i = 0; i < files.size(); i++) {
-            Path f = dir.resolve(files.get(i));
-            if (!Files.isRegularFile(f) || !f.toString().endsWith(".drl")) {
-                top.problem("rules.files[" + i + "]", "no DRL file " + f + " (rules files end in .drl)");
-            } else {
-                sources.add(RuleSource.read(f));
+        if (rules.isPresent()) {
+            ConfigNode r = rules.get();
+            List<String> files = r.texts("files");
+            for (int i = 0; i < files.size(); i++) {
+                Path f = dir.resolve(files.get(i));
+                if (!Files.isRegularFile(f) || !f.toString().endsWith(".drl")) {
+                    r.problem(r.placeOf("files", i), "no DRL file " + f + " (rules files end in .drl)", Optional.empty());
+                } else {
+                    sources.add(RuleSource.read(f));
+                }
             }
         }
-        siteThresholds(top, graph, bindings, points).forEach(t -> thresholds.put(t.id(), t));
+        top.node("thresholds").ifPresent(block -> new ThresholdLoader()
+                .readList(block, t -> targetProblem(t, graph, bindings, points)).values()
+                .forEach(t -> thresholds.put(t.id(), t)));
         RulesSettings settings = settings(rules, bindings);
         String version = "site-rules:" + sources.size() + "-files";
         return new SiteRules(new RuleSet(version, sources), List.copyOf(thresholds.values()), settings);
@@ -81,49 +78,6 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static List<Threshold> siteThresholds(SiteNode top, ComputationGraph graph, Map<String, PointBinding> bindings,
-                                                  Map<String, PointSettings> points) {
-        var raw = top.raw("thresholds");
-        if (raw == null) {
-            return List.of();
-        }
-        ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-        wrapper.set("thresholds", raw);
-        ThresholdFile file;
-        try {
-            file = new ThresholdLoader().parse("thresholds.yaml", YAML.writeValueAsString(wrapper));
-        } catch (JsonProcessingException e) {
-            top.problem("thresholds", "cannot be read: " + e.getOriginalMessage());
-            return List.of();
-        }
-        for (RuleProblem p : file.problems()) {
-            if (p.isError()) {
-                top.problem("thresholds", p.message() + (p.hint() == null || p.hint().isEmpty() ? "" : "; " + p.hint()));
-            }
-        }
-        List<Threshold> out = new ArrayList<>();
-        List<PlacedThreshold> placed = file.thresholds();
-        for (int i = 0; i < placed.size(); i++) {
-            Threshold t = placed.get(i).threshold();
-            Optional<String> problem = targetProblem(t, graph, bindings, points);
-            if (problem.isPresent()) {
-                top.problem("thresholds[" + indexOf(raw, t.id(), i) + "].target", problem.get());
-            } else {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static int indexOf(com.fasterxml.jackson.databind.JsonNode raw, String id, int fallback) {
-        for (int i = 0; raw.isArray() && i < raw.size(); i++) {
-            if (id.equals(raw.get(i).path("id").asText())) {
-                return i;
-            }
-        }
-        return fallback;
     }
 
     private static Optional<String> targetProblem(Threshold t, ComputationGraph graph, Map<String, PointBinding> bindings,
@@ -145,18 +99,18 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 .map(s -> " — did you mean `" + s + "`?").orElse("; add `grain: hour` to check a methodology node's bucket results"));
     }
 
-    private static RulesSettings settings(Optional<SiteNode> rules, Map<String, PointBinding> bindings) {
+    private static RulesSettings settings(Optional<ConfigNode> rules, Map<String, PointBinding> bindings) {
         RulesSettings s = RulesSettings.defaults();
         Map<String, Duration> overrides = new HashMap<>();
         bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)
                 .forEach(b -> overrides.put(b.input(), Duration.ZERO));
         if (rules.isPresent()) {
-            SiteNode r = rules.get();
-            Optional<Duration> gap = r.duration("gap_after", Duration.ofSeconds(1), Duration.ofDays(1));
+            ConfigNode r = rules.get();
+            Optional<Duration> gap = r.optionalDuration("gap_after", Duration.ofSeconds(1), Duration.ofDays(1));
             if (gap.isPresent()) {
                 s = s.withGapAfter(gap.get());
             }
-            Optional<Duration> escalate = r.duration("escalate_after", Duration.ofMinutes(1), Duration.ofDays(30));
+            Optional<Duration> escalate = r.optionalDuration("escalate_after", Duration.ofMinutes(1), Duration.ofDays(30));
             if (escalate.isPresent()) {
                 s = s.withEscalateAfter(escalate.get());
             }
