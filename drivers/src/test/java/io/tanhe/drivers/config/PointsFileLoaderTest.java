@@ -75,8 +75,8 @@ class PointsFileLoaderTest {
                 "points.yaml:4:5: devices[0].period: `4h` is outside 1s … 3h",
                 "points.yaml:6:19: devices[0].points[0].register: `70000` is outside 0 … 65535",
                 "points.yaml:7:9: devices[0].points[1].register: is required: an integer 0 … 65535",
-                "points.yaml:9:5: devices[1].type: unknown type `fakee` — did you mean `fake`?",
-                "points.yaml:7:19: devices[0].points[1].regster: unknown field — did you mean `register`?"), problems);
+                "points.yaml:7:19: devices[0].points[1].regster: unknown field — did you mean `register`?",
+                "points.yaml:9:5: devices[1].type: unknown type `fakee` — did you mean `fake`?"), problems);
     }
 
     @Test
@@ -133,8 +133,8 @@ class PointsFileLoaderTest {
                 """);
         assertEquals(List.of(
                 "points.yaml:2:25: devices[0].backup: no device `bb` in this file — did you mean `b`?",
-                "points.yaml:4:25: devices[2].backup: `b` feeds none of the point ids of `c`; a backup must use the same point ids",
-                "points.yaml:3:5: devices[1]: point id `p` is also fed by `a`; only a device and its backup may share point ids"),
+                "points.yaml:3:5: devices[1]: point id `p` is also fed by `a`; only a device and its backup may share point ids",
+                "points.yaml:4:25: devices[2].backup: `b` feeds none of the point ids of `c`; a backup must use the same point ids"),
                 problems);
     }
 

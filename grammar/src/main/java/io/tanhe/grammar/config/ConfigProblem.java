@@ -1,5 +1,7 @@
 package io.tanhe.grammar.config;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,16 @@ public record ConfigProblem(String file, int line, int column, String path, Stri
     /** Where the problem is: file, line, column and path. */
     public ConfigPlace place() {
         return new ConfigPlace(file, line, column, path);
+    }
+
+    /**
+     * {@code problems} in the order a person reads them: the files in the order their first problem was
+     * found, each by line and column (problems without a line, about the file as a whole, first).
+     */
+    public static List<ConfigProblem> inFileOrder(List<ConfigProblem> problems) {
+        List<String> files = problems.stream().map(ConfigProblem::file).distinct().toList();
+        return problems.stream().sorted(Comparator.comparingInt((ConfigProblem p) -> files.indexOf(p.file()))
+                .thenComparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)).toList();
     }
 
     /** The message with its did-you-mean, without the place. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A configuration file with problems. Reading collects every problem instead of stopping at the
- * first, so a person fixes the file in one round; the message lists them all:
+ * first, so a person fixes the file in one round; the message lists them all, in file order (the
+ * files in the order their first problem was found, each by line and column):
  * <pre>
  * site.yaml: 2 problems
  *   site.yaml:14:5: points[3].input: no input `coal_burnd` in cn.power-generation — did you mean `coal_burned`?
@@ -21,9 +22,13 @@ public class InvalidConfigException extends RuntimeException {
      * @param problems every problem found, in the order they were found
      */
     public InvalidConfigException(String file, List<ConfigProblem> problems) {
-        super(render(file, problems));
+        this(file, ConfigProblem.inFileOrder(problems), true);
+    }
+
+    private InvalidConfigException(String file, List<ConfigProblem> sorted, boolean ignored) {
+        super(render(file, sorted));
         this.file = file;
-        this.problems = List.copyOf(problems);
+        this.problems = sorted;
     }
 
     /** One problem with a file as a whole, e.g. that it cannot be read. */

@@ -163,7 +163,7 @@ public final class SiteLoader {
         }
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings,
-                parts.drivers == null ? Map.of() : parts.drivers.pointSettings());
+                parts.drivers == null ? null : parts.drivers.pointSettings());
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
     }
@@ -278,7 +278,7 @@ public final class SiteLoader {
         if (name.isEmpty()) {
             return null;
         }
-        Path p = dir.resolve(name.get());
+        Path p = shown(dir.resolve(name.get()));
         try {
             return loader.load(p, clock);
         } catch (InvalidConfigException e) {
@@ -288,5 +288,12 @@ public final class SiteLoader {
             top.problem("drivers_file", "cannot read " + e.getMessage());
             return null;
         }
+    }
+
+    /** A file as messages name it: relative to the working directory when it lies below it (as the person typed it). */
+    static Path shown(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     }
 }

@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  */
 record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings settings) {
 
+    /**
+     * @param graph  the methodology; null when it did not compile (targets are then not checked)
+     * @param points the points of the points file; null when it could not be read (reading targets are then not checked)
+     */
     static SiteRules read(ConfigNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
                           Map<String, PointBinding> bindings, Map<String, PointSettings> points) {
         Optional<ConfigNode> rules = top.object("rules");
@@ -47,7 +51,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 sources.add(RuleSource.read(f));
             }
             for (Path f : files(methodologyDir.get(), ".thresholds.yaml")) {
-                ThresholdFile tf = new ThresholdLoader().load(f);
+                ThresholdFile tf = new ThresholdLoader().load(SiteLoader.shown(f));
                 tf.problems().forEach(top::report); // each names the methodology's thresholds file and line
                 tf.values().forEach(t -> thresholds.put(t.id(), t));
             }
@@ -80,6 +84,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         }
     }
 
+    /** What is wrong with a threshold's target; nothing is said about what cannot be checked (no methodology, no points file). */
     private static Optional<String> targetProblem(Threshold t, ComputationGraph graph, Map<String, PointBinding> bindings,
                                                   Map<String, PointSettings> points) {
         if (graph == null) {
@@ -87,6 +92,9 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         }
         if (t.grain() != null) {
             return TargetCatalog.of(graph).problemWith(t.target(), t.key());
+        }
+        if (points == null) {
+            return Optional.empty();
         }
         Set<String> readingTargets = new TreeSet<>(points.keySet());
         bindings.values().forEach(b -> readingTargets.add(b.input()));

@@ -140,6 +140,25 @@ class SiteLoaderTest {
     }
 
     @Test
+    void blocksReadByTheUplinkAndPointsReadersReportTheSiteFilesLinesAndFullPaths() {
+        String message = message(t -> t.replace("zone: Asia/Shanghai ", "uplink: {centres: [{id: a, protocol: https, "
+                + "address: \"http://x/u\", terminal_id: T, indicators: [{node: E, code: c}]}]}\nzone: Asia/Shanghai ")
+                .replaceFirst("(id: coal-scale-1[^\n]*\n\\s*)type: simulated", "$1type: simulatd"));
+        assertTrue(message.contains("site.yaml:11:45: uplink.centres[0].address: `http://x/u` is not an https:// URL"), message);
+        assertTrue(message.contains("site.yaml:31:7: drivers.devices[0].type: unknown type `simulatd` — did you mean `simulated`?"),
+                message);
+    }
+
+    @Test
+    void aPointsFileOfItsOwnReportsItsOwnFileAndLines() throws Exception {
+        Path site = SiteFiles.demo(dir, t -> t.replace("drivers:\n  failover:", "drivers_file: points.yaml\nunused:\n  failover:"));
+        java.nio.file.Files.writeString(site.resolveSibling("points.yaml"), "devices:\n  - {id: x, type: simulated, perid: 5s}\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SiteFiles.load(site));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("points.yaml") && p.line() == 2 && p.column() == 30
+                && p.path().equals("devices[0].perid") && p.suggestion().equals("period")), e.getMessage());
+    }
+
+    @Test
     void missingSectionsAreEachNamed() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> new SiteLoader(java.time.Clock.systemUTC()).parse("zone: Mars/Olympus\n", "site.yaml", dir));

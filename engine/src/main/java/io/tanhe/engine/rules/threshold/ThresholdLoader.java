@@ -75,7 +75,7 @@ public final class ThresholdLoader {
         }
         root.allow(root.fieldNames());
         ThresholdFile f = readList(root.node("thresholds").orElseThrow(), t -> Optional.empty());
-        return new ThresholdFile(root.file(), f.thresholds(), root.problems());
+        return new ThresholdFile(root.file(), f.thresholds(), ConfigProblem.inFileOrder(root.problems()));
     }
 
     /**
