@@ -94,11 +94,6 @@ public final class ConfigNode {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
-    /** A tree built in code rather than read from text: problems name {@code file} and paths, without lines. */
-    public static ConfigNode of(JsonNode json, String file) {
-        return new ConfigNode(new Document(file), json, ConfigPlace.of(file));
-    }
-
     private static ConfigProblem syntaxError(String file, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String message;
