@@ -50,7 +50,7 @@ public sealed interface TimestampFormat {
                 return parsed instanceof LocalDateTime local ? local.atZone(zone).toInstant()
                         : Instant.from(parsed);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("`" + text + "` is not an ISO-8601 date-time");
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time");
             }
         }
     }
@@ -86,7 +86,7 @@ public sealed interface TimestampFormat {
             try {
                 return DateTimeFormatter.ofPattern(pattern).withZone(zone).parse(text, Instant::from);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("`" + text + "` does not match the pattern `" + pattern + "`");
+                throw new IllegalArgumentException("'" + text + "' does not match the pattern '" + pattern + "'");
             }
         }
     }
@@ -120,7 +120,7 @@ public sealed interface TimestampFormat {
             try {
                 return new BigDecimal(node.asText().trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("`" + node.asText() + "` is not " + what);
+                throw new IllegalArgumentException("'" + node.asText() + "' is not " + what);
             }
         }
         throw new IllegalArgumentException(node + " is not " + what);
