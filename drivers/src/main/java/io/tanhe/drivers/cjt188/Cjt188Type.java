@@ -1,7 +1,7 @@
 package io.tanhe.drivers.cjt188;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.PollSettings;
@@ -114,7 +114,7 @@ public final class Cjt188Type implements SourceType {
         String key = p.choice("field", keys, "");
         if (key.isEmpty()) {
             if (!p.has("field")) {
-                p.problem("field", "is required: one of " + keys);
+                p.problem("field", "is required: one of " + String.join(", ", keys));
             }
             return Optional.empty();
         }
@@ -124,7 +124,7 @@ public final class Cjt188Type implements SourceType {
         }
         if (!f.carriedBy(type.kind())) {
             p.problem("field", "a " + type.describe() + " does not report " + key + "; it reports "
-                    + Arrays.stream(MeterField.values()).filter(x -> x.carriedBy(type.kind())).map(MeterField::key).toList());
+                    + String.join(", ", Arrays.stream(MeterField.values()).filter(x -> x.carriedBy(type.kind())).map(MeterField::key).toList()));
             return Optional.empty();
         }
         return Optional.of(f);

@@ -42,7 +42,7 @@ public enum MeterField {
     /** The field named {@code key} in a configuration. */
     public static MeterField ofKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a CJ/T 188 901F field; use one of "
+                .orElseThrow(() -> new IllegalArgumentException("`" + key + "` is not a CJ/T 188 901F field; use one of "
                         + Arrays.stream(values()).map(MeterField::key).collect(Collectors.joining(", "))));
     }
 }

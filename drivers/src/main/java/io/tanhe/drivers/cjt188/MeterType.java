@@ -29,7 +29,7 @@ public record MeterType(int code) {
     public static MeterType parse(String text) {
         String t = text == null ? "" : text.strip();
         if (!t.matches("[0-9A-Fa-f]{2}")) {
-            throw new IllegalArgumentException("'" + text + "' is not a CJ/T 188 meter type: give two hex digits, e.g. 10 (cold water), 20 (heat), 30 (gas)");
+            throw new IllegalArgumentException("`" + text + "` is not a CJ/T 188 meter type: give two hex digits, e.g. 10 (cold water), 20 (heat), 30 (gas)");
         }
         return new MeterType(Integer.parseInt(t, 16));
     }

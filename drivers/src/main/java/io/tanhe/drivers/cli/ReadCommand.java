@@ -2,7 +2,7 @@ package io.tanhe.drivers.cli;
 
 import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.config.DriverConfiguration;
-import io.tanhe.drivers.config.InvalidConfigException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.registry.SourceTypes;
 import io.tanhe.drivers.schedule.Acquisition;

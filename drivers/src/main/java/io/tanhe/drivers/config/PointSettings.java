@@ -1,5 +1,6 @@
 package io.tanhe.drivers.config;
 
+import io.tanhe.grammar.config.ConfigNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record PointSettings(String id, String unit, BigDecimal min, BigDecimal m
     public static PointSettings read(ConfigNode node) {
         String id = node.text("id");
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            node.problem("id", "'" + id + "' may only contain letters, digits and . _ : / - and must start with a letter or digit");
+            node.problem("id", "`" + id + "` may only contain letters, digits and . _ : / - and must start with a letter or digit");
         }
         String unit = node.text("unit", "");
         BigDecimal min = null;

@@ -1,15 +1,11 @@
 package io.tanhe.drivers.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.tanhe.drivers.ConfigException;
 import io.tanhe.drivers.failover.FailoverSettings;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.config.InvalidConfigException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,8 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class PointsFileLoader {
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, SourceType> types = new LinkedHashMap<>();
 
@@ -51,187 +45,174 @@ public final class PointsFileLoader {
      * @throws IOException            when the file cannot be read
      */
     public DriverConfiguration load(Path file, Clock clock) throws IOException {
-        String text = Files.readString(file);
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), file.toString().endsWith(".json"), new ConfigContext(clock, dir));
+        return loaded(ConfigNode.read(file), new ConfigContext(clock, dir));
     }
 
     /**
      * Loads points-file text.
      *
-     * @param origin a name for messages (the file name)
-     * @param json   whether the text is JSON (else YAML)
+     * @param origin a name for messages (the file name); JSON when it ends in {@code .json}, else YAML
      * @throws InvalidConfigException listing every problem found
      */
-    public DriverConfiguration parse(String text, String origin, boolean json, ConfigContext ctx) {
-        JsonNode root;
-        try {
-            root = (json ? JSON : YAML).readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidConfigException(origin, List.of(new ConfigProblem(where, e.getOriginalMessage().lines().findFirst().orElse("syntax error"))));
+    public DriverConfiguration parse(String text, String origin, ConfigContext ctx) {
+        return loaded(ConfigNode.parse(text, origin), ctx);
+    }
+
+    private DriverConfiguration loaded(ConfigNode root, ConfigContext ctx) {
+        Optional<DriverConfiguration> cfg = read(root, ctx);
+        root.reportUnknownFields();
+        if (root.problemCount() > 0) {
+            cfg.ifPresent(DriverConfiguration::close);
+            root.throwIfProblems();
         }
-        List<ConfigProblem> problems = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidConfigException(origin, List.of(new ConfigProblem("",
-                    "the file must be an object with a 'devices:' list")));
+        return cfg.orElseThrow();
+    }
+
+    /**
+     * Reads a points file's content from a node: a whole file, or a block of another file (the site
+     * file's {@code drivers:}), whose problems then carry that file's lines and paths. Problems are
+     * recorded on the node's document; unknown fields are reported by
+     * {@link ConfigNode#reportUnknownFields()} of the caller's top node.
+     *
+     * @return the configuration, or empty when this block has a problem (nothing is left open)
+     */
+    public Optional<DriverConfiguration> read(ConfigNode top, ConfigContext ctx) {
+        int before = top.problemCount();
+        if (!top.isObject()) {
+            top.problem(top.isAbsent() ? "is empty; it needs a `devices:` list"
+                    : "must be an object with a `devices:` list, not " + ConfigNode.describe(top.json()));
+            return Optional.empty();
         }
-        ConfigNode top = new ConfigNode(root, "", problems, Map.of());
-        JsonNode devices = root.path("devices");
         if (!top.has("devices")) {
             top.problem("devices", "is required: a list of devices");
-        } else if (!devices.isArray()) {
-            top.problem("devices", "must be a list");
         }
         FailoverSettings failover = top.object("failover").map(FailoverSettingsReader::read).orElse(FailoverSettings.DEFAULT);
         List<ConfiguredSource> sources = new ArrayList<>();
         Map<String, String> backups = new LinkedHashMap<>();
-        Map<String, String> devicePaths = new HashMap<>();
-        for (int i = 0; devices.isArray() && i < devices.size(); i++) {
-            String path = "devices[" + i + "]";
-            if (!devices.get(i).isObject()) {
-                problems.add(new ConfigProblem(path, "must be an object (key: value pairs)"));
-                continue;
-            }
-            loadDevice((ObjectNode) devices.get(i), path, top, ctx, problems, devicePaths)
-                    .ifPresent(d -> {
-                        sources.add(d.source());
-                        if (d.backup() != null) {
-                            backups.put(d.source().id(), d.backup());
-                        }
-                    });
+        Map<String, ConfigNode> devices = new HashMap<>();
+        for (ConfigNode device : top.list("devices")) {
+            loadDevice(device, ctx, devices).ifPresent(d -> {
+                sources.add(d.source());
+                if (d.backup() != null) {
+                    backups.put(d.source().id(), d.backup());
+                }
+            });
         }
-        checkBackups(sources, backups, devicePaths, problems);
-        checkPointIds(sources, backups, devicePaths, problems);
-        top.reportUnknownFields();
-        if (!problems.isEmpty()) {
+        checkBackups(sources, backups, devices);
+        checkPointIds(sources, backups, devices);
+        if (top.problemCount() > before) {
             sources.forEach(s -> DriverConfiguration.closeQuietly(s.id(), closer(s)));
             ctx.sharedResources().forEach(c -> DriverConfiguration.closeQuietly("shared", c));
-            throw new InvalidConfigException(origin, problems);
+            return Optional.empty();
         }
-        return new DriverConfiguration(origin, sources, backups, failover, ctx.sharedResources());
+        return Optional.of(new DriverConfiguration(top.file(), sources, backups, failover, ctx.sharedResources()));
     }
 
     private record LoadedDevice(ConfiguredSource source, String backup) {
     }
 
-    private Optional<LoadedDevice> loadDevice(ObjectNode site, String path, ConfigNode top, ConfigContext ctx,
-                                              List<ConfigProblem> problems, Map<String, String> devicePaths) {
-        String id = site.path("id").asText("");
-        ObjectNode json = site;
-        Map<String, String> origins = Map.of();
-        String model = site.hasNonNull("model") ? site.get("model").asText() : null;
-        if (model != null) {
-            Optional<JsonNode> template = findTemplate(model, path, problems);
+    private Optional<LoadedDevice> loadDevice(ConfigNode node, ConfigContext ctx, Map<String, ConfigNode> devices) {
+        if (node.has("model")) {
+            String model = node.text("model");
+            Optional<JsonNode> template = findTemplate(node, model);
             if (template.isEmpty()) {
+                node.allow(node.fieldNames()); // without the template its fields cannot be told apart
                 return Optional.empty();
             }
-            TemplateMerge.Result merged = TemplateMerge.merge(site, path, id, model, template.get(), problems);
-            json = merged.device();
-            origins = merged.fieldOrigins();
-            checkTemplateType(template.get(), site, model, path, problems);
-        }
-        ConfigNode node = top.child(json, path, origins);
-        id = node.text("id");
-        if (!id.isEmpty() && !DEVICE_ID.matcher(id).matches()) {
-            node.problem("id", "'" + id + "' may only contain letters, digits and . _ - and must start with a letter or digit");
-        } else if (!id.isEmpty() && devicePaths.putIfAbsent(id, path) != null) {
-            node.problem("id", "device id '" + id + "' is already used by " + devicePaths.get(id));
-        }
-        String type = node.text("type");
-        String backup = node.text("backup", null);
-        if (model != null) {
-            node.text("model");
+            checkTemplateType(node, template.get(), model);
+            TemplateMerge.merge(node, model, template.get());
             node.texts("select");
             node.text("point_prefix", "");
         }
+        String id = node.text("id");
+        if (!id.isEmpty() && !DEVICE_ID.matcher(id).matches()) {
+            node.problem("id", "`" + id + "` may only contain letters, digits and . _ - and must start with a letter or digit");
+        } else if (!id.isEmpty() && devices.putIfAbsent(id, node) != null) {
+            node.problem("id", "`" + id + "` is already the id of " + devices.get(id).path());
+        }
+        String type = node.text("type");
+        String backup = node.text("backup", null);
         SourceType sourceType = types.get(type);
         if (sourceType == null) {
             if (!type.isEmpty()) {
-                node.problem("type", "unknown type '" + type + "'" + DidYouMean.hint(type, types.keySet())
-                        + "; known types: " + String.join(", ", types.keySet()));
+                Optional<String> near = ConfigNode.nearest(type, types.keySet());
+                node.problem("type", "unknown type `" + type + "`" + (near.isPresent() ? ""
+                        : "; known types: " + String.join(", ", types.keySet())), near);
             }
+            node.allow(node.fieldNames()); // which fields a device of no known type has cannot be told
             return Optional.empty();
         }
-        try {
-            return Optional.of(new LoadedDevice(sourceType.create(id, node, ctx), backup));
-        } catch (ConfigException e) {
-            problems.add(new ConfigProblem(e.field(), e.getMessage().substring(e.field().length() + 2)));
-            return Optional.empty();
-        }
+        return Optional.of(new LoadedDevice(sourceType.create(id, node, ctx), backup));
     }
 
-    private Optional<JsonNode> findTemplate(String model, String path, List<ConfigProblem> problems) {
+    private static Optional<JsonNode> findTemplate(ConfigNode device, String model) {
         try {
             Optional<JsonNode> t = Templates.find(model);
             if (t.isEmpty()) {
-                problems.add(new ConfigProblem(path + ".model", "no template for model '" + model
-                        + "' (looked for classpath resource " + Templates.resourceOf(model) + ")"));
+                device.problem("model", "no template for model `" + model + "` (looked for classpath resource "
+                        + Templates.resourceOf(model) + ")");
             }
             return t;
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(path + ".model", e.getMessage()));
+            device.problem("model", e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static void checkTemplateType(JsonNode template, JsonNode site, String model, String path,
-                                          List<ConfigProblem> problems) {
+    private static void checkTemplateType(ConfigNode device, JsonNode template, String model) {
         JsonNode allowed = template.path("types");
-        String type = site.path("type").asText("");
+        String type = device.json().path("type").asText("");
         if (allowed.isArray() && !type.isEmpty()) {
             Set<String> names = new TreeSet<>();
             allowed.forEach(t -> names.add(t.asText()));
             if (!names.contains(type)) {
-                problems.add(new ConfigProblem(path + ".type", "model " + model + " is for types " + names
-                        + ", not '" + type + "'"));
+                device.problem("type", "model " + model + " is for types " + String.join(", ", names) + ", not `" + type + "`");
             }
         }
     }
 
     private static void checkBackups(List<ConfiguredSource> sources, Map<String, String> backups,
-                                     Map<String, String> devicePaths, List<ConfigProblem> problems) {
+                                     Map<String, ConfigNode> devices) {
         Map<String, ConfiguredSource> byId = new HashMap<>();
         sources.forEach(s -> byId.put(s.id(), s));
         backups.forEach((primary, backup) -> {
-            String field = devicePaths.get(primary) + ".backup";
+            ConfigNode device = devices.get(primary);
             ConfiguredSource b = byId.get(backup);
             if (backup.equals(primary)) {
-                problems.add(new ConfigProblem(field, "a device cannot be its own backup"));
+                device.problem("backup", "a device cannot be its own backup");
             } else if (b == null) {
-                problems.add(new ConfigProblem(field, "no device '" + backup + "' in this file"
-                        + DidYouMean.hint(backup, byId.keySet())));
+                device.problem("backup", "no device `" + backup + "` in this file", ConfigNode.nearest(backup, byId.keySet()));
             } else if (backups.containsKey(backup)) {
-                problems.add(new ConfigProblem(field, "'" + backup + "' has a backup of its own; chains of backups are not supported"));
+                device.problem("backup", "`" + backup + "` has a backup of its own; chains of backups are not supported");
             } else if (b.points().stream().noneMatch(bp -> byId.get(primary).points().stream()
                     .anyMatch(pp -> pp.id().equals(bp.id())))) {
-                problems.add(new ConfigProblem(field, "'" + backup + "' feeds none of the point ids of '" + primary
-                        + "'; a backup must use the same point ids"));
+                device.problem("backup", "`" + backup + "` feeds none of the point ids of `" + primary
+                        + "`; a backup must use the same point ids");
             }
         });
     }
 
     private static void checkPointIds(List<ConfiguredSource> sources, Map<String, String> backups,
-                                      Map<String, String> devicePaths, List<ConfigProblem> problems) {
+                                      Map<String, ConfigNode> devices) {
         Map<String, List<String>> devicesOfPoint = new TreeMap<>();
         for (ConfiguredSource s : sources) {
             for (PointSettings p : s.points()) {
                 devicesOfPoint.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(s.id());
             }
         }
-        devicesOfPoint.forEach((point, devices) -> {
-            if (devices.size() != devices.stream().distinct().count()) {
-                String twice = devices.stream().filter(d -> devices.indexOf(d) != devices.lastIndexOf(d)).findFirst().orElseThrow();
-                problems.add(new ConfigProblem(devicePaths.get(twice), "point id '" + point + "' appears more than once"));
+        devicesOfPoint.forEach((point, feeding) -> {
+            if (feeding.size() != feeding.stream().distinct().count()) {
+                String twice = feeding.stream().filter(d -> feeding.indexOf(d) != feeding.lastIndexOf(d)).findFirst().orElseThrow();
+                devices.get(twice).problem("point id `" + point + "` appears more than once");
                 return;
             }
-            boolean primaryAndBackup = devices.size() == 2
-                    && (devices.get(1).equals(backups.get(devices.get(0))) || devices.get(0).equals(backups.get(devices.get(1))));
-            if (devices.size() > 1 && !primaryAndBackup) {
-                problems.add(new ConfigProblem(devicePaths.get(devices.get(1)), "point id '" + point
-                        + "' is also fed by " + devices.stream().filter(d -> !d.equals(devices.get(1))).toList()
-                        + "; only a device and its backup may share point ids"));
+            boolean primaryAndBackup = feeding.size() == 2
+                    && (feeding.get(1).equals(backups.get(feeding.get(0))) || feeding.get(0).equals(backups.get(feeding.get(1))));
+            if (feeding.size() > 1 && !primaryAndBackup) {
+                devices.get(feeding.get(1)).problem("point id `" + point + "` is also fed by `"
+                        + String.join("`, `", feeding.stream().filter(d -> !d.equals(feeding.get(1))).toList()) + "`"
+                        + "; only a device and its backup may share point ids");
             }
         });
     }

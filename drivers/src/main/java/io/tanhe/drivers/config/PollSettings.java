@@ -1,5 +1,7 @@
 package io.tanhe.drivers.config;
 
+import io.tanhe.grammar.config.ConfigNode;
+
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
 package io.tanhe.drivers.config;
 
+import io.tanhe.grammar.config.ConfigNode;
+
 /**
  * One driver family as the points file sees it: the {@code type:} value it answers to and how
  * it turns one device entry into a source. Register an implementation with one line in

@@ -4,56 +4,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigPlace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Merges a meter template into a site's device entry. The template's {@code device} fields are
  * defaults the site may override; its points get the id {@code <point_prefix><template point id>}
  * (prefix defaults to {@code <device id>.}), restricted to {@code select} when given; a site
  * point with the same full id overrides fields of the template point, other site points are added.
+ *
+ * <p>The merge happens in the device's own tree, so what the site wrote keeps its file, line and
+ * path in messages; what the template supplied is reported as {@code template <model>: device.period}
+ * or {@code template <model>: points[3].register}.
  */
 final class TemplateMerge {
-    /** A hidden field that carries a merged list element's origin path for error messages. */
-    static final String ORIGIN_FIELD = "$origin";
 
     private TemplateMerge() {
     }
 
-    /** The merged device JSON plus, for template-provided device fields, where they came from. */
-    record Result(ObjectNode device, Map<String, String> fieldOrigins) {
-    }
-
-    static Result merge(ObjectNode site, String sitePath, String deviceId, String model, JsonNode template,
-                        List<ConfigProblem> problems) {
+    static void merge(ConfigNode device, String model, JsonNode template) {
+        ObjectNode site = (ObjectNode) device.json();
         String origin = "template " + model;
-        ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        Map<String, String> origins = new HashMap<>();
         JsonNode defaults = template.path("device");
         defaults.fieldNames().forEachRemaining(f -> {
-            merged.set(f, defaults.get(f).deepCopy());
-            origins.put(f, origin + ": device." + f);
+            if (!site.has(f)) {
+                site.set(f, defaults.get(f).deepCopy());
+                device.placeField(f, new ConfigPlace(origin, 0, 0, "device." + f));
+            }
         });
-        site.fieldNames().forEachRemaining(f -> {
-            merged.set(f, site.get(f).deepCopy());
-            origins.remove(f);
-        });
-        merged.set("points", mergePoints(site, sitePath, deviceId, model, template, problems));
-        return new Result(merged, origins);
+        ArrayNode points = mergePoints(device, site, model, template);
+        site.set("points", points);
     }
 
-    private static ArrayNode mergePoints(ObjectNode site, String sitePath, String deviceId, String model,
-                                         JsonNode template, List<ConfigProblem> problems) {
-        String prefix = site.path("point_prefix").asText(deviceId + ".");
+    private static ArrayNode mergePoints(ConfigNode device, ObjectNode site, String model, JsonNode template) {
+        String origin = "template " + model;
+        String prefix = site.path("point_prefix").asText(site.path("id").asText("") + ".");
         Map<String, ObjectNode> byLocalId = new LinkedHashMap<>();
         JsonNode tPoints = template.path("points");
         for (int j = 0; j < tPoints.size(); j++) {
             ObjectNode p = ((ObjectNode) tPoints.get(j)).deepCopy();
-            p.put(ORIGIN_FIELD, "template " + model + ": points[" + j + "]");
+            device.placeElement(p, new ConfigPlace(origin, 0, 0, "points[" + j + "]"));
             byLocalId.put(p.path("id").asText(), p);
         }
         List<ObjectNode> chosen = new ArrayList<>();
@@ -63,8 +59,8 @@ final class TemplateMerge {
                 String name = select.get(k).asText();
                 ObjectNode p = byLocalId.get(name);
                 if (p == null) {
-                    problems.add(new ConfigProblem(sitePath + ".select[" + k + "]", "model " + model + " has no point '"
-                            + name + "'" + DidYouMean.hint(name, byLocalId.keySet())));
+                    device.problem(device.placeOf("select", k), "model " + model + " has no point `" + name + "`",
+                            ConfigNode.nearest(name, byLocalId.keySet()));
                 } else {
                     chosen.add(p);
                 }
@@ -78,16 +74,26 @@ final class TemplateMerge {
             byFullId.put(p.get("id").asText(), p);
         }
         JsonNode sitePoints = site.path("points");
+        if (site.hasNonNull("points") && !sitePoints.isArray()) {
+            device.problem("points", "must be a list, not " + ConfigNode.describe(sitePoints));
+        }
         List<ObjectNode> extra = new ArrayList<>();
-        for (int k = 0; k < sitePoints.size(); k++) {
-            if (!sitePoints.get(k).isObject()) {
+        for (int k = 0; sitePoints.isArray() && k < sitePoints.size(); k++) {
+            ConfigPlace written = device.placeOf("points", k);
+            if (!(sitePoints.get(k) instanceof ObjectNode s)) {
+                device.problem(written, "must be an object (key: value pairs), not " + ConfigNode.describe(sitePoints.get(k)),
+                        Optional.empty());
                 continue;
             }
-            ObjectNode s = ((ObjectNode) sitePoints.get(k)).deepCopy();
-            s.put(ORIGIN_FIELD, sitePath + ".points[" + k + "]");
+            device.placeElement(s, written);
             ObjectNode base = byFullId.get(s.path("id").asText());
             if (base != null) {
-                base.setAll(s);
+                base.fieldNames().forEachRemaining(f -> {
+                    if (!s.has(f)) {
+                        s.set(f, base.get(f));
+                    }
+                });
+                byFullId.put(s.path("id").asText(), s);
             } else {
                 extra.add(s);
             }

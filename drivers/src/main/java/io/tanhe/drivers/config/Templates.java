@@ -37,7 +37,7 @@ public final class Templates {
      */
     public static Optional<JsonNode> find(String model) {
         if (!MODEL.matcher(model).matches()) {
-            throw new IllegalArgumentException("'" + model + "' is not a model name (lower-case letters, digits, '.', '-')");
+            throw new IllegalArgumentException("`" + model + "` is not a model name (lower-case letters, digits, '.', '-')");
         }
         try (InputStream in = Templates.class.getResourceAsStream(resourceOf(model))) {
             if (in == null) {

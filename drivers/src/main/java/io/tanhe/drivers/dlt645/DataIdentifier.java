@@ -29,7 +29,7 @@ public record DataIdentifier(Dlt645Version version, long code) {
         String t = text == null ? "" : text.replace(" ", "").replace(".", "");
         int digits = 2 * version.diLength();
         if (!t.matches("[0-9A-Fa-f]{" + digits + "}")) {
-            throw new IllegalArgumentException("'" + text + "' is not a DL/T 645-" + version.yearName()
+            throw new IllegalArgumentException("`" + text + "` is not a DL/T 645-" + version.yearName()
                     + " data identifier: give " + digits + " hex digits, most significant first (e.g. "
                     + (version == Dlt645Version.V2007 ? "00010000" : "9010") + ")");
         }

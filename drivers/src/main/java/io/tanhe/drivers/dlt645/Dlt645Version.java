@@ -38,7 +38,7 @@ public enum Dlt645Version {
         return switch (year == null ? "" : year.strip()) {
             case "2007" -> V2007;
             case "1997" -> V1997;
-            default -> throw new IllegalArgumentException("DL/T 645 version '" + year + "' is not 2007 or 1997");
+            default -> throw new IllegalArgumentException("DL/T 645 version `" + year + "` is not 2007 or 1997");
         };
     }
 }

@@ -34,12 +34,12 @@ public record ValueFormat(int byteCount, int decimals, boolean signed) {
     public static ValueFormat parse(String notation, boolean signed) {
         String t = notation == null ? "" : notation.strip().toUpperCase();
         if (!t.matches("X+(\\.X+)?")) {
-            throw new IllegalArgumentException("'" + notation + "' is not a value format: write X per digit and a point, e.g. XXXXXX.XX");
+            throw new IllegalArgumentException("`" + notation + "` is not a value format: write X per digit and a point, e.g. XXXXXX.XX");
         }
         int point = t.indexOf('.');
         int digits = t.length() - (point < 0 ? 0 : 1);
         if (digits % 2 != 0) {
-            throw new IllegalArgumentException("'" + notation + "' has " + digits + " digits; BCD values have an even number (two per byte)");
+            throw new IllegalArgumentException("`" + notation + "` has " + digits + " digits; BCD values have an even number (two per byte)");
         }
         return new ValueFormat(digits / 2, point < 0 ? 0 : t.length() - point - 1, signed);
     }

@@ -1,7 +1,7 @@
 package io.tanhe.drivers.fields;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.json.JsonPointMapping;
 import io.tanhe.drivers.json.TimestampFormat;
@@ -29,7 +29,7 @@ public final class JsonMappingField {
         try {
             format = TimestampFormat.named(formatName, zone);
         } catch (IllegalArgumentException e) {
-            point.problem("timestamp_format", "'" + formatName + "' is neither iso, epoch-s, epoch-ms nor a date-time pattern: " + e.getMessage());
+            point.problem("timestamp_format", "`" + formatName + "` is neither iso, epoch-s, epoch-ms nor a date-time pattern: " + e.getMessage());
         }
         JsonPointer quality = pointer(point, "quality", false);
         List<String> good = point.texts("good");
@@ -48,7 +48,7 @@ public final class JsonMappingField {
         try {
             return JsonPointer.compile(text);
         } catch (IllegalArgumentException e) {
-            point.problem(field, "'" + text + "' is not a JSON Pointer (it starts with /, e.g. /data/0/value)");
+            point.problem(field, "`" + text + "` is not a JSON Pointer (it starts with /, e.g. /data/0/value)");
             return null;
         }
     }

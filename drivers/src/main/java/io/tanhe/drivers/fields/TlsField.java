@@ -1,7 +1,7 @@
 package io.tanhe.drivers.fields;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.tls.TlsSettings;
 
 import java.nio.file.Path;

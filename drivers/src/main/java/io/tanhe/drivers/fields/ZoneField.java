@@ -1,6 +1,6 @@
 package io.tanhe.drivers.fields;
 
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -19,7 +19,7 @@ public final class ZoneField {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            node.problem("zone", "'" + text + "' is not a time zone (use a region like Asia/Shanghai or an offset like +08:00)");
+            node.problem("zone", "`" + text + "` is not a time zone (use a region like Asia/Shanghai or an offset like +08:00)");
             return ZoneId.systemDefault();
         }
     }

@@ -19,7 +19,7 @@ public final class MeterAddressDigits {
     public static String check(String digits, int length, String protocol) {
         Objects.requireNonNull(digits, "digits");
         if (digits.length() != length || !WIRE_DIGITS.matcher(digits).matches()) {
-            throw new IllegalArgumentException("a " + protocol + " address has " + length + " hex digits, not '" + digits + "'");
+            throw new IllegalArgumentException("a " + protocol + " address has " + length + " hex digits, not `" + digits + "`");
         }
         return digits;
     }
@@ -33,7 +33,7 @@ public final class MeterAddressDigits {
     public static String parse(String text, int length, String protocol) {
         String t = text == null ? "" : text.strip().toUpperCase();
         if (t.isEmpty() || t.length() > length || !CONFIGURED_DIGIT.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + protocol + " address: give up to " + length
+            throw new IllegalArgumentException("`" + text + "` is not a " + protocol + " address: give up to " + length
                     + " decimal digits, as printed on the meter");
         }
         return "0".repeat(length - t.length()) + t;

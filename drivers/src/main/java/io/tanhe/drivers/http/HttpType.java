@@ -1,7 +1,7 @@
 package io.tanhe.drivers.http;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.PollSettings;
@@ -60,11 +60,11 @@ public final class HttpType implements SourceType {
                 return url;
             }
         } catch (URISyntaxException e) {
-            device.problem("url", "'" + text + "' is not a URL: " + e.getReason());
+            device.problem("url", "`" + text + "` is not a URL: " + e.getReason());
             return URI.create("http://invalid/");
         }
         if (!text.isEmpty()) {
-            device.problem("url", "'" + text + "' must start with http:// or https://");
+            device.problem("url", "`" + text + "` must start with http:// or https://");
         }
         return URI.create("http://invalid/");
     }

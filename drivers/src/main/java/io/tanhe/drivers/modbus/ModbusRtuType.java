@@ -5,7 +5,7 @@ import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.SourceType;
 

@@ -45,7 +45,7 @@ public sealed interface Scaling permits Scaling.Linear, Scaling.Expression {
             try {
                 this.compiled = MVEL.compileExpression(source);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("expression '" + source + "' does not compile: " + firstLine(e.getMessage()), e);
+                throw new IllegalArgumentException("expression `" + source + "` does not compile: " + firstLine(e.getMessage()), e);
             }
         }
 

@@ -1,7 +1,7 @@
 package io.tanhe.drivers.mqtt;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.SourceType;
@@ -32,7 +32,7 @@ public final class MqttType implements SourceType {
     public ConfiguredSource create(String id, ConfigNode device, ConfigContext ctx) {
         String broker = device.text("broker");
         if (!broker.isEmpty() && !broker.matches("(tcp|ssl)://[^/]+:\\d+")) {
-            device.problem("broker", "'" + broker + "' is not tcp://host:port or ssl://host:port");
+            device.problem("broker", "`" + broker + "` is not tcp://host:port or ssl://host:port");
         }
         Duration min = device.duration("reconnect_min", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMinutes(10));
         Duration max = device.duration("reconnect_max", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1));

@@ -1,7 +1,7 @@
 package io.tanhe.drivers.opcua;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.SourceType;
@@ -31,7 +31,7 @@ public final class OpcUaType implements SourceType {
     public ConfiguredSource create(String id, ConfigNode device, ConfigContext ctx) {
         String endpoint = device.text("endpoint");
         if (!endpoint.isEmpty() && !endpoint.startsWith("opc.tcp://")) {
-            device.problem("endpoint", "'" + endpoint + "' is not an opc.tcp:// endpoint URL");
+            device.problem("endpoint", "`" + endpoint + "` is not an opc.tcp:// endpoint URL");
         }
         Duration publishing = device.duration("publishing_interval", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofHours(1));
         Duration timeout = device.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1));
@@ -51,7 +51,7 @@ public final class OpcUaType implements SourceType {
             Optional<NodeId> node = NodeId.parseSafe(text);
             if (node.isEmpty()) {
                 if (!text.isEmpty()) {
-                    p.problem("node", "'" + text + "' is not a node id like ns=2;s=Boiler1.Energy or ns=3;i=1001");
+                    p.problem("node", "`" + text + "` is not a node id like ns=2;s=Boiler1.Energy or ns=3;i=1001");
                 }
             } else if (!seen.add(node.get())) {
                 p.problem("node", "node " + text + " is already monitored by another point of this source");

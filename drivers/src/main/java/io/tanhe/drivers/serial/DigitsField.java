@@ -1,6 +1,6 @@
 package io.tanhe.drivers.serial;
 
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 
 /**
  * A meter address or data identifier in a points file. These are digit strings, not numbers: YAML

@@ -1,7 +1,7 @@
 package io.tanhe.drivers.serial;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tanhe.drivers.sql;
 
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.PollSettings;
@@ -33,7 +33,7 @@ public final class SqlType implements SourceType {
         PollSettings poll = PollSettings.read(device);
         String url = device.text("url");
         if (!url.isEmpty() && !url.startsWith("jdbc:")) {
-            device.problem("url", "'" + url + "' is not a JDBC URL (jdbc:...)");
+            device.problem("url", "`" + url + "` is not a JDBC URL (jdbc:...)");
         }
         String query = device.text("query");
         if (!query.isEmpty() && query.chars().filter(c -> c == '?').count() != 1) {

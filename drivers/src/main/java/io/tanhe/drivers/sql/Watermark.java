@@ -71,7 +71,7 @@ public sealed interface Watermark extends Comparable<Watermark> {
             try {
                 return this == NUMBER ? new Number(new BigDecimal(text.trim())) : new Time(Instant.parse(text.trim()));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a " + (this == NUMBER
+                throw new IllegalArgumentException("`" + text + "` is not a " + (this == NUMBER
                         ? "number" : "timestamp like 2024-01-01T00:00:00Z"));
             }
         }

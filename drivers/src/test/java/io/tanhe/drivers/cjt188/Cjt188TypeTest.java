@@ -2,10 +2,10 @@ package io.tanhe.drivers.cjt188;
 
 import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigProblem;
+import io.tanhe.grammar.config.ConfigProblem;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
-import io.tanhe.drivers.config.InvalidConfigException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.metersim.MeterSimulator;
 import io.tanhe.drivers.metersim.SimCjt188Meter;
@@ -28,7 +28,7 @@ class Cjt188TypeTest {
     private static final Instant T0 = Instant.parse("2025-03-01T00:15:00Z");
 
     private static DriverConfiguration load(String yaml) {
-        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), Path.of(".")));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", new ConfigContext(Clock.systemUTC(), Path.of(".")));
     }
 
     @Test
@@ -84,15 +84,15 @@ class Cjt188TypeTest {
                     points: [{id: w2.flow, field: cumulative-flow}]
                 """)).problems().stream().map(ConfigProblem::toString).toList();
         assertEquals(List.of(
-                "devices[0].layout.unit_position: 'first' is not one of [after, before]",
-                "devices[0].serial.parity: 'mark' is not one of [none, even, odd]",
-                "devices[0].points[0].field: a 0x10 cold water meter does not report current-heat; it reports [cumulative-flow, settlement-flow]",
-                "devices[0].points[1].field: 'flow' is not one of [settlement-heat, current-heat, heat-power, flow-rate, cumulative-flow, "
-                        + "settlement-flow, supply-temperature, return-temperature, working-hours]",
-                "devices[0].points[2].field: is required: one of [settlement-heat, current-heat, heat-power, flow-rate, cumulative-flow, "
-                        + "settlement-flow, supply-temperature, return-temperature, working-hours]",
-                "devices[1].meter_type: 0x99 other meter is outside the water (10-19), heat (20-29), gas (30-39) and custom (40-49) ranges",
-                "devices[1].address: write it in quotes, e.g. address: \"00201510270588\"; unquoted, YAML reads it as a number and drops leading zeros"),
+                "site.yaml:6:14: devices[0].layout.unit_position: `first` is not one of after, before",
+                "site.yaml:7:34: devices[0].serial.parity: `mark` is not one of none, even, odd",
+                "site.yaml:9:23: devices[0].points[0].field: a 0x10 cold water meter does not report current-heat; it reports cumulative-flow, settlement-flow",
+                "site.yaml:10:23: devices[0].points[1].field: `flow` is not one of settlement-heat, current-heat, heat-power, flow-rate, cumulative-flow, "
+                        + "settlement-flow, supply-temperature, return-temperature, working-hours",
+                "site.yaml:11:9: devices[0].points[2].field: is required: one of settlement-heat, current-heat, heat-power, flow-rate, cumulative-flow, "
+                        + "settlement-flow, supply-temperature, return-temperature, working-hours",
+                "site.yaml:14:5: devices[1].meter_type: 0x99 other meter is outside the water (10-19), heat (20-29), gas (30-39) and custom (40-49) ranges",
+                "site.yaml:15:5: devices[1].address: write it in quotes, e.g. address: \"00201510270588\"; unquoted, YAML reads it as a number and drops leading zeros"),
                 problems);
     }
 }

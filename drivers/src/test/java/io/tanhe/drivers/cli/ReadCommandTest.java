@@ -121,7 +121,8 @@ class ReadCommandTest {
                 """);
         Result r = run(f);
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("devices[0].points[0].register: -1 is outside 0..65535"), r.err());
-        assertTrue(r.err().contains("devices[0].prot: unknown field (did you mean 'port'?)"), r.err());
+        assertTrue(r.err().startsWith(f + ": 2 problems\n"), r.err());
+        assertTrue(r.err().contains(f + ":2:77: devices[0].points[0].register: `-1` is outside 0 … 65535"), r.err());
+        assertTrue(r.err().contains(f + ":2:49: devices[0].prot: unknown field — did you mean `port`?"), r.err());
     }
 }

@@ -1,5 +1,6 @@
 package io.tanhe.drivers.config;
 
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.drivers.PolledDevice;
 import io.tanhe.drivers.Reading;
 

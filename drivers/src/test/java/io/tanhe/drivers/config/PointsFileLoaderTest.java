@@ -1,5 +1,7 @@
 package io.tanhe.drivers.config;
 
+import io.tanhe.grammar.config.ConfigProblem;
+import io.tanhe.grammar.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,7 +19,7 @@ class PointsFileLoaderTest {
     private final PointsFileLoader loader = new PointsFileLoader(List.of(new FakeSourceType()));
 
     private DriverConfiguration load(String yaml) {
-        return loader.parse(yaml, "points.yaml", false, new ConfigContext(Clock.systemUTC(), Path.of(".")));
+        return loader.parse(yaml, "points.yaml", new ConfigContext(Clock.systemUTC(), Path.of(".")));
     }
 
     private List<String> problems(String yaml) {
@@ -52,7 +54,7 @@ class PointsFileLoaderTest {
     void jsonFilesLoadToo() {
         DriverConfiguration c = loader.parse("""
                 {"devices": [{"id": "a", "type": "fake", "points": [{"id": "a.x", "register": 1}]}]}
-                """, "points.json", true, new ConfigContext(Clock.systemUTC(), Path.of(".")));
+                """, "points.json", new ConfigContext(Clock.systemUTC(), Path.of(".")));
         assertEquals("a", c.sources().get(0).id());
     }
 
@@ -70,16 +72,30 @@ class PointsFileLoaderTest {
                     type: fakee
                 """);
         assertEquals(List.of(
-                "devices[0].period: 4h is outside 1s .. 3h",
-                "devices[0].points[0].register: 70000 is outside 0..65535",
-                "devices[0].points[1].register: is required (an integer 0..65535)",
-                "devices[1].type: unknown type 'fakee' (did you mean 'fake'?); known types: fake",
-                "devices[0].points[1].regster: unknown field (did you mean 'register'?)"), problems);
+                "points.yaml:4:5: devices[0].period: `4h` is outside 1s … 3h",
+                "points.yaml:6:19: devices[0].points[0].register: `70000` is outside 0 … 65535",
+                "points.yaml:7:9: devices[0].points[1].register: is required: an integer 0 … 65535",
+                "points.yaml:7:19: devices[0].points[1].regster: unknown field — did you mean `register`?",
+                "points.yaml:9:5: devices[1].type: unknown type `fakee` — did you mean `fake`?"), problems);
+    }
+
+    @Test
+    void theHeaderNamesTheFileAndCountNotTheFirstProblemsPath() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> load("""
+                devices:
+                  - {id: a, type: fake, period: 4h}
+                  - {id: b, type: fake, retires: 2}
+                """));
+        assertEquals(List.of(
+                "points.yaml: 2 problems",
+                "  points.yaml:2:25: devices[0].period: `4h` is outside 1s … 3h",
+                "  points.yaml:3:25: devices[1].retires: unknown field — did you mean `retries`?"),
+                e.getMessage().lines().toList());
     }
 
     @Test
     void unknownDeviceFieldSuggestsTheNearestKnownOne() {
-        assertEquals(List.of("devices[0].retires: unknown field (did you mean 'retries'?)"), problems("""
+        assertEquals(List.of("points.yaml:2:25: devices[0].retires: unknown field — did you mean `retries`?"), problems("""
                 devices:
                   - {id: a, type: fake, retires: 2}
                 """));
@@ -87,7 +103,7 @@ class PointsFileLoaderTest {
 
     @Test
     void badDurationSaysHowToWriteOne() {
-        assertEquals(List.of("devices[0].timeout: '5 seconds' is not a duration; write e.g. 500ms, 15s, 5min, 3h"),
+        assertEquals(List.of("points.yaml:2:25: devices[0].timeout: `5 seconds` is not a duration; write e.g. 500ms, 15s, 5min, 3h, 1d"),
                 problems("""
                         devices:
                           - {id: a, type: fake, timeout: 5 seconds}
@@ -103,8 +119,8 @@ class PointsFileLoaderTest {
                   - {id: c, type: fake, points: [{id: p, register: 1}]}
                 """);
         assertEquals(List.of(
-                "devices[1].id: device id 'a' is already used by devices[0]",
-                "devices[2]: point id 'p' is also fed by [a]; only a device and its backup may share point ids"), problems);
+                "points.yaml:3:6: devices[1].id: `a` is already the id of devices[0]",
+                "points.yaml:4:5: devices[2]: point id `p` is also fed by `a`; only a device and its backup may share point ids"), problems);
     }
 
     @Test
@@ -116,9 +132,9 @@ class PointsFileLoaderTest {
                   - {id: c, type: fake, backup: b, points: [{id: q, register: 1}]}
                 """);
         assertEquals(List.of(
-                "devices[0].backup: no device 'bb' in this file (did you mean 'b'?)",
-                "devices[2].backup: 'b' feeds none of the point ids of 'c'; a backup must use the same point ids",
-                "devices[1]: point id 'p' is also fed by [a]; only a device and its backup may share point ids"),
+                "points.yaml:2:25: devices[0].backup: no device `bb` in this file — did you mean `b`?",
+                "points.yaml:3:5: devices[1]: point id `p` is also fed by `a`; only a device and its backup may share point ids",
+                "points.yaml:4:25: devices[2].backup: `b` feeds none of the point ids of `c`; a backup must use the same point ids"),
                 problems);
     }
 
@@ -167,12 +183,12 @@ class PointsFileLoaderTest {
     @Test
     void templateProblemsNameTheTemplateAndSiteProblemsTheSite() {
         assertEquals(List.of(
-                "template test-bad-meter: device.scale: 5000 is outside 1..1000",
-                "template test-bad-meter: points[0].register: 70000 is outside 0..65535"), problems("""
+                "template test-bad-meter: device.scale: `5000` is outside 1 … 1000",
+                "template test-bad-meter: points[0].register: `70000` is outside 0 … 65535"), problems("""
                 devices:
                   - {id: m1, type: fake, model: test-bad-meter}
                 """));
-        assertEquals(List.of("devices[0].select[0]: model test-meter has no point 'powr' (did you mean 'power'?)"),
+        assertEquals(List.of("points.yaml:2:54: devices[0].select[0]: model test-meter has no point `powr` — did you mean `power`?"),
                 problems("""
                         devices:
                           - {id: m1, type: fake, model: test-meter, select: [powr]}
@@ -181,7 +197,7 @@ class PointsFileLoaderTest {
 
     @Test
     void unknownModelAndWrongTypeForModelAreErrors() {
-        assertEquals(List.of("devices[0].model: no template for model 'nope' (looked for classpath resource "
+        assertEquals(List.of("points.yaml:2:26: devices[0].model: no template for model `nope` (looked for classpath resource "
                 + "/io/tanhe/drivers/templates/nope.yaml)"), problems("""
                 devices:
                   - {id: m1, type: fake, model: nope}
@@ -192,12 +208,14 @@ class PointsFileLoaderTest {
     void syntaxErrorsGiveLineAndColumn() {
         List<String> problems = problems("devices:\n  - {id: a, type: fake\n");
         assertEquals(1, problems.size());
-        assertEquals("line 2, column 23: while parsing a flow mapping", problems.get(0));
+        assertEquals("points.yaml:2:23: not valid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)",
+                problems.get(0));
     }
 
     @Test
     void missingDevicesListIsAnError() {
-        assertEquals(List.of("devices: is required: a list of devices", "device: unknown field (did you mean 'devices'?)"),
+        assertEquals(List.of("points.yaml: devices: is required: a list of devices",
+                "points.yaml:1:1: device: unknown field — did you mean `devices`?"),
                 problems("device: []\n"));
     }
 }

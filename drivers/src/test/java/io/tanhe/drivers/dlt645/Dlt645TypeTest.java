@@ -3,10 +3,10 @@ package io.tanhe.drivers.dlt645;
 import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.config.ConfigContext;
-import io.tanhe.drivers.config.ConfigProblem;
+import io.tanhe.grammar.config.ConfigProblem;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
-import io.tanhe.drivers.config.InvalidConfigException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.metersim.MeterSimulator;
 import io.tanhe.drivers.metersim.SimDlt645Meter;
@@ -30,7 +30,7 @@ class Dlt645TypeTest {
     private static final Instant T0 = Instant.parse("2025-03-01T00:15:00Z");
 
     private static DriverConfiguration load(String yaml) {
-        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", false, new ConfigContext(Clock.systemUTC(), Path.of(".")));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "site.yaml", new ConfigContext(Clock.systemUTC(), Path.of(".")));
     }
 
     private static List<String> problems(String yaml) {
@@ -85,12 +85,12 @@ class Dlt645TypeTest {
     @Test
     void badFieldsAreReportedUnderTheirPaths() {
         assertEquals(List.of(
-                "devices[0].address: write it in quotes, e.g. address: \"000072007201\"; unquoted, YAML reads it as a number and drops leading zeros",
-                "devices[0].points[0].di: write it in quotes, e.g. di: \"00010000\"; unquoted, YAML reads it as a number and drops leading zeros",
-                "devices[0].points[1].di: DI 04000401 is not in the built-in table (see docs/drivers.md); give its format (e.g. XXXXXX.XX), signed and unit",
-                "devices[0].points[2].unit: DI 00010000 (forward (import) active total energy) reads kWh; write unit: kWh or leave unit out",
-                "devices[0].points[3].format: 'XX.X' has 3 digits; BCD values have an even number (two per byte)",
-                "devices[0].points[4].di: '9010' is not a DL/T 645-2007 data identifier: give 8 hex digits, most significant first (e.g. 00010000)"),
+                "site.yaml:4:5: devices[0].address: write it in quotes, e.g. address: \"000072007201\"; unquoted, YAML reads it as a number and drops leading zeros",
+                "site.yaml:7:17: devices[0].points[0].di: write it in quotes, e.g. di: \"00010000\"; unquoted, YAML reads it as a number and drops leading zeros",
+                "site.yaml:8:17: devices[0].points[1].di: DI 04000401 is not in the built-in table (see docs/drivers.md); give its format (e.g. XXXXXX.XX), signed and unit",
+                "site.yaml:9:33: devices[0].points[2].unit: DI 00010000 (forward (import) active total energy) reads kWh; write unit: kWh or leave unit out",
+                "site.yaml:10:33: devices[0].points[3].format: `XX.X` has 3 digits; BCD values have an even number (two per byte)",
+                "site.yaml:11:17: devices[0].points[4].di: `9010` is not a DL/T 645-2007 data identifier: give 8 hex digits, most significant first (e.g. 00010000)"),
                 problems("""
                         devices:
                           - id: m1
@@ -108,7 +108,7 @@ class Dlt645TypeTest {
 
     @Test
     void aDeviceNeedsExactlyOneBus() {
-        assertEquals(List.of("devices[0].serial: give exactly one of serial: {port: /dev/ttyUSB0, baud: 2400, parity: even} or tcp: {host: 10.0.0.5, port: 4001}"),
+        assertEquals(List.of("site.yaml:2:5: devices[0].serial: give exactly one of serial: {port: /dev/ttyUSB0, baud: 2400, parity: even} or tcp: {host: 10.0.0.5, port: 4001}"),
                 problems("""
                         devices:
                           - {id: m1, type: dlt645, address: "1", points: [{id: a, di: "00010000"}]}
@@ -117,7 +117,7 @@ class Dlt645TypeTest {
 
     @Test
     void metersOnOneSerialLineMustAgreeOnItsSettings() {
-        assertEquals(List.of("devices[1].serial: this line is already used as serial /dev/ttyUSB0 2400 8E1 by another device; "
+        assertEquals(List.of("site.yaml:3:42: devices[1].serial: this line is already used as serial /dev/ttyUSB0 2400 8E1 by another device; "
                         + "devices on one line must use the same settings"),
                 problems("""
                         devices:

@@ -4,7 +4,7 @@ import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.modbus.PymodbusServer;
 import io.tanhe.drivers.config.DriverConfiguration;
-import io.tanhe.drivers.config.InvalidConfigException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -74,7 +74,7 @@ class ModbusRtuPeerTest {
             String second = rtuDevice("b", pty.client, 2, "[{id: y, register: 0}]").replace("baud: 9600", "baud: 19200");
             InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("devices:\n"
                     + rtuDevice("a", pty.client, 1, "[{id: x, register: 0}]") + second));
-            assertTrue(e.problems().get(0).toString().startsWith("devices[1].port: line " + pty.client
+            assertTrue(e.problems().get(0).toString().startsWith("test.yaml:12:5: devices[1].port: line " + pty.client
                     + " is already used with other settings"), e.getMessage());
         }
     }

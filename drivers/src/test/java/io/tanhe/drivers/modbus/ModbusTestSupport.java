@@ -32,7 +32,7 @@ final class ModbusTestSupport {
     }
 
     static DriverConfiguration load(String yaml, Clock clock) {
-        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "test.yaml", false, new ConfigContext(clock, Path.of(".")));
+        return new PointsFileLoader(SourceTypes.all()).parse(yaml, "test.yaml", new ConfigContext(clock, Path.of(".")));
     }
 
     static ModbusDevice device(DriverConfiguration c, String id) {

@@ -32,7 +32,7 @@ class ScalingTest {
     @Test
     void expressionThatDoesNotCompileIsRejectedAtLoad() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Scaling.Expression("x * (2"));
-        assertTrue(e.getMessage().startsWith("expression 'x * (2' does not compile"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("expression `x * (2` does not compile"), e.getMessage());
     }
 
     @Test

@@ -190,7 +190,7 @@ class SqlPollDeviceTest {
         try (SqlPollDevice device = device(state, 100)) {
             Reading r = device.poll(POLL).get(0);
             assertEquals(Quality.COMM_ERROR, r.quality());
-            assertTrue(r.detail().contains(state.toString()) && r.detail().contains("'yesterday' is not a number"), r.detail());
+            assertTrue(r.detail().contains(state.toString()) && r.detail().contains("`yesterday` is not a number"), r.detail());
         }
     }
 

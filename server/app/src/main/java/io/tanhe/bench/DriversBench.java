@@ -51,7 +51,7 @@ public final class DriversBench implements Callable<Integer> {
             port = s.getLocalPort();
         }
         try (PymodbusServer server = PymodbusServer.tcp(port, image(), Duration.ofSeconds(30));
-             DriverConfiguration cfg = new PointsFileLoader(SourceTypes.all()).parse(pointsFile(port), "bench", false,
+             DriverConfiguration cfg = new PointsFileLoader(SourceTypes.all()).parse(pointsFile(port), "bench",
                      new ConfigContext(Clock.systemUTC(), Path.of(".")))) {
             List<ModbusDevice> planned = cfg.sources().stream()
                     .map(s -> (ModbusDevice) ((ConfiguredSource.Polled) s).device()).toList();

@@ -105,7 +105,7 @@ import io.tanhe.engine.rules.alert.Transition;
             }
             System.out.printf(Locale.ROOT, "setup: %d points, %d thresholds, 4 custom rules, heap %d MB after %d warm-up observations%n",
                     POINTS, thresholds.size(), usedHeapMb(), warmup);
-            Timing ours = soak == null ? timeEngine(engine, stream, observations) : soakEngine(engine, stream, io.tanhe.drivers.config.Durations.parse(soak));
+            Timing ours = soak == null ? timeEngine(engine, stream, observations) : soakEngine(engine, stream, io.tanhe.grammar.config.Durations.parse(soak));
             PlainJava plain = new PlainJava(thresholds);
             Stream plainStream = new Stream();
             for (long i = 0; i < warmup; i++) {

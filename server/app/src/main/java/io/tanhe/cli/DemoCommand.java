@@ -6,10 +6,9 @@ import io.tanhe.server.api.TimeText;
 import io.tanhe.sim.demo.DemoSite;
 import io.tanhe.sim.demo.SimulatedClock;
 import io.tanhe.sim.demo.SimulatedTime;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
-import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
 import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.terminal.Terminal;
@@ -71,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (uplinkFile != null) {
                 site = site.withUplink(UplinkConfigLoader.load(uplinkFile));
             }
-        } catch (InvalidSiteException | InvalidUplinkConfigException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         }

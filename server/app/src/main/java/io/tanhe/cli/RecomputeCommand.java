@@ -2,7 +2,7 @@ package io.tanhe.cli;
 
 import io.tanhe.server.recompute.ClosedDays;
 import io.tanhe.server.recompute.DayOutcome;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.derby.DerbySettings;
@@ -73,7 +73,7 @@ public final class RecomputeCommand implements Callable<Integer> {
             try (Site site = StoredSite.load(siteFile, store, dataDir)) {
                 return recompute(site, store, first, last);
             }
-        } catch (InvalidSiteException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {

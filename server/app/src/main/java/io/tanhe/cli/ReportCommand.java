@@ -5,7 +5,7 @@ import io.tanhe.server.api.TimeText;
 import io.tanhe.server.report.Report;
 import io.tanhe.server.report.ReportFormat;
 import io.tanhe.server.report.ReportPeriod;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.derby.DerbySettings;
@@ -118,7 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
                 System.out.print(format.render(report));
                 return 0;
             }
-        } catch (InvalidSiteException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {

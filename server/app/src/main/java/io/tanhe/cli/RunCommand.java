@@ -1,7 +1,7 @@
 package io.tanhe.cli;
 
 import io.tanhe.sim.demo.SimulatedType;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.api.TerminalApi;
@@ -45,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
         Site site;
         try {
             site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
-        } catch (InvalidSiteException e) {
+        } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
         }

@@ -52,7 +52,7 @@ class RulesCheckCommandTest {
         assertEquals(true, lines[0].startsWith("bad.drl:5: error[R101]: "), out);
         assertEquals(true, out.contains("t.yaml:4: error[R202]: contradictory thresholds `b` (t.yaml:3) and `c`"), out);
         assertEquals(true, out.contains("t.yaml:2: error[R301]: threshold `a`: unknown node or point `coal_burnt` in "
-                + "methodology cn.power-generation; did you mean `coal_burned`?\n  hint: use a node name"), out);
+                + "methodology cn.power-generation — did you mean `coal_burned`?\n  hint: use a node name"), out);
         assertEquals("3 errors, 0 warnings", lines[lines.length - 1]);
     }
 }

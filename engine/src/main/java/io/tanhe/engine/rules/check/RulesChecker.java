@@ -9,6 +9,7 @@ import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.rules.threshold.PlacedThreshold;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
+import io.tanhe.grammar.config.ConfigProblem;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class RulesChecker {
                 included.files().forEach(d -> read(d, problems).ifPresent(drl::add));
             } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
                 ThresholdFile tf = loader.load(f);
-                problems.addAll(tf.problems());
+                tf.problems().forEach(p -> problems.add(asRuleProblem(p)));
                 thresholds.addAll(tf.thresholds());
             } else {
                 problems.add(RuleProblem.error(f.toString(), 0, "R001", "not a rules file",
@@ -67,6 +68,17 @@ public final class RulesChecker {
                             "thresholds compare values converted into their `unit`; it must measure the same quantity")));
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * A thresholds-file problem in this report's form: R001 when the file as a whole cannot be used
+     * (unreadable, not YAML, no {@code thresholds:} list), R004 for a wrong entry; the message keeps
+     * the configuration error's path and did-you-mean.
+     */
+    private static RuleProblem asRuleProblem(ConfigProblem p) {
+        String message = p.path().isEmpty() ? p.text() : p.path() + ": " + p.text();
+        return new RuleProblem(p.file(), p.line(), p.column(), RuleProblem.Level.ERROR, p.path().isEmpty() ? "R001" : "R004",
+                message, "");
     }
 
     private static List<RuleProblem> compile(List<RuleSource> drl) {

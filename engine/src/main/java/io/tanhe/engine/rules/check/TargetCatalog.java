@@ -71,7 +71,7 @@ public interface TargetCatalog {
                 if (node.isEmpty()) {
                     List<String> names = graph.nodes().stream().map(Node::name).toList();
                     return Optional.of("unknown node or point `" + target + "` in methodology " + graph.info().id()
-                            + Spelling.closest(target, names, 3).map(s -> "; did you mean `" + s + "`?").orElse(""));
+                            + Spelling.closest(target, names, 3).map(s -> " — did you mean `" + s + "`?").orElse(""));
                 }
                 return key == null ? Optional.empty() : keyProblem(graph, node.get(), key);
             }

@@ -1,14 +1,14 @@
 package io.tanhe.engine.rules.threshold;
 
-import io.tanhe.engine.rules.diagnostic.RuleProblem;
+import io.tanhe.grammar.config.ConfigProblem;
 
 import java.util.List;
 
 /**
- * A thresholds file as read: the thresholds that are well-formed and the problems of the others.
- * A file with problems must not be applied (see {@link #ok}).
+ * A thresholds file (or block) as read: the thresholds that are well-formed and the problems of the
+ * others, each with file, line, column and path. A file with problems must not be applied (see {@link #ok}).
  */
-public record ThresholdFile(String file, List<PlacedThreshold> thresholds, List<RuleProblem> problems) {
+public record ThresholdFile(String file, List<PlacedThreshold> thresholds, List<ConfigProblem> problems) {
 
     public ThresholdFile {
         thresholds = List.copyOf(thresholds);
@@ -16,7 +16,7 @@ public record ThresholdFile(String file, List<PlacedThreshold> thresholds, List<
     }
 
     public boolean ok() {
-        return problems.stream().noneMatch(RuleProblem::isError);
+        return problems.isEmpty();
     }
 
     /** The thresholds alone. */

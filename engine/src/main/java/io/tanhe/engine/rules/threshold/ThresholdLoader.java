@@ -1,29 +1,23 @@
 package io.tanhe.engine.rules.threshold;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.engine.rules.alert.Severity;
-import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.time.Grain;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.config.ConfigPlace;
+import io.tanhe.grammar.config.ConfigProblem;
+import io.tanhe.grammar.config.InvalidConfigException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a thresholds file (YAML, or JSON when the name ends in {@code .json}):
@@ -43,179 +37,149 @@ import java.util.Set;
  *     escalate_after: 30m        # optional
  *     min_completeness: 0.9      # optional, bucket thresholds only
  * </pre>
- * Every problem is reported with file and line; a file with problems yields only its good entries
- * and must not be applied.
+ * or the same list as a block of another file (the site file's {@code thresholds:}). Every problem
+ * is a {@link ConfigProblem} with file, line, column and path, like every configuration error; a
+ * file with problems yields only its good entries and must not be applied.
  */
 public final class ThresholdLoader {
     private static final Set<String> FIELDS = Set.of("id", "target", "key", "grain", "operator", "limit", "clear",
             "unit", "for", "severity", "message", "escalate_after", "min_completeness");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Reads {@code file}; an unreadable file is one problem. */
     public ThresholdFile load(Path file) {
         String name = file.toString();
         try {
-            return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            return read(ConfigNode.read(file));
         } catch (IOException e) {
-            return new ThresholdFile(name, List.of(), List.of(RuleProblem.error(name, 0, "R001",
-                    "cannot read the thresholds file: " + e.getMessage(), "check the path and permissions")));
+            return new ThresholdFile(name, List.of(), List.of(ConfigProblem.at(ConfigPlace.of(name),
+                    "cannot read the thresholds file: " + e.getMessage() + "; check the path and permissions")));
+        } catch (InvalidConfigException e) {
+            return new ThresholdFile(name, List.of(), e.problems());
         }
     }
 
     /** Parses {@code text}; {@code file} names it in problems and chooses JSON for {@code *.json}. */
     public ThresholdFile parse(String file, String text) {
-        JsonFactory factory = file.toLowerCase(Locale.ROOT).endsWith(".json") ? MAPPER.getFactory() : new YAMLFactory();
+        try {
+            return read(ConfigNode.parse(text, file));
+        } catch (InvalidConfigException e) {
+            return new ThresholdFile(file, List.of(), e.problems());
+        }
+    }
+
+    /** Reads a whole thresholds file: a {@code thresholds:} list at its top (other top-level fields are left alone). */
+    public ThresholdFile read(ConfigNode root) {
+        if (!root.isObject() || !root.has("thresholds")) {
+            root.problem("the file has no `thresholds:` list; start it with `thresholds:` followed by `- id: ...` entries");
+            return new ThresholdFile(root.file(), List.of(), root.problems());
+        }
+        root.allow(root.fieldNames());
+        ThresholdFile f = readList(root.node("thresholds").orElseThrow(), t -> Optional.empty());
+        return new ThresholdFile(root.file(), f.thresholds(), ConfigProblem.inFileOrder(root.problems()));
+    }
+
+    /**
+     * Reads a list of thresholds — a whole file's or a block of another file — recording each problem
+     * on the list's document.
+     *
+     * @param targetCheck what is wrong with a threshold's target and key, if anything (the site knows its
+     *                    methodology and points; a thresholds file alone accepts any target)
+     * @return the good thresholds and the problems this list added
+     */
+    public ThresholdFile readList(ConfigNode list, Function<Threshold, Optional<String>> targetCheck) {
+        return readList(list, targetCheck, t -> Optional.empty());
+    }
+
+    /**
+     * As {@link #readList(ConfigNode, Function)}, also checking each threshold's {@code unit} against what its
+     * target measures (a problem is reported at the entry's {@code unit} field).
+     */
+    public ThresholdFile readList(ConfigNode list, Function<Threshold, Optional<String>> targetCheck,
+                                  Function<Threshold, Optional<String>> unitCheck) {
+        int before = list.problemCount();
         List<PlacedThreshold> good = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
-        try (JsonParser p = factory.createParser(text)) {
-            p.setCodec(MAPPER);
-            if (p.nextToken() != JsonToken.START_OBJECT || !seekThresholds(p)) {
-                problems.add(RuleProblem.error(file, line(p.currentTokenLocation()), "R002",
-                        "the file has no `thresholds:` list", "start the file with `thresholds:` followed by `- id: ...` entries"));
-                return new ThresholdFile(file, good, problems);
+        Map<String, ConfigNode> ids = new HashMap<>();
+        for (ConfigNode entry : list.elements()) {
+            int entryBefore = entry.problemCount();
+            Optional<Threshold> t = build(entry);
+            entry.allow(FIELDS);
+            entry.reportUnknownFields();
+            if (t.isPresent() && entry.problemCount() == entryBefore) {
+                ConfigNode first = ids.putIfAbsent(t.get().id(), entry);
+                if (first != null) {
+                    entry.problem("id", "`" + t.get().id() + "` is already the id of " + first.path());
+                    continue;
+                }
+                Optional<String> target = targetCheck.apply(t.get());
+                if (target.isPresent()) {
+                    entry.problem("target", target.get());
+                    continue;
+                }
+                Optional<String> unit = unitCheck.apply(t.get());
+                if (unit.isPresent()) {
+                    entry.problem("unit", unit.get());
+                    continue;
+                }
+                good.add(new PlacedThreshold(t.get(), entry.file(), entry.place().line()));
             }
-            int index = 0;
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                readEntry(p, file, index++, good, problems);
-            }
-            if (p.currentToken() != JsonToken.END_ARRAY) {
-                problems.add(RuleProblem.error(file, line(p.currentTokenLocation()), "R002",
-                        "each entry of `thresholds` must be a mapping (id:, target:, ...)", ""));
-            }
-        } catch (JsonProcessingException e) {
-            problems.add(RuleProblem.error(file, line(e.getLocation()), "R001",
-                    "not valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(),
-                    "fix the syntax at this line"));
-        } catch (IOException e) {
-            problems.add(RuleProblem.error(file, 0, "R001", "cannot parse: " + e.getMessage(), ""));
         }
-        duplicateIds(good, problems);
-        return new ThresholdFile(file, good.stream().filter(t -> problems.stream().noneMatch(
-                pr -> pr.isError() && pr.line() == t.line())).toList(), problems);
+        List<ConfigProblem> all = list.problems();
+        return new ThresholdFile(list.file(), good, all.subList(before, all.size()));
     }
 
-    private static boolean seekThresholds(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals("thresholds") && value == JsonToken.START_ARRAY) {
-                return true;
-            }
-            p.skipChildren();
+    private static Optional<Threshold> build(ConfigNode e) {
+        Optional<String> id = e.requiredText("id", "");
+        Optional<String> target = e.requiredText("target", "");
+        Optional<Operator> operator = e.requiredText("operator", "one of >, >=, <, <=").flatMap(o -> parsed(e, "operator", o, Operator::fromSymbol));
+        Optional<Double> limit = number(e, "limit", true);
+        Optional<Double> clear = e.has("clear") ? number(e, "clear", false) : Optional.empty();
+        Optional<ForClause> forClause = e.optionalText("for").flatMap(f -> parsed(e, "for", f, ForClause::parse));
+        Optional<Duration> escalate = e.optionalText("escalate_after").flatMap(f -> parsed(e, "escalate_after", f, ForClause::parse))
+                .map(ForClause::duration);
+        Optional<Grain> grain = e.optionalText("grain").flatMap(g -> parsed(e, "grain", g, Grain::fromLabel));
+        Optional<Severity> severity = e.optionalText("severity").flatMap(s -> parsed(e, "severity", s, Severity::fromText));
+        Optional<Double> completeness = e.has("min_completeness") ? number(e, "min_completeness", false) : Optional.empty();
+        String key = e.text("key", null);
+        String unit = e.text("unit", null);
+        String message = e.text("message", null);
+        if (id.isEmpty() || target.isEmpty() || operator.isEmpty() || limit.isEmpty()
+                || e.has("for") && forClause.isEmpty() || e.has("escalate_after") && escalate.isEmpty()
+                || e.has("grain") && grain.isEmpty() || e.has("severity") && severity.isEmpty()
+                || e.has("clear") && clear.isEmpty() || e.has("min_completeness") && completeness.isEmpty()) {
+            return Optional.empty();
         }
-        return false;
-    }
-
-    private static void readEntry(JsonParser p, String file, int index, List<PlacedThreshold> good,
-                                  List<RuleProblem> problems) throws IOException {
-        int entryLine = line(p.currentTokenLocation());
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            lines.put(name, line(p.currentTokenLocation()));
-            p.nextToken();
-            values.put(name, p.readValueAsTree());
-        }
-        String where = "thresholds[" + index + "]";
-        boolean fieldsOk = true;
-        for (Map.Entry<String, Integer> f : lines.entrySet()) {
-            if (!FIELDS.contains(f.getKey())) {
-                fieldsOk = false;
-                problems.add(RuleProblem.error(file, f.getValue(), "R003", where + ": unknown field `" + f.getKey() + "`",
-                        "known fields: " + String.join(", ", FIELDS.stream().sorted().toList())));
-            }
-        }
+        ForClause f = forClause.orElse(new ForClause(Duration.ZERO, 1));
         try {
-            Threshold t = build(values);
-            if (fieldsOk) {
-                good.add(new PlacedThreshold(t, file, entryLine));
-            }
-        } catch (FieldException e) {
-            problems.add(RuleProblem.error(file, lines.getOrDefault(e.field, entryLine), "R004",
-                    where + "." + e.field + ": " + e.getMessage(), e.hint));
-        } catch (IllegalArgumentException e) {
-            problems.add(RuleProblem.error(file, entryLine, "R004", where + ": " + e.getMessage(), ""));
+            return Optional.of(new Threshold(id.get(), target.get(), key, grain.orElse(null), operator.get(), limit.get(),
+                    clear.orElse(limit.get()), unit, f.duration(), f.buckets(), completeness.orElse(0.0),
+                    severity.orElse(Severity.WARNING), message, escalate.orElse(null)));
+        } catch (IllegalArgumentException invalid) {
+            e.problem(invalid.getMessage());
+            return Optional.empty();
         }
     }
 
-    private static Threshold build(Map<String, JsonNode> v) {
-        String id = text(v, "id", true);
-        Operator operator = parsed(v, "operator", Operator::fromSymbol);
-        double limit = number(v, "limit", true);
-        Double clear = v.containsKey("clear") ? number(v, "clear", true) : null;
-        ForClause forClause = v.containsKey("for") ? parsed(v, "for", ForClause::parse) : new ForClause(Duration.ZERO, 1);
-        Duration escalate = v.containsKey("escalate_after") ? parsed(v, "escalate_after", ForClause::parse).duration() : null;
-        Grain grain = v.containsKey("grain") ? parsed(v, "grain", Grain::fromLabel) : null;
-        Severity severity = v.containsKey("severity") ? parsed(v, "severity", Severity::fromText) : Severity.WARNING;
-        double completeness = v.containsKey("min_completeness") ? number(v, "min_completeness", true) : 0;
-        return new Threshold(id, text(v, "target", true), text(v, "key", false), grain, operator, limit,
-                clear == null ? limit : clear, text(v, "unit", false), forClause.duration(), forClause.buckets(),
-                completeness, severity, text(v, "message", false), escalate);
-    }
-
-    private interface Parse<T> {
-        T apply(String text);
-    }
-
-    private static <T> T parsed(Map<String, JsonNode> v, String field, Parse<T> parse) {
-        String text = text(v, field, true);
+    private static <T> Optional<T> parsed(ConfigNode e, String field, String text, Function<String, T> parse) {
         try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(field, e.getMessage(), "");
+            return Optional.of(parse.apply(text));
+        } catch (IllegalArgumentException wrong) {
+            e.problem(field, wrong.getMessage());
+            return Optional.empty();
         }
     }
 
-    private static String text(Map<String, JsonNode> v, String field, boolean required) {
-        JsonNode n = v.get(field);
-        if (n == null || n.isNull()) {
+    private static Optional<Double> number(ConfigNode e, String field, boolean required) {
+        Optional<JsonNode> n = e.raw(field);
+        if (n.isEmpty()) {
             if (required) {
-                throw new FieldException(field, "is required", "add `" + field + ":`");
+                e.problem(field, "is required: a number");
             }
-            return null;
+            return Optional.empty();
         }
-        if (!n.isValueNode()) {
-            throw new FieldException(field, "must be a single value, not a list or mapping", "");
+        if (!n.get().isNumber()) {
+            e.problem(field, ConfigNode.describe(n.get()) + " is not a number; write a plain number and give the unit in `unit:`");
+            return Optional.empty();
         }
-        return n.asText();
-    }
-
-    private static double number(Map<String, JsonNode> v, String field, boolean required) {
-        JsonNode n = v.get(field);
-        if (n == null || n.isNull()) {
-            throw new FieldException(field, "is required", "add `" + field + ": <number>`");
-        }
-        if (!n.isNumber()) {
-            throw new FieldException(field, "`" + n.asText() + "` is not a number", "write a plain number; give the unit in `unit:`");
-        }
-        return n.asDouble();
-    }
-
-    private static void duplicateIds(List<PlacedThreshold> good, List<RuleProblem> problems) {
-        Map<String, PlacedThreshold> seen = new HashMap<>();
-        for (PlacedThreshold t : good) {
-            PlacedThreshold first = seen.putIfAbsent(t.threshold().id(), t);
-            if (first != null) {
-                problems.add(RuleProblem.error(t.file(), t.line(), "R005", "duplicate threshold id `" + t.threshold().id()
-                        + "` (first at line " + first.line() + ")", "give each threshold its own id"));
-            }
-        }
-    }
-
-    private static int line(JsonLocation location) {
-        return location == null ? 0 : Math.max(0, location.getLineNr());
-    }
-
-    /** A field's value is wrong; names the field so the problem points at its line. */
-    private static final class FieldException extends IllegalArgumentException {
-        final String field;
-        final String hint;
-
-        FieldException(String field, String message, String hint) {
-            super(message);
-            this.field = field;
-            this.hint = hint;
-        }
+        return Optional.of(n.get().asDouble());
     }
 }

@@ -70,7 +70,7 @@ class RulesCheckerTest {
                   - {id: d, target: E, key: unit1, grain: hour, operator: ">", limit: 10}
                 """, catalog);
         assertEquals(3, got.size(), got.toString());
-        assertTrue(got.get(0).startsWith("t.yaml:3: error[R301]: threshold `b`: unknown node or point `coal_burnt` in methodology cn.power-generation; did you mean `coal_burned`?"), got.get(0));
+        assertTrue(got.get(0).startsWith("t.yaml:3: error[R301]: threshold `b`: unknown node or point `coal_burnt` in methodology cn.power-generation — did you mean `coal_burned`?"), got.get(0));
         assertTrue(got.get(1).contains("`petrol` is not a member of set liquid_fuel"), got.get(1));
         assertTrue(got.get(2).contains("key `unit1` has 1 member(s) but `E` is indexed by nothing"), got.get(2));
     }

@@ -1,8 +1,8 @@
 package io.tanhe.engine.rules.threshold;
 
 import io.tanhe.engine.rules.alert.Severity;
-import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.time.Grain;
+import io.tanhe.grammar.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -79,13 +79,13 @@ class ThresholdLoaderTest {
                 """);
         assertFalse(f.ok());
         assertEquals(List.of("ok"), f.values().stream().map(Threshold::id).toList());
-        List<String> got = f.problems().stream().map(RuleProblem::headline).toList();
+        List<String> got = f.problems().stream().map(ConfigProblem::toString).toList();
         assertEquals(List.of(
-                "site.yaml:8: error[R004]: thresholds[1].operator: unknown operator `=>`; use one of >, >=, <, <=",
-                "site.yaml:12: error[R003]: thresholds[2]: unknown field `operatr`",
-                "site.yaml:15: error[R004]: thresholds[3]: threshold wrong-clear: the clear level 110 lies on the alerting side of > 100; for hysteresis it must be below the limit",
-                "site.yaml:23: error[R004]: thresholds[4].limit: `ten` is not a number",
-                "site.yaml:24: error[R004]: thresholds[5]: threshold buckets-without-grain: `for` in buckets needs a grain; without a grain give a duration such as 5m"),
+                "site.yaml:8:5: thresholds[1].operator: unknown operator `=>`; use one of >, >=, <, <=",
+                "site.yaml:12:5: thresholds[2].operatr: unknown field — did you mean `operator`?",
+                "site.yaml:15:5: thresholds[3]: threshold wrong-clear: the clear level 110 lies on the alerting side of > 100; for hysteresis it must be below the limit",
+                "site.yaml:23:5: thresholds[4].limit: `ten` is not a number; write a plain number and give the unit in `unit:`",
+                "site.yaml:24:5: thresholds[5]: threshold buckets-without-grain: `for` in buckets needs a grain; without a grain give a duration such as 5m"),
                 got);
     }
 
@@ -96,11 +96,13 @@ class ThresholdLoaderTest {
                   - {id: a, target: E, operator: ">", limit: 1}
                   - {id: a, target: F, operator: ">", limit: 2}
                 """);
-        assertEquals("d.yaml:3: error[R005]: duplicate threshold id `a` (first at line 2)", dup.problems().get(0).headline());
+        assertEquals("d.yaml:3:6: thresholds[1].id: `a` is already the id of thresholds[0]", dup.problems().get(0).toString());
+        assertEquals(List.of("a"), dup.values().stream().map(Threshold::id).toList());
         ThresholdFile broken = loader.parse("b.yaml", "thresholds:\n  - id: [unclosed\n");
-        assertEquals("R001", broken.problems().get(0).code());
-        assertTrue(broken.problems().get(0).line() >= 2, broken.problems().get(0).headline());
+        assertTrue(broken.problems().get(0).line() >= 2, broken.problems().get(0).toString());
+        assertTrue(broken.problems().get(0).message().startsWith("not valid YAML: "), broken.problems().get(0).toString());
         ThresholdFile empty = loader.parse("e.yaml", "limits: []\n");
-        assertEquals("R002", empty.problems().get(0).code());
+        assertEquals("e.yaml: the file has no `thresholds:` list; start it with `thresholds:` followed by `- id: ...` entries",
+                empty.problems().get(0).toString());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How long the store keeps each kind of data before background retention deletes it.
@@ -39,17 +40,18 @@ public record RetentionPolicy(Period rawReadings, Map<Grain, Period> results, Pe
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(ackedOutbox, "ackedOutbox");
-        atLeast("retention.rawReadings", rawReadings, RAW_FLOOR, "section 7.2.3: raw data at least 6 months");
+        rawReadingsProblem(rawReadings).ifPresent(p -> {
+            throw new IllegalArgumentException("retention.raw_readings: " + p);
+        });
         EnumMap<Grain, Period> all = new EnumMap<>(Grain.class);
         for (Grain grain : Grain.values()) {
             Period period = results.get(grain);
             if (period == null) {
-                throw new IllegalArgumentException("retention.results." + grain.label() + " is missing; give a period such as P6Y");
+                throw new IllegalArgumentException("retention.results." + grain.label() + ": is missing; give a period such as P6Y");
             }
-            boolean fine = grain == Grain.MINUTE || grain == Grain.FIFTEEN_MINUTES;
-            atLeast("retention.results." + grain.label(), period, fine ? FINE_RESULT_FLOOR : RESULT_FLOOR,
-                    fine ? "at least 6 months (the hourly grain keeps the 5-year record)"
-                         : "section 9.2: local storage at least 5 years");
+            resultsProblem(grain, period).ifPresent(p -> {
+                throw new IllegalArgumentException("retention.results." + grain.label() + ": " + p);
+            });
             all.put(grain, period);
         }
         results = Map.copyOf(all);
@@ -76,10 +78,23 @@ public record RetentionPolicy(Period rawReadings, Map<Grain, Period> results, Pe
         return new RetentionPolicy(period, results, alerts, events, ackedOutbox);
     }
 
-    private static void atLeast(String field, Period period, Period floor, String why) {
+    /** Why raw readings may not be kept only for {@code period}, if they may not: it is below the standard's floor. */
+    public static Optional<String> rawReadingsProblem(Period period) {
+        return below(period, RAW_FLOOR, "the standard's minimum", "section 7.2.3: raw data at least 6 months");
+    }
+
+    /** Why results of {@code grain} may not be kept only for {@code period}, if they may not. */
+    public static Optional<String> resultsProblem(Grain grain, Period period) {
+        boolean fine = grain == Grain.MINUTE || grain == Grain.FIFTEEN_MINUTES;
+        return fine ? below(period, FINE_RESULT_FLOOR, "the minimum", "the hourly grain keeps the 5-year record")
+                : below(period, RESULT_FLOOR, "the standard's minimum", "section 9.2: local storage at least 5 years");
+    }
+
+    private static Optional<String> below(Period period, Period floor, String whose, String why) {
         if (approxDays(period) < approxDays(floor)) {
-            throw new IllegalArgumentException(field + " is " + period + " but must be at least " + floor + " (" + why + ")");
+            return Optional.of("`" + period + "` is shorter than " + whose + " " + floor + " (" + why + ")");
         }
+        return Optional.empty();
     }
 
     private static long approxDays(Period p) {

@@ -1,5 +1,6 @@
 package io.tanhe.server.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.ComputationGraph;
@@ -13,6 +14,7 @@ import io.tanhe.engine.time.PeriodQuantity;
 import io.tanhe.engine.time.PeriodSettings;
 import io.tanhe.engine.time.RateSettings;
 import io.tanhe.engine.time.Rollover;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.grammar.ast.Decl;
@@ -39,14 +41,14 @@ final class BindingReader {
         this.points = points;
     }
 
-    Map<String, PointBinding> read(SiteNode top) {
+    Map<String, PointBinding> read(ConfigNode top) {
         Map<String, PointBinding> out = new LinkedHashMap<>();
         Map<String, String> targets = new HashMap<>();
-        List<SiteNode> entries = top.list("points");
+        List<ConfigNode> entries = top.list("points");
         if (!top.has("points")) {
             top.problem("points", "is required: a list binding points to methodology inputs (`- point: …, input: …, key: …`)");
         }
-        for (SiteNode e : entries) {
+        for (ConfigNode e : entries) {
             Optional<PointBinding> b = binding(e);
             if (b.isEmpty()) {
                 continue;
@@ -64,10 +66,10 @@ final class BindingReader {
         return out;
     }
 
-    private Optional<PointBinding> binding(SiteNode e) {
+    private Optional<PointBinding> binding(ConfigNode e) {
         Optional<String> pointId = e.requiredText("point", "the id of a point in the points file");
         Optional<String> inputName = e.requiredText("input", "the methodology input the point feeds");
-        String key = e.text("key").map(k -> Keys.of(List.of(k.split("\\s*,\\s*")))).orElse("");
+        String key = e.optionalText("key").map(k -> Keys.of(List.of(k.split("\\s*,\\s*")))).orElse("");
         PointSettings point = pointId.flatMap(id -> point(e, id)).orElse(null);
         Node input = inputName.flatMap(name -> input(e, name)).orElse(null);
         if (input == null) {
@@ -86,29 +88,28 @@ final class BindingReader {
         return Optional.of(new PointBinding(point.id(), input.name(), key, unit, input.inputKind(), settings));
     }
 
-    private Optional<PointSettings> point(SiteNode e, String id) {
+    private Optional<PointSettings> point(ConfigNode e, String id) {
         PointSettings p = points.get(id);
         if (p == null) {
-            e.problem("point", "no point `" + id + "` in the points file" + Spelling.closest(id, points.keySet(), 4)
-                    .map(s -> " — did you mean `" + s + "`?").orElse(""));
+            e.problem("point", "no point `" + id + "` in the points file", Spelling.closest(id, points.keySet(), 4));
         }
         return Optional.ofNullable(p);
     }
 
-    private Optional<Node> input(SiteNode e, String name) {
+    private Optional<Node> input(ConfigNode e, String name) {
         Optional<Node> node = graph.node(name);
         List<String> inputs = graph.nodesOf(NodeKind.INPUT).stream().map(Node::name).toList();
         if (node.isEmpty() || node.get().kind() != NodeKind.INPUT) {
+            Optional<String> near = Spelling.closest(name, inputs, 4);
             e.problem("input", (node.isEmpty() ? "no input `" + name + "` in " : "`" + name + "` is a "
                     + node.get().kind().name().toLowerCase() + ", not an input, in ") + graph.info().id()
-                    + Spelling.closest(name, inputs, 4).map(s -> " — did you mean `" + s + "`?")
-                    .orElse("; its inputs: " + String.join(", ", inputs)));
+                    + (near.isPresent() ? "" : "; its inputs: " + String.join(", ", inputs)), near);
             return Optional.empty();
         }
         return node;
     }
 
-    private boolean checkKey(SiteNode e, Node input, String key) {
+    private boolean checkKey(ConfigNode e, Node input, String key) {
         List<String> parts = key.isEmpty() ? List.of() : Keys.parts(key);
         if (parts.size() != input.dimensions().size()) {
             e.problem("key", input.dimensions().isEmpty()
@@ -121,8 +122,7 @@ final class BindingReader {
             SetInfo set = graph.set(input.dimensions().get(i)).orElseThrow();
             if (!set.open() && !set.members().contains(parts.get(i))) {
                 e.problem("key", "`" + parts.get(i) + "` is not a member of set " + set.name() + " ("
-                        + String.join(", ", set.members()) + ")" + Spelling.closest(parts.get(i), set.members(), 3)
-                        .map(s -> " — did you mean `" + s + "`?").orElse(""));
+                        + String.join(", ", set.members()) + ")", Spelling.closest(parts.get(i), set.members(), 3));
                 return false;
             }
         }
@@ -134,7 +134,7 @@ final class BindingReader {
                 .filter(s -> !s.members().isEmpty()).map(s -> s.members().get(0)).orElse("<" + d + ">")).toList());
     }
 
-    private Unit unit(SiteNode e, PointSettings point, Node input) {
+    private Unit unit(ConfigNode e, PointSettings point, Node input) {
         Unit unit;
         try {
             unit = Unit.parse(point.unit());
@@ -153,32 +153,33 @@ final class BindingReader {
         return unit;
     }
 
-    private InputSettings settings(SiteNode e, Node input) {
+    private InputSettings settings(ConfigNode e, Node input) {
         InputSettings base = InputSettings.defaultsFor(input);
         return switch (input.inputKind()) {
             case COUNTER -> {
                 notFor(e, input, "max_gap", "period");
                 CounterSettings c = (CounterSettings) base;
-                if (e.has("rollover")) {
+                Optional<String> rollover = e.raw("rollover").map(JsonNode::asText);
+                if (rollover.isPresent()) {
                     try {
-                        c = c.withRollover(Rollover.at(e.raw("rollover").asText(), input.unit()));
+                        c = c.withRollover(Rollover.at(rollover.get(), input.unit()));
                     } catch (RuntimeException ex) {
-                        e.problem("rollover", "`" + e.raw("rollover").asText() + "` is not a register maximum: " + ex.getMessage());
+                        e.problem("rollover", "`" + rollover.get() + "` is not a register maximum: " + ex.getMessage());
                         yield null;
                     }
                 }
-                Optional<Duration> spread = e.duration("spread_limit", Duration.ofMinutes(1), Duration.ofDays(31));
+                Optional<Duration> spread = e.optionalDuration("spread_limit", Duration.ofMinutes(1), Duration.ofDays(31));
                 yield spread.isPresent() ? c.withSpreadLimit(spread.get()) : c;
             }
             case RATE -> {
                 notFor(e, input, "rollover", "spread_limit", "period");
                 RateSettings r = (RateSettings) base;
-                yield e.duration("max_gap", Duration.ofSeconds(1), Duration.ofHours(6)).map(r::withMaxGap).orElse(r);
+                yield e.optionalDuration("max_gap", Duration.ofSeconds(1), Duration.ofHours(6)).map(r::withMaxGap).orElse(r);
             }
             case PERIOD -> {
                 notFor(e, input, "rollover", "spread_limit", "max_gap");
                 PeriodSettings p = (PeriodSettings) base;
-                Optional<String> period = e.text("period");
+                Optional<String> period = e.optionalText("period");
                 if (period.isEmpty()) {
                     yield p;
                 }
@@ -193,7 +194,7 @@ final class BindingReader {
         };
     }
 
-    private static void notFor(SiteNode e, Node input, String... fields) {
+    private static void notFor(ConfigNode e, Node input, String... fields) {
         for (String f : fields) {
             if (e.has(f)) {
                 e.problem(f, "does not apply to `" + input.name() + "`, a " + input.inputKind().name().toLowerCase()

@@ -1,6 +1,7 @@
 package io.tanhe.server.site;
 
 import io.tanhe.engine.time.Grain;
+import io.tanhe.grammar.config.ConfigNode;
 import io.tanhe.server.store.RetentionPolicy;
 
 import java.time.Period;
@@ -11,26 +12,28 @@ final class RetentionReader {
     private RetentionReader() {
     }
 
-    static RetentionPolicy read(SiteNode r, RetentionPolicy defaults) {
+    static RetentionPolicy read(ConfigNode r, RetentionPolicy defaults) {
         RetentionPolicy policy = defaults;
         Optional<Period> raw = r.period("raw_readings");
-        try {
-            if (raw.isPresent()) {
+        if (raw.isPresent()) {
+            Optional<String> tooShort = RetentionPolicy.rawReadingsProblem(raw.get());
+            if (tooShort.isPresent()) {
+                r.problem("raw_readings", tooShort.get());
+            } else {
                 policy = policy.withRawReadings(raw.get());
             }
-        } catch (IllegalArgumentException e) {
-            r.problem("raw_readings", e.getMessage());
         }
-        Optional<SiteNode> results = r.object("results");
+        Optional<ConfigNode> results = r.object("results");
         if (results.isPresent()) {
             for (Grain g : Grain.values()) {
                 Optional<Period> p = results.get().period(g.label());
-                try {
-                    if (p.isPresent()) {
+                if (p.isPresent()) {
+                    Optional<String> tooShort = RetentionPolicy.resultsProblem(g, p.get());
+                    if (tooShort.isPresent()) {
+                        results.get().problem(g.label(), tooShort.get());
+                    } else {
                         policy = policy.withResults(g, p.get());
                     }
-                } catch (IllegalArgumentException e) {
-                    results.get().problem(g.label(), e.getMessage());
                 }
             }
         }

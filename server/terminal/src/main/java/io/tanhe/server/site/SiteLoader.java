@@ -1,16 +1,7 @@
 package io.tanhe.server.site;
 
-import io.tanhe.server.uplink.config.InvalidUplinkConfigException;
-import io.tanhe.server.uplink.config.UplinkConfig;
-import io.tanhe.server.uplink.config.UplinkConfigLoader;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.drivers.config.ConfigContext;
 import io.tanhe.drivers.config.DriverConfiguration;
-import io.tanhe.drivers.config.InvalidConfigException;
 import io.tanhe.drivers.config.PointsFileLoader;
 import io.tanhe.drivers.config.SourceType;
 import io.tanhe.drivers.registry.SourceTypes;
@@ -19,13 +10,17 @@ import io.tanhe.engine.compile.Compiler;
 import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.factors.FactorTableLoad;
 import io.tanhe.engine.factors.FactorTableLoader;
+import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.provenance.ContentHash;
-import io.tanhe.engine.rules.RuleSet;
-import io.tanhe.engine.rules.RulesSettings;
-import io.tanhe.engine.rules.threshold.Threshold;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.config.Durations;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.grammar.diagnostics.Diagnostic;
+import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.RetentionPolicy;
+import io.tanhe.server.uplink.config.UplinkConfig;
+import io.tanhe.server.uplink.config.UplinkConfigLoader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +39,10 @@ import java.util.Optional;
  * Loads a site file (YAML; JSON when the name ends in {@code .json}) and validates all of it — identity,
  * zone, methodology and version, the site factor table, the points file, every point binding,
  * thresholds and rules, retention — before anything starts. Every problem is reported at once under
- * its field path ({@link InvalidSiteException}); a file with any problem yields no {@link Site}.
+ * its file, line and field path ({@link InvalidConfigException}); a file with any problem yields no {@link Site}.
  * The format is documented in docs/site.md.
  */
 public final class SiteLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<SourceType> sourceTypes;
     private final MethodologyLibrary library;
     private final Clock clock;
@@ -76,14 +68,14 @@ public final class SiteLoader {
     /**
      * Loads {@code file}; paths inside it resolve against its directory.
      *
-     * @throws InvalidSiteException listing every problem
+     * @throws InvalidConfigException listing every problem
      */
     public Site load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidSiteException(file.toString(), List.of(new SiteProblem("", "cannot read the site file: " + e)));
+            throw InvalidConfigException.of(file.toString(), "cannot read the site file: " + e);
         }
         return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
@@ -93,34 +85,25 @@ public final class SiteLoader {
      *
      * @param origin    names the file in messages; ends in {@code .json} for JSON
      * @param directory where relative paths in the file resolve
+     * @throws InvalidConfigException listing every problem
      */
     public Site parse(String text, String origin, Path directory) {
-        JsonNode root;
-        try {
-            root = (origin.endsWith(".json") ? JSON : YAML).readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidSiteException(origin, List.of(new SiteProblem(where,
-                    e.getOriginalMessage().lines().findFirst().orElse("syntax error"))));
+        ConfigNode top = ConfigNode.parse(text, origin);
+        if (!top.isObject()) {
+            throw InvalidConfigException.of(origin,
+                    "the file must be an object with site:, methodology:, drivers: and points: (see docs/site.md)");
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidSiteException(origin, List.of(new SiteProblem("",
-                    "the file must be an object with site:, methodology:, drivers: and points: (see docs/site.md)")));
-        }
-        List<SiteProblem> problems = new ArrayList<>();
-        SiteNode top = new SiteNode(root, "", problems);
         Parts parts = new Parts();
         try {
-            read(top, directory, parts, problems);
-            top.reportUnknown();
+            read(top, directory, parts);
+            top.reportUnknownFields();
         } catch (RuntimeException e) {
             parts.closeDrivers();
             throw e;
         }
-        if (!problems.isEmpty()) {
+        if (top.problemCount() > 0) {
             parts.closeDrivers();
-            throw new InvalidSiteException(origin, problems);
+            top.throwIfProblems();
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
@@ -149,27 +132,28 @@ public final class SiteLoader {
         }
     }
 
-    private void read(SiteNode top, Path dir, Parts parts, List<SiteProblem> problems) {
+    private void read(ConfigNode top, Path dir, Parts parts) {
         parts.identity = identity(top);
-        top.text("zone").ifPresent(z -> {
+        top.optionalText("zone").ifPresent(z -> {
             try {
                 parts.zone = ZoneId.of(z);
             } catch (DateTimeException e) {
                 top.problem("zone", "`" + z + "` is not a time zone; write a region id such as Asia/Shanghai");
             }
         });
-        Optional<Path> methodologyFile = top.object("methodology").flatMap(m -> methodologyFile(m, dir));
-        if (top.raw("methodology") == null) {
+        Optional<ConfigNode> methodology = top.object("methodology");
+        Optional<Path> methodologyFile = methodology.flatMap(m -> methodologyFile(m, dir));
+        if (!top.has("methodology")) {
             top.problem("methodology", "is required: `library: <id>` or `file: <path>`, and `version:`");
         }
-        methodologyFile.ifPresent(f -> compile(top, f, parts));
-        top.text("factors").ifPresent(f -> siteFactors(top, dir.resolve(f), parts));
+        methodologyFile.ifPresent(f -> compile(top, methodology.orElseThrow(), f, parts));
+        top.optionalText("factors").ifPresent(f -> siteFactors(top, dir.resolve(f), parts));
         parts.drivers = drivers(top, dir);
-        top.duration("late_window", Duration.ofMinutes(15), Duration.ofDays(7)).ifPresent(d -> parts.lateWindow = d);
-        top.duration("close_after", Duration.ofSeconds(10), Duration.ofHours(3)).ifPresent(d -> parts.closeAfter = d);
+        top.optionalDuration("late_window", Duration.ofMinutes(15), Duration.ofDays(7)).ifPresent(d -> parts.lateWindow = d);
+        top.optionalDuration("close_after", Duration.ofSeconds(10), Duration.ofHours(3)).ifPresent(d -> parts.closeAfter = d);
         if (parts.closeAfter.compareTo(parts.lateWindow) > 0) {
-            top.problem("close_after", "must not be longer than late_window (" + parts.lateWindow.toMinutes()
-                    + " min): a bucket must be stored before the window leaves it behind");
+            top.problem("close_after", "must not be longer than late_window (" + Durations.format(parts.lateWindow)
+                    + "): a bucket must be stored before the window leaves it behind");
         }
         if (parts.compilation != null && parts.drivers != null) {
             parts.bindings = new BindingReader(parts.compilation.graph().orElseThrow(), parts.drivers.pointSettings())
@@ -180,33 +164,31 @@ public final class SiteLoader {
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings, parts.drivers);
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
-        try {
-            parts.uplink = UplinkConfigLoader.read(top.raw("uplink"), "uplink", dir, "site file");
-        } catch (InvalidUplinkConfigException e) {
-            e.problems().forEach(p -> problems.add(new SiteProblem("", p))); // each problem already names its uplink.… path
-        }
+        parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
     }
 
-    private static SiteIdentity identity(SiteNode top) {
-        Optional<SiteNode> site = top.object("site");
+    private static SiteIdentity identity(ConfigNode top) {
+        Optional<ConfigNode> site = top.object("site");
         if (site.isEmpty()) {
-            top.problem("site", "is required: enterprise, id and name of the site");
+            if (!top.has("site")) {
+                top.problem("site", "is required: enterprise, id and name of the site");
+            }
             return new SiteIdentity("", "", "", "");
         }
-        SiteNode s = site.get();
+        ConfigNode s = site.get();
         String enterprise = s.requiredText("enterprise", "the enterprise's registered name").orElse("");
-        String enterpriseId = s.text("enterprise_id").orElse("");
+        String enterpriseId = s.optionalText("enterprise_id").orElse("");
         String id = s.requiredText("id", "a short site id such as plant-1").orElse("");
         if (!id.isEmpty() && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            s.problem("id", "`" + id + "` may only contain letters, digits and . _ - (at most 64)");
+            s.problem("id", "`" + id + "` may only contain letters, digits and . _ - (at most 64) and must start with a letter or digit");
         }
-        String name = s.text("name").orElse(id);
+        String name = s.optionalText("name").orElse(id);
         return new SiteIdentity(enterprise, enterpriseId, id, name);
     }
 
-    private Optional<Path> methodologyFile(SiteNode m, Path dir) {
-        Optional<String> file = m.text("file");
-        Optional<String> id = m.text("library");
+    private Optional<Path> methodologyFile(ConfigNode m, Path dir) {
+        Optional<String> file = m.optionalText("file");
+        Optional<String> id = m.optionalText("library");
         m.requiredText("version", "the methodology version this site is pinned to, e.g. \"2022.1\"");
         if (file.isPresent() == id.isPresent()) {
             m.problem(file.isPresent() ? "file" : "library", "give exactly one of `library: <id>` and `file: <path>`");
@@ -221,7 +203,7 @@ public final class SiteLoader {
             return Optional.of(p);
         }
         if (library.ids().contains(id.get())) {
-            Optional<String> version = m.text("version");
+            Optional<String> version = m.optionalText("version");
             Optional<Path> found = version.flatMap(v -> library.fileOf(id.get(), v));
             if (found.isEmpty() && version.isPresent()) {
                 m.problem("version", "the library has " + id.get() + " in version(s) " + String.join(", ", library.versions(id.get()).keySet())
@@ -229,14 +211,13 @@ public final class SiteLoader {
             }
             return found;
         }
+        Optional<String> near = Spelling.closest(id.get(), library.ids(), 4);
         m.problem("library", "no methodology `" + id.get() + "` in the library " + library.root()
-                + io.tanhe.grammar.diagnostics.Spelling.closest(id.get(), library.ids(), 4)
-                .map(s -> "; did you mean `" + s + "`?").orElse("; it has " + library.ids()));
-        Optional<Path> found = Optional.empty();
-        return found;
+                + (near.isPresent() ? "" : "; it has " + String.join(", ", library.ids())), near);
+        return Optional.empty();
     }
 
-    private static void compile(SiteNode top, Path file, Parts parts) {
+    private static void compile(ConfigNode top, ConfigNode methodology, Path file, Parts parts) {
         Compilation c = Compiler.compile(file);
         if (!c.ok()) {
             String first = c.diagnostics().stream().filter(Diagnostic::isError).findFirst()
@@ -246,9 +227,9 @@ public final class SiteLoader {
             return;
         }
         var info = c.graph().orElseThrow().info();
-        String pinned = top.raw("methodology").path("version").asText("");
+        String pinned = methodology.json().path("version").asText("");
         if (!pinned.isEmpty() && !pinned.equals(info.version())) {
-            top.problem("methodology.version", "the site is pinned to " + pinned + " but " + file + " is "
+            methodology.problem("version", "the site is pinned to " + pinned + " but " + file + " is "
                     + info.id() + " version " + info.version() + "; pin the version the file declares or use the file of version " + pinned);
         }
         parts.compilation = c;
@@ -256,7 +237,7 @@ public final class SiteLoader {
         parts.methodology = new MethodologyRef(info.id(), info.version(), ContentHash.of(c.loaded()));
     }
 
-    private static void siteFactors(SiteNode top, Path file, Parts parts) {
+    private static void siteFactors(ConfigNode top, Path file, Parts parts) {
         FactorTableLoad load = FactorTableLoader.loadAll(List.of(file));
         if (!load.succeeded() || load.library().isEmpty()) {
             load.problems().forEach(p -> top.problem("factors", p.toString()));
@@ -270,18 +251,16 @@ public final class SiteLoader {
             var graph = parts.compilation.graph().orElseThrow();
             for (String name : site.factorNames()) {
                 var node = graph.node(name);
-                if (node.isEmpty() || node.get().kind() != io.tanhe.engine.graph.NodeKind.FACTOR) {
-                    top.problem("factors", file.getFileName() + ": `" + name + "` is not a factor of "
-                            + graph.info().id() + io.tanhe.grammar.diagnostics.Spelling.closest(name,
-                            graph.nodesOf(io.tanhe.engine.graph.NodeKind.FACTOR).stream().map(n -> n.name()).toList(), 3)
-                            .map(s -> "; did you mean `" + s + "`?").orElse(""));
+                if (node.isEmpty() || node.get().kind() != NodeKind.FACTOR) {
+                    top.problem("factors", file.getFileName() + ": `" + name + "` is not a factor of " + graph.info().id(),
+                            Spelling.closest(name, graph.nodesOf(NodeKind.FACTOR).stream().map(n -> n.name()).toList(), 3));
                 }
             }
             parts.factors = parts.factors.overriddenBy(site);
         }
     }
 
-    private DriverConfiguration drivers(SiteNode top, Path dir) {
+    private DriverConfiguration drivers(ConfigNode top, Path dir) {
         boolean inline = top.has("drivers");
         boolean file = top.has("drivers_file");
         if (inline == file) {
@@ -291,20 +270,29 @@ public final class SiteLoader {
             return null;
         }
         PointsFileLoader loader = new PointsFileLoader(sourceTypes);
+        if (inline) {
+            return loader.read(top.node("drivers").orElseThrow(), new ConfigContext(clock, dir)).orElse(null);
+        }
+        Optional<String> name = top.optionalText("drivers_file");
+        if (name.isEmpty()) {
+            return null;
+        }
+        Path p = shown(dir.resolve(name.get()));
         try {
-            if (inline) {
-                JsonNode node = top.raw("drivers");
-                return loader.parse(JSON.writeValueAsString(node), "drivers", true, new ConfigContext(clock, dir));
-            }
-            Path p = dir.resolve(top.raw("drivers_file").asText());
             return loader.load(p, clock);
         } catch (InvalidConfigException e) {
-            e.problems().forEach(p -> top.problem(inline ? "drivers" + (p.path().isEmpty() ? "" : "." + p.path()) : "drivers_file",
-                    (inline ? "" : e.file() + ": " + p.path() + ": ") + p.message()));
+            e.problems().forEach(top::report); // each names the points file, its line and its path
             return null;
         } catch (IOException e) {
             top.problem("drivers_file", "cannot read " + e.getMessage());
             return null;
         }
+    }
+
+    /** A file as messages name it: relative to the working directory when it lies below it (as the person typed it). */
+    static Path shown(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     }
 }

@@ -1,10 +1,5 @@
 package io.tanhe.server.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.PointSettings;
@@ -15,14 +10,14 @@ import io.tanhe.engine.rules.RuleSet;
 import io.tanhe.engine.rules.RuleSource;
 import io.tanhe.engine.rules.RulesSettings;
 import io.tanhe.engine.rules.check.TargetCatalog;
-import io.tanhe.engine.rules.diagnostic.RuleProblem;
-import io.tanhe.engine.rules.threshold.PlacedThreshold;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.units.Unit;
-import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.grammar.diagnostics.Spelling;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +42,16 @@ import java.util.stream.Stream;
  * target a bound input or a point of the points file.
  */
 record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings settings) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    static SiteRules read(SiteNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
+    /**
+     * @param graph  the methodology; null when it did not compile (targets are then not checked)
+     * @param drivers the points file; null when it could not be read (reading targets are then not checked)
+     */
+    static SiteRules read(ConfigNode top, Path dir, Optional<Path> methodologyDir, ComputationGraph graph,
                           Map<String, PointBinding> bindings, DriverConfiguration drivers) {
-        Map<String, PointSettings> points = drivers == null ? Map.of() : drivers.pointSettings();
-        Optional<SiteNode> rules = top.object("rules");
-        boolean shipped = rules.map(r -> !r.has("methodology") || r.raw("methodology").asBoolean(true)).orElse(true);
+        Map<String, PointSettings> points = drivers == null ? null : drivers.pointSettings();
+        Optional<ConfigNode> rules = top.object("rules");
+        boolean shipped = rules.map(r -> r.bool("methodology", true)).orElse(true);
         List<RuleSource> sources = new ArrayList<>();
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         if (shipped && methodologyDir.isPresent()) {
@@ -64,9 +62,8 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 sources.add(RuleSource.read(f));
             }
             for (Path f : files(methodologyDir.get(), ".thresholds.yaml")) {
-                ThresholdFile tf = new ThresholdLoader().load(f);
-                tf.problems().stream().filter(RuleProblem::isError)
-                        .forEach(p -> top.problem("methodology", "its thresholds " + p.headline()));
+                ThresholdFile tf = new ThresholdLoader().load(SiteLoader.shown(f));
+                tf.problems().forEach(top::report); // each names the methodology's thresholds file and line
                 for (Threshold t : tf.values()) {
                     if (graph != null && t.grain() != null) {
                         TargetCatalog.of(graph).unitProblem(t.target(), t.unit()).ifPresent(p -> top.problem("methodology",
@@ -76,16 +73,21 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 }
             }
         }
-        List<String> files = rules.map(r -> r.texts("files")).orElse(List.of());
-        for (int i = 0; i < files.size(); i++) {
-            Path f = dir.resolve(files.get(i));
-            if (!Files.isRegularFile(f) || !f.toString().endsWith(".drl")) {
-                top.problem("rules.files[" + i + "]", "no DRL file " + f + " (rules files end in .drl)");
-            } else {
-                sources.add(RuleSource.read(f));
+        if (rules.isPresent()) {
+            ConfigNode r = rules.get();
+            List<String> files = r.texts("files");
+            for (int i = 0; i < files.size(); i++) {
+                Path f = dir.resolve(files.get(i));
+                if (!Files.isRegularFile(f) || !f.toString().endsWith(".drl")) {
+                    r.problem(r.placeOf("files", i), "no DRL file " + f + " (rules files end in .drl)", Optional.empty());
+                } else {
+                    sources.add(RuleSource.read(f));
+                }
             }
         }
-        siteThresholds(top, graph, bindings, points).forEach(t -> thresholds.put(t.id(), t));
+        top.node("thresholds").ifPresent(block -> new ThresholdLoader()
+                .readList(block, t -> targetProblem(t, graph, bindings, points), t -> unitProblem(t, graph, bindings, points))
+                .values().forEach(t -> thresholds.put(t.id(), t)));
         RulesSettings settings = settings(rules, bindings, drivers);
         String version = "site-rules:" + sources.size() + "-files";
         return new SiteRules(new RuleSet(version, sources), List.copyOf(thresholds.values()), settings);
@@ -97,52 +99,6 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static List<Threshold> siteThresholds(SiteNode top, ComputationGraph graph, Map<String, PointBinding> bindings,
-                                                  Map<String, PointSettings> points) {
-        var raw = top.raw("thresholds");
-        if (raw == null) {
-            return List.of();
-        }
-        ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-        wrapper.set("thresholds", raw);
-        ThresholdFile file;
-        try {
-            file = new ThresholdLoader().parse("thresholds.yaml", YAML.writeValueAsString(wrapper));
-        } catch (JsonProcessingException e) {
-            top.problem("thresholds", "cannot be read: " + e.getOriginalMessage());
-            return List.of();
-        }
-        for (RuleProblem p : file.problems()) {
-            if (p.isError()) {
-                top.problem("thresholds", p.message() + (p.hint() == null || p.hint().isEmpty() ? "" : "; " + p.hint()));
-            }
-        }
-        List<Threshold> out = new ArrayList<>();
-        List<PlacedThreshold> placed = file.thresholds();
-        for (int i = 0; i < placed.size(); i++) {
-            Threshold t = placed.get(i).threshold();
-            Optional<String> problem = targetProblem(t, graph, bindings, points);
-            Optional<String> unit = problem.isPresent() ? Optional.empty() : unitProblem(t, graph, bindings, points);
-            if (problem.isPresent()) {
-                top.problem("thresholds[" + indexOf(raw, t.id(), i) + "].target", problem.get());
-            } else if (unit.isPresent()) {
-                top.problem("thresholds[" + indexOf(raw, t.id(), i) + "].unit", unit.get());
-            } else {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static int indexOf(com.fasterxml.jackson.databind.JsonNode raw, String id, int fallback) {
-        for (int i = 0; raw.isArray() && i < raw.size(); i++) {
-            if (id.equals(raw.get(i).path("id").asText())) {
-                return i;
-            }
-        }
-        return fallback;
     }
 
     /**
@@ -159,7 +115,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         }
         Optional<Unit> valueUnit = bindings.values().stream().filter(b -> b.input().equals(t.target()))
                 .map(PointBinding::unit).findFirst();
-        if (valueUnit.isEmpty() && points.containsKey(t.target()) && !points.get(t.target()).unit().isBlank()) {
+        if (valueUnit.isEmpty() && points != null && points.containsKey(t.target()) && !points.get(t.target()).unit().isBlank()) {
             try {
                 valueUnit = Optional.of(Unit.parse(points.get(t.target()).unit()));
             } catch (RuntimeException e) {
@@ -169,6 +125,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         return valueUnit.flatMap(u -> TargetCatalog.unitMismatch(t.target(), u, t.unit()));
     }
 
+    /** What is wrong with a threshold's target; nothing is said about what cannot be checked (no methodology, no points file). */
     private static Optional<String> targetProblem(Threshold t, ComputationGraph graph, Map<String, PointBinding> bindings,
                                                   Map<String, PointSettings> points) {
         if (graph == null) {
@@ -176,6 +133,9 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         }
         if (t.grain() != null) {
             return TargetCatalog.of(graph).problemWith(t.target(), t.key());
+        }
+        if (points == null) {
+            return Optional.empty();
         }
         Set<String> readingTargets = new TreeSet<>(points.keySet());
         bindings.values().forEach(b -> readingTargets.add(b.input()));
@@ -188,16 +148,16 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 .map(s -> " — did you mean `" + s + "`?").orElse("; add `grain: hour` to check a methodology node's bucket results"));
     }
 
-    private static RulesSettings settings(Optional<SiteNode> rules, Map<String, PointBinding> bindings,
+    private static RulesSettings settings(Optional<ConfigNode> rules, Map<String, PointBinding> bindings,
                                           DriverConfiguration drivers) {
         RulesSettings s = RulesSettings.defaults();
         if (rules.isPresent()) {
-            SiteNode r = rules.get();
-            Optional<Duration> gap = r.duration("gap_after", Duration.ofSeconds(1), Duration.ofDays(1));
+            ConfigNode r = rules.get();
+            Optional<Duration> gap = r.optionalDuration("gap_after", Duration.ofSeconds(1), Duration.ofDays(1));
             if (gap.isPresent()) {
                 s = s.withGapAfter(gap.get());
             }
-            Optional<Duration> escalate = r.duration("escalate_after", Duration.ofMinutes(1), Duration.ofDays(30));
+            Optional<Duration> escalate = r.optionalDuration("escalate_after", Duration.ofMinutes(1), Duration.ofDays(30));
             if (escalate.isPresent()) {
                 s = s.withEscalateAfter(escalate.get());
             }

@@ -10,9 +10,10 @@ import io.tanhe.engine.rules.RulesRejectedException;
 import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.server.recompute.RecomputeJob;
-import io.tanhe.server.site.InvalidSiteException;
+import io.tanhe.grammar.config.ConfigPlace;
+import io.tanhe.grammar.config.ConfigProblem;
+import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
-import io.tanhe.server.site.SiteProblem;
 import io.tanhe.server.store.Event;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.NewAlert;
@@ -96,7 +97,7 @@ public final class Terminal implements AutoCloseable {
      * Opens the store in {@code settings.dataDir()}, starts the rules, rebuilds the open buckets from the
      * stored readings and starts evaluation. The drivers are not started yet.
      *
-     * @throws InvalidSiteException when the site's rules do not compile (nothing is left running)
+     * @throws InvalidConfigException when the site's rules do not compile (nothing is left running)
      */
     public static Terminal open(Site site, TerminalSettings settings, Clock wallClock) {
         RulesEngine rules = settings.rules() ? startRules(site) : null;
@@ -126,7 +127,8 @@ public final class Terminal implements AutoCloseable {
             rules.setThresholds(site.thresholds());
             return rules;
         } catch (RulesRejectedException e) {
-            throw new InvalidSiteException(site.origin(), List.of(new SiteProblem("rules", e.getMessage())));
+            throw new InvalidConfigException(site.origin(), List.of(ConfigProblem.at(ConfigPlace.of(site.origin()).withPath("rules"),
+                    e.getMessage())));
         }
     }
 

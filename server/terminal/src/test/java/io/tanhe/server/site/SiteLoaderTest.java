@@ -1,6 +1,8 @@
 package io.tanhe.server.site;
 
 import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.config.ConfigProblem;
+import io.tanhe.grammar.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,26 +39,33 @@ class SiteLoaderTest {
 
     @Test
     void aMisspeltInputIsNamedByItsPathWithASuggestion() {
-        List<SiteProblem> problems = problems(t -> t.replace("input: coal_burned", "input: coal_burnd"));
-        assertEquals(List.of(new SiteProblem("points[0].input",
-                "no input `coal_burnd` in cn.power-generation — did you mean `coal_burned`?")), problems);
+        List<ConfigProblem> problems = problems(t -> t.replace("input: coal_burned", "input: coal_burnd"));
+        assertEquals(1, problems.size(), problems.toString());
+        ConfigProblem p = problems.get(0);
+        assertEquals("points[0].input", p.path());
+        assertEquals(61, p.line());
+        assertEquals(5, p.column());
+        assertEquals("no input `coal_burnd` in cn.power-generation", p.message());
+        assertEquals("coal_burned", p.suggestion());
+        assertTrue(p.toString().endsWith("site.yaml:61:5: points[0].input: no input `coal_burnd` in cn.power-generation "
+                + "— did you mean `coal_burned`?"), p.toString());
     }
 
     @Test
     void aKeyOutsideAClosedSetAndAKeyOfTheWrongArityAreNamed() {
-        List<SiteProblem> problems = problems(t -> t.replace("key: gt1,natural_gas", "key: gt1,natural_gaz")
+        List<ConfigProblem> problems = problems(t -> t.replace("key: gt1,natural_gas", "key: gt1,natural_gaz")
                 .replace("    input: grid_purchased", "    input: grid_purchased\n    key: unit1"));
         assertEquals(2, problems.size(), problems.toString());
         assertEquals("points[1].key", problems.get(0).path());
         assertTrue(problems.get(0).message().contains("`natural_gaz` is not a member of set gas_fuel"), problems.get(0).message());
-        assertTrue(problems.get(0).message().contains("did you mean `natural_gas`?"), problems.get(0).message());
+        assertTrue(problems.get(0).text().contains("did you mean `natural_gas`?"), problems.get(0).text());
         assertEquals("points[2].key", problems.get(1).path());
         assertTrue(problems.get(1).message().contains("has no index"), problems.get(1).message());
     }
 
     @Test
     void aPointWhoseUnitDoesNotConvertToItsInputIsRefused() {
-        List<SiteProblem> problems = problems(t -> t.replace("{id: grid.import.total, unit: kWh, signal: counter, start: 3400000, per_hour: 2500, swing: 0.1, digits: 1,\n           fail_rate",
+        List<ConfigProblem> problems = problems(t -> t.replace("{id: grid.import.total, unit: kWh, signal: counter, start: 3400000, per_hour: 2500, swing: 0.1, digits: 1,\n           fail_rate",
                 "{id: grid.import.total, unit: Nm3, signal: counter, start: 3400000, per_hour: 2500, swing: 0.1, digits: 1,\n           fail_rate"));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("points[2].point", problems.get(0).path());
@@ -65,18 +74,18 @@ class SiteLoaderTest {
 
     @Test
     void anUnknownPointAndAPointBoundTwiceAreNamed() {
-        List<SiteProblem> problems = problems(t -> t.replace("point: unit1.coal.total", "point: unit1.coal.totl")
+        List<ConfigProblem> problems = problems(t -> t.replace("point: unit1.coal.total", "point: unit1.coal.totl")
                 .replace("  - point: grid.import.total\n    input: grid_purchased\n",
                         "  - point: grid.import.total\n    input: grid_purchased\n  - point: grid.import.total\n    input: grid_purchased\n"));
-        assertTrue(problems.contains(new SiteProblem("points[0].point",
-                "no point `unit1.coal.totl` in the points file — did you mean `unit1.coal.total`?")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("points[0].point")
+                && p.text().equals("no point `unit1.coal.totl` in the points file — did you mean `unit1.coal.total`?")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("points[3].point") && p.message().contains("already bound")),
                 problems.toString());
     }
 
     @Test
     void theVersionPinMustMatchTheMethodologyHeader() {
-        List<SiteProblem> problems = problems(t -> t.replace("version: \"2022.1\"", "version: \"2022.2\""));
+        List<ConfigProblem> problems = problems(t -> t.replace("version: \"2022.1\"", "version: \"2022.2\""));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("methodology.version", problems.get(0).path());
         assertTrue(problems.get(0).message().contains("in version(s) 2013.1, 2022.1, not 2022.2"), problems.get(0).message());
@@ -84,21 +93,21 @@ class SiteLoaderTest {
 
     @Test
     void anUnknownMethodologyIdSuggestsTheNearestOne() {
-        List<SiteProblem> problems = problems(t -> t.replace("library: cn.power-generation", "library: cn.power-generaton"));
+        List<ConfigProblem> problems = problems(t -> t.replace("library: cn.power-generation", "library: cn.power-generaton"));
         assertEquals("methodology.library", problems.get(0).path());
-        assertTrue(problems.get(0).message().contains("did you mean `cn.power-generation`?"), problems.get(0).message());
+        assertTrue(problems.get(0).text().contains("did you mean `cn.power-generation`?"), problems.get(0).text());
     }
 
     @Test
     void driverProblemsAreReportedUnderTheDriversPath() {
-        List<SiteProblem> problems = problems(t -> t.replaceFirst("(id: coal-scale-1[^\n]*\n\\s*)type: simulated", "$1type: simulatd"));
+        List<ConfigProblem> problems = problems(t -> t.replaceFirst("(id: coal-scale-1[^\n]*\n\\s*)type: simulated", "$1type: simulatd"));
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("drivers.devices[0].type") && p.message().contains("simulatd")),
                 problems.toString());
     }
 
     @Test
     void aThresholdOnAnUnknownNodeAndSettingsOfTheWrongKindAreNamed() {
-        List<SiteProblem> problems = problems(t -> t.replace("target: E ", "target: EE ")
+        List<ConfigProblem> problems = problems(t -> t.replace("target: E ", "target: EE ")
                 .replace("rollover: 99999999.99", "max_gap: 5min"));
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("thresholds[1].target") && p.message().contains("`EE`")),
                 problems.toString());
@@ -108,7 +117,7 @@ class SiteLoaderTest {
 
     @Test
     void aThresholdWhoseUnitDoesNotFitItsTargetIsRefusedAtItsPath() {
-        List<SiteProblem> problems = problems(t -> t.replace("    unit: tCO2\n", "    unit: kWh\n")
+        List<ConfigProblem> problems = problems(t -> t.replace("    unit: tCO2\n", "    unit: kWh\n")
                 .replace("    unit: Nm3/h\n", "    unit: t\n"));
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("thresholds[1].unit")
                 && p.message().contains("unit `kWh` (energy") && p.message().contains("`E`, which is in tCO2")), problems.toString());
@@ -118,25 +127,64 @@ class SiteLoaderTest {
 
     @Test
     void retentionBelowTheStandardsFloorAndUnknownFieldsAreRefused() {
-        List<SiteProblem> problems = problems(t -> t.replace("raw_readings: P13M", "raw_readings: P3M")
+        List<ConfigProblem> problems = problems(t -> t.replace("raw_readings: P13M", "raw_readings: P3M")
                 .replace("zone: Asia/Shanghai", "zone: Asia/Shanghai\ntimezone: UTC"));
-        assertTrue(problems.stream().anyMatch(p -> p.path().equals("retention.raw_readings") && p.message().contains("at least P6M")),
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("retention.raw_readings") && p.message().contains("shorter than the standard's minimum P6M")),
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("timezone") && p.message().contains("unknown field")),
                 problems.toString());
     }
 
     @Test
+    void aRetentionBelowTheFloorIsNamedByItsYamlKeyNotTheJavaField() {
+        String message = message(t -> t.replace("raw_readings: P13M", "raw_readings: P3M"));
+        assertTrue(message.contains(":99:3: retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), message);
+        assertTrue(!message.contains("rawReadings"), message);
+    }
+
+    @Test
+    void aThresholdProblemInTheSiteFileCarriesItsPathOnce() {
+        String message = message(t -> t.replace("grain: hour", "grain: hourly"));
+        assertTrue(message.contains(":92:5: thresholds[1].grain: unknown grain `hourly`"), message);
+        assertTrue(!message.contains("thresholds: thresholds"), message);
+    }
+
+    @Test
+    void blocksReadByTheUplinkAndPointsReadersReportTheSiteFilesLinesAndFullPaths() {
+        String message = message(t -> t.replace("zone: Asia/Shanghai ", "uplink: {centres: [{id: a, protocol: https, "
+                + "address: \"http://x/u\", terminal_id: T, indicators: [{node: E, code: c}]}]}\nzone: Asia/Shanghai ")
+                .replaceFirst("(id: coal-scale-1[^\n]*\n\\s*)type: simulated", "$1type: simulatd"));
+        assertTrue(message.contains("site.yaml:11:45: uplink.centres[0].address: `http://x/u` is not an https:// URL"), message);
+        assertTrue(message.contains("site.yaml:31:7: drivers.devices[0].type: unknown type `simulatd` — did you mean `simulated`?"),
+                message);
+    }
+
+    @Test
+    void aPointsFileOfItsOwnReportsItsOwnFileAndLines() throws Exception {
+        Path site = SiteFiles.demo(dir, t -> t.replace("drivers:\n  failover:", "drivers_file: points.yaml\nunused:\n  failover:"));
+        java.nio.file.Files.writeString(site.resolveSibling("points.yaml"), "devices:\n  - {id: x, type: simulated, perid: 5s}\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SiteFiles.load(site));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("points.yaml") && p.line() == 2 && p.column() == 30
+                && p.path().equals("devices[0].perid") && p.suggestion().equals("period")), e.getMessage());
+    }
+
+    @Test
     void missingSectionsAreEachNamed() {
-        InvalidSiteException e = assertThrows(InvalidSiteException.class,
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> new SiteLoader(java.time.Clock.systemUTC()).parse("zone: Mars/Olympus\n", "site.yaml", dir));
-        List<String> paths = e.problems().stream().map(SiteProblem::path).toList();
+        List<String> paths = e.problems().stream().map(ConfigProblem::path).toList();
         assertTrue(paths.containsAll(List.of("site", "zone", "methodology", "drivers", "points")), paths.toString());
     }
 
-    private List<SiteProblem> problems(UnaryOperator<String> edit) {
+    /** The message of the exception loading the edited demo site throws, as the CLI prints it. */
+    private String message(UnaryOperator<String> edit) {
         Path file = SiteFiles.demo(dir, edit);
-        InvalidSiteException e = assertThrows(InvalidSiteException.class, () -> SiteFiles.load(file));
+        return assertThrows(RuntimeException.class, () -> SiteFiles.load(file)).getMessage();
+    }
+
+    private List<ConfigProblem> problems(UnaryOperator<String> edit) {
+        Path file = SiteFiles.demo(dir, edit);
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SiteFiles.load(file));
         return e.problems();
     }
 }

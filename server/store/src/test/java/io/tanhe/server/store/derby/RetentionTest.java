@@ -44,7 +44,7 @@ class RetentionTest {
     void aPolicyBelowTheStandardIsRefusedNamingTheField() {
         IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
                 () -> RetentionPolicy.standard().withRawReadings(Period.ofMonths(3)));
-        assertTrue(raw.getMessage().startsWith("retention.rawReadings is P3M but must be at least P6M"), raw.getMessage());
+        assertTrue(raw.getMessage().startsWith("retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), raw.getMessage());
         IllegalArgumentException hourly = assertThrows(IllegalArgumentException.class,
                 () -> RetentionPolicy.standard().withResults(Grain.HOUR, Period.ofYears(4)));
         assertTrue(hourly.getMessage().contains("retention.results.hour") && hourly.getMessage().contains("9.2"));

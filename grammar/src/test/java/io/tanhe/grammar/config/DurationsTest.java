@@ -1,4 +1,4 @@
-package io.tanhe.drivers.config;
+package io.tanhe.grammar.config;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,13 @@ class DurationsTest {
     }
 
     @Test
+    void isoFormsParseAsTheUplinkConfigurationAlwaysAllowed() {
+        assertEquals(Duration.ofMinutes(15), Durations.parse("PT15M"));
+        assertEquals(Duration.ofDays(2), Durations.parse("p2d"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("PT-1S"));
+    }
+
+    @Test
     void malformedDurationsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("15"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("-1s"));
@@ -32,5 +39,6 @@ class DurationsTest {
         assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
         assertEquals("3h", Durations.format(Duration.ofHours(3)));
         assertEquals("0s", Durations.format(Duration.ZERO));
+        assertEquals("7d", Durations.format(Duration.ofDays(7)));
     }
 }
