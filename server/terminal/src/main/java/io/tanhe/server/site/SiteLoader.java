@@ -217,8 +217,9 @@ public final class SiteLoader {
         return Optional.empty();
     }
 
-    private static void compile(ConfigNode top, ConfigNode methodology, Path file, Parts parts) {
-        Compilation c = Compiler.compile(file);
+    /** Compiles the site's methodology file; imports not found beside it are looked up in the library, as the CLI does. */
+    private void compile(ConfigNode top, ConfigNode methodology, Path file, Parts parts) {
+        Compilation c = Compiler.compile(file, List.of(library.root()));
         if (!c.ok()) {
             String first = c.diagnostics().stream().filter(Diagnostic::isError).findFirst()
                     .map(Object::toString).orElse("no graph");

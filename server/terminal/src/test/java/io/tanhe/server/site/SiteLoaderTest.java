@@ -116,6 +116,19 @@ class SiteLoaderTest {
     }
 
     @Test
+    void aSitesOwnMethodologyFileImportsTheSharedPiecesFromTheLibraryWhenTheyAreNotBesideIt() throws Exception {
+        // issue 12, defect 13: imports resolved only next to the file, so a site's own copy failed with E309 outside the repository
+        Path library = MethodologyLibrary.find().root();
+        String text = java.nio.file.Files.readString(library.resolve("power-generation-2022/power-generation.tanhe"))
+                .replace("import \"../shared/", "import \"shared/");
+        Path site = SiteFiles.demo(dir, t -> t.replace("library: cn.power-generation", "file: own.tanhe"));
+        java.nio.file.Files.writeString(site.resolveSibling("own.tanhe"), text);
+        try (Site loaded = SiteFiles.load(site)) {
+            assertEquals("cn.power-generation", loaded.methodology().id());
+        }
+    }
+
+    @Test
     void aThresholdWhoseUnitDoesNotFitItsTargetIsRefusedAtItsPath() {
         List<ConfigProblem> problems = problems(t -> t.replace("    unit: tCO2\n", "    unit: kWh\n")
                 .replace("    unit: Nm3/h\n", "    unit: t\n"));
