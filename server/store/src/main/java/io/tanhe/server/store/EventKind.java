@@ -15,5 +15,9 @@ public enum EventKind {
     /** A closed day was recomputed from the raw store because data for it arrived late. */
     RECOMPUTE,
     /** The store stopped or resumed intake, ran retention, was backed up or restored. */
-    STORAGE
+    STORAGE,
+    /** A worker thread of the terminal (evaluation, store writer, acquisition, uplink, recompute) died. */
+    WORKER_FAILURE,
+    /** An outage was caught up: its days were computed one at a time after the first reading that ended it. */
+    CATCH_UP
 }
