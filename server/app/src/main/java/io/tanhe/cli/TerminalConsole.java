@@ -32,19 +32,23 @@ final class TerminalConsole {
         this.every = every;
     }
 
-    /** Sends logs to a file in the data directory (must run before the first logger is created). */
+    /**
+     * Sends logs to {@code DIR/tanhe.log} (must run before the first logger is created): appended across
+     * restarts and rolled by size, a bounded number of files kept (tanhe-file-logback.xml; docs/site.md).
+     */
     static void logTo(Path dataDir) {
         try {
             java.nio.file.Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             return;
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", dataDir.resolve("tanhe.log").toString());
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.drools", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
+        System.setProperty("tanhe.log.dir", dataDir.toAbsolutePath().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            java.net.URL config = TerminalConsole.class.getResource("tanhe-file-logback.xml");
+            if (config != null) {
+                System.setProperty("logback.configurationFile", config.toString());
+            }
+        }
     }
 
     void banner(Path dataDir) {
