@@ -17,7 +17,5 @@ public enum EventKind {
     /** The store stopped or resumed intake, ran retention, was backed up or restored. */
     STORAGE,
     /** A worker thread of the terminal (evaluation, store writer, acquisition, uplink, recompute) died. */
-    WORKER_FAILURE,
-    /** An outage was caught up: its days were computed one at a time after the first reading that ended it. */
-    CATCH_UP
+    WORKER_FAILURE
 }

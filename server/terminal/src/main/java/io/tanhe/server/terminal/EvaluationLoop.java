@@ -66,6 +66,7 @@ final class EvaluationLoop implements Runnable {
         Instant target;
         Instant settleUntil;
         int daysDone;
+        int daysThisRun;
         final long startedNs = System.nanoTime();
 
         Gap(Instant from, Instant target, Instant settleUntil) {
@@ -264,6 +265,7 @@ final class EvaluationLoop implements Runnable {
             }
             gap = new Gap(resumedFrom != null && resumedFrom.isBefore(from) ? resumedFrom : from, target, t.plus(site.closeAfter()));
             gap.next = from;
+            gap.daysDone = (int) days(gap.from, from); // stored before a restart
             new OutageMarker(gap.from, gap.next).write(dataDir);
             LOG.warn("outage: a reading measured at {} moves the open window from {} to {}: catching up the {} days"
                     + " between one day at a time, after {} of measurement time", t, from, target, days(from, target),
@@ -290,7 +292,7 @@ final class EvaluationLoop implements Runnable {
         }
         double seconds = (System.nanoTime() - gap.startedNs) / 1e9;
         stats.catchUp.set(new TerminalStats.CatchUp(gap.from, gap.target, gap.next, gap.daysDone,
-                (int) days(gap.from, gap.target), seconds > 0 ? gap.daysDone / seconds : 0));
+                (int) days(gap.from, gap.target), seconds > 0 ? gap.daysThisRun / seconds : 0));
     }
 
     /**
@@ -313,6 +315,7 @@ final class EvaluationLoop implements Runnable {
         writer.awaitWrites();
         gap.next = end;
         gap.daysDone++;
+        gap.daysThisRun++;
         new OutageMarker(gap.from, end).write(dataDir);
         window.moveTo(end);
         evaluator.defer(end, gap.target);
@@ -323,7 +326,7 @@ final class EvaluationLoop implements Runnable {
                 day.atZone(site.zone()).toLocalDate(), opened, rows, c.daysDone(), c.daysTotal(),
                 String.format(java.util.Locale.ROOT, "%.2f", c.daysPerSecond()));
         if (!end.isBefore(gap.target)) {
-            LOG.warn("catch-up: the outage from {} to {} is caught up: {} days in {} s", gap.from, gap.target, gap.daysDone,
+            LOG.warn("catch-up: the outage from {} to {} is caught up: {} days in {} s", gap.from, gap.target, gap.daysThisRun,
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - gap.startedNs) / 1e9));
             evaluator.defer(null, null);
             writer.hold(null, null);

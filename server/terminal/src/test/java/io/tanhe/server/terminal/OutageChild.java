@@ -23,7 +23,8 @@ import java.time.Instant;
  * A terminal in a child JVM for {@link OutageCatchUpTest}: {@code before SITE DATA} simulates the demo
  * plant for 30 minutes from {@link DemoRuns#START} and stops; {@code after SITE DATA} simulates from two
  * weeks later (or where the stored data ends, after a kill) until the outage is caught up, printing
- * {@code ack KEY} per acknowledged reading, {@code progress DONE/TOTAL} while it catches up, then
+ * {@code ack KEY} per acknowledged reading, {@code progress DONE/LEFT (…)} (days stored by this run, of
+ * those left at its start) while it catches up, then
  * {@code caught-up SECONDS DAYS} and {@code heap-peak-mb N}.
  */
 public final class OutageChild {
@@ -58,13 +59,19 @@ public final class OutageChild {
         } else {
             boolean seen = false;
             int shown = -1;
+            int base = -1;
             while (true) {
                 TerminalStats.CatchUp c = terminal.catchUp();
                 if (c != null) {
                     seen = true;
-                    if (c.daysDone() != shown) {
-                        shown = c.daysDone();
-                        out.println("progress " + c.daysDone() + "/" + c.daysTotal());
+                    if (base < 0) {
+                        base = c.daysDone(); // days stored before this run (a restart after a kill)
+                    }
+                    if (c.daysDone() - base != shown) {
+                        shown = c.daysDone() - base;
+                        out.println("progress " + shown + "/" + (c.daysTotal() - base) + " (" + c.daysDone() + " of "
+                                + c.daysTotal() + " days stored, " + String.format(java.util.Locale.ROOT, "%.2f", c.daysPerSecond())
+                                + " days/s)");
                     }
                 } else if (seen || (System.nanoTime() - t0 > 20e9 && !Files.exists(data.resolve(OutageMarker.NAME)))) {
                     break;
