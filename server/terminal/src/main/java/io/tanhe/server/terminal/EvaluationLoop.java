@@ -55,6 +55,7 @@ final class EvaluationLoop implements Runnable {
     private long lastFlushNs = System.nanoTime();
     /** The catch-up of an outage in progress (see {@link #noteGap}); null when none. */
     private Gap gap;
+    private Instant lastSeriesReading;
     private final java.nio.file.Path dataDir;
     /** Where the outage being resumed began (from {@link OutageMarker}); null when none. */
     private Instant resumedFrom;
@@ -233,7 +234,9 @@ final class EvaluationLoop implements Runnable {
             LOG.debug("reading {} is before the open window {}; stored raw, recompute requested", r.idempotencyKey(), window.from());
             return;
         }
-        noteGap(r.measuredAt());
+        if (binding.kind() != Decl.InputKind.PERIOD) {
+            noteGap(r.measuredAt());
+        }
         try {
             evaluator.accept(new Observation(r.measuredAt(), binding.input(), binding.key(), value, binding.unit(), quality));
             stats.evaluated.incrementAndGet();
@@ -253,14 +256,17 @@ final class EvaluationLoop implements Runnable {
      * them one day at a time, between batches of live readings.
      */
     private void noteGap(Instant t) {
+        Instant previous = lastSeriesReading;
+        if (previous == null || t.isAfter(previous)) {
+            lastSeriesReading = t;
+        }
         Instant from = window.from().orElse(null);
-        if (from == null) {
+        if (from == null || previous == null) {
             return;
         }
         Instant target = window.startFor(t);
         if (gap == null) {
-            Instant dayAfter = TimeBucket.of(io.tanhe.engine.time.Grain.DAY, from, site.zone()).next().start();
-            if (!target.isAfter(dayAfter)) {
+            if (!outage(window, site.zone(), previous, t)) {
                 return;
             }
             gap = new Gap(resumedFrom != null && resumedFrom.isBefore(from) ? resumedFrom : from, target, t.plus(site.closeAfter()));
@@ -279,6 +285,22 @@ final class EvaluationLoop implements Runnable {
         evaluator.defer(gap.next, gap.target);
         writer.hold(gap.next, gap.target);
         publishGap();
+    }
+
+    /**
+     * True when a counter's or rate's reading at {@code t}, after one at {@code previous}, ends an outage:
+     * it moves the open window by more than a day. The intake applies the same rule to write the
+     * {@link OutageMarker} before the reading is stored.
+     */
+    static boolean outage(OpenWindow window, java.time.ZoneId zone, Instant previous, Instant t) {
+        Instant from = window.startFor(previous);
+        Instant dayAfter = TimeBucket.of(io.tanhe.engine.time.Grain.DAY, from, zone).next().start();
+        return window.startFor(t).isAfter(dayAfter);
+    }
+
+    /** The latest counter or rate reading fed (replay and live): where an outage starts. */
+    Instant lastSeriesReading() {
+        return lastSeriesReading;
     }
 
     private long days(Instant from, Instant to) {

@@ -38,7 +38,7 @@ public final class Intake implements ReadingSink {
     private volatile boolean closed;
     private final OpenWindow window;
     private final java.nio.file.Path dataDir;
-    /** The latest measurement time handed to the store (for seeing an outage end before its reading is stored). */
+    /** The latest counter or rate reading handed to the store (for seeing an outage end before its reading is stored). */
     private Instant latest;
 
     Intake(Site site, ReadingStore store, BlockingQueue<Pending> queue, TerminalStats stats, Clock wallClock,
@@ -85,7 +85,7 @@ public final class Intake implements ReadingSink {
         }
     }
 
-    /** Where the store's readings end (set at start, before sources run). */
+    /** The latest counter or rate reading the terminal has (set at start, before sources run). */
     synchronized void resumeAfter(Instant latestStored) {
         latest = latestStored;
     }
@@ -97,12 +97,14 @@ public final class Intake implements ReadingSink {
     private synchronized void noteOutage(List<StoredReading> readings) {
         for (StoredReading r : readings) {
             Instant t = r.measuredAt();
-            if (latest != null && t.isAfter(latest)) {
-                Instant from = window.startFor(latest);
-                Instant dayAfter = io.tanhe.engine.time.TimeBucket.of(io.tanhe.engine.time.Grain.DAY, from, site.zone()).next().start();
-                if (window.startFor(t).isAfter(dayAfter) && OutageMarker.read(dataDir).isEmpty()) {
-                    new OutageMarker(from, from).write(dataDir);
-                }
+            PointBinding b = site.binding(r.pointId()).orElse(null);
+            if (b == null || b.kind() == io.tanhe.grammar.ast.Decl.InputKind.PERIOD) {
+                continue; // the evaluation loop's rule: only counters and rates span an outage
+            }
+            if (latest != null && t.isAfter(latest) && EvaluationLoop.outage(window, site.zone(), latest, t)
+                    && OutageMarker.read(dataDir).isEmpty()) {
+                Instant from = window.from().orElse(window.startFor(latest));
+                new OutageMarker(from, from).write(dataDir);
             }
             if (latest == null || t.isAfter(latest)) {
                 latest = t;

@@ -234,7 +234,7 @@ public final class Terminal implements AutoCloseable {
             List<StoredReading> readings = Replay.readings(site, store.readings(), from, outageFrom == null ? from : outageFrom);
             replayed = loop.replay(readings, from, latest.get(), outageFrom);
         }
-        intake.resumeAfter(latest.orElse(null));
+        intake.resumeAfter(loop.lastSeriesReading());
         store.events().append(new Event(startedAt, EventKind.RESTART, site.identity().siteId(),
                 "terminal started; " + replayed + " stored readings replayed" + window.from().map(f -> ", open window from " + f).orElse(""),
                 "{\"replayed\":" + replayed + ",\"methodology\":\"" + site.methodology().id() + " " + site.methodology().version() + "\"}"));
