@@ -116,7 +116,7 @@ final class EvaluationLoop implements Runnable {
             feed(r, site.binding(r.pointId()).orElse(null), false);
         }
         if (gap == null) {
-            window.advance(latest);
+            window.advance(windowMark(latest));
         }
         writer.flush(window.from(), "restart: rebuilt from the stored readings", false);
         writer.awaitWrites();
@@ -298,6 +298,15 @@ final class EvaluationLoop implements Runnable {
         return window.startFor(t).isAfter(dayAfter);
     }
 
+    /**
+     * What moves the open window: the latest counter or rate reading when there is one, else the
+     * watermark. A per-period value stamped ahead (next month's lab value, entered at the month's start
+     * while the meters are silent) must not move the window past the days an outage still owes.
+     */
+    private Instant windowMark(Instant watermark) {
+        return lastSeriesReading != null && lastSeriesReading.isBefore(watermark) ? lastSeriesReading : watermark;
+    }
+
     /** The latest counter or rate reading fed (replay and live): where an outage starts. */
     Instant lastSeriesReading() {
         return lastSeriesReading;
@@ -392,9 +401,9 @@ final class EvaluationLoop implements Runnable {
             }
             return;
         }
-        if (watermark.isPresent() && window.startFor(watermark.get()).isAfter(window.from().orElse(Instant.MIN))) {
+        if (watermark.isPresent() && window.startFor(windowMark(watermark.get())).isAfter(window.from().orElse(Instant.MIN))) {
             writer.flush(window.from(), "live", false);
-            window.advance(watermark.get());
+            window.advance(windowMark(watermark.get()));
             writer.awaitWrites();
             evict(window.from().orElseThrow());
         }
