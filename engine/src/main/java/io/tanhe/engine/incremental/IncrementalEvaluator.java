@@ -67,6 +67,11 @@ public final class IncrementalEvaluator {
     private BucketCalculator calculator;
     private Instant watermark;
     private java.time.Duration closingDelay = DEFAULT_CLOSING_DELAY;
+    /** Base buckets starting in [deferFrom, deferTo) are not created by observations (see {@link #defer}). */
+    private Instant deferFrom;
+    private Instant deferTo;
+    /** Starts of the deferred base buckets that observations touched: what {@link #openDeferred} creates. */
+    private final java.util.TreeSet<Instant> owed = new java.util.TreeSet<>();
 
     /**
      * How long after its end a bucket still takes data without it being a revision: readings of
@@ -96,6 +101,40 @@ public final class IncrementalEvaluator {
     /** Sets how long after its end a bucket closes (see {@link #DEFAULT_CLOSING_DELAY}). */
     public void setClosingDelay(java.time.Duration delay) {
         this.closingDelay = delay;
+    }
+
+    /**
+     * Stops observations from creating the base buckets that start in [{@code from}, {@code to}): held
+     * ones are still updated, and the observations go into the time model as usual, so a caller can
+     * {@link #open} those buckets later, a range at a time, and write and evict each range before the
+     * next. Buckets before {@code from} that are not held are not created either (they are final
+     * elsewhere). This is how a terminal catches up an outage in bounded memory: a counter's first reading
+     * after two weeks would otherwise create every minute of the two weeks at once.
+     * {@code to == null} (or from == null) ends the deferral.
+     */
+    public void defer(Instant from, Instant to) {
+        this.deferFrom = from == null || to == null ? null : from;
+        this.deferTo = deferFrom == null ? null : to;
+    }
+
+    /**
+     * Creates the deferred base buckets in [{@code from}, {@code to}) that observations touched, from
+     * what the time model holds now (with their coarser buckets), as if the observations had created
+     * them; returns how many.
+     */
+    public int openDeferred(Instant from, Instant to) {
+        java.util.NavigableSet<Instant> due = owed.subSet(from, true, to, false);
+        int n = due.size();
+        for (Instant start : due) {
+            open(TimeBucket.of(base, start, zone));
+        }
+        due.clear();
+        return n;
+    }
+
+    /** How many deferred base buckets wait for {@link #openDeferred}. */
+    public int deferredCount() {
+        return owed.size();
     }
 
     /** The time model: configure counters (rollover), rates (gap limit) and period inputs here before feeding. */
@@ -383,8 +422,14 @@ public final class IncrementalEvaluator {
         }
         List<TimeBucket> touched = change.buckets(base);
         for (TimeBucket b : touched) {
-            rolled.forEach(g -> coarseState(b.parent(g)));
             BucketState s = states.get(base).get(b.start());
+            if (s == null && deferTo != null && b.start().isBefore(deferTo)) {
+                if (!b.start().isBefore(deferFrom)) {
+                    owed.add(b.start()); // opened later by the caller (catch-up)
+                }
+                continue; // before the deferred range: final elsewhere (a store)
+            }
+            rolled.forEach(g -> coarseState(b.parent(g)));
             if (s == null) {
                 s = createBase(b);
                 rollUpWhole(s);

@@ -69,7 +69,7 @@ public final class IngestBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("tanhe.log.level", "WARN");
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("tanhe-bench-ingest");
         try {

@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             Thread.currentThread().join();
         }
-        return 0;
+        return console.exitStatus();
     }
 
     private Instant startTime(Terminal terminal, Site site) {

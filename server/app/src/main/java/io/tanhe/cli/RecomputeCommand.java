@@ -44,7 +44,7 @@ public final class RecomputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("tanhe.log.level", "WARN");
         LocalDate first;
         LocalDate last;
         try {

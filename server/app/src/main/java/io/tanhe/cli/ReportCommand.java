@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("tanhe.log.level", "WARN");
         Grain g;
         try {
             g = Grain.fromLabel(grain);

@@ -32,7 +32,10 @@ final class TerminalConsole {
         this.every = every;
     }
 
-    /** Sends logs to a file in the data directory (must run before the first logger is created). */
+    /**
+     * Sends logs to {@code DIR/tanhe.log} (must run before the first logger is created): appended across
+     * restarts and rolled by size, a bounded number of files kept (tanhe-file-logback.xml; docs/site.md).
+     */
     static void logTo(Path dataDir) {
         try {
             io.tanhe.server.store.PrivateFiles.directory(dataDir);        // 0700
@@ -40,12 +43,13 @@ final class TerminalConsole {
         } catch (java.io.IOException e) {
             return;
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", dataDir.resolve("tanhe.log").toString());
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.drools", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
+        System.setProperty("tanhe.log.dir", dataDir.toAbsolutePath().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            java.net.URL config = TerminalConsole.class.getResource("tanhe-file-logback.xml");
+            if (config != null) {
+                System.setProperty("logback.configurationFile", config.toString());
+            }
+        }
     }
 
     void banner(Path dataDir) {
@@ -60,6 +64,7 @@ final class TerminalConsole {
 
     /** Installs the shutdown hook and starts the summary thread. */
     void start() {
+        terminal.onFailure(this::fail);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "tanhe-shutdown"));
         summary = new Thread(this::summarise, "tanhe-summary");
         summary.setDaemon(true);
@@ -75,10 +80,31 @@ final class TerminalConsole {
             summary.interrupt();
         }
         terminal.close();
-        out.println("tanhe: stopped cleanly; " + terminal.stats().acknowledged() + " readings stored, "
-                + terminal.stats().resultsWritten() + " results written");
+        if (terminal.deadWorkers().isEmpty()) {
+            out.println("tanhe: stopped cleanly; " + terminal.stats().acknowledged() + " readings stored, "
+                    + terminal.stats().resultsWritten() + " results written");
+        } else {
+            out.println("tanhe: stopped after a failure (" + terminal.deadWorkers() + "); " + terminal.stats().acknowledged()
+                    + " readings stored, " + terminal.stats().resultsWritten() + " results written; exit " + FAILURE_EXIT);
+        }
         out.flush();
         stopped.countDown();
+    }
+
+    /** Exit status after a worker died (EX_SOFTWARE): a service manager restarts the terminal. */
+    static final int FAILURE_EXIT = 70;
+
+    /** A worker died: say so and exit non-zero (the shutdown hook still stops what can be stopped). */
+    private void fail(String what) {
+        System.err.println("tanhe: " + what + "; stopping with exit " + FAILURE_EXIT
+                + " so that a service manager restarts the terminal (see " + "the log)");
+        Thread exit = new Thread(() -> System.exit(FAILURE_EXIT), "tanhe-fatal");
+        exit.start();
+    }
+
+    /** The exit status the command should end with: non-zero when a worker died. */
+    int exitStatus() {
+        return terminal.deadWorkers().isEmpty() ? 0 : FAILURE_EXIT;
     }
 
     private void summarise() {
@@ -106,7 +132,10 @@ final class TerminalConsole {
         String hour = h == null ? "hour —" : String.format(Locale.ROOT, "hour %s %s %.3f %s %s", HOUR.format(h.start().atZone(zone)),
                 terminal.headline(), h.value(), h.unit(), h.quality());
         StoreHealth health = terminal.store().health();
-        return String.format(Locale.ROOT, "%s | readings %.1f/s, %d stored | %s | alerts open %d | store %s", at, perSecond,
-                s.acknowledged(), hour, terminal.openAlerts(), health.ok() ? "ok" : health.state() + ": " + health.detail());
+        TerminalStats.CatchUp c = s.catchUp();
+        String catchUp = c == null ? "" : String.format(Locale.ROOT, " | catching up an outage: %d of %d days stored (%.2f days/s), next %s",
+                c.daysDone(), c.daysTotal(), c.daysPerSecond(), c.next().atZone(zone).toLocalDate());
+        return String.format(Locale.ROOT, "%s | readings %.1f/s, %d stored | %s | alerts open %d | store %s%s", at, perSecond,
+                s.acknowledged(), hour, terminal.openAlerts(), health.ok() ? "ok" : health.state() + ": " + health.detail(), catchUp);
     }
 }

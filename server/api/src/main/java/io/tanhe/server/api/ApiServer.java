@@ -218,6 +218,12 @@ public final class ApiServer {
             out.put("currentHour", hour == null ? null : Map.of("start", hour.start().toString(), "value", hour.value(),
                     "unit", hour.unit(), "quality", hour.quality()));
             out.put("openAlerts", s.store().alerts().alerts(EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED), all()).size());
+            var catchUp = st.catchUp().orElse(null);
+            out.put("catchUp", catchUp == null ? null : Map.of("from", catchUp.from().toString(), "to", catchUp.to().toString(),
+                    "next", catchUp.next().toString(), "daysDone", catchUp.daysDone(), "daysTotal", catchUp.daysTotal(),
+                    "daysPerSecond", catchUp.daysPerSecond()));
+            Map<String, String> dead = st.deadWorkers();
+            out.put("workers", Map.of("state", dead.isEmpty() ? "OK" : "FAILED", "dead", dead));
             out.put("startedAt", st.startedAt().toString());
             out.put("uptimeSeconds", Duration.between(st.startedAt(), Instant.now()).toSeconds());
             return out;

@@ -31,4 +31,18 @@ public interface PipelineStatus {
 
     /** When this pipeline started (wall clock). */
     Instant startedAt();
+
+    /** An outage being caught up a day at a time: the days from {@code from} to {@code to}, {@code daysDone} stored. */
+    record CatchUp(Instant from, Instant to, Instant next, int daysDone, int daysTotal, double daysPerSecond) {
+    }
+
+    /** The catch-up of an outage in progress; empty when there is none. */
+    default Optional<CatchUp> catchUp() {
+        return Optional.empty();
+    }
+
+    /** Workers (threads) that died, by name, with what killed them; empty while all run. */
+    default java.util.Map<String, String> deadWorkers() {
+        return java.util.Map.of();
+    }
 }

@@ -57,6 +57,17 @@ public final class TerminalApi {
             public Instant startedAt() {
                 return terminal.startedAt();
             }
+
+            @Override
+            public Optional<CatchUp> catchUp() {
+                return Optional.ofNullable(terminal.catchUp()).map(c -> new CatchUp(c.from(), c.to(), c.next(), c.daysDone(),
+                        c.daysTotal(), c.daysPerSecond()));
+            }
+
+            @Override
+            public java.util.Map<String, String> deadWorkers() {
+                return terminal.deadWorkers();
+            }
         };
     }
 }

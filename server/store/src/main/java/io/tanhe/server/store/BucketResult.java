@@ -63,12 +63,12 @@ public record BucketResult(String nodeId, String key, Grain grain, Instant bucke
 
     /**
      * True when {@code other} says the same thing about the same bucket: writing it again adds no
-     * revision. When and why it was computed do not count.
+     * revision. When and why it was computed do not count, nor rounding noise in the value
+     * ({@link SameFigure}, the rule the recompute uses too).
      */
     public boolean sameFigure(BucketResult other) {
         return nodeId.equals(other.nodeId) && key.equals(other.key) && grain == other.grain
                 && bucketStart.equals(other.bucketStart) && bucketEnd.equals(other.bucketEnd)
-                && Double.compare(value, other.value) == 0 && unit.equals(other.unit) && quality == other.quality
-                && Double.compare(completeness, other.completeness) == 0 && methodology.equals(other.methodology);
+                && SameFigure.figures(this, other);
     }
 }

@@ -15,5 +15,7 @@ public enum EventKind {
     /** A closed day was recomputed from the raw store because data for it arrived late. */
     RECOMPUTE,
     /** The store stopped or resumed intake, ran retention, was backed up or restored. */
-    STORAGE
+    STORAGE,
+    /** A worker thread of the terminal (evaluation, store writer, acquisition, uplink, recompute) died. */
+    WORKER_FAILURE
 }

@@ -47,15 +47,28 @@ public final class Replay {
         return readings(site, store, TimeRange.of(windowFrom, END_OF_TIME));
     }
 
+    /**
+     * The readings for the open window that starts at {@code windowFrom}, each counter's and rate's
+     * left end searched back from {@code neighboursFrom} (before the window: the start of an outage being
+     * caught up, whose counters' deltas span it).
+     */
+    public static List<StoredReading> readings(Site site, ReadingStore store, Instant windowFrom, Instant neighboursFrom) {
+        return readings(site, store, TimeRange.of(windowFrom, END_OF_TIME), neighboursFrom);
+    }
+
     /** The readings for the buckets of {@code range} (see the class comment). */
     public static List<StoredReading> readings(Site site, ReadingStore store, TimeRange range) {
+        return readings(site, store, range, range.from());
+    }
+
+    private static List<StoredReading> readings(Site site, ReadingStore store, TimeRange range, Instant neighboursFrom) {
         boolean bounded = range.to().isBefore(END_OF_TIME);
         List<StoredReading> out = new ArrayList<>();
         for (PointBinding b : site.bindings().values()) {
             if (b.kind() == Decl.InputKind.PERIOD) {
                 out.addAll(periodValues(site, store, b, range, bounded));
             } else {
-                out.addAll(leftNeighbour(store, b, range.from()));
+                out.addAll(leftNeighbour(store, b, neighboursFrom, range.from()));
                 if (bounded) {
                     out.addAll(rightNeighbour(store, b, range.to()));
                 }
@@ -92,8 +105,9 @@ public final class Replay {
         return store.readings(b.pointId(), TimeRange.of(first, last));
     }
 
-    private static List<StoredReading> leftNeighbour(ReadingStore store, PointBinding b, Instant from) {
-        List<StoredReading> before = store.readings(b.pointId(), TimeRange.of(from.minus(NEIGHBOUR_LOOKBACK), from));
+    private static List<StoredReading> leftNeighbour(ReadingStore store, PointBinding b, Instant searchFrom, Instant from) {
+        Instant earliest = (searchFrom.isBefore(from) ? searchFrom : from).minus(NEIGHBOUR_LOOKBACK);
+        List<StoredReading> before = store.readings(b.pointId(), TimeRange.of(earliest, from));
         for (int i = before.size() - 1; i >= 0; i--) {
             if (before.get(i).value() != null) {
                 return before.subList(i, before.size());

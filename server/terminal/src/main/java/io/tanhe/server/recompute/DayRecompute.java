@@ -6,6 +6,7 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.SameFigure;
 import io.tanhe.server.store.RecomputeRequest;
 import io.tanhe.server.store.ResultFilter;
 import io.tanhe.server.store.Store;
@@ -33,8 +34,9 @@ import java.util.Set;
  * one. The store keeps the replaced figure as a revision; an unchanged result is not written.
  *
  * <p>"Differs" allows for rounding: the live evaluator sums minutes into hours incrementally, a fresh
- * one in another order, so the same data can give figures a few ulps apart. Values within 1e-9
- * (relative, at least absolute) are the same figure, as in the terminal's own consistency check.
+ * one in another order, so the same data can give figures a few ulps apart. Values within
+ * {@link SameFigure#RELATIVE_TOLERANCE} (relative, at least absolute) are the same figure: the rule the
+ * store applies to every write, so a restart does not store rounding noise as revisions either.
  */
 public final class DayRecompute {
     private static final Logger LOG = LoggerFactory.getLogger(DayRecompute.class);
@@ -43,7 +45,6 @@ public final class DayRecompute {
      * readings and results get through the store's single writer between them.
      */
     private static final int WRITE_CHUNK = 500;
-    private static final double TOLERANCE = 1e-9;
 
     private final Site site;
     private final Store store;
@@ -113,14 +114,9 @@ public final class DayRecompute {
         }
     }
 
-    /** True when the two figures agree within rounding, in quality, completeness, unit and methodology. */
+    /** True when the two figures agree within rounding, in quality, completeness, unit and methodology: {@link SameFigure}. */
     static boolean sameFigure(BucketResult a, BucketResult b) {
-        return a.quality() == b.quality() && a.unit().equals(b.unit()) && a.methodology().equals(b.methodology())
-                && close(a.value(), b.value()) && close(a.completeness(), b.completeness());
-    }
-
-    private static boolean close(double a, double b) {
-        return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+        return SameFigure.figures(a, b);
     }
 
     private record Figure(String node, String key, Grain grain, Instant start) {

@@ -53,9 +53,35 @@ final class EvaluationLoop implements Runnable {
     private volatile LongConsumer latencySink = ns -> { };
     private volatile boolean stopping;
     private long lastFlushNs = System.nanoTime();
+    /** The catch-up of an outage in progress (see {@link #noteGap}); null when none. */
+    private Gap gap;
+    private Instant lastSeriesReading;
+    private final java.nio.file.Path dataDir;
+    /** Where the outage being resumed began (from {@link OutageMarker}); null when none. */
+    private Instant resumedFrom;
+
+    /** An outage being caught up: days [next, target) are still to be computed and stored, one at a time. */
+    private static final class Gap {
+        final Instant from;
+        Instant next;
+        Instant target;
+        Instant settleUntil;
+        int daysDone;
+        int daysThisRun;
+        final long startedNs = System.nanoTime();
+
+        Gap(Instant from, Instant target, Instant settleUntil) {
+            this.from = from;
+            this.next = from;
+            this.target = target;
+            this.settleUntil = settleUntil;
+        }
+    }
 
     EvaluationLoop(Site site, IncrementalEvaluator evaluator, RulesEngine rules, ResultWriter writer, OpenWindow window,
-                   TerminalStats stats, BlockingQueue<Pending> queue, Duration flushInterval, LateRequests lateRequests) {
+                   TerminalStats stats, BlockingQueue<Pending> queue, Duration flushInterval, LateRequests lateRequests,
+                   java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         this.site = site;
         this.evaluator = evaluator;
         this.rules = rules;
@@ -83,15 +109,24 @@ final class EvaluationLoop implements Runnable {
      *
      * @return how many readings were replayed
      */
-    int replay(List<StoredReading> readings, Instant latest) {
+    int replay(List<StoredReading> readings, Instant from, Instant latest, Instant outageFrom) {
+        this.resumedFrom = outageFrom;
+        window.moveTo(from);
         for (StoredReading r : readings) {
             feed(r, site.binding(r.pointId()).orElse(null), false);
         }
-        window.advance(latest);
+        if (gap == null) {
+            window.advance(windowMark(latest));
+        }
         writer.flush(window.from(), "restart: rebuilt from the stored readings", false);
         writer.awaitWrites();
         window.from().ifPresent(this::evict);
         return readings.size();
+    }
+
+    /** True while an outage is being caught up. */
+    boolean catchingUp() {
+        return gap != null;
     }
 
     /** Asks the loop to finish: it drains the queue, writes the last buckets and returns. */
@@ -199,12 +234,137 @@ final class EvaluationLoop implements Runnable {
             LOG.debug("reading {} is before the open window {}; stored raw, recompute requested", r.idempotencyKey(), window.from());
             return;
         }
+        if (binding.kind() != Decl.InputKind.PERIOD) {
+            noteGap(r.measuredAt());
+        }
         try {
             evaluator.accept(new Observation(r.measuredAt(), binding.input(), binding.key(), value, binding.unit(), quality));
             stats.evaluated.incrementAndGet();
         } catch (RuntimeException e) {
             stats.unusable.incrementAndGet();
             LOG.warn("reading {} stored but not evaluated: {}", r.idempotencyKey(), e.getMessage());
+        }
+    }
+
+    /**
+     * A reading that would move the open window by more than a day ends an outage (the terminal was
+     * off, or no meter answered): its counter's delta spreads over the whole outage, and creating
+     * every minute of two weeks at once does not fit in the heap. So the evaluator is told to leave
+     * the buckets between the window and the new window's start uncreated ({@link IncrementalEvaluator#defer});
+     * once measurement time has moved {@code close_after} past the reading that ended the outage (so
+     * every meter's first reading after it is in), {@link #catchUpStep} creates, stores and forgets
+     * them one day at a time, between batches of live readings.
+     */
+    private void noteGap(Instant t) {
+        Instant previous = lastSeriesReading;
+        if (previous == null || t.isAfter(previous)) {
+            lastSeriesReading = t;
+        }
+        Instant from = window.from().orElse(null);
+        if (from == null || previous == null) {
+            return;
+        }
+        Instant target = window.startFor(t);
+        if (gap == null) {
+            if (!outage(window, site.zone(), previous, t)) {
+                return;
+            }
+            gap = new Gap(resumedFrom != null && resumedFrom.isBefore(from) ? resumedFrom : from, target, t.plus(site.closeAfter()));
+            gap.next = from;
+            gap.daysDone = (int) days(gap.from, from); // stored before a restart
+            new OutageMarker(gap.from, gap.next).write(dataDir);
+            LOG.warn("outage: a reading measured at {} moves the open window from {} to {}: catching up the {} days"
+                    + " between one day at a time, after {} of measurement time", t, from, target, days(from, target),
+                    site.closeAfter());
+        } else if (target.isAfter(gap.target)) {
+            gap.target = target;
+            gap.settleUntil = t.plus(site.closeAfter());
+        } else {
+            return;
+        }
+        evaluator.defer(gap.next, gap.target);
+        writer.hold(gap.next, gap.target);
+        publishGap();
+    }
+
+    /**
+     * True when a counter's or rate's reading at {@code t}, after one at {@code previous}, ends an outage:
+     * it moves the open window by more than a day. The intake applies the same rule to write the
+     * {@link OutageMarker} before the reading is stored.
+     */
+    static boolean outage(OpenWindow window, java.time.ZoneId zone, Instant previous, Instant t) {
+        Instant from = window.startFor(previous);
+        Instant dayAfter = TimeBucket.of(io.tanhe.engine.time.Grain.DAY, from, zone).next().start();
+        return window.startFor(t).isAfter(dayAfter);
+    }
+
+    /**
+     * What moves the open window: the latest counter or rate reading when there is one, else the
+     * watermark. A per-period value stamped ahead (next month's lab value, entered at the month's start
+     * while the meters are silent) must not move the window past the days an outage still owes.
+     */
+    private Instant windowMark(Instant watermark) {
+        return lastSeriesReading != null && lastSeriesReading.isBefore(watermark) ? lastSeriesReading : watermark;
+    }
+
+    /** The latest counter or rate reading fed (replay and live): where an outage starts. */
+    Instant lastSeriesReading() {
+        return lastSeriesReading;
+    }
+
+    private long days(Instant from, Instant to) {
+        return java.time.temporal.ChronoUnit.DAYS.between(from.atZone(site.zone()).toLocalDate(), to.atZone(site.zone()).toLocalDate());
+    }
+
+    private void publishGap() {
+        if (gap == null) {
+            stats.catchUp.set(null);
+            return;
+        }
+        double seconds = (System.nanoTime() - gap.startedNs) / 1e9;
+        stats.catchUp.set(new TerminalStats.CatchUp(gap.from, gap.target, gap.next, gap.daysDone,
+                (int) days(gap.from, gap.target), seconds > 0 ? gap.daysThisRun / seconds : 0));
+    }
+
+    /**
+     * Computes, stores and forgets the next day of an outage; ends the catch-up after the last. Waits
+     * for the writes, so at most one day of results is in memory or in flight.
+     */
+    private void catchUpStep() {
+        Instant watermark = evaluator.watermark().orElse(Instant.MIN);
+        if (watermark.isBefore(gap.settleUntil)) {
+            return;
+        }
+        Instant day = gap.next;
+        Instant end = TimeBucket.of(io.tanhe.engine.time.Grain.DAY, day, site.zone()).next().start();
+        if (end.isAfter(gap.target)) {
+            end = gap.target;
+        }
+        writer.hold(end, gap.target);
+        int opened = evaluator.openDeferred(day, end);
+        int rows = writer.flush(window.from(), "catch-up after an outage", false);
+        writer.awaitWrites();
+        gap.next = end;
+        gap.daysDone++;
+        gap.daysThisRun++;
+        new OutageMarker(gap.from, end).write(dataDir);
+        window.moveTo(end);
+        evaluator.defer(end, gap.target);
+        evict(end);
+        publishGap();
+        TerminalStats.CatchUp c = stats.catchUp.get();
+        LOG.info("catch-up: {} stored ({} minutes created, {} results written), day {} of {}, {} days/s",
+                day.atZone(site.zone()).toLocalDate(), opened, rows, c.daysDone(), c.daysTotal(),
+                String.format(java.util.Locale.ROOT, "%.2f", c.daysPerSecond()));
+        if (!end.isBefore(gap.target)) {
+            LOG.warn("catch-up: the outage from {} to {} is caught up: {} days in {} s", gap.from, gap.target, gap.daysThisRun,
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - gap.startedNs) / 1e9));
+            evaluator.defer(null, null);
+            writer.hold(null, null);
+            OutageMarker.remove(dataDir);
+            gap = null;
+            resumedFrom = null;
+            publishGap();
         }
     }
 
@@ -235,9 +395,15 @@ final class EvaluationLoop implements Runnable {
             writer.flush(window.from(), last ? "live (open bucket at shutdown)" : "live", last);
             lastFlushNs = System.nanoTime();
         }
-        if (watermark.isPresent() && window.startFor(watermark.get()).isAfter(window.from().orElse(Instant.MIN))) {
+        if (gap != null) {
+            if (!last) {
+                catchUpStep();
+            }
+            return;
+        }
+        if (watermark.isPresent() && window.startFor(windowMark(watermark.get())).isAfter(window.from().orElse(Instant.MIN))) {
             writer.flush(window.from(), "live", false);
-            window.advance(watermark.get());
+            window.advance(windowMark(watermark.get()));
             writer.awaitWrites();
             evict(window.from().orElseThrow());
         }

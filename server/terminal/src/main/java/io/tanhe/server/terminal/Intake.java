@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -35,8 +36,15 @@ public final class Intake implements ReadingSink {
     private final TerminalStats stats;
     private final Clock wallClock;
     private volatile boolean closed;
+    private final OpenWindow window;
+    private final java.nio.file.Path dataDir;
+    /** The latest counter or rate reading handed to the store (for seeing an outage end before its reading is stored). */
+    private Instant latest;
 
-    Intake(Site site, ReadingStore store, BlockingQueue<Pending> queue, TerminalStats stats, Clock wallClock) {
+    Intake(Site site, ReadingStore store, BlockingQueue<Pending> queue, TerminalStats stats, Clock wallClock,
+           OpenWindow window, java.nio.file.Path dataDir) {
+        this.window = window;
+        this.dataDir = dataDir;
         this.site = site;
         this.store = store;
         this.queue = queue;
@@ -77,8 +85,36 @@ public final class Intake implements ReadingSink {
         }
     }
 
+    /** The latest counter or rate reading the terminal has (set at start, before sources run). */
+    synchronized void resumeAfter(Instant latestStored) {
+        latest = latestStored;
+    }
+
+    /**
+     * Records an outage that a reading ends ({@link OutageMarker}) before the reading goes to the store,
+     * so a kill after the store has it cannot leave the outage unnoticed at the next start.
+     */
+    private synchronized void noteOutage(List<StoredReading> readings) {
+        for (StoredReading r : readings) {
+            Instant t = r.measuredAt();
+            PointBinding b = site.binding(r.pointId()).orElse(null);
+            if (b == null || b.kind() == io.tanhe.grammar.ast.Decl.InputKind.PERIOD) {
+                continue; // the evaluation loop's rule: only counters and rates span an outage
+            }
+            if (latest != null && t.isAfter(latest) && EvaluationLoop.outage(window, site.zone(), latest, t)
+                    && OutageMarker.read(dataDir).isEmpty()) {
+                Instant from = window.from().orElse(window.startFor(latest));
+                new OutageMarker(from, from).write(dataDir);
+            }
+            if (latest == null || t.isAfter(latest)) {
+                latest = t;
+            }
+        }
+    }
+
     private CompletableFuture<List<WriteOutcome>> write(List<StoredReading> readings) {
         try {
+            noteOutage(readings);
             return store.writeAll(readings);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

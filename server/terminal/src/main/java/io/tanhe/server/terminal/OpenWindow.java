@@ -48,6 +48,13 @@ public final class OpenWindow {
         return Optional.empty();
     }
 
+    /** Moves the window's start to {@code start} (a day start), forward only: the catch-up of an outage, a day at a time. */
+    void moveTo(Instant start) {
+        if (from == null || start.isAfter(from)) {
+            from = start;
+        }
+    }
+
     /** True when a reading measured at {@code t} still changes results. */
     boolean admitsReading(Instant t) {
         return from == null || !t.isBefore(from);

@@ -59,6 +59,9 @@ final class ResultWriter {
     private final List<CompletableFuture<List<WriteOutcome>>> inFlight = new ArrayList<>();
     private final java.util.Set<TimeBucket> open = new java.util.LinkedHashSet<>();
     private final java.time.Duration closeAfter;
+    /** Buckets starting in [holdFrom, holdTo) are not written yet: days of an outage still being caught up. */
+    private Instant holdFrom;
+    private Instant holdTo;
 
     private record Figure(String node, String key, Grain grain, Instant start) {
     }
@@ -107,6 +110,9 @@ final class ResultWriter {
                 it.remove();
                 continue;
             }
+            if (holdFrom != null && !b.start().isBefore(holdFrom) && b.start().isBefore(holdTo)) {
+                continue;
+            }
             if (!includingOpen && b.end().plus(closeAfter).isAfter(watermark)) {
                 noteHeadline(b);
                 continue;
@@ -135,6 +141,12 @@ final class ResultWriter {
         stats.resultsWritten.addAndGet(out.size());
         inFlight.removeIf(CompletableFuture::isDone);
         return out.size();
+    }
+
+    /** Keeps buckets that start in [{@code from}, {@code to}) unwritten (and remembered) until released; null releases. */
+    void hold(Instant from, Instant to) {
+        this.holdFrom = from == null || to == null ? null : from;
+        this.holdTo = holdFrom == null ? null : to;
     }
 
     /** Waits until every write handed to the store is committed. */

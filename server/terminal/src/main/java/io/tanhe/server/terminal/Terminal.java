@@ -72,6 +72,10 @@ public final class Terminal implements AutoCloseable {
     private Acquisition acquisition;
     private boolean closed;
     private boolean noteWritten;
+    /** Workers that died, by thread name: the terminal no longer works as it should (see {@link #onFailure}). */
+    private final Map<String, String> dead = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Consumer<String> onFailure;
+    private static final List<Terminal> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Terminal(Site site, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
         this.site = site;
@@ -88,9 +92,84 @@ public final class Terminal implements AutoCloseable {
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
                 site.closeAfter());
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
-                new LateRequests(site, store.recomputeQueue(), wallClock));
-        this.intake = new Intake(site, store.readings(), queue, stats, wallClock);
+                new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
+        this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
         this.thread = new Thread(loop, "tanhe-eval");
+        this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
+    }
+
+    /**
+     * Threads whose death stops the terminal from doing its job: evaluation, the store's writer and
+     * retention, the recompute job, polling, the demo's clock and the uplink's centres.
+     */
+    static boolean isWorker(String thread) {
+        return (thread.startsWith("tanhe-") || thread.startsWith("uplink-"))
+                && !thread.equals("tanhe-shutdown") && !thread.equals("tanhe-summary") && !thread.equals("tanhe-fatal");
+    }
+
+    private static synchronized void watchWorkers() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof WorkerWatch) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new WorkerWatch(previous));
+    }
+
+    /** The JVM's default handler while a terminal runs: a worker that dies is reported to the open terminals. */
+    private record WorkerWatch(Thread.UncaughtExceptionHandler previous) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (isWorker(t.getName()) && !OPEN.isEmpty()) {
+                OPEN.forEach(terminal -> terminal.workerDied(t.getName(), e));
+            } else if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
+        }
+    }
+
+    /**
+     * A worker died (an uncaught exception or error, such as OutOfMemoryError): logged, recorded as a
+     * {@code WORKER_FAILURE} event, shown by {@link #deadWorkers} (the status API), and handed to the
+     * {@link #onFailure} listener — the CLI stops the process with a non-zero exit so that a service
+     * manager restarts it (a restart rebuilds everything from the store).
+     */
+    void workerDied(String name, Throwable e) {
+        dead.put(name, e.toString());
+        try {
+            LOG.error("worker {} died; the terminal cannot go on without it", name, e);
+        } catch (Throwable ignored) {
+            // logging itself failed (out of memory): the listener below still stops the process
+        }
+        try {
+            store.events().append(new Event(wallClock.instant(), EventKind.WORKER_FAILURE, name,
+                    "worker " + name + " died: " + e, "{}"));
+        } catch (Throwable x) {
+            try {
+                LOG.error("could not record the failure of worker {}: {}", name, x.toString());
+            } catch (Throwable ignored) {
+                // nothing more to do
+            }
+        }
+        Consumer<String> listener = onFailure;
+        if (listener != null) {
+            listener.accept("worker " + name + " died: " + e);
+        }
+    }
+
+    /** Called (once per dead worker, on the dying thread) when a worker dies; the CLI exits non-zero. */
+    public void onFailure(Consumer<String> listener) {
+        this.onFailure = listener;
+        if (!dead.isEmpty()) {
+            listener.accept("worker(s) died: " + dead);
+        }
+    }
+
+    /** Workers that died, by thread name, with what killed them; empty while all run. */
+    public Map<String, String> deadWorkers() {
+        return Map.copyOf(dead);
     }
 
     /**
@@ -112,6 +191,8 @@ public final class Terminal implements AutoCloseable {
             throw e;
         }
         Terminal t = new Terminal(site, store, rules, settings, wallClock);
+        watchWorkers();
+        OPEN.add(t);
         try {
             t.start(settings);
             return t;
@@ -144,9 +225,19 @@ public final class Terminal implements AutoCloseable {
         int replayed = 0;
         if (latest.isPresent()) {
             Instant from = window.startFor(latest.get());
-            List<StoredReading> readings = Replay.readings(site, store.readings(), from);
-            replayed = loop.replay(readings, latest.get());
+            Optional<OutageMarker> outage = OutageMarker.read(dataDir);
+            Instant outageFrom = null;
+            if (outage.isPresent() && outage.get().next().isBefore(from)) {
+                outageFrom = outage.get().from();
+                from = outage.get().next();
+                LOG.warn("the catch-up of an outage from {} stopped before it was done: resuming at {}", outageFrom, from);
+            } else if (outage.isPresent()) {
+                OutageMarker.remove(dataDir); // the stored readings do not reach past the outage's start: nothing to catch up
+            }
+            List<StoredReading> readings = Replay.readings(site, store.readings(), from, outageFrom == null ? from : outageFrom);
+            replayed = loop.replay(readings, from, latest.get(), outageFrom);
         }
+        intake.resumeAfter(loop.lastSeriesReading());
         store.events().append(new Event(startedAt, EventKind.RESTART, site.identity().siteId(),
                 "terminal started; " + replayed + " stored readings replayed" + window.from().map(f -> ", open window from " + f).orElse(""),
                 "{\"replayed\":" + replayed + ",\"methodology\":\"" + site.methodology().id() + " " + site.methodology().version() + "\"}"));
@@ -296,6 +387,11 @@ public final class Terminal implements AutoCloseable {
         return startedAt;
     }
 
+    /** The catch-up of an outage in progress (days done, days to do), or null. */
+    public TerminalStats.CatchUp catchUp() {
+        return stats.catchUp();
+    }
+
     /** Headline total node shown in the summary, e.g. {@code E}. */
     public String headline() {
         return ResultWriter.headlineTotal(site.graph());
@@ -323,7 +419,7 @@ public final class Terminal implements AutoCloseable {
         loop.stop();
         if (thread.isAlive()) {
             try {
-                thread.join();
+                thread.join(dead.isEmpty() ? 0 : 10_000); // after a failure it may wait for a write that never completes
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -341,6 +437,7 @@ public final class Terminal implements AutoCloseable {
             uplink.close(); // before the store: it reads results and writes its outbox there
         }
         store.close();
+        OPEN.remove(this);
         if (noteWritten) {
             try {
                 TerminalFile.remove(dataDir);
@@ -349,7 +446,12 @@ public final class Terminal implements AutoCloseable {
                         dataDir, e.toString());
             }
         }
-        LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),
-                stats.acknowledged(), stats.resultsWritten());
+        if (dead.isEmpty()) {
+            LOG.info("terminal {} stopped: {} readings acknowledged, {} results written", site.identity().siteId(),
+                    stats.acknowledged(), stats.resultsWritten());
+        } else {
+            LOG.error("terminal {} stopped after a failure (dead workers: {}): {} readings acknowledged, {} results written",
+                    site.identity().siteId(), dead, stats.acknowledged(), stats.resultsWritten());
+        }
     }
 }

@@ -16,6 +16,19 @@ public final class TerminalStats {
     final AtomicLong resultsWritten = new AtomicLong();
     final AtomicReference<Instant> watermark = new AtomicReference<>();
     final AtomicReference<HourFigure> currentHour = new AtomicReference<>();
+    final AtomicReference<CatchUp> catchUp = new AtomicReference<>();
+
+    /**
+     * The catch-up of an outage in progress: the days from {@code from} to {@code to} (the new open
+     * window) are computed one at a time; {@code daysDone} of {@code daysTotal} are stored.
+     */
+    public record CatchUp(Instant from, Instant to, Instant next, int daysDone, int daysTotal, double daysPerSecond) {
+    }
+
+    /** The catch-up in progress; null when there is none. */
+    public CatchUp catchUp() {
+        return catchUp.get();
+    }
 
     /** The running total of the hour bucket that holds the watermark. */
     public record HourFigure(Instant start, double value, String unit, String quality) {

@@ -54,6 +54,20 @@ class ResultStoreTest {
         assertEquals(1, store.results().revisions("E", "", Grain.MINUTE, T0).size());
     }
 
+    /** Issue 12, defect 7: a restart stored 15 revisions whose relative change was at most 8e-16. */
+    @Test
+    void roundingNoiseIsNotARevisionButARealChangeIs() {
+        double value = 1234.5678901234567;
+        store.results().write(minute("E", "", T0, value)).join();
+        BucketResult noise = result("E", "", Grain.MINUTE, T0, value * (1 + 8e-16), POWER, "restart: rebuilt");
+        assertEquals(WriteOutcome.UNCHANGED, store.results().write(noise).join());
+        assertEquals(1, store.results().revisions("E", "", Grain.MINUTE, T0).size());
+        BucketResult real = result("E", "", Grain.MINUTE, T0, value * (1 + 1e-6), POWER, "late reading");
+        assertEquals(WriteOutcome.REVISED, store.results().write(real).join());
+        assertEquals(2, store.results().revisions("E", "", Grain.MINUTE, T0).size());
+        assertEquals(true, io.tanhe.server.store.SameFigure.values(value, value * (1 + 0.9 * io.tanhe.server.store.SameFigure.RELATIVE_TOLERANCE)));
+    }
+
     @Test
     void aDifferentFigureBecomesCurrentAndEveryEarlierOneStaysRetrievable() {
         store.results().write(minute("E", "", T0, 3.0)).join();

@@ -128,6 +128,28 @@ class TransferTest {
         }
     }
 
+    /** Issue 12, defect 6: a row with a stored reading's identity but another value imported as `unchanged=1`. */
+    @Test
+    void aRowThatContradictsAStoredReadingIsRefusedByLineAndNothingIsImported() throws IOException {
+        Path file = dir.resolve("conflict.csv");
+        Files.writeString(file, String.join("\n",
+                "point_id,key,measured_at,value,unit,quality,source_id,detail,received_at,idempotency_key",
+                "p,,2024-03-01T00:00:00Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:01Z,",
+                "p,,2024-03-01T00:01:00Z,2.50,kWh,MEASURED,m,,2024-03-01T00:01:01Z,",
+                "p,,2024-03-01T00:02:00Z,3.0,kWh,MEASURED,m,,2024-03-01T00:02:01Z,",
+                "p,,2024-03-01T00:02:00Z,3.5,kWh,MEASURED,m,,2024-03-01T00:02:01Z,", ""));
+        try (Store store = Stores.openForTest(dir.resolve("a"))) {
+            store.readings().writeAll(List.of(reading("p", T0, "1.00", "m"), reading("p", T0.plusSeconds(60), "2.4", "m"))).join();
+            ImportException e = assertThrows(ImportException.class, () -> new StoreImport(store).readings(file));
+            assertEquals(2, e.problems().size(), e.getMessage());
+            assertTrue(e.problems().get(0).startsWith("conflict.csv:5: reading p@2024-03-01T00:02:00Z#m conflicts with an earlier row"),
+                    e.problems().get(0));
+            assertTrue(e.problems().get(1).startsWith("conflict.csv:3: reading p@2024-03-01T00:01:00Z#m conflicts with the stored"
+                    + " reading: 2.50 kWh MEASURED here, 2.4 kWh MEASURED there"), e.problems().get(1));
+            assertEquals(2, store.readings().count(), "nothing imported");
+        }
+    }
+
     @Test
     void aFileOfUnknownFormatIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TransferFormat.of(Path.of("x.xlsx")));
