@@ -18,7 +18,7 @@ import io.tanhe.server.uplink.config.Schedules;
 import io.tanhe.server.uplink.config.TlsConfig;
 import io.tanhe.server.uplink.config.UplinkConfig;
 import io.tanhe.sim.hj212.Hj212PlatformSimulator;
-import io.tanhe.sim.hj212.SimulatedClock;
+import io.tanhe.sim.SimulatedClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

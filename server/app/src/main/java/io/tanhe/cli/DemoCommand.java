@@ -4,7 +4,7 @@ import io.tanhe.sim.demo.SimulatedType;
 import io.tanhe.drivers.schedule.Acquisition;
 import io.tanhe.server.api.TimeText;
 import io.tanhe.sim.demo.DemoSite;
-import io.tanhe.sim.demo.SimulatedClock;
+import io.tanhe.sim.SimulatedClock;
 import io.tanhe.sim.demo.SimulatedTime;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;

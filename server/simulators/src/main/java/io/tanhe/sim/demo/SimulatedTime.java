@@ -1,5 +1,6 @@
 package io.tanhe.sim.demo;
 
+import io.tanhe.sim.SimulatedClock;
 import io.tanhe.drivers.ReadingSink;
 import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;

@@ -1,7 +1,7 @@
 package io.tanhe.server.terminal;
 
 import io.tanhe.drivers.schedule.Acquisition;
-import io.tanhe.sim.demo.SimulatedClock;
+import io.tanhe.sim.SimulatedClock;
 import io.tanhe.sim.demo.SimulatedTime;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;

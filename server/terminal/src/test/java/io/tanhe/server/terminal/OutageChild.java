@@ -3,7 +3,7 @@ package io.tanhe.server.terminal;
 import io.tanhe.drivers.schedule.Acquisition;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
-import io.tanhe.sim.demo.SimulatedClock;
+import io.tanhe.sim.SimulatedClock;
 import io.tanhe.sim.demo.SimulatedTime;
 
 import java.io.FileDescriptor;

@@ -16,7 +16,7 @@ import io.tanhe.server.uplink.config.RealtimeSchedule;
 import io.tanhe.server.uplink.config.Schedules;
 import io.tanhe.server.uplink.config.TlsConfig;
 import io.tanhe.server.uplink.config.UplinkConfig;
-import io.tanhe.sim.hj212.SimulatedClock;
+import io.tanhe.sim.SimulatedClock;
 
 import java.nio.file.Path;
 import java.time.Duration;

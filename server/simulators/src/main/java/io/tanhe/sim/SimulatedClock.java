@@ -1,21 +1,33 @@
-package io.tanhe.sim.demo;
+package io.tanhe.sim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock the demo moves: simulated measurement time, faster or slower than the wall clock. Thread-safe. */
+/**
+ * Simulated measurement time: a clock that moves only when told — by the demo, faster or slower than
+ * the wall clock, or by tests and benchmarks, which let days pass in a moment (a centre down for 48
+ * hours) while the uplink's schedules and backoffs read it. Thread-safe.
+ */
 public final class SimulatedClock extends Clock {
     private final ZoneId zone;
     private volatile Instant now;
 
+    /** A clock standing at {@code start} in {@code zone}. */
     public SimulatedClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void set(Instant t) {
+    /** Moves the clock to {@code t}. */
+    public void set(Instant t) {
         now = t;
+    }
+
+    /** Moves the clock forward by {@code d}. */
+    public synchronized void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override
@@ -28,17 +40,17 @@ public final class SimulatedClock extends Clock {
      * the current instant froze the uplink's QNs at the demo's start plus a counter, issue 12 8f.)
      */
     @Override
-    public Clock withZone(ZoneId z) {
+    public Clock withZone(ZoneId other) {
         SimulatedClock self = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return z;
+                return other;
             }
 
             @Override
-            public Clock withZone(ZoneId other) {
-                return self.withZone(other);
+            public Clock withZone(ZoneId z) {
+                return self.withZone(z);
             }
 
             @Override

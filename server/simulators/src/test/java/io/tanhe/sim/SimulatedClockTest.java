@@ -1,4 +1,4 @@
-package io.tanhe.sim.demo;
+package io.tanhe.sim;
 
 import io.tanhe.server.hj212.Qn;
 import io.tanhe.server.hj212.message.QnSequence;
