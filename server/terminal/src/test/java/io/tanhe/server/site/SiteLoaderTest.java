@@ -123,6 +123,8 @@ class SiteLoaderTest {
                 .replace("import \"../shared/", "import \"shared/");
         Path site = SiteFiles.demo(dir, t -> t.replace("library: cn.power-generation", "file: own.tanhe"));
         java.nio.file.Files.writeString(site.resolveSibling("own.tanhe"), text);
+        java.nio.file.Files.copy(library.resolve("power-generation-2022/power-generation-2022.factors.yaml"),
+                site.resolveSibling("power-generation-2022.factors.yaml"));
         try (Site loaded = SiteFiles.load(site)) {
             assertEquals("cn.power-generation", loaded.methodology().id());
         }
