@@ -25,7 +25,7 @@ class RulesCheckCommandTest {
 
     @Test
     void aGuidelinesManifestStandsForTheSharedRulesetsItIncludes() {
-        Path coking = Path.of("../methodologies/coking-2014");
+        Path coking = Path.of("../../methodologies/coking-2014");
         CliRun r = CliRun.of("rules", "check", "--methodology", coking.resolve("coking.tanhe").toString(),
                 coking.resolve("coking-2014.rulesets.yaml").toString());
         assertEquals("0 errors, 0 warnings\n", r.out());
