@@ -47,7 +47,8 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
                    Duration closeAfter, UplinkConfig uplink) implements AutoCloseable {
 
     public Site {
-        bindings = Map.copyOf(bindings);
+        // in the site file's order (Map.copyOf would iterate in an order that changes from run to run)
+        bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
         thresholds = List.copyOf(thresholds);
     }
 
