@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * One value of a configuration file — site file, points file, uplink configuration, thresholds —
@@ -47,6 +48,8 @@ import java.util.TreeSet;
  */
 public final class ConfigNode {
     private static final JsonFactory JSON = new JsonFactory();
+    /** A field whose value is a secret: its name contains password, passwd or secret (as {@code Secrets} in the store redacts). */
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|secret).*");
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Document doc;
@@ -200,8 +203,6 @@ public final class ConfigNode {
     public static boolean isSecret(String field) {
         return SECRET.matcher(field).matches();
     }
-
-    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?i).*(password|passwd|secret).*");
 
     /** {@code message} with every quoted value replaced by "(not shown)". */
     private static String withoutValues(String message) {

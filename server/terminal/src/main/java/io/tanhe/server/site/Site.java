@@ -14,6 +14,8 @@ import io.tanhe.server.store.RetentionPolicy;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
 
     public Site {
         // in the site file's order (Map.copyOf would iterate in an order that changes from run to run)
-        bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+        bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
         thresholds = List.copyOf(thresholds);
     }
 

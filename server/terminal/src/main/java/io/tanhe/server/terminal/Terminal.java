@@ -17,6 +17,7 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Event;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.NewAlert;
+import io.tanhe.server.store.Secrets;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.uplink.Uplink;
 import io.tanhe.server.uplink.UplinkEnvironment;
@@ -215,7 +216,7 @@ public final class Terminal implements AutoCloseable {
 
     private void start(TerminalSettings settings) {
         // secrets (TLS keystore passwords, driver passwords) are not stored in clear: issue 12, defect 12
-        store.configs().save(io.tanhe.server.store.Secrets.redact(site.text()), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        store.configs().save(Secrets.redact(site.text()), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
