@@ -1,5 +1,7 @@
 package io.tanhe.server.store;
 
+import io.tanhe.grammar.config.ConfigNode;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** What a secret's value becomes. */
     public static final String REDACTED = "(redacted)";
-    private static final Pattern KEY = Pattern.compile(
-            "([\"']?)([A-Za-z0-9_.-]*(?i:password|passwd|secret)[A-Za-z0-9_.-]*)\\1(\\s*:[ \\t]*)");
+    /** A key and its colon; whether the key names a secret is {@link ConfigNode#isSecret}'s one rule. */
+    private static final Pattern KEY = Pattern.compile("([\"']?)([A-Za-z0-9_.-]+)\\1(\\s*:[ \\t]*)");
 
     private Secrets() {
     }
@@ -40,27 +42,27 @@ public final class Secrets {
     private static String redactLine(String line) {
         Matcher m = KEY.matcher(line);
         StringBuilder out = new StringBuilder();
-        int from = 0;
-        while (m.find(from)) {
-            if (m.start() > 0 && Character.isLetterOrDigit(line.charAt(m.start() - 1))) {
-                from = m.end();
+        int copied = 0;
+        int search = 0;
+        while (search < line.length() && m.find(search)) {
+            search = m.end();
+            boolean insideWord = m.start() > 0 && Character.isLetterOrDigit(line.charAt(m.start() - 1));
+            if (insideWord || !ConfigNode.isSecret(m.group(2))) {
                 continue;
             }
             int valueStart = m.end();
             boolean flow = line.substring(0, m.start()).chars().anyMatch(c -> c == '{' || c == '[')
                     || m.group(1).equals("\"");
             int valueEnd = valueEnd(line, valueStart, flow);
-            out.append(line, from, valueStart);
+            out.append(line, copied, valueStart);
             if (valueEnd > valueStart) {
                 char q = line.charAt(valueStart);
                 out.append(q == '"' ? "\"" + REDACTED + "\"" : q == '\'' ? "'" + REDACTED + "'" : REDACTED);
             }
-            from = valueEnd;
-            if (from >= line.length()) {
-                break;
-            }
+            copied = valueEnd;
+            search = Math.max(search, valueEnd);
         }
-        out.append(line, Math.min(from, line.length()), line.length());
+        out.append(line, Math.min(copied, line.length()), line.length());
         return out.toString();
     }
 

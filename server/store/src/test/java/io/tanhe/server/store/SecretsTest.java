@@ -18,6 +18,12 @@ class SecretsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
+    void onlySecretKeysLoseTheirValuesAndEverythingAroundThemIsKept() {
+        assertEquals("tls: {store_type: PKCS12, key_store_password: (redacted), url: \"https://h:8443/u\"}  # PW: x",
+                Secrets.redact("tls: {store_type: PKCS12, key_store_password: abc, url: \"https://h:8443/u\"}  # PW: x"));
+    }
+
+    @Test
     void tlsKeystorePasswordsInAnUplinkBlockAreRedactedAndTheTextStillParses() throws Exception {
         String site = """
                 site: {id: plant}
