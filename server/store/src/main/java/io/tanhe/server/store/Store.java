@@ -1,6 +1,7 @@
 package io.tanhe.server.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -54,6 +55,15 @@ public interface Store extends AutoCloseable {
      * running, and returns that directory (what a restore needs).
      */
     Path backup(Path targetDirectory);
+
+    /**
+     * A new JDBC connection to this store's database, without auto-commit, for a module that keeps its own
+     * tables beside the store's (the security module's accounts and audit). The caller commits and closes
+     * it. SQL run through it must be portable across the engines the store supports.
+     *
+     * @throws StoreException when the database cannot be reached
+     */
+    Connection connect();
 
     /** Stops intake, commits what is queued, acknowledges it and closes the database. */
     @Override

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -180,6 +182,16 @@ public final class DerbyStore implements Store {
         });
         LOG.info("store {}: backed up to {}", db.directory(), copy);
         return copy;
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            return db.connect();
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to the store at " + db.directory() + ": "
+                    + DerbyDatabase.describe(e), e);
+        }
     }
 
     @Override
