@@ -36,6 +36,7 @@ class LayeringTest {
                 .layer("drivers").definedBy("io.tanhe.drivers..")
                 .layer("hj212").definedBy("io.tanhe.server.hj212..")
                 .layer("store").definedBy("io.tanhe.server.store..")
+                .layer("security").definedBy("io.tanhe.server.security..")
                 .layer("uplink").definedBy("io.tanhe.server.uplink..")
                 .layer("simulators").definedBy("io.tanhe.sim..")
                 .layer("site").definedBy("io.tanhe.server.site..")
@@ -50,17 +51,18 @@ class LayeringTest {
                 .whereLayer("drivers").mayOnlyAccessLayers("grammar")
                 .whereLayer("hj212").mayNotAccessAnyLayer()
                 .whereLayer("store").mayOnlyAccessLayers("engine", "drivers", "grammar")
+                .whereLayer("security").mayOnlyAccessLayers("store", "grammar")
                 .whereLayer("uplink").mayOnlyAccessLayers("hj212", "store", "engine", "drivers", "grammar")
                 .whereLayer("simulators").mayOnlyAccessLayers("hj212", "drivers", "engine", "grammar")
                 .whereLayer("site").mayOnlyAccessLayers("uplink", "store", "engine", "drivers", "grammar")
                 .whereLayer("evaluation").mayOnlyAccessLayers("site", "store", "engine", "drivers", "grammar")
                 .whereLayer("report").mayOnlyAccessLayers("store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
-                .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "uplink", "store",
+                .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
-                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "store", "engine", "drivers", "grammar")
+                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("api", "terminal", "recompute", "evaluation", "report", "site",
-                        "simulators", "uplink", "store", "hj212", "drivers", "engine", "grammar");
+                        "simulators", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 
     @Test
