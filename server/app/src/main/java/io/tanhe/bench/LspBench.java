@@ -1,5 +1,6 @@
 package io.tanhe.bench;
 
+import io.tanhe.lsp.DiagnosticsListener;
 import io.tanhe.lsp.LanguageServerMain;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionParams;
@@ -7,17 +8,13 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -70,7 +66,7 @@ public final class LspBench implements Callable<Integer> {
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
         Thread server = Thread.ofPlatform().daemon().name("lsp-server")
                 .start(() -> LanguageServerMain.serve(serverIn, serverOut, List.of(library)));
-        var launcher = LSPLauncher.createClientLauncher(new Collector(published), clientIn, clientOut);
+        var launcher = LSPLauncher.createClientLauncher(new DiagnosticsListener(published::add), clientIn, clientOut);
         launcher.startListening();
         LanguageServer lsp = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();
@@ -141,29 +137,5 @@ public final class LspBench implements Callable<Integer> {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private record Collector(BlockingQueue<PublishDiagnosticsParams> published) implements LanguageClient {
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams params) {
-            published.add(params);
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams params) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams params) {
-        }
     }
 }
