@@ -5,7 +5,6 @@ import io.tanhe.server.security.access.AccessStore;
 import io.tanhe.server.security.access.Actor;
 import io.tanhe.server.security.access.PasswordHasher;
 import io.tanhe.server.security.access.Role;
-import io.tanhe.server.security.access.SecurityPolicy;
 import io.tanhe.server.security.audit.AuditTrail;
 import io.tanhe.server.store.PrivateFiles;
 import io.tanhe.server.store.Store;
@@ -35,10 +34,10 @@ final class TerminalSecurity {
     private TerminalSecurity() {
     }
 
-    /** Access control over {@code store}'s database with the default policy and Argon2id. */
+    /** Access control over {@code store}'s database with the stored policy ({@code tanhe users policy}) and Argon2id. */
     static AccessControl open(Store store, AuditTrail audit) {
-        return new AccessControl(new AccessStore(store::connect), SecurityPolicy.defaults(), PasswordHasher.DEFAULT,
-                Clock.systemUTC(), audit);
+        AccessStore rows = new AccessStore(store::connect);
+        return new AccessControl(rows, AccessControl.storedPolicy(rows), PasswordHasher.DEFAULT, Clock.systemUTC(), audit);
     }
 
     /**

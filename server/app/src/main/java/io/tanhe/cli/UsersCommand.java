@@ -37,7 +37,8 @@ import java.util.function.Function;
                 "on the machine itself (bootstrap and recovery; while the terminal runs, the security operator uses the API).",
                 "Roles: sysadmin, secop, auditor, viewer (docs/security.md). Every action is audited."},
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Lock.class,
-                UsersCommand.Unlock.class, UsersCommand.Token.class, UsersCommand.Allow.class})
+                UsersCommand.Unlock.class, UsersCommand.Token.class, UsersCommand.Allow.class,
+                UsersCommand.Policy.class})
 public final class UsersCommand implements Runnable {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -273,6 +274,30 @@ public final class UsersCommand implements Runnable {
                     System.out.println(r.code() + ": " + (list.isEmpty() ? "any address"
                             : String.join(" ", list.stream().map(Cidr::toString).toList())));
                 }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "policy", description = {"The login policy (takes effect at the terminal's next start): without options it is",
+            "shown; e.g. `policy --set lockout-after=3 --set lockout-for=30min --set idle-timeout=10min`.",
+            "Settings: lockout-after, lockout-for, password-max-age, history, idle-timeout, login-attempts-per-minute."})
+    static final class Policy implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a setting to change; counts or durations such as 30s, 15min, 8h, 90d")
+        java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            return withAccess(parent.dataDir, access -> {
+                io.tanhe.server.security.access.SecurityPolicy policy = access.policy();
+                if (!set.isEmpty()) {
+                    policy = policy.with(set);
+                    access.savePolicy(Actor.local(), policy);
+                }
+                policy.toSettings().forEach((k, v) -> System.out.println(k + " = " + v));
                 return 0;
             });
         }

@@ -117,6 +117,15 @@ class SecurityCommandsTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("not an address range"), bad.err());
 
+        CliRun policy = CliRun.of("users", "policy", "--set", "lockout-after=3", "--set", "idle-timeout=10min", "--data-dir", d);
+        assertEquals(0, policy.exit(), policy.err());
+        assertTrue(policy.out().contains("lockout-after = 3") && policy.out().contains("idle-timeout = 10min")
+                && policy.out().contains("password-max-age = 90d"), policy.out());
+        assertTrue(CliRun.of("users", "policy", "--data-dir", d).out().contains("lockout-after = 3"), "kept in the store");
+        CliRun badPolicy = CliRun.of("users", "policy", "--set", "lockout-for=soon", "--data-dir", d);
+        assertEquals(2, badPolicy.exit());
+        assertTrue(badPolicy.err().contains("lockout-for: `soon` is not a duration"), badPolicy.err());
+
         CliRun none = CliRun.of("users", "list", "--data-dir", dir.resolve("empty").toString());
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("no store in"), none.err());

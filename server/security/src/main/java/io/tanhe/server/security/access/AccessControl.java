@@ -41,6 +41,7 @@ public final class AccessControl {
     /** Hashed once, verified against for unknown usernames, so a wrong name costs as much time as a wrong password. */
     private final String decoyHash;
     private volatile Map<Role, List<Cidr>> allowLists;
+    private final Object failureLock = new Object();
 
     public AccessControl(AccessStore store, SecurityPolicy policy, PasswordHasher hasher, Clock clock, AuditTrail audit) {
         this.store = store;
@@ -96,10 +97,16 @@ public final class AccessControl {
             return wrong();
         }
         if (password == null || !hasher.verify(password, a.passwordHash())) {
-            int failures = a.failures() + 1;
-            boolean lock = failures >= policy.lockoutAfter();
-            store.update(new Account(a.username(), a.role(), a.passwordHash(), a.passwordSetAt(), a.mustChange(), a.disabled(),
-                    lock ? 0 : failures, lock ? now.plus(policy.lockoutFor()) : a.lockedUntil(), a.createdAt()));
+            int failures;
+            boolean lock;
+            synchronized (failureLock) { // concurrent wrong guesses each count
+                Account current = store.account(a.username()).orElse(a);
+                failures = current.failures() + 1;
+                lock = failures >= policy.lockoutAfter();
+                store.update(new Account(current.username(), current.role(), current.passwordHash(), current.passwordSetAt(),
+                        current.mustChange(), current.disabled(), lock ? 0 : failures,
+                        lock ? now.plus(policy.lockoutFor()) : current.lockedUntil(), current.createdAt()));
+            }
             record(actor, "login", a.username(), AuditOutcome.FAILURE, "wrong password (" + failures + " in a row)");
             if (lock) {
                 sessions.closeAll(a.username());
@@ -290,6 +297,22 @@ public final class AccessControl {
 
     public List<ApiToken> tokens() {
         return store.tokens();
+    }
+
+    // --- the policy
+
+    /**
+     * Stores {@code next} as the policy the terminal starts with (this instance keeps the one it was made with;
+     * {@code tanhe users policy} runs against a stopped terminal). Audited with the values.
+     */
+    public void savePolicy(Actor actor, SecurityPolicy next) {
+        store.saveSettings(next.toSettings());
+        record(actor, "policy.change", "login policy", AuditOutcome.SUCCESS, next.toSettings().toString());
+    }
+
+    /** The policy stored in {@code store}: the defaults with the values saved by {@link #savePolicy}. */
+    public static SecurityPolicy storedPolicy(AccessStore store) {
+        return SecurityPolicy.defaults().with(store.settings());
     }
 
     // --- address allow-lists

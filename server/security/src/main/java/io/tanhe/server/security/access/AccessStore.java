@@ -302,4 +302,37 @@ public final class AccessStore {
             return null;
         });
     }
+
+    // --- policy settings
+
+    /** The stored policy values by name. */
+    public Map<String, String> settings() {
+        return run(c -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT NAME, SETTING_VALUE FROM " + AccessTables.SETTING);
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return Map.copyOf(out);
+        });
+    }
+
+    /** Replaces every stored policy value with {@code values}. */
+    public void saveSettings(Map<String, String> values) {
+        run(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + AccessTables.SETTING)) {
+                d.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + AccessTables.SETTING + " (NAME, SETTING_VALUE) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    s.setString(1, e.getKey());
+                    s.setString(2, e.getValue());
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
 }

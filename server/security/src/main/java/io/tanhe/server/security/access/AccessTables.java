@@ -27,6 +27,9 @@ public final class AccessTables {
     /** Address allow-lists: the CIDR ranges each role may come from (none listed: any address). */
     static final String ADDRESS_ALLOW = "TANHE_ADDRESS_ALLOW";
 
+    /** The login policy's values, by name ({@link SecurityPolicy#toSettings()}); absent names take the defaults. */
+    static final String SETTING = "TANHE_SECURITY_SETTING";
+
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
@@ -41,6 +44,8 @@ public final class AccessTables {
                 + " CREATED_BY VARCHAR(64) NOT NULL, REVOKED_AT BIGINT NOT NULL)");
         TABLES.put(ADDRESS_ALLOW, "CREATE TABLE " + ADDRESS_ALLOW + " (ROLE_CODE VARCHAR(32) NOT NULL,"
                 + " CIDR VARCHAR(64) NOT NULL, PRIMARY KEY (ROLE_CODE, CIDR))");
+        TABLES.put(SETTING, "CREATE TABLE " + SETTING + " (NAME VARCHAR(64) NOT NULL PRIMARY KEY,"
+                + " SETTING_VALUE VARCHAR(256) NOT NULL)");
     }
 
     private AccessTables() {
