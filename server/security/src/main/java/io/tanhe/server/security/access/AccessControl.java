@@ -88,6 +88,9 @@ public final class AccessControl {
         }
         Account a = found.get();
         Actor actor = new Actor(a.username(), a.role().code(), from);
+        if (a.disabled() || a.lockedOut(now)) {
+            hasher.verify(password == null ? "" : password, decoyHash); // as slow as a live account's answer
+        }
         if (a.disabled()) {
             record(actor, "login", a.username(), AuditOutcome.FAILURE, "account locked by the security operator");
             return wrong();
