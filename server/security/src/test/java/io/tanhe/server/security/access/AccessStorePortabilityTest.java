@@ -1,5 +1,7 @@
 package io.tanhe.server.security.access;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The access tables' SQL on each engine the store has or is gaining: Derby and SQLite (real databases, through JDBC). */
+/**
+ * The access tables' SQL on each engine the store has or is gaining: Derby and SQLite always (real databases,
+ * through JDBC); PostgreSQL when {@code TANHE_TEST_POSTGRES_URL} names a server (e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=tanhe}), in a fresh schema it drops afterwards.
+ */
 class AccessStorePortabilityTest {
     @TempDir
     Path dir;
@@ -25,6 +31,25 @@ class AccessStorePortabilityTest {
     private Supplier<Connection> database(String engine) {
         if (engine.equals("derby")) {
             return TestDatabase.fresh();
+        }
+        if (engine.equals("postgresql")) {
+            String schema = "access_" + Long.toHexString(System.nanoTime());
+            String base = System.getenv("TANHE_TEST_POSTGRES_URL");
+            try (Connection c = DriverManager.getConnection(base)) {
+                c.createStatement().executeUpdate("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return () -> {
+                try {
+                    Connection c = DriverManager.getConnection(url);
+                    c.setAutoCommit(false);
+                    return c;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
         }
         String url = "jdbc:sqlite:" + dir.resolve("access.db");
         return () -> {
@@ -41,7 +66,16 @@ class AccessStorePortabilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "sqlite"})
     void everyStatementRunsAndTheTablesAreMadeOnce(String engine) {
-        Supplier<Connection> db = database(engine);
+        exercise(database(engine));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "TANHE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+    void everyStatementRunsOnPostgresql() {
+        exercise(database("postgresql"));
+    }
+
+    private static void exercise(Supplier<Connection> db) {
         AccessStore store = new AccessStore(db);
         store = new AccessStore(db); // the tables exist now: not made again
         Instant t = Instant.parse("2026-06-01T08:00:00Z");
