@@ -213,6 +213,16 @@ class ApiAccessTest {
                 .header("Authorization", op).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=evil&role=sysadmin")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, form.statusCode(), "only JSON bodies: a cross-site form cannot post one");
+        for (String type : List.of("account.add", "account.lock", "token.issue", "token.revoke")) {
+            AuditEvent e = security.audit.stream().filter(x -> x.type().equals(type) && x.outcome() == AuditOutcome.SUCCESS
+                    && (x.target().equals("plant.screen") || x.target().equals("grafana"))).findFirst().orElseThrow(() -> new AssertionError(
+                    "no " + type + " in the audit: " + security.audit));
+            assertTrue(e.user().startsWith("token:secop-"), e.toString());
+            assertEquals("secop", e.role(), e.toString());
+            assertEquals("127.0.0.1", e.source(), e.toString());
+        }
+        assertTrue(security.audit.stream().anyMatch(x -> x.type().equals("account.add") && x.outcome() == AuditOutcome.FAILURE
+                && x.detail().contains("taken")), "the refused duplicate is audited too");
     }
 
     @Test
