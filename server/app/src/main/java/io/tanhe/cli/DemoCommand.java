@@ -92,7 +92,10 @@ public final class DemoCommand implements Callable<Integer> {
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             try {
                 TerminalApi.start(terminal, binding, access);
-            } catch (IllegalArgumentException e) {
+                if (binding.tls().isPresent()) {
+                    PinnedCertificate.write(binding.tls().get(), dataDir);
+                }
+            } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException e) {
                 System.err.println("demo: " + e.getMessage());
                 terminal.close();
                 return 2;

@@ -87,7 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
         TerminalReport.Answer answer;
         try {
             String token = Files.readString(dataDir.resolve(TerminalSecurity.CLI_TOKEN)).strip();
-            answer = TerminalReport.fetch(api, token, grain, from, to, format);
+            answer = TerminalReport.fetch(api, token, dataDir, grain, from, to, format);
         } catch (IOException e) {
             if (terminal.inThisProcess()) {
                 System.err.println("report: the terminal running in this process does not answer at " + api + ": " + e.getMessage());

@@ -72,7 +72,10 @@ public final class RunCommand implements Callable<Integer> {
             AccessControl access = TerminalSecurity.prepare(terminal.store(), dataDir, System.out);
             try {
                 TerminalApi.start(terminal, binding, access);
-            } catch (IllegalArgumentException e) {
+                if (binding.tls().isPresent()) {
+                    PinnedCertificate.write(binding.tls().get(), dataDir);
+                }
+            } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException e) {
                 System.err.println("run: " + e.getMessage());
                 terminal.close();
                 return 2;
