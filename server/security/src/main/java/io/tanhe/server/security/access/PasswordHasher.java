@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * Hashes passwords with Argon2id (Bouncy Castle's {@link Argon2BytesGenerator}), a memory-hard KDF, in
@@ -28,6 +29,13 @@ public final class PasswordHasher {
     private final int iterations;
     private final int lanes;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * At most this many hashes at once: each takes {@code memoryKib} of heap, and a burst of logins from many
+     * addresses (each under its rate limit) must not exhaust a terminal's small heap.
+     */
+    private final Semaphore running = new Semaphore(CONCURRENT, true);
+    /** Hashes computed at the same time; more wait their turn. */
+    public static final int CONCURRENT = 2;
 
     /**
      * @param memoryKib  memory per hash in KiB (at least 1024 in production; tests may use less)
@@ -62,6 +70,8 @@ public final class PasswordHasher {
         int m;
         int t;
         int p;
+        // a stored hash is trusted data, but bound its cost anyway: a corrupted row must not take the heap
+        final int maxMemoryKib = 256 * 1024;
         byte[] salt;
         byte[] expected;
         try {
@@ -74,11 +84,23 @@ public final class PasswordHasher {
         } catch (RuntimeException e) {
             return false;
         }
+        if (m < 8 * p || m > maxMemoryKib || t < 1 || t > 16 || p < 1 || p > 16 || expected.length < 16 || expected.length > 64) {
+            return false;
+        }
         byte[] actual = derive(password, salt, m, t, p, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+    private byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+        running.acquireUninterruptibly();
+        try {
+            return argon2(password, salt, m, t, p, length);
+        } finally {
+            running.release();
+        }
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build());
