@@ -139,6 +139,34 @@ final class AccountRoutes {
         return Map.of("name", ctx.pathParam("name"), "revoked", true);
     }
 
+    Map<String, Object> allowLists(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var lists = access.allowLists();
+        for (Role r : Role.values()) {
+            out.put(r.code(), lists.getOrDefault(r, List.of()).stream().map(Object::toString).toList());
+        }
+        return out;
+    }
+
+    /** Replaces a role's allow-list: {@code {"ranges": ["10.0.0.0/8", …]}}; an empty list allows any address. */
+    Map<String, Object> setAllowList(Context ctx) {
+        Role role = role(ctx.pathParam("role"));
+        JsonNode ranges = body(ctx).get("ranges");
+        if (ranges == null || !ranges.isArray()) {
+            throw new BadRequest("ranges", "send {\"ranges\": [\"10.0.0.0/8\", …]}; an empty list allows any address");
+        }
+        List<io.tanhe.server.security.access.Cidr> parsed = new ArrayList<>();
+        for (JsonNode r : ranges) {
+            try {
+                parsed.add(io.tanhe.server.security.access.Cidr.parse(r.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("ranges", e.getMessage());
+            }
+        }
+        access.setAllowList(actor(ctx), role, parsed);
+        return allowLists(ctx);
+    }
+
     private static Actor actor(Context ctx) {
         return Actor.of(AccessGuard.principal(ctx), AccessGuard.source(ctx));
     }

@@ -78,8 +78,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every route but {@code POST /api/login} needs a session (cookie {@code tanhe_session}) or a bearer
  * token whose role holds the route's {@link RouteAccess} permission ({@link AccessGuard}): 401 without,
  * 403 for the wrong role or address. Also: {@code POST /api/logout}, {@code GET /api/session},
- * {@code POST /api/password} for everyone signed in; {@code /api/users} and {@code /api/tokens} for the
- * security operator. Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
+ * {@code POST /api/password} for everyone signed in; {@code /api/users}, {@code /api/tokens} and
+ * {@code /api/allow-lists} for the security operator. Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,7 +143,9 @@ public final class ApiServer {
                 .post("/api/users/{username}/reset", ctx -> send(ctx, accounts.reset(ctx)), manage)
                 .get("/api/tokens", ctx -> send(ctx, accounts.tokens(ctx)), manage)
                 .post("/api/tokens", ctx -> send(ctx, accounts.issueToken(ctx)), manage)
-                .delete("/api/tokens/{name}", ctx -> send(ctx, accounts.revokeToken(ctx)), manage);
+                .delete("/api/tokens/{name}", ctx -> send(ctx, accounts.revokeToken(ctx)), manage)
+                .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
+                .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {

@@ -106,7 +106,8 @@ class ApiAccessTest {
         List<String> wrong = new ArrayList<>();
         for (ParsedEndpoint e : routes) {
             String method = e.getEndpoint().getMethod().name();
-            String path = e.getEndpoint().getPath().replace("{username}", "nobody").replace("{name}", "nothing");
+            String path = e.getEndpoint().getPath().replace("{username}", "nobody").replace("{name}", "nothing")
+                    .replace("{role}", "nonsense");
             RouteAccess needs = declared(e);
             int before = security.events("access.refused").size();
             int anonymous = send(method, path, null, null, "{}").statusCode();
@@ -124,6 +125,9 @@ class ApiAccessTest {
                 if (needs instanceof RouteAccess.Needs(Permission p)) {
                     int status = send(method, path, "Bearer " + tokens.get(role), null, "{}").statusCode();
                     boolean allowed = p.grantedTo(role);
+                    if (status >= 500) {
+                        wrong.add(method + " " + path + " as " + role.code() + ": " + status);
+                    }
                     if (allowed && (status == 401 || status == 403)) {
                         wrong.add(method + " " + path + " as " + role.code() + ": " + status + ", but " + p + " is granted");
                     }
@@ -221,6 +225,13 @@ class ApiAccessTest {
             assertEquals("secop", e.role(), e.toString());
             assertEquals("127.0.0.1", e.source(), e.toString());
         }
+        HttpResponse<String> set = send("PUT", "/api/allow-lists/viewer", op, null, "{\"ranges\":[\"10.30.0.0/16\"]}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("10.30.0.0/16", JSON.readTree(set.body()).path("viewer").get(0).asText(), set.body());
+        assertEquals(400, send("PUT", "/api/allow-lists/viewer", op, null, "{\"ranges\":[\"example.com\"]}").statusCode());
+        assertEquals(400, send("PUT", "/api/allow-lists/root", op, null, "{\"ranges\":[]}").statusCode());
+        assertEquals(200, send("PUT", "/api/allow-lists/viewer", op, null, "{\"ranges\":[]}").statusCode());
+        assertEquals("[]", JSON.readTree(send("GET", "/api/allow-lists", op, null, null).body()).path("viewer").toString());
         assertTrue(security.audit.stream().anyMatch(x -> x.type().equals("account.add") && x.outcome() == AuditOutcome.FAILURE
                 && x.detail().contains("taken")), "the refused duplicate is audited too");
     }

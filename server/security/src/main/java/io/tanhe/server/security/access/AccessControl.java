@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,8 +327,9 @@ public final class AccessControl {
                 ranges.isEmpty() ? "any address" : String.join(" ", ranges.stream().map(Cidr::toString).toList()));
     }
 
+    /** Each role's allow-list; a role absent from the map may come from any address. */
     public Map<Role, List<Cidr>> allowLists() {
-        return new EnumMap<>(allowLists.isEmpty() ? Map.of() : allowLists);
+        return Map.copyOf(allowLists);
     }
 
     // --- the audit
