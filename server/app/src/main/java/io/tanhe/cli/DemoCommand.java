@@ -100,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
                 terminal.close();
                 return 2;
             }
-            hint = "curl -H \"Authorization: Bearer $(cat " + dataDir.resolve(TerminalSecurity.VIEWER_TOKEN) + ")\" "
+            hint = "curl " + (binding.tls().isPresent() ? "--cacert " + dataDir.resolve(PinnedCertificate.FILE) + " " : "")
+                    + "-H \"Authorization: Bearer $(cat " + dataDir.resolve(TerminalSecurity.VIEWER_TOKEN) + ")\" "
                     + terminal.apiAddress().orElseThrow() + "/api/status";
         }
         Instant begin = startTime(terminal, site);

@@ -23,7 +23,6 @@ import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoreHealth;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.TimeRange;
-
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.AccessException;
 import io.tanhe.server.security.access.Permission;
@@ -42,9 +41,9 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Collections;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
