@@ -35,11 +35,14 @@ class PowerGeneration2022VerificationTest {
 
     @Test
     void aNaturalGasNcvOutsideTable12IsAFindingButNotInvalid() {
-        Verdict low = rules.entered("gas_ncv_measured", "gt1,natural_gas", 290, "GJ/10^4 Nm3");
-        assertEquals(Judgement.SUSPICIOUS, low.judgement());
+        Verdict low = rules.entered("gas_ncv_measured", "gt1,natural_gas", 280, "GJ/10^4 Nm3");
+        assertEquals(Judgement.SUSPICIOUS, low.judgement(), low.toString());
         assertTrue(low.reasons().startsWith("核查发现"), low.reasons());
         assertTrue(low.reasons().contains("285.0-398.3 GJ/10^4 Nm3") && low.reasons().contains("表12"), low.reasons());
         assertEquals(Verdict.VALID, rules.entered("gas_ncv_measured", "gt1,natural_gas", 389.31, "GJ/10^4 Nm3"));
+        assertEquals(Verdict.VALID, rules.entered("gas_ncv_measured", "gt1,natural_gas", 290, "GJ/10^4 Nm3"), "inside 285.0-398.3");
+        assertEquals(Judgement.INVALID, rules.entered("gas_ncv_measured", "gt1,natural_gas", 200, "GJ/10^4 Nm3").judgement(),
+                "below 250 it is not natural gas at all");
         assertEquals(Judgement.SUSPICIOUS, rules.entered("gas_ncv_measured", "gt1,natural_gas", 0.4, "TJ/10^4 Nm3").judgement(),
                 "400 GJ in another unit is above 398.3");
     }
