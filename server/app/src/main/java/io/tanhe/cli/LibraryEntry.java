@@ -7,10 +7,12 @@ import io.tanhe.engine.factors.FactorValue;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.graph.SetInfo;
 import io.tanhe.engine.model.MethodologyInfo;
 import io.tanhe.grammar.ast.Decl;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +29,15 @@ import java.util.Set;
  * @param defaults   the default values among the factors its formulas read, counted by confidence
  * @param noDefault  the factors its formulas read that ship no default value at all (the plant supplies them),
  *                   sorted by name
+ * @param partial    the factors its formulas read, indexed by closed sets, that ship a default for some keys but
+ *                   not all, as {@code name (missing of all)}, sorted by name
  */
 record LibraryEntry(Path file, MethodologyInfo info, int formulas, int tests, DefaultCounts defaults,
-                    List<String> noDefault) {
+                    List<String> noDefault, List<String> partial) {
 
     LibraryEntry {
         noDefault = List.copyOf(noDefault);
+        partial = List.copyOf(partial);
     }
 
     /** How many default values are confirmed (A), second-hand (B) and unverified (C or U). */
@@ -88,7 +93,39 @@ record LibraryEntry(Path file, MethodologyInfo info, int formulas, int tests, De
             }
         }
         List<String> noDefault = read.stream().filter(f -> !withDefault.contains(f)).sorted().toList();
-        return Optional.of(new LibraryEntry(file, graph.info(), formulas, tests, counts, noDefault));
+        List<String> partial = read.stream().filter(withDefault::contains).sorted()
+                .map(f -> missingKeys(graph, c, f)).flatMap(Optional::stream).toList();
+        return Optional.of(new LibraryEntry(file, graph.info(), formulas, tests, counts, noDefault, partial));
+    }
+
+    /**
+     * {@code name (missing of all)} for a factor indexed by closed sets that has defaults for some keys only; empty
+     * when it is scalar, indexed by an open set (its keys come from the site) or complete.
+     */
+    private static Optional<String> missingKeys(ComputationGraph graph, Compilation c, String factor) {
+        Node node = graph.nodes().stream().filter(n -> n.name().equals(factor)).findFirst().orElseThrow();
+        if (!node.indexed()) {
+            return Optional.empty();
+        }
+        List<List<String>> keys = List.of(List.of());
+        for (String dimension : node.dimensions()) {
+            Optional<SetInfo> set = graph.set(dimension);
+            if (set.isEmpty() || set.get().open()) {
+                return Optional.empty();
+            }
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> prefix : keys) {
+                for (String member : set.get().members()) {
+                    List<String> key = new ArrayList<>(prefix);
+                    key.add(member);
+                    longer.add(key);
+                }
+            }
+            keys = longer;
+        }
+        Set<String> shipped = c.defaults().library().keys(factor);
+        long missing = keys.stream().map(k -> String.join(",", k)).filter(k -> !shipped.contains(k)).count();
+        return missing == 0 ? Optional.empty() : Optional.of(factor + " (" + missing + " of " + keys.size() + ")");
     }
 
     /** The factors that some computed node reads. */
@@ -115,6 +152,7 @@ record LibraryEntry(Path file, MethodologyInfo info, int formulas, int tests, De
     String line() {
         return info.id() + " " + info.version() + "  " + info.title() + "  [" + info.industry() + "]  "
                 + formulas + " formulas, " + tests + " tests, " + defaults
-                + (noDefault.isEmpty() ? "" : "; no default: " + String.join(", ", noDefault));
+                + (noDefault.isEmpty() ? "" : "; no default: " + String.join(", ", noDefault))
+                + (partial.isEmpty() ? "" : "; keys without default: " + String.join(", ", partial));
     }
 }

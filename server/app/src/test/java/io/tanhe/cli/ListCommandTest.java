@@ -39,6 +39,12 @@ class ListCommandTest {
             }
             input coal : t counter
             factor slip : % "no default on purpose"
+            set grade "煤种" { a "甲", b "乙" }
+            factor ash[grade] : % {
+              value [a] 10 source "a table" confidence A
+            }
+            input burned[grade] : t counter
+            emission graded[g in grade] : tCO2 class combustion = burned[g] * ash[g] * 1 [tCO2/t]
             value oxidised : t = coal * ox * share * (1 - slip)
             emission e : tCO2 class combustion = oxidised * ef
             total E : tCO2 = e
@@ -65,9 +71,9 @@ class ListCommandTest {
         Files.writeString(dir.resolve("lib.tanhe"), SMALL);
         Files.writeString(dir.resolve("boiler.tanhe"), BOILER);
         CliRun r = CliRun.of("list", dir.toString());
-        assertEquals("site.boiler 2.1  一台锅炉  [供热]  3 formulas, 2 tests, "
-                + "1 confirmed, 1 second-hand, 2 unverified defaults; no default: slip\n"
-                + "1 methodologies in " + dir + ": 3 formulas, 2 tests, 1 confirmed, 1 second-hand, 2 unverified defaults "
+        assertEquals("site.boiler 2.1  一台锅炉  [供热]  4 formulas, 2 tests, "
+                + "2 confirmed, 1 second-hand, 2 unverified defaults; no default: slip; keys without default: ash (1 of 2)\n"
+                + "1 methodologies in " + dir + ": 4 formulas, 2 tests, 2 confirmed, 1 second-hand, 2 unverified defaults "
                 + "(each methodology counts the values it reads; shared tables count once per reader), "
                 + "1 with factors that ship no default\n", r.out());
         assertEquals(0, r.exit());
