@@ -74,7 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
         if (port >= 0) {
             TerminalApi.start(terminal, host, port);
         }

@@ -56,7 +56,13 @@ public final class RunCommand implements Callable<Integer> {
             site.close();
             return 0;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
         if (port >= 0) {
             TerminalApi.start(terminal, host, port);
         }
