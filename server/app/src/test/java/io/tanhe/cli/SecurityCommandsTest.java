@@ -89,4 +89,21 @@ class SecurityCommandsTest {
         assertEquals(2, badSubject.exit());
         assertTrue(badSubject.err().contains("not a distinguished name"), badSubject.err());
     }
+
+    @Test
+    void aStoredSiteChangedWithSqlIsRefusedWhereTheCliLoadsIt() throws Exception {
+        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dir).withMinFreeBytes(0))) {
+            io.tanhe.server.security.config.SealedConfigs.open(store::connect, store.configs(),
+                            io.tanhe.server.security.crypto.DeviceKey.loadOrCreate(dir),
+                            io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(dir))
+                    .save("site: {id: plant-1}\n", "terminal", java.time.Instant.parse("2026-06-01T00:00:00Z"), "");
+            try (Connection c = store.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE config_version SET author = 'someone' WHERE version_no = 1");
+                c.commit();
+            }
+        }
+        CliRun r = CliRun.of("recompute", "--from", "2026-06-01", data);
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("stored configuration version 1") && r.err().contains("does not match its signature"), r.err());
+    }
 }
