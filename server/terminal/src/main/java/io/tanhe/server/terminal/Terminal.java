@@ -417,14 +417,22 @@ public final class Terminal implements AutoCloseable {
         return identity;
     }
 
+    /** Daily, in the background: check the chain (a break is logged and audited), then drop expired segments. */
     private void applyAuditRetention() {
         try {
+            var check = audit.verifyQuietly();
+            if (!check.intact()) {
+                LOG.error("the audit was tampered with: {}; see 'tanhe audit verify' and docs/security-audit-and-keys.md", check.summary());
+                audit.record(new AuditEvent(wallClock.instant(), "terminal", "-", "local", "audit.verify", "audit", AuditOutcome.FAILURE,
+                        check.summary()));
+                return; // never cut a chain whose break it would hide
+            }
             long removed = audit.applyRetention();
             if (removed > 0) {
                 LOG.info("audit retention removed {} entries older than {}", removed, AuditSettings.defaults().retention());
             }
         } catch (RuntimeException e) {
-            LOG.warn("audit retention failed, will retry tomorrow: {}", e.toString());
+            LOG.warn("audit check and retention failed, will retry tomorrow: {}", e.toString());
         }
     }
 
