@@ -8,7 +8,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.tanhe.server.security.crypto.KeyBackup;
+import io.tanhe.server.store.PrivateFiles;
+import io.tanhe.server.store.derby.DerbySettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe keys …}: the device's SM4 key for secrets at rest. */
@@ -16,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"The device key (SM4, " + DeviceKey.FILE + " in the data directory, 0600) that encrypts the",
                 "secrets of stored configuration versions. Run on the machine itself against a stopped terminal;",
                 "each command is audited."},
-        subcommands = {KeysCommand.Show.class, KeysCommand.Rotate.class})
+        subcommands = {KeysCommand.Show.class, KeysCommand.Rotate.class, KeysCommand.Export.class, KeysCommand.Import.class})
 public final class KeysCommand implements Runnable {
     /** The role these commands act in: keys belong to the security operator. */
     static final String ROLE = "security";
@@ -89,6 +97,102 @@ public final class KeysCommand implements Runnable {
                 System.err.println("keys rotate: " + e.getMessage());
                 return 2;
             }
+        }
+    }
+
+    /** The passphrase: the first line of {@code file}, else asked twice (once when {@code confirm} is false) on the console. */
+    static char[] passphrase(Path file, boolean confirm) throws IOException {
+        if (file != null) {
+            return Files.readAllLines(file).stream().findFirst().orElse("").toCharArray();
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new IllegalStateException("no console to ask for the passphrase; give --passphrase-file FILE (a 0600 file)");
+        }
+        char[] first = console.readPassword("passphrase (at least %d characters): ", KeyBackup.MIN_PASSPHRASE);
+        if (confirm && !Arrays.equals(first, console.readPassword("again: "))) {
+            throw new IllegalStateException("the two passphrases differ");
+        }
+        return first;
+    }
+
+    /** {@code tanhe keys export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write the device key, the SM2 identity and its certificate chain to FILE, encrypted (SM4-GCM",
+                    "under PBKDF2-HMAC-SM3 of a passphrase). Keep it apart from the store's backup: without it a restored",
+                    "store's secrets cannot be decrypted and its audit checkpoints do not verify."})
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
+        Path dataDir;
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the backup file to write (made 0600)")
+        Path output;
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "read the passphrase from FILE's first line (default: ask)")
+        Path passphraseFile;
+
+        @Override
+        public Integer call() {
+            System.setProperty("tanhe.log.level", "WARN");
+            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+                try {
+                    String backup = KeyBackup.export(dataDir, passphrase(passphraseFile, true));
+                    PrivateFiles.writeString(output, backup);
+                    local.record(ROLE, "keys.export", output.toAbsolutePath().toString(), AuditOutcome.SUCCESS, "encrypted key backup");
+                    System.out.println("keys exported, encrypted, to " + output);
+                    return 0;
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    local.record(ROLE, "keys.export", output.toAbsolutePath().toString(), AuditOutcome.FAILURE, e.getMessage());
+                    System.err.println("keys export: " + e.getMessage());
+                    return 2;
+                }
+            } catch (IllegalStateException | IOException e) {
+                System.err.println("keys export: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** {@code tanhe keys import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Restore the key files from a backup made by 'tanhe keys export' into the data directory (after",
+                    "restoring its store, or before the terminal's first start there). Other keys already there are kept",
+                    "unless --replace is given."})
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
+        Path dataDir;
+        @CommandLine.Parameters(paramLabel = "FILE", description = "the backup file")
+        Path file;
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "read the passphrase from FILE's first line (default: ask)")
+        Path passphraseFile;
+        @Option(names = "--replace", description = "replace differing key files (secrets and signatures made under them are lost)")
+        boolean replace;
+
+        @Override
+        public Integer call() {
+            System.setProperty("tanhe.log.level", "WARN");
+            List<String> restored;
+            String problem = null;
+            try {
+                PrivateFiles.directory(dataDir);
+                restored = KeyBackup.restore(dataDir, Files.readString(file), passphrase(passphraseFile, false), replace);
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+                restored = List.of();
+                problem = e.getMessage();
+            }
+            // the store is opened after the restore: opening it first would make a new identity
+            if (Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+                try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+                    local.record(ROLE, "keys.import", file.toAbsolutePath().toString(), problem == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                            problem == null ? "restored " + restored : problem);
+                } catch (IllegalStateException e) {
+                    System.err.println("keys import: not audited: " + e.getMessage());
+                }
+            }
+            if (problem != null) {
+                System.err.println("keys import: nothing restored: " + problem);
+                return 2;
+            }
+            System.out.println("keys restored into " + dataDir + ": " + String.join(", ", restored));
+            return 0;
         }
     }
 }

@@ -106,4 +106,23 @@ class SecurityCommandsTest {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("stored configuration version 1") && r.err().contains("does not match its signature"), r.err());
     }
+
+    @Test
+    void keysExportAndImportMoveTheKeysEncryptedAndRefuseAWrongPassphrase() throws Exception {
+        Path pass = dir.resolve("pass");
+        Files.writeString(pass, "a long enough passphrase\n");
+        ok("keys", "show", data);
+        String fingerprint = io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(dir).fingerprint();
+        Path backup = dir.resolve("keys.backup");
+        ok("keys", "export", data, "-o", backup.toString(), "--passphrase-file", pass.toString());
+        Path other = dir.resolve("restored");
+        ok("keys", "import", "--data-dir=" + other, backup.toString(), "--passphrase-file", pass.toString());
+        assertEquals(fingerprint, io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(other).fingerprint());
+
+        Files.writeString(pass, "not the passphrase at all\n");
+        CliRun wrong = CliRun.of("keys", "import", "--data-dir=" + dir.resolve("third"), backup.toString(), "--passphrase-file", pass.toString());
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("the passphrase is wrong"), wrong.err());
+        assertTrue(ok("audit", "query", data, "--type=keys.export").out().contains("encrypted key backup"));
+    }
 }
