@@ -138,7 +138,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             List<AuditEntry> entries = new ArrayList<>();
             AuditSql sql = AuditSql.select(query);
             try (PreparedStatement p = sql.prepare(c, "SELECT " + COLUMNS + " FROM audit_entry")) {
-                p.setMaxRows(query.offset() + query.limit());
+                p.setMaxRows((int) Math.min((long) query.offset() + query.limit(), Integer.MAX_VALUE));
                 try (ResultSet rs = p.executeQuery()) {
                     int skipped = 0;
                     while (rs.next()) {
