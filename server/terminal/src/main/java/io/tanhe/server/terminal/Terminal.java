@@ -244,7 +244,13 @@ public final class Terminal implements AutoCloseable {
 
     private void start(TerminalSettings settings) {
         // a stored version changed outside the terminal stops the start (§7.4.1.4); secrets are stored sealed, not in clear
-        configs.verifyAll();
+        try {
+            configs.verifyAll();
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            audit.record(new AuditEvent(startedAt, "terminal", "-", "local", "config.tampered", "configuration version " + e.version(),
+                    AuditOutcome.FAILURE, "start refused: " + e.getMessage()));
+            throw e;
+        }
         Optional<Integer> before = store.configs().latest().map(ConfigVersion::version);
         ConfigVersion saved = configs.save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
         audit.record(new AuditEvent(startedAt, "terminal", "-", "local", "terminal.start", site.identity().siteId(), AuditOutcome.SUCCESS,

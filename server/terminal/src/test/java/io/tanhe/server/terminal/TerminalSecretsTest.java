@@ -79,6 +79,34 @@ class TerminalSecretsTest {
         }
     }
 
+    @Test
+    void aStoredConfigurationChangedWithSqlStopsTheNextStartNamingTheVersion() throws Exception {
+        Path data = dir.resolve("data");
+        try (Terminal t = DemoRuns.open(dir.resolve("site"), data, s -> s, DemoRuns.settings(data))) {
+            assertEquals(1, t.store().configs().history().size());
+        }
+        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data));
+             java.sql.Connection c = store.connect(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE config_version SET note = 'nothing to see' WHERE version_no = 1");
+            c.commit();
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.tanhe.server.security.config.ConfigTamperedException.class,
+                () -> DemoRuns.open(dir.resolve("site"), data, s -> s, DemoRuns.settings(data)).close());
+        assertEquals(1, e.version());
+        assertTrue(e.getMessage().contains("stored configuration version 1") && e.getMessage().contains("does not match its signature"),
+                e.getMessage());
+        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+            assertEquals(1, store.configs().history().size(), "the refused start saved nothing");
+            try (java.sql.Connection c = store.connect(); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT outcome, target FROM audit_entry WHERE event_type = 'config.tampered'")) {
+                assertTrue(rs.next(), "the refusal is audited");
+                assertEquals("FAILURE", rs.getString(1));
+                assertEquals("configuration version 1", rs.getString(2));
+                c.commit();
+            }
+        }
+    }
+
     private static String posix(Path p) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
