@@ -85,10 +85,16 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
         String hint = null;
         if (binding != null) {
-            AccessControl access = TerminalSecurity.prepare(terminal.store(), dataDir, System.out);
+            AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             try {
                 TerminalApi.start(terminal, binding, access);

@@ -66,10 +66,16 @@ public final class RunCommand implements Callable<Integer> {
             site.close();
             return 0;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
         String hint = null;
         if (binding != null) {
-            AccessControl access = TerminalSecurity.prepare(terminal.store(), dataDir, System.out);
+            AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
                 TerminalApi.start(terminal, binding, access);
                 if (binding.tls().isPresent()) {

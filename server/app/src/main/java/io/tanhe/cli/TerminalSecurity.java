@@ -8,6 +8,7 @@ import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.audit.AuditTrail;
 import io.tanhe.server.store.PrivateFiles;
 import io.tanhe.server.store.Store;
+import io.tanhe.server.terminal.Terminal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,8 +45,8 @@ final class TerminalSecurity {
      * Opens access control for a starting terminal: makes the first accounts when there are none (and says
      * so on {@code out}), and refreshes the local tools' token.
      */
-    static AccessControl prepare(Store store, Path dataDir, PrintStream out) {
-        AccessControl access = open(store, new LogAuditTrail());
+    static AccessControl prepare(Terminal terminal, Path dataDir, PrintStream out) {
+        AccessControl access = open(terminal.store(), terminal.audit());
         Map<String, String> made = access.firstStart(Actor.local());
         if (!made.isEmpty()) {
             Path file = dataDir.resolve(INITIAL_PASSWORDS);

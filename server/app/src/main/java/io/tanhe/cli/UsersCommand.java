@@ -10,8 +10,6 @@ import io.tanhe.server.security.access.Role;
 import io.tanhe.server.store.PrivateFiles;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
-import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -58,23 +55,21 @@ public final class UsersCommand implements Runnable {
      * holds the store, 2 when there is no store or the action is refused.
      */
     static int withAccess(Path dataDir, Function<AccessControl, Integer> work) {
-        Optional<TerminalFile> running = TerminalFile.read(dataDir).filter(TerminalFile::processAlive);
-        if (running.isPresent()) {
-            System.err.println("users: a terminal (pid " + running.get().pid() + ") runs on " + dataDir + " and holds its store;"
-                    + " stop it first, or manage accounts over its API as the security operator (docs/security.md)");
-            return 1;
-        }
         if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
             System.err.println("users: no store in " + dataDir.toAbsolutePath() + " (start the terminal once with `tanhe run`"
                     + " or `tanhe demo`, or give --data-dir)");
             return 2;
         }
         TerminalConsole.logTo(dataDir);
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
-            return work.apply(TerminalSecurity.open(store, new LogAuditTrail()));
+        try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            return work.apply(TerminalSecurity.open(local.store, local.audit));
         } catch (AccessException | IllegalArgumentException e) {
             System.err.println("users: " + e.getMessage());
             return 2;
+        } catch (IllegalStateException e) {
+            System.err.println("users: " + e.getMessage() + "; or manage accounts over its API as the security operator"
+                    + " (docs/security.md)");
+            return 1;
         } catch (StoreException e) {
             System.err.println("users: cannot open the store in " + dataDir + ": " + e.getMessage()
                     + " (if a terminal runs on it, stop it first)");

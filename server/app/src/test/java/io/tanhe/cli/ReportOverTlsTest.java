@@ -64,7 +64,7 @@ class ReportOverTlsTest {
         ApiBinding.Tls tls = new ApiBinding.Tls(keystore(dir.resolve("api.p12"), "terminal"), PASSWORD);
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data))) {
             String address = TerminalApi.start(t, new ApiBinding("0.0.0.0", 0, Optional.of(tls)),
-                    TerminalSecurity.prepare(t.store(), data, new java.io.PrintStream(OutputStream.nullOutputStream())));
+                    TerminalSecurity.prepare(t, data, new java.io.PrintStream(OutputStream.nullOutputStream())));
             assertTrue(address.startsWith("https://0.0.0.0:"), address);
             PinnedCertificate.write(tls, data);
             DemoRuns.simulate(t, DemoRuns.START, Duration.ofMinutes(3));

@@ -73,7 +73,7 @@ class SecurityCommandsTest {
     void usersManagesAStoppedTerminalsAccountsAndRefusesARunningOne() throws Exception {
         Path data = dir.resolve("data");
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data))) {
-            TerminalSecurity.prepare(t.store(), data, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            TerminalSecurity.prepare(t, data, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             t.attachApi("http://127.0.0.1:1", () -> { }); // leaves the running-terminal note
             CliRun busy = CliRun.of("users", "list", "--data-dir", data.toString());
             assertEquals(1, busy.exit());
