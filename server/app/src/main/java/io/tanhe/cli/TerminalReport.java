@@ -22,11 +22,16 @@ final class TerminalReport {
      * The API's answer.
      *
      * @param status the HTTP status
-     * @param body   the report text when 200; otherwise what went wrong, as the API says it
+     * @param body   the report when 200 (text as UTF-8, or a PDF or workbook); otherwise what went wrong, as the API says it
      */
-    record Answer(int status, String body) {
+    record Answer(int status, byte[] body) {
         boolean ok() {
             return status == 200;
+        }
+
+        /** The body as text. */
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
@@ -47,8 +52,9 @@ final class TerminalReport {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + query)).timeout(ANSWER).GET().build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.statusCode() == 200 ? r.body() : errorOf(r.body()));
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(r.statusCode(), r.statusCode() == 200 ? r.body()
+                    : errorOf(new String(r.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + api, e);

@@ -48,7 +48,7 @@ class ReportTest {
     }
 
     private Report report(Grain grain, Instant from, Instant to) {
-        return Report.build(site.identity().siteId(), site.methodology(), site.graph(), store.results(), site.zone(), grain,
+        return Report.build(site.identity().siteId(), site.methodology(), site.graph(), store.results(), site.zone(), ReportGrain.of(grain),
                 TimeRange.of(from, to));
     }
 
