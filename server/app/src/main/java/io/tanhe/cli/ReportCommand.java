@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe report}: emissions per class and source with quality, from the store or from the terminal that holds it. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = AnnualReportCommand.class,
         description = {"Print the emissions of each bucket in a range (section 7.2.3 (3)): every emission source with its",
                 "class and scope, then the totals, production and intensity, each with its quality and completeness, read",
                 "from the store; as a table, CSV or JSON, or as a printable A4 PDF or an Excel workbook with -o FILE.",

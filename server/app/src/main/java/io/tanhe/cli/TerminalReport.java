@@ -49,8 +49,17 @@ final class TerminalReport {
         if (to != null) {
             query.append("&to=").append(encode(to));
         }
+        return get(api, query.toString());
+    }
+
+    /** The annual report of {@code year} ({@code GET /api/report/annual}) as a PDF or workbook. */
+    static Answer annual(String api, int year, ReportFormat format) throws IOException {
+        return get(api, "/api/report/annual?year=" + year + "&format=" + format.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Answer get(String api, String pathAndQuery) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + query)).timeout(ANSWER).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + pathAndQuery)).timeout(ANSWER).GET().build();
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.statusCode() == 200 ? r.body()

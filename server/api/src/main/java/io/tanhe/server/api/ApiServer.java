@@ -94,6 +94,7 @@ public final class ApiServer {
                 .get("/api/readings", ctx -> send(ctx, h.readings(ctx)))
                 .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)))
                 .get("/api/report", h::report);
+        ReportRoutes.register(app, sources);
         app.before(ctx -> {
             if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 throw new RefusedMethod(ctx.method().name());

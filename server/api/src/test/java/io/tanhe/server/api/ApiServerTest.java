@@ -135,7 +135,7 @@ class ApiServerTest {
         assertBad("/api/alerts?state=all&from=" + enc("2026-13-01"), "from", "is not a time");
         assertBad("/api/alerts?state=%00%ff", "state", "not an alert state");
         assertBad("/api/report?grain=hour", "from", "required");
-        assertBad("/api/report?grain=hour&from=2026-06-01&format=pdf", "format", "unknown report format `pdf`");
+        assertBad("/api/report?grain=hour&from=2026-06-01&format=docx", "format", "unknown report format `docx`");
         assertBad("/api/report?grain=hour&from=2026-06-02&to=2026-06-01", "to", "must be after");
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());

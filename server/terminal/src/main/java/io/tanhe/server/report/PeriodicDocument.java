@@ -72,6 +72,24 @@ public final class PeriodicDocument {
         return new Section("排放总量与强度 Totals and intensity", "汇总", blocks);
     }
 
+    /** A bucket as people name it: 2026-06-01 08:00, 2026-06-01, 2026-W23, 2026-06, 2026-Q2, 2026. */
+    static String bucketName(ReportGrain grain, Instant start, java.time.ZoneId zone) {
+        var local = start.atZone(zone);
+        return switch (grain) {
+            case MINUTE, FIFTEEN_MINUTES, HOUR -> LOCAL.format(local);
+            case DAY -> DateTimeFormatter.ISO_LOCAL_DATE.format(local);
+            case WEEK -> DateTimeFormatter.ISO_LOCAL_DATE.format(local) + " 周";
+            case MONTH -> DateTimeFormatter.ofPattern("yyyy-MM").format(local);
+            case QUARTER -> local.getYear() + "-Q" + ((local.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> String.valueOf(local.getYear());
+        };
+    }
+
+    /** A number as written, without grouping or trailing zeros (a lab value 0.5231). */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static List<Cell> row(String name, ReportSummary.Line l) {
         return List.of(new Text(name), Number.of(l.value(), DIGITS), new Text(l.unit()), new Text(Labels.quality(l.quality())),
                 Number.percent(l.completeness()));
@@ -125,11 +143,10 @@ public final class PeriodicDocument {
         List<String> categories = new ArrayList<>();
         Map<EmissionClass, List<Double>> series = new LinkedHashMap<>();
         classes.forEach(c -> series.put(c, new ArrayList<>()));
-        DateTimeFormatter shown = report.grain().stored() && report.grain() != ReportGrain.DAY ? LOCAL : DateTimeFormatter.ISO_LOCAL_DATE;
         for (Instant start : ReportSummary.bucketStarts(report)) {
             List<ReportLine> lines = report.buckets().getOrDefault(start, List.of());
             List<ReportLine> measures = report.measures().getOrDefault(start, List.of());
-            String when = shown.format(start.atZone(report.zone()));
+            String when = bucketName(report.grain(), start, report.zone());
             List<Cell> row = new ArrayList<>();
             row.add(new Text(when));
             for (EmissionClass c : classes) {
@@ -146,7 +163,7 @@ public final class PeriodicDocument {
             }
             row.add(headline == null ? Number.percent(0) : Number.percent(headline.row().completeness()));
             rows.add(row);
-            categories.add(when.length() > 10 && report.grain().stored() ? when.substring(5) : when);
+            categories.add(when.length() > 10 ? when.substring(5) : when);
         }
         List<Block> blocks = new ArrayList<>();
         if (!categories.isEmpty() && !classes.isEmpty()) {

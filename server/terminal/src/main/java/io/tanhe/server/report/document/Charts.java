@@ -78,7 +78,8 @@ final class Charts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setOutlineVisible(false);
         CategoryAxis axis = plot.getDomainAxis();
-        if (c.categories().size() > 8) {
+        int longest = c.categories().stream().mapToInt(String::length).max().orElse(0);
+        if (c.categories().size() * (longest + 2) > 100) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         axis.setMaximumCategoryLabelLines(2);

@@ -60,7 +60,7 @@ public final class PdfRenderer {
         Document pdf = new Document(PageSize.A4, 56, 56, 56, 60);
         try {
             PdfWriter writer = PdfWriter.getInstance(pdf, new NoClose(out));
-            writer.setPageEvent(new Footer(doc.title(), f.small));
+            writer.setPageEvent(new Footer(doc.title(), f.footer));
             pdf.addTitle(doc.title());
             pdf.addCreator("Tanhe");
             pdf.open();
@@ -118,6 +118,8 @@ public final class PdfRenderer {
     }
 
     private static PdfPTable table(Block.Table table, Fonts f) throws DocumentException {
+        boolean wide = table.columns().size() >= 8;
+        Font body = wide ? f.small : f.table;
         float[] widths = new float[table.columns().size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = table.columns().get(i).weight();
@@ -135,7 +137,7 @@ public final class PdfRenderer {
             t.addCell(caption);
         }
         for (Block.Column c : table.columns()) {
-            t.addCell(cell(c.header(), f.tableBold, Element.ALIGN_CENTER, HEADER));
+            t.addCell(cell(c.header(), wide ? f.small : f.tableBold, Element.ALIGN_CENTER, HEADER));
         }
         if (table.rows().isEmpty()) {
             PdfPCell none = cell("（无数据 no data）", f.table, Element.ALIGN_CENTER, null);
@@ -145,8 +147,8 @@ public final class PdfRenderer {
         for (List<Block.Cell> row : table.rows()) {
             for (Block.Cell c : row) {
                 switch (c) {
-                    case Block.Text text -> t.addCell(cell(text.text(), f.table, Element.ALIGN_LEFT, null));
-                    case Block.Number n -> t.addCell(cell(Numbers.text(n), f.table, Element.ALIGN_RIGHT, null));
+                    case Block.Text text -> t.addCell(cell(text.text(), body, Element.ALIGN_LEFT, null));
+                    case Block.Number n -> t.addCell(cell(Numbers.text(n), body, Element.ALIGN_RIGHT, null));
                 }
             }
         }
@@ -157,6 +159,7 @@ public final class PdfRenderer {
         PdfPCell c = new PdfPCell(new Phrase(text, font));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        c.setLeading(0, 1.25f);
         c.setPadding(3);
         c.setPaddingBottom(4);
         c.setBorderColor(RULE);
@@ -193,10 +196,10 @@ public final class PdfRenderer {
         }
     }
 
-    private record Fonts(BaseFont base, Font title, Font heading, Font body, Font bodyBold, Font table, Font tableBold, Font small) {
+    private record Fonts(BaseFont base, Font title, Font heading, Font body, Font bodyBold, Font table, Font tableBold, Font small, Font footer) {
         Fonts(BaseFont base) {
             this(base, new Font(base, 18), new Font(base, 13, Font.NORMAL, new Color(0x1f4e79)), new Font(base, 10),
-                    new Font(base, 10), new Font(base, 8.5f), new Font(base, 8.5f), new Font(base, 7.5f, Font.NORMAL, Color.GRAY));
+                    new Font(base, 10), new Font(base, 8.5f), new Font(base, 8.5f), new Font(base, 7.5f), new Font(base, 7.5f, Font.NORMAL, Color.GRAY));
         }
     }
 
