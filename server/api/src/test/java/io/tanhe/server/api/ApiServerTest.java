@@ -193,6 +193,39 @@ class ApiServerTest {
         assertTrue(r.body().contains("2026-06-01T00:00:00Z,2026-06-01T00:15:00Z,total,,E,"), r.body());
     }
 
+    @Test
+    void theWorkbookReportHoldsTheFigureTheResultsEndpointGives() throws Exception {
+        JsonNode quarter = get("/api/results?node=E&grain=15min&from=" + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15"), 200);
+        double e = quarter.path("rows").get(0).path("value").asDouble();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
+                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.headers().firstValue("Content-Type").orElse(""));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
+            double shown = Double.NaN;
+            for (var row : book.getSheet("汇总")) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().endsWith("（E）")) {
+                    shown = row.getCell(1).getNumericCellValue();
+                }
+            }
+            assertEquals(e, shown, 1e-9, "the workbook's total is the API's figure, as a number");
+        }
+    }
+
+    @Test
+    void theAnnualReportIsADownloadAndItsParametersAreChecked() throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report/annual?year=2026")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("demo-plant-2026.pdf"));
+        assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
+        assertBad("/api/report/annual?year=twenty", "year", "is not a year");
+        assertBad("/api/report/annual", "year", "required");
+        assertBad("/api/report/annual?year=2026&format=csv", "format", "use format=pdf or format=xlsx");
+        assertBad("/api/report/annual?year=2026&yaer=1", "yaer", "takes year and format");
+    }
+
     private void assertBad(String path, String parameter, String says) throws Exception {
         JsonNode body = get(path, 400);
         assertEquals(parameter, body.path("parameter").asText(), path + " -> " + body);
