@@ -70,6 +70,7 @@ public final class AnnualDocument {
         sections.add(factors(site, year));
         sections.add(quality(site.reporting(), site, asOf));
         sections.add(missing(site, days));
+        sections.add(analysis(Analysis.of(site.identity().siteId(), site.methodology(), site.graph(), store, zone, year)));
         sections.add(provenance(site, year, days));
         return new ReportDocument(year + " 年度温室气体排放报告",
                 site.identity().enterprise() + " · 依据 GB/T 32150-2015《工业企业温室气体排放核算和报告通则》· 核算方法 "
@@ -163,6 +164,48 @@ public final class AnnualDocument {
                 new Block.Paragraph("累计量为全年之和；按期输入的参数（如化验值）列出全年各日取值的范围。来源为绑定的测点及计量器具（见数据质量管理）。"),
                 new Block.Table("", List.of(new Column("活动数据", "", 2.2f), new Column("节点", "", 2.2f), new Column("年度数值", "", 1.7f),
                         new Column("单位", "", 1), new Column("质量", "", 1.1f), new Column("数据来源", "", 3)), rows)));
+    }
+
+    /** Section 7.2.5: year-on-year and month-on-month, structure by scope, key sources, activity data. */
+    static Section analysis(Analysis a) {
+        List<List<Cell>> months = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        List<Double> now = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        for (Analysis.Month m : a.months()) {
+            months.add(List.of(new Text(m.month() + " 月"), optional(m.value(), DIGITS), optional(m.previousYear(), DIGITS),
+                    optional(m.yearOnYear(), 1), optional(m.monthOnMonth(), 1), Number.percent(m.completeness())));
+            categories.add(m.month() + "月");
+            now.add(m.value() == null ? 0 : m.value());
+            before.add(m.previousYear() == null ? 0 : m.previousYear());
+        }
+        List<List<Cell>> scopes = a.scopes().stream().<List<Cell>>map(s -> List.of(new Text(s.name()), Number.of(s.value(), DIGITS),
+                Number.percent(s.share()))).toList();
+        List<List<Cell>> sources = a.sources().stream().<List<Cell>>map(s -> List.of(Number.of(s.rank(), 0), new Text(s.title()),
+                new Text(s.label()), Number.of(s.value(), DIGITS), Number.percent(s.share()), optional(s.previous(), DIGITS),
+                optional(s.change(), 1), new Text(s.key() ? "是" : ""))).toList();
+        List<List<Cell>> activity = a.activity().stream().<List<Cell>>map(x -> List.of(new Text(x.title()), new Text(x.label()),
+                Number.of(x.value(), DIGITS), new Text(x.unit()), optional(x.previous(), DIGITS), optional(x.change(), 1))).toList();
+        return new Section("排放分析 Analysis", "排放分析", List.of(
+                new Block.Paragraph("同比为本月与上年同月相比的变化，环比为与上月相比的变化；基数缺失或为零时不计算（—）。"
+                        + "重点排放源为按排放量从大到小累计占比达到 " + Math.round(Analysis.KEY_SHARE * 100) + "% 的排放源。"),
+                new Block.Chart(Block.ChartKind.BAR, a.year() + " 年与 " + (a.year() - 1) + " 年各月排放总量", a.unit(), categories,
+                        List.of(new Block.Series(a.year() + " 年", now), new Block.Series((a.year() - 1) + " 年", before))),
+                new Block.Table("a) 各月排放总量 " + a.total() + " 的同比与环比", List.of(new Column("月份", "", 1),
+                        new Column(a.year() + " 年", a.unit(), 1.6f), new Column((a.year() - 1) + " 年同期", a.unit(), 1.6f),
+                        new Column("同比", "%", 1.1f), new Column("环比", "%", 1.1f), new Column("完整率", "", 1.1f)), months),
+                new Block.Table("b) 排放结构（按范围）", List.of(new Column("范围", "", 2), new Column("排放量", "tCO2", 1.6f),
+                        new Column("占比", "%", 1.1f)), scopes),
+                new Block.Table("c) 重点排放源识别", List.of(new Column("排名", "", 0.6f), new Column("排放源", "", 2),
+                        new Column("节点", "", 2.2f), new Column("排放量", "tCO2", 1.5f), new Column("占比", "%", 1),
+                        new Column("上年", "tCO2", 1.5f), new Column("变化", "%", 1), new Column("重点", "", 0.7f)), sources),
+                new Block.Table("d) 活动水平数据", List.of(new Column("活动数据", "", 2), new Column("节点", "", 2.2f),
+                        new Column(a.year() + " 年", "", 1.5f), new Column("单位", "", 1), new Column("上年", "", 1.5f),
+                        new Column("变化", "%", 1)), activity)));
+    }
+
+    private static Cell optional(Double v, int digits) {
+        return v == null ? new Text("—") : Number.of(v, digits);
     }
 
     private static String source(Site site, List<PointBinding> bindings) {

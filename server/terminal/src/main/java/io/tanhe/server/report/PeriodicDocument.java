@@ -55,13 +55,13 @@ public final class PeriodicDocument {
     static Section totals(ReportSummary summary) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ReportSummary.Line l : summary.totals()) {
-            rows.add(row(l.title() + "（" + l.label() + "）", l));
+            rows.add(row(l.title() + "（" + l.label() + "）", l, DIGITS));
         }
         for (ReportSummary.Line l : summary.production()) {
-            rows.add(row(l.title() + "（" + l.label() + "）", l));
+            rows.add(row(l.title() + "（" + l.label() + "）", l, DIGITS));
         }
         for (ReportSummary.Line l : summary.intensities()) {
-            rows.add(row(l.title() + "（" + l.label() + "）", l));
+            rows.add(row(l.title() + "（" + l.label() + "）", l, 4));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Table("", List.of(new Column("项目", "", 4), new Column("数值", "", 2), new Column("单位", "", 1.2f),
@@ -90,8 +90,8 @@ public final class PeriodicDocument {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static List<Cell> row(String name, ReportSummary.Line l) {
-        return List.of(new Text(name), Number.of(l.value(), DIGITS), new Text(l.unit()), new Text(Labels.quality(l.quality())),
+    private static List<Cell> row(String name, ReportSummary.Line l, int digits) {
+        return List.of(new Text(name), Number.of(l.value(), digits), new Text(l.unit()), new Text(Labels.quality(l.quality())),
                 Number.percent(l.completeness()));
     }
 
@@ -136,8 +136,8 @@ public final class PeriodicDocument {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("时段起", "", 2.2f));
         classes.forEach(c -> columns.add(new Column(Labels.emissionClass(c), "tCO2", 1.6f)));
-        summary.headline().ifPresent(h -> columns.add(new Column(h.label(), h.unit(), 1.6f)));
-        summary.intensities().forEach(i -> columns.add(new Column(i.label(), i.unit(), 1.6f)));
+        summary.headline().ifPresent(h -> columns.add(new Column("总量 " + h.label(), h.unit(), 1.6f)));
+        summary.intensities().forEach(i -> columns.add(new Column(i.title(), i.unit(), 1.8f)));
         columns.add(new Column("完整率", "", 1.1f));
         List<List<Cell>> rows = new ArrayList<>();
         List<String> categories = new ArrayList<>();

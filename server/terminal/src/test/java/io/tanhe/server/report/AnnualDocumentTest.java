@@ -69,7 +69,7 @@ class AnnualDocumentTest {
         Files.write(file, pdf);
         String text = PdfPages.text(pdf).replaceAll("\\s+", "");
         for (String s : new String[]{"2026 年度温室气体排放报告", "报告主体基本信息", "核算边界与排放源", "温室气体排放", "活动数据及来源",
-                "排放因子数据及来源", "数据质量管理", "缺失数据及处理", "附录 数据溯源", "演示发电有限公司", "91000000DEMO00000X",
+                "排放因子数据及来源", "数据质量管理", "缺失数据及处理", "排放分析", "重点排放源识别", "附录 数据溯源", "演示发电有限公司", "91000000DEMO00000X",
                 "张三", "入炉煤电子皮带秤", "ICS-20A", "1 号机组输煤栈桥 C8 皮带", "0.2S 级", "系统责任人", "GB/T 32150-2015",
                 site.methodology().contentHash().substring(0, 20)}) {
             assertTrue(text.contains(s.replaceAll("\\s+", "")), "the annual PDF has `" + s + "`");
@@ -96,7 +96,7 @@ class AnnualDocumentTest {
                 }
             }
             assertEquals(yearTotal, total, 1e-9, "the total row holds the store's figure as a number");
-            assertEquals(9, book.getNumberOfSheets(), "a cover and eight sections");
+            assertEquals(10, book.getNumberOfSheets(), "a cover and nine sections");
         }
     }
 
@@ -109,6 +109,6 @@ class AnnualDocumentTest {
         assertEquals(new Block.Text("2026-09-10"), meters.rows().get(0).get(7), "the coal scale was calibrated 2026-03-10, every 6 months");
         assertEquals(new Block.Text("有效"), meters.rows().get(0).get(8));
         assertEquals(new Block.Text("逾期"), meters.rows().get(1).get(8));
-        assertEquals(new Block.Text("不适用"), meters.rows().get(3).get(8), "a lab is not calibrated at an interval");
+        assertEquals(new Block.Text("不适用"), meters.rows().get(4).get(8), "a lab is not calibrated at an interval");
     }
 }

@@ -134,6 +134,29 @@ class PeriodicDocumentTest {
     }
 
     @Test
+    void intensityOverTheRangeIsTheSumOfEOverTheSumOfProductionNotAMeanOfHours() {
+        ReportSummary summary = ReportSummary.of(hourly);
+        double e = stored("E", DemoRuns.START) + stored("E", DemoRuns.START.plus(Duration.ofHours(1)));
+        double supplied = measure(hourly, "power_supplied", DemoRuns.START) + measure(hourly, "power_supplied", DemoRuns.START.plus(Duration.ofHours(1)));
+        ReportSummary.Line intensity = summary.intensities().stream().filter(l -> l.label().equals("intensity_supplied")).findFirst().orElseThrow();
+        assertEquals(e / supplied, intensity.value(), 1e-12);
+        assertEquals("tCO2/MWh", intensity.unit());
+        double eightOclock = measure(hourly, "intensity_supplied", DemoRuns.START);
+        assertEquals(stored("E", DemoRuns.START) / measure(hourly, "power_supplied", DemoRuns.START), eightOclock, 1e-9,
+                "the stored hourly intensity is that hour's E over its supply");
+        Report month = report(ReportGrain.MONTH, ReportGrain.MONTH.floor(DemoRuns.START, site.zone()), DemoRuns.START.plus(Duration.ofDays(1)));
+        Instant june = month.measures().keySet().iterator().next();
+        double monthE = month.buckets().get(june).stream().filter(l -> l.label().equals("E")).findFirst().orElseThrow().row().value();
+        assertEquals(monthE / measure(month, "power_supplied", june), measure(month, "intensity_supplied", june), 1e-12,
+                "a month's intensity comes from the month's sums (the ratio node is rolled up from its operands)");
+        assertTrue(summary.intensities().stream().noneMatch(l -> l.label().equals("intensity_heat")), "no heat meter, no heat intensity");
+    }
+
+    private static double measure(Report r, String label, Instant start) {
+        return r.measures().get(start).stream().filter(l -> l.label().equals(label)).findFirst().orElseThrow().row().value();
+    }
+
+    @Test
     void aBinaryFormatIsNotText() {
         assertThrows(IllegalArgumentException.class, () -> ReportFormat.PDF.render(hourly));
         assertEquals(ReportFormat.XLSX, ReportFormat.forFile("June.XLSX"));
