@@ -226,6 +226,20 @@ class ApiServerTest {
         assertBad("/api/report/annual?year=2026&yaer=1", "yaer", "takes year and format");
     }
 
+    @Test
+    void theAnalysisGivesEachMonthTheKeySourcesAndNullWhereThereIsNoBase() throws Exception {
+        JsonNode a = get("/api/analysis?year=2026", 200);
+        assertEquals(2026, a.path("year").asInt());
+        assertEquals(12, a.path("months").size());
+        JsonNode june = a.path("months").get(5);
+        assertTrue(june.path("value").asDouble() > 0, june.toString());
+        assertTrue(june.path("yearOnYear").isNull(), "2025 has no data: " + june);
+        assertEquals("coal_combustion[unit1]", a.path("sources").get(0).path("label").asText());
+        assertTrue(a.path("sources").get(0).path("key").asBoolean());
+        assertBad("/api/analysis", "year", "required");
+        assertBad("/api/analysis?year=2026&format=pdf", "format", "takes year");
+    }
+
     private void assertBad(String path, String parameter, String says) throws Exception {
         JsonNode body = get(path, 400);
         assertEquals(parameter, body.path("parameter").asText(), path + " -> " + body);

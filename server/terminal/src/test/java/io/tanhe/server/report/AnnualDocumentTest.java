@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,5 +111,37 @@ class AnnualDocumentTest {
         assertEquals(new Block.Text("有效"), meters.rows().get(0).get(8));
         assertEquals(new Block.Text("逾期"), meters.rows().get(1).get(8));
         assertEquals(new Block.Text("不适用"), meters.rows().get(4).get(8), "a lab is not calibrated at an interval");
+    }
+
+    @Test
+    void theAnalysisRanksTheKeySourcesAndComparesMonthsOnlyWithABase() {
+        Analysis a = Analysis.of(site.identity().siteId(), site.methodology(), site.graph(), store.results(), site.zone(), Year.of(2026));
+        assertEquals("E", a.total());
+        Analysis.Month june = a.months().get(5);
+        assertEquals(6, june.month());
+        assertEquals(yearTotal, june.value(), 1e-9);
+        assertEquals(null, june.previousYear(), "2025 has no data");
+        assertEquals(null, june.yearOnYear(), "no base, no year-on-year");
+        assertEquals(null, june.monthOnMonth(), "May has no data");
+        assertEquals(null, a.months().get(6).value());
+        assertEquals(List.of("coal_combustion[unit1]", "gas_combustion[gt1,natural_gas]", "purchased_power"),
+                a.sources().stream().map(Analysis.Source::label).toList(), "largest first");
+        assertTrue(a.sources().get(0).key(), "coal alone is above 80 %: the one key source");
+        assertTrue(!a.sources().get(1).key());
+        double sum = a.sources().stream().mapToDouble(Analysis.Source::value).sum();
+        assertEquals(a.sources().get(0).value() / sum, a.sources().get(0).share(), 1e-12);
+        assertEquals(1.0, a.scopes().stream().mapToDouble(Analysis.Share::share).sum(), 1e-12);
+        assertTrue(a.activity().stream().anyMatch(x -> x.label().equals("power_supplied") && x.value() > 0));
+    }
+
+    @Test
+    void aChangeIsInPercentOfTheBaseAndNullWithoutOne() {
+        assertEquals(10.0, Analysis.change(110.0, 100.0), 1e-12);
+        assertEquals(-25.0, Analysis.change(75.0, 100.0), 1e-12);
+        // from -30 to -10 is a rise of 20 on a base of magnitude 30: +66.7 %
+        assertEquals(200.0 / 3, Analysis.change(-10.0, -30.0), 1e-12, "against a negative base (a net export) a rise is positive");
+        assertEquals(null, Analysis.change(5.0, 0.0));
+        assertEquals(null, Analysis.change(null, 3.0));
+        assertEquals(null, Analysis.change(3.0, null));
     }
 }

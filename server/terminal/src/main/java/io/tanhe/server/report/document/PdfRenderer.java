@@ -105,6 +105,7 @@ public final class PdfRenderer {
             case Block.Facts facts -> {
                 PdfPTable t = new PdfPTable(new float[]{1.3f, 3f});
                 t.setWidthPercentage(100);
+                t.setSpacingBefore(6);
                 t.setSpacingAfter(8);
                 for (Block.Fact fact : facts.facts()) {
                     t.addCell(cell(fact.name(), f.bodyBold, Element.ALIGN_LEFT, new Color(0xf2f2f2)));
@@ -126,7 +127,7 @@ public final class PdfRenderer {
         }
         PdfPTable t = new PdfPTable(widths);
         t.setWidthPercentage(100);
-        t.setSpacingBefore(2);
+        t.setSpacingBefore(6);
         t.setSpacingAfter(8);
         t.setHeaderRows(table.caption().isEmpty() ? 1 : 2);
         if (!table.caption().isEmpty()) {
