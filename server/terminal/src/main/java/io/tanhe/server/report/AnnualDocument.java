@@ -226,9 +226,14 @@ public final class AnnualDocument {
         for (String f : used) {
             Node node = graph.node(f).orElseThrow();
             Set<String> keys = new LinkedHashSet<>(site.factors().keys(f));
-            keys.removeIf(k -> !k.isEmpty() && !members(site).containsAll(io.tanhe.engine.graph.Keys.parts(k)));
-            if (keys.isEmpty()) {
-                keys.add("");
+            if (node.indexed()) {
+                // values for members the site does not use (fuels it does not burn) are left out, and so is a factor with none left
+                keys.removeIf(k -> k.isEmpty() || !members(site).containsAll(io.tanhe.engine.graph.Keys.parts(k)));
+                if (keys.isEmpty()) {
+                    continue;
+                }
+            } else {
+                keys = new LinkedHashSet<>(List.of(""));
             }
             for (String key : keys) {
                 Set<FactorValue> values = new LinkedHashSet<>();
