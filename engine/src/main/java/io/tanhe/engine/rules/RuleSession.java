@@ -9,6 +9,7 @@ import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.rules.fact.Slot;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.engine.rules.fact.CalibrationFact;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdTracker;
 import io.tanhe.engine.rules.validation.Verdicts;
@@ -162,7 +163,7 @@ final class RuleSession implements AutoCloseable {
             case ObservationFact o -> o.millis();
             case BucketResultFact b -> b.startMillis();
             case SourceSwitchFact s -> s.at().toEpochMilli();
-            case GapFact _, FactorFact _ -> Long.MIN_VALUE; // unordered: the latest arrival replaces the one before
+            case GapFact _, FactorFact _, CalibrationFact _ -> Long.MIN_VALUE; // unordered: the latest arrival replaces the one before
         };
     }
 }

@@ -10,6 +10,7 @@ import io.tanhe.engine.rules.fact.GapFact;
 import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.engine.rules.fact.CalibrationFact;
 import io.tanhe.engine.rules.gap.GapWatch;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdTracker;
@@ -123,6 +124,15 @@ public final class RulesEngine implements AutoCloseable {
     public synchronized void sourceSwitch(SourceSwitchFact s) {
         moveClock(s.at().toEpochMilli());
         insertQuietly(s);
+    }
+
+    /**
+     * A meter's calibration state on a day (section 7.3.1), judged at data time {@code at} (which moves the
+     * clock): an overdue meter raises an alert, a calibrated one clears it.
+     */
+    public synchronized void calibration(CalibrationFact c, Instant at) {
+        moveClock(at.toEpochMilli());
+        insertQuietly(c);
     }
 
     /** Moves the clock without a fact (e.g. at a bucket's end while every point is silent), so gaps and escalations come due. */

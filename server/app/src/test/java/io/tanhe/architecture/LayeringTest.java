@@ -58,7 +58,7 @@ class LayeringTest {
                 .whereLayer("simulators").mayOnlyAccessLayers("hj212", "drivers", "engine", "grammar")
                 .whereLayer("site").mayOnlyAccessLayers("uplink", "store", "engine", "drivers", "grammar")
                 .whereLayer("evaluation").mayOnlyAccessLayers("site", "store", "engine", "drivers", "grammar")
-                .whereLayer("report").mayOnlyAccessLayers("store", "engine", "grammar")
+                .whereLayer("report").mayOnlyAccessLayers("site", "store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
                 .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")

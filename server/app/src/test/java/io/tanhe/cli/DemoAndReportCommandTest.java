@@ -17,7 +17,7 @@ class DemoAndReportCommandTest {
     Path dir;
 
     @Test
-    void aBoundedDemoFillsTheStoreAndTheReportShowsIt() {
+    void aBoundedDemoFillsTheStoreAndTheReportShowsIt() throws Exception {
         String data = dir.resolve("data").toString();
         CliRun demo = CliRun.of("demo", "--data-dir", data, "--port", "-1", "--minutes", "70", "--speed", "900",
                 "--start", "2026-06-01T08:00", "--summary-every", "1");
@@ -35,13 +35,32 @@ class DemoAndReportCommandTest {
         assertEquals(0, csv.exit(), csv.err());
         assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("2026-03-31T16:00:00Z,2026-06-30T16:00:00Z,total,,E,")), csv.out());
 
+        Path weekly = dir.resolve("weekly.xlsx");
+        CliRun xlsx = CliRun.of("report", "--data-dir", data, "--grain", "week", "--from", "2026-06-01", "-o", weekly.toString());
+        assertEquals(0, xlsx.exit(), xlsx.err());
+        assertTrue(xlsx.err().contains("wrote " + weekly), xlsx.err());
+        Path daily = dir.resolve("june.pdf");
+        CliRun pdf = CliRun.of("report", "--data-dir", data, "--grain", "day", "--from", "2026-06", "-o", daily.toString());
+        assertEquals(0, pdf.exit(), pdf.err());
+        assertTrue(Files.size(daily) > 10_000, "a PDF with an embedded font and charts");
+        CliRun noFile = CliRun.of("report", "--data-dir", data, "--grain", "day", "--from", "2026-06", "--format", "pdf");
+        assertEquals(2, noFile.exit());
+        assertTrue(noFile.err().contains("give -o FILE"), noFile.err());
+        Path annual = dir.resolve("annual.pdf");
+        CliRun year = CliRun.of("report", "annual", "--data-dir", data, "--year", "2026", "-o", annual.toString());
+        assertEquals(0, year.exit(), year.err());
+        assertTrue(Files.readString(annual, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        CliRun annualText = CliRun.of("report", "annual", "--data-dir", data, "--year", "2026", "-o", dir.resolve("a.txt").toString());
+        assertEquals(2, annualText.exit());
+        assertTrue(annualText.err().contains("write a .pdf or .xlsx file"), annualText.err());
+
         CliRun bad = CliRun.of("report", "--data-dir", data, "--grain", "fortnight", "--from", "2026-06-01");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("unknown grain `fortnight`"), bad.err());
 
         CliRun check = CliRun.of("run", "--check", "--site", dir.resolve("data/demo-site/site.yaml").toString());
         assertEquals(0, check.exit(), check.err());
-        assertTrue(check.out().contains("valid; site demo-plant, methodology cn.power-generation 2022.1, 4 points bound"), check.out());
+        assertTrue(check.out().contains("valid; site demo-plant, methodology cn.power-generation 2022.1, 6 points bound"), check.out());
     }
 
     @Test

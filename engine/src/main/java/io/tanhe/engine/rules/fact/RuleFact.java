@@ -5,7 +5,8 @@ package io.tanhe.engine.rules.fact;
  * memory: a newer fact of the same slot replaces the older one, which is how memory stays flat over
  * a stream of years.
  */
-public sealed interface RuleFact permits ObservationFact, BucketResultFact, GapFact, SourceSwitchFact, FactorFact {
+public sealed interface RuleFact permits ObservationFact, BucketResultFact, GapFact, SourceSwitchFact, FactorFact,
+        CalibrationFact {
 
     /** What the fact is about, for alert subjects and messages, e.g. {@code coal_burned[unit1]}. */
     String subject();

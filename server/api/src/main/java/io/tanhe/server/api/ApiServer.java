@@ -12,6 +12,7 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.report.Report;
 import io.tanhe.server.report.ReportFormat;
+import io.tanhe.server.report.ReportGrain;
 import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
@@ -63,8 +64,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
  *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
- *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json]} — exactly the text
- *       {@code tanhe report} prints for the same arguments (table as text/plain, CSV as text/csv).</li>
+ *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json|pdf|xlsx]} — exactly what
+ *       {@code tanhe report} prints or writes for the same arguments (table as text/plain, CSV as text/csv, a PDF or
+ *       workbook download).</li>
  * </ul>
  * Times are ISO instants, offsets or local times of the site's zone ({@link TimeText}); {@code from}
  * defaults to the start of the day of the latest data, {@code to} to one day after {@code from}.
@@ -145,6 +147,7 @@ public final class ApiServer {
                 .delete("/api/tokens/{name}", ctx -> send(ctx, accounts.revokeToken(ctx)), manage)
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
+        ReportRoutes.register(app, sources, read);
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
@@ -447,9 +450,9 @@ public final class ApiServer {
 
         /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */
         void report(Context ctx) {
-            Grain grain;
+            ReportGrain grain;
             try {
-                grain = Grain.fromLabel(required(ctx, "grain"));
+                grain = ReportGrain.fromLabel(required(ctx, "grain"));
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("grain", e.getMessage());
             }
@@ -473,7 +476,7 @@ public final class ApiServer {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("grain", e.getMessage());
             }
-            ctx.contentType(format.mediaType()).result(format.render(report));
+            ctx.contentType(format.mediaType()).result(format.bytes(report, s.site().identity(), Instant.now()));
         }
 
         /**

@@ -3,7 +3,6 @@ package io.tanhe.server.report;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
-import io.tanhe.engine.time.Grain;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.TimeRange;
@@ -12,14 +11,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * An emissions report (section 7.2.3 (3)): per bucket of the chosen grain, every emission source
  * (emission node and key) with its class (combustion, purchased electricity…) and scope, then the
- * methodology's totals, each with its quality and completeness, read from the store.
+ * methodology's totals, each with its quality and completeness, read from the store; beside them the
+ * production quantities and intensities the methodology declares (an intensity is a node dividing an
+ * emission or total by a production quantity, e.g. tCO2/MWh supplied).
  *
  * @param site        the site id
  * @param methodology the methodology the site runs (the figures carry their own in the store)
@@ -27,13 +31,14 @@ import java.util.TreeMap;
  * @param grain       the bucket length
  * @param range       the buckets' start range
  * @param buckets     bucket start → its lines, sources by class then name, totals last
+ * @param measures    bucket start → its production and intensity lines (empty when the methodology declares none)
  */
-public record Report(String site, MethodologyRef methodology, ZoneId zone, Grain grain, TimeRange range,
-                     Map<Instant, List<ReportLine>> buckets) {
+public record Report(String site, MethodologyRef methodology, ZoneId zone, ReportGrain grain, TimeRange range,
+                     Map<Instant, List<ReportLine>> buckets, Map<Instant, List<ReportLine>> measures) {
 
     /** Reads the report from the store. */
     public static Report build(String site, MethodologyRef methodology, ComputationGraph graph, ResultStore store, ZoneId zone,
-                               Grain grain, TimeRange range) {
+                               ReportGrain grain, TimeRange range) {
         ResultQuery query = new ResultQuery(graph, store, zone);
         Map<Instant, List<ReportLine>> buckets = new TreeMap<>();
         List<Node> emissions = new ArrayList<>(graph.nodesOf(NodeKind.EMISSION));
@@ -41,14 +46,42 @@ public record Report(String site, MethodologyRef methodology, ZoneId zone, Grain
         for (Node n : emissions) {
             for (ResultRow r : query.results(n.name(), "", grain, range)) {
                 buckets.computeIfAbsent(r.start(), s -> new ArrayList<>())
-                        .add(new ReportLine(n.emissionClass(), n.scope(), r.label(), n.label(), r));
+                        .add(ReportLine.source(n.emissionClass(), n.scope(), r.label(), n.label(), r));
             }
         }
         for (Node n : graph.nodesOf(NodeKind.TOTAL)) {
             for (ResultRow r : query.results(n.name(), "", grain, range)) {
-                buckets.computeIfAbsent(r.start(), s -> new ArrayList<>()).add(new ReportLine(null, null, r.label(), n.label(), r));
+                buckets.computeIfAbsent(r.start(), s -> new ArrayList<>()).add(ReportLine.total(r.label(), n.label(), r));
             }
         }
-        return new Report(site, methodology, zone, grain, range, buckets);
+        Map<Instant, List<ReportLine>> measures = new TreeMap<>();
+        Map<Node, Ratio> intensities = intensities(graph);
+        Set<String> production = new LinkedHashSet<>();
+        intensities.values().forEach(r -> production.add(r.denominator()));
+        for (String name : production) {
+            Node n = graph.node(name).orElseThrow();
+            for (ResultRow r : query.results(name, "", grain, range)) {
+                measures.computeIfAbsent(r.start(), s -> new ArrayList<>())
+                        .add(new ReportLine(ReportLine.Kind.PRODUCTION, null, null, r.label(), n.label(), r, null));
+            }
+        }
+        intensities.forEach((n, ratio) -> {
+            for (ResultRow r : query.results(n.name(), "", grain, range)) {
+                measures.computeIfAbsent(r.start(), s -> new ArrayList<>())
+                        .add(new ReportLine(ReportLine.Kind.INTENSITY, null, null, r.label(), n.label(), r, ratio));
+            }
+        });
+        return new Report(site, methodology, zone, grain, range, buckets, measures);
+    }
+
+    /** The intensity nodes of {@code graph}: ratios whose numerator is an emission or a total, in declaration order. */
+    public static Map<Node, Ratio> intensities(ComputationGraph graph) {
+        Map<Node, Ratio> out = new java.util.LinkedHashMap<>();
+        for (Node n : graph.nodesOf(NodeKind.VALUE)) {
+            Optional<Ratio> r = Ratio.of(n, graph);
+            r.filter(x -> graph.node(x.numerator()).map(m -> m.kind() == NodeKind.EMISSION || m.kind() == NodeKind.TOTAL)
+                    .orElse(false)).ifPresent(x -> out.put(n, x));
+        }
+        return out;
     }
 }

@@ -4,7 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.tanhe.server.report.document.CjkFont;
+import io.tanhe.server.report.document.PdfRenderer;
+import io.tanhe.server.report.document.ReportDocument;
+import io.tanhe.server.report.document.XlsxRenderer;
+import io.tanhe.server.site.SiteIdentity;
+
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,17 +21,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Prints a {@link Report} as a table for people, CSV for spreadsheets or JSON for programs. */
+/**
+ * Prints a {@link Report} as a table for people, CSV for spreadsheets, JSON for programs, or as the
+ * printable document ({@link PeriodicDocument}) in PDF or Excel.
+ */
 public enum ReportFormat {
-    TABLE, CSV, JSON;
+    TABLE, CSV, JSON, PDF, XLSX;
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final List<String> COLUMNS = List.of("bucket", "class", "scope", "source", "value", "unit", "quality",
             "completeness");
 
     /**
-     * The format named {@code text} ({@code table}, {@code csv} or {@code json}), case-insensitive.
+     * The format named {@code text} ({@code table}, {@code csv}, {@code json}, {@code pdf} or {@code xlsx}), case-insensitive.
      *
      * @throws IllegalArgumentException naming the formats
      */
@@ -32,7 +45,49 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format `" + text + "`; use table, csv or json");
+        throw new IllegalArgumentException("unknown report format `" + text + "`; use table, csv, json, pdf or xlsx");
+    }
+
+    /** The format a file name's extension implies ({@code .pdf}, {@code .xlsx}, {@code .csv}, {@code .json}, else table). */
+    public static ReportFormat forFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (ReportFormat f : values()) {
+            if (f != TABLE && lower.endsWith("." + f.name().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return TABLE;
+    }
+
+    /** True for PDF and Excel, which are bytes, not text. */
+    public boolean binary() {
+        return this == PDF || this == XLSX;
+    }
+
+    /**
+     * The report in this format as bytes (text as UTF-8).
+     *
+     * @param identity  who the report is for (the PDF's and workbook's heading)
+     * @param generated when it was made
+     * @throws IllegalStateException for a PDF when no font with Chinese glyphs is installed ({@link CjkFont#find()})
+     */
+    public byte[] bytes(Report report, SiteIdentity identity, Instant generated) {
+        if (!binary()) {
+            return render(report).getBytes(StandardCharsets.UTF_8);
+        }
+        return write(PeriodicDocument.of(report, identity, generated));
+    }
+
+    /** A document (periodic or annual) in this format, which must be PDF or XLSX. */
+    public byte[] write(ReportDocument document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (this) {
+            case PDF -> new PdfRenderer(CjkFont.find()).write(document, out);
+            case XLSX -> new XlsxRenderer().write(document, out);
+            default -> throw new IllegalArgumentException("a " + name().toLowerCase(Locale.ROOT)
+                    + " file holds the bucket table only; write the document as pdf or xlsx");
+        }
+        return out.toByteArray();
     }
 
     /** The HTTP content type of the rendered text. */
@@ -41,25 +96,40 @@ public enum ReportFormat {
             case TABLE -> "text/plain; charset=utf-8";
             case CSV -> "text/csv; charset=utf-8";
             case JSON -> "application/json; charset=utf-8";
+            case PDF -> "application/pdf";
+            case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         };
     }
 
+    /**
+     * The report as text.
+     *
+     * @throws IllegalArgumentException for PDF and XLSX, which are {@link #bytes}
+     */
     public String render(Report report) {
         return switch (this) {
             case TABLE -> table(report);
             case CSV -> csv(report);
             case JSON -> json(report);
+            case PDF, XLSX -> throw new IllegalArgumentException(name().toLowerCase(Locale.ROOT) + " is not text; use bytes()");
         };
+    }
+
+    /** Each bucket's lines: sources and totals, then production and intensity. */
+    private static Map<Instant, List<ReportLine>> all(Report report) {
+        Map<Instant, List<ReportLine>> out = new TreeMap<>();
+        report.buckets().forEach((start, lines) -> out.computeIfAbsent(start, s -> new ArrayList<>()).addAll(lines));
+        report.measures().forEach((start, lines) -> out.computeIfAbsent(start, s -> new ArrayList<>()).addAll(lines));
+        return out;
     }
 
     private static List<List<String>> rows(Report report) {
         List<List<String>> rows = new ArrayList<>();
-        report.buckets().forEach((start, lines) -> {
+        all(report).forEach((start, lines) -> {
             for (ReportLine l : lines) {
                 ResultRow r = l.row();
-                rows.add(List.of(LOCAL.format(start.atZone(report.zone())),
-                        l.total() ? "total" : l.emissionClass().keyword(),
-                        l.total() ? "" : l.scope().name().toLowerCase(Locale.ROOT),
+                rows.add(List.of(LOCAL.format(start.atZone(report.zone())), l.classText(),
+                        l.scope() == null ? "" : l.scope().name().toLowerCase(Locale.ROOT),
                         l.label(), number(r.value()), r.unit(), r.quality().name(), percent(r.completeness())));
             }
         });
@@ -113,12 +183,12 @@ public enum ReportFormat {
 
     private static String csv(Report report) {
         StringBuilder b = new StringBuilder("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n");
-        report.buckets().forEach((start, lines) -> {
+        all(report).forEach((start, lines) -> {
             for (ReportLine l : lines) {
                 ResultRow r = l.row();
                 b.append(r.start()).append(',').append(r.end()).append(',')
-                        .append(l.total() ? "total" : l.emissionClass().keyword()).append(',')
-                        .append(l.total() ? "" : l.scope().name().toLowerCase(Locale.ROOT)).append(',')
+                        .append(l.classText()).append(',')
+                        .append(l.scope() == null ? "" : l.scope().name().toLowerCase(Locale.ROOT)).append(',')
                         .append(quote(l.label())).append(',').append(number(r.value())).append(',').append(quote(r.unit()))
                         .append(',').append(r.quality().name()).append(',').append(r.completeness()).append('\n');
             }
@@ -143,11 +213,14 @@ public enum ReportFormat {
             bucket.put("end", lines.get(0).row().end().toString());
             List<Map<String, Object>> sources = new ArrayList<>();
             List<Map<String, Object>> totals = new ArrayList<>();
-            for (ReportLine l : lines) {
+            List<Map<String, Object>> measures = new ArrayList<>();
+            List<ReportLine> both = new ArrayList<>(lines);
+            both.addAll(report.measures().getOrDefault(start, List.of()));
+            for (ReportLine l : both) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("source", l.label());
                 m.put("title", l.title());
-                if (!l.total()) {
+                if (l.kind() == ReportLine.Kind.SOURCE) {
                     m.put("class", l.emissionClass().keyword());
                     m.put("scope", l.scope().name().toLowerCase(Locale.ROOT));
                 }
@@ -156,10 +229,20 @@ public enum ReportFormat {
                 m.put("quality", l.row().quality().name());
                 m.put("completeness", l.row().completeness());
                 m.put("revision", l.row().revision());
-                (l.total() ? totals : sources).add(m);
+                if (l.kind() == ReportLine.Kind.PRODUCTION || l.kind() == ReportLine.Kind.INTENSITY) {
+                    m.put("kind", l.classText());
+                }
+                (switch (l.kind()) {
+                    case SOURCE -> sources;
+                    case TOTAL -> totals;
+                    case PRODUCTION, INTENSITY -> measures;
+                }).add(m);
             }
             bucket.put("sources", sources);
             bucket.put("totals", totals);
+            if (!measures.isEmpty()) {
+                bucket.put("measures", measures);
+            }
             buckets.add(bucket);
         });
         doc.put("buckets", buckets);

@@ -1,6 +1,5 @@
 package io.tanhe.server.report;
 
-import io.tanhe.engine.time.Grain;
 import io.tanhe.server.store.TimeRange;
 
 import java.time.Instant;
@@ -14,12 +13,12 @@ public final class ReportPeriod {
 
     /**
      * The range from {@code from} to {@code to}; without {@code to}, one day for minute to hour buckets,
-     * a month for days, a year for months and longer (local calendar of {@code zone}).
+     * a month for days and weeks, a year for months and longer (local calendar of {@code zone}).
      *
      * @param to the end (exclusive), or null for the default span
      * @throws IllegalArgumentException when the end is not after the start
      */
-    public static TimeRange of(Grain grain, Instant from, Instant to, ZoneId zone) {
+    public static TimeRange of(ReportGrain grain, Instant from, Instant to, ZoneId zone) {
         Instant end = to == null ? from.atZone(zone).plus(defaultSpan(grain)).toInstant() : to;
         if (!end.isAfter(from)) {
             throw new IllegalArgumentException("`to` (" + end + ") must be after `from` (" + from + ")");
@@ -27,10 +26,10 @@ public final class ReportPeriod {
         return TimeRange.of(from, end);
     }
 
-    private static Period defaultSpan(Grain g) {
+    private static Period defaultSpan(ReportGrain g) {
         return switch (g) {
             case MINUTE, FIFTEEN_MINUTES, HOUR -> Period.ofDays(1);
-            case DAY -> Period.ofMonths(1);
+            case DAY, WEEK -> Period.ofMonths(1);
             default -> Period.ofYears(1);
         };
     }

@@ -5,7 +5,6 @@ import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.Quality;
-import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.engine.units.Unit;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.StoredResult;
@@ -18,13 +17,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads results from the store at any grain. The terminal stores minute, 15-minute, hour and day
  * buckets; a month, quarter or year of an extensive node (an amount or an emission: t, MWh, tCO2) is
  * the sum of its stored days — the same roll-up rule the evaluator applies — with the weakest
- * quality and the time-weighted completeness (days without a result count as empty). Intensive
- * nodes (GJ/t, tCO2/MWh) are not sums and are refused at those grains.
+ * quality and the time-weighted completeness (days without a result count as empty); a week
+ * ({@link ReportGrain#WEEK}) likewise. An intensive node that is the ratio of two extensive nodes
+ * (an intensity {@code E / power_supplied}, tCO2/MWh) is computed from its operands' sums, never as
+ * the sum or mean of its daily ratios; other intensive nodes (GJ/t) are refused at those grains.
  */
 public final class ResultQuery {
     /** The grains the store holds directly. */
@@ -47,11 +49,25 @@ public final class ResultQuery {
      * @throws IllegalArgumentException for an unknown node, or an intensive node at a summed grain
      */
     public List<ResultRow> results(String node, String key, Grain grain, TimeRange range) {
+        return results(node, key, ReportGrain.of(grain), range);
+    }
+
+    /**
+     * The results of {@code node} ({@code key}: one key, "" for every key) in buckets of {@code grain}
+     * starting in {@code range}, in bucket order.
+     *
+     * @throws IllegalArgumentException for an unknown node, or an intensive node at a summed grain that is no ratio
+     */
+    public List<ResultRow> results(String node, String key, ReportGrain grain, TimeRange range) {
         Node n = graph.node(node).orElseThrow(() -> new IllegalArgumentException("no node `" + node + "` in " + graph.info().id()));
-        if (STORED.contains(grain)) {
-            return store.current(node, key, grain, range).stream().map(ResultQuery::row).toList();
+        if (grain.stored()) {
+            return store.current(node, key, grain.grain().orElseThrow(), range).stream().map(ResultQuery::row).toList();
         }
         if (!extensive(n)) {
+            Optional<Ratio> ratio = Ratio.of(n, graph);
+            if (ratio.isPresent() && key.isEmpty() && !n.indexed()) {
+                return ratio(n, ratio.get(), grain, range);
+            }
             throw new IllegalArgumentException("`" + node + "` is in " + n.unit().text() + ", a ratio: its " + grain.label()
                     + " value is not the sum of days; ask for grain day or finer");
         }
@@ -72,9 +88,26 @@ public final class ResultQuery {
         return out;
     }
 
-    private ResultRow sum(List<ResultRow> days, Grain grain, Instant start) {
-        TimeBucket bucket = TimeBucket.of(grain, start, zone);
-        double seconds = Duration.between(bucket.start(), bucket.end()).toSeconds();
+    /** Each bucket's ratio from its operands' sums: quality the weaker, completeness the lower of the two. */
+    private List<ResultRow> ratio(Node n, Ratio ratio, ReportGrain grain, TimeRange range) {
+        Map<Instant, ResultRow> numerators = new LinkedHashMap<>();
+        results(ratio.numerator(), "", grain, range).forEach(r -> numerators.put(r.start(), r));
+        List<ResultRow> out = new ArrayList<>();
+        for (ResultRow d : results(ratio.denominator(), "", grain, range)) {
+            ResultRow num = numerators.get(d.start());
+            if (num == null || d.value() == 0) {
+                continue;
+            }
+            out.add(new ResultRow(n.name(), "", d.grain(), d.start(), d.end(), ratio.scale() * num.value() / d.value(),
+                    n.unit().text(), num.quality().and(d.quality()), Math.min(num.completeness(), d.completeness()),
+                    Math.max(num.revision(), d.revision()), Math.max(num.parts(), d.parts())));
+        }
+        return out;
+    }
+
+    private ResultRow sum(List<ResultRow> days, ReportGrain grain, Instant start) {
+        Instant end = grain.next(start, zone);
+        double seconds = Duration.between(start, end).toSeconds();
         double value = 0;
         double covered = 0;
         Quality quality = null;
@@ -86,7 +119,7 @@ public final class ResultQuery {
             revision = Math.max(revision, d.revision());
         }
         ResultRow first = days.get(0);
-        return new ResultRow(first.node(), first.key(), grain, bucket.start(), bucket.end(), value, first.unit(), quality,
+        return new ResultRow(first.node(), first.key(), grain, start, end, value, first.unit(), quality,
                 Math.min(1, covered / seconds), revision, days.size());
     }
 
@@ -101,7 +134,7 @@ public final class ResultQuery {
 
     private static ResultRow row(StoredResult s) {
         var r = s.result();
-        return new ResultRow(r.nodeId(), r.key(), r.grain(), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(), r.quality(),
+        return new ResultRow(r.nodeId(), r.key(), ReportGrain.of(r.grain()), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(), r.quality(),
                 r.completeness(), s.revision(), 1);
     }
 }

@@ -107,7 +107,7 @@ public final class SiteLoader {
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
-                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink);
+                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink, parts.reporting);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -124,6 +124,7 @@ public final class SiteLoader {
         Duration lateWindow = Duration.ofHours(1);
         Duration closeAfter = Duration.ofMinutes(2);
         UplinkConfig uplink = UplinkConfig.NONE;
+        ReportingDetails reporting = ReportingDetails.NONE;
 
         void closeDrivers() {
             if (drivers != null) {
@@ -165,6 +166,7 @@ public final class SiteLoader {
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings, parts.drivers);
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
+        parts.reporting = ReportingReader.read(top, parts.drivers == null ? null : parts.drivers.pointSettings().keySet(), parts.bindings);
     }
 
     private static SiteIdentity identity(ConfigNode top) {

@@ -43,6 +43,7 @@ final class EvaluationLoop implements Runnable {
     private final Site site;
     private final IncrementalEvaluator evaluator;
     private final RulesEngine rules;
+    private final CalibrationWatch calibration;
     private final ResultWriter writer;
     private final OpenWindow window;
     private final TerminalStats stats;
@@ -85,6 +86,7 @@ final class EvaluationLoop implements Runnable {
         this.site = site;
         this.evaluator = evaluator;
         this.rules = rules;
+        this.calibration = rules == null ? null : new CalibrationWatch(site, rules);
         this.writer = writer;
         this.window = window;
         this.stats = stats;
@@ -225,6 +227,7 @@ final class EvaluationLoop implements Runnable {
                 quality = Quality.MISSING;
                 value = Double.NaN;
             }
+            calibration.at(r.measuredAt());
         }
         if (binding == null) {
             return;

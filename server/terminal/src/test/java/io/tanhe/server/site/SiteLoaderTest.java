@@ -25,7 +25,7 @@ class SiteLoaderTest {
             assertEquals("cn.power-generation", site.methodology().id());
             assertEquals("2022.1", site.methodology().version());
             assertEquals(64, site.methodology().contentHash().length());
-            assertEquals(4, site.bindings().size());
+            assertEquals(6, site.bindings().size());
             assertEquals("gt1,natural_gas", site.binding("gt1.gas.total").orElseThrow().key());
             assertEquals(Decl.InputKind.PERIOD, site.binding("unit1.coal.c_ar").orElseThrow().kind());
             assertTrue(site.factors().lookup("ef_grid_ets", "", java.time.LocalDate.of(2026, 6, 1)).isPresent(),
@@ -33,8 +33,45 @@ class SiteLoaderTest {
             assertTrue(site.thresholds().stream().anyMatch(t -> t.id().equals("gt1-gas-flow-high")));
             assertTrue(site.thresholds().stream().anyMatch(t -> t.id().equals("coal-burned-hourly-implausible")),
                     "the methodology's shipped thresholds are included");
-            assertEquals(5, site.drivers().sources().size());
+            assertEquals(6, site.drivers().sources().size());
         }
+    }
+
+    @Test
+    void theDemoSitesMeterRegistryAndQualityPlanAreRead() {
+        try (Site site = SiteFiles.load(SiteFiles.demo(dir, UnaryOperator.identity()))) {
+            ReportingDetails r = site.reporting();
+            assertEquals(5, r.meters().size());
+            Meter scale = r.meters().get(0);
+            assertEquals("入炉煤电子皮带秤", scale.name());
+            assertEquals(java.util.Optional.of(java.time.LocalDate.of(2026, 9, 10)), scale.calibrationDue());
+            assertTrue(!scale.calibrationOverdue(java.time.LocalDate.of(2026, 9, 10)), "due that day, not yet overdue");
+            assertTrue(scale.calibrationOverdue(java.time.LocalDate.of(2026, 9, 11)));
+            assertEquals("gas-meter-gt1", r.meterOf("gt1.gas.flow").orElseThrow().id());
+            assertEquals(List.of("gas-meter-gt1"), r.overdue(java.time.LocalDate.of(2026, 6, 1)).stream().map(Meter::id).toList());
+            assertTrue(!r.meters().get(4).calibrationOverdue(java.time.LocalDate.of(2030, 1, 1)), "a lab has no calibration interval");
+            assertTrue(r.plan().responsible().contains("李四"));
+            assertTrue(r.boundary().startsWith("1 号燃煤机组"));
+        }
+    }
+
+    @Test
+    void aMeterWithAnUnknownPointABadDateAndAnUnknownFieldIsRefusedAtEachPath() {
+        List<ConfigProblem> problems = problems(t -> t.replace("points: [unit1.coal.total]", "points: [unit1.coal.totl]")
+                .replace("last_calibration: 2026-03-10", "last_calibration: 2026-13-10\n    calibrated: yes"));
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("meters[0].points")
+                && p.text().contains("no point `unit1.coal.totl`") && p.text().contains("did you mean `unit1.coal.total`?")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("meters[0].last_calibration")
+                && p.message().contains("is not a date; write YYYY-MM-DD")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("meters[0].calibrated")), problems.toString());
+    }
+
+    @Test
+    void aMeterNeedsAnIdANameAndThePointsItFeeds() {
+        List<ConfigProblem> problems = problems(t -> t + "\n  - {model: X}\n");
+        assertEquals(3, problems.size(), problems.toString());
+        assertEquals(List.of("meters[5].id", "meters[5].name", "meters[5].points"), problems.stream().map(ConfigProblem::path).sorted().toList());
     }
 
     @Test
@@ -43,11 +80,11 @@ class SiteLoaderTest {
         assertEquals(1, problems.size(), problems.toString());
         ConfigProblem p = problems.get(0);
         assertEquals("points[0].input", p.path());
-        assertEquals(61, p.line());
+        assertEquals(67, p.line());
         assertEquals(5, p.column());
         assertEquals("no input `coal_burnd` in cn.power-generation", p.message());
         assertEquals("coal_burned", p.suggestion());
-        assertTrue(p.toString().endsWith("site.yaml:61:5: points[0].input: no input `coal_burnd` in cn.power-generation "
+        assertTrue(p.toString().endsWith("site.yaml:67:5: points[0].input: no input `coal_burnd` in cn.power-generation "
                 + "— did you mean `coal_burned`?"), p.toString());
     }
 
@@ -153,14 +190,14 @@ class SiteLoaderTest {
     @Test
     void aRetentionBelowTheFloorIsNamedByItsYamlKeyNotTheJavaField() {
         String message = message(t -> t.replace("raw_readings: P13M", "raw_readings: P3M"));
-        assertTrue(message.contains(":99:3: retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), message);
+        assertTrue(message.contains(":109:3: retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), message);
         assertTrue(!message.contains("rawReadings"), message);
     }
 
     @Test
     void aThresholdProblemInTheSiteFileCarriesItsPathOnce() {
         String message = message(t -> t.replace("grain: hour", "grain: hourly"));
-        assertTrue(message.contains(":92:5: thresholds[1].grain: unknown grain `hourly`"), message);
+        assertTrue(message.contains(":102:5: thresholds[1].grain: unknown grain `hourly`"), message);
         assertTrue(!message.contains("thresholds: thresholds"), message);
     }
 

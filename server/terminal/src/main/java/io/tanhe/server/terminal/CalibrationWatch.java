@@ -1,0 +1,46 @@
+package io.tanhe.server.terminal;
+
+import io.tanhe.engine.rules.RulesEngine;
+import io.tanhe.engine.rules.fact.CalibrationFact;
+import io.tanhe.server.site.Meter;
+import io.tanhe.server.site.Site;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Tells the rules, once per local day of the data, the calibration state of every meter of the
+ * site's registry that is calibrated at an interval (section 7.3.1); the generic rules raise a
+ * {@code calibration-overdue} alert for an overdue meter and clear it once the site file records a
+ * newer calibration. Runs on the evaluation thread.
+ */
+final class CalibrationWatch {
+    private final List<Meter> meters;
+    private final ZoneId zone;
+    private final RulesEngine rules;
+    private LocalDate judged;
+
+    CalibrationWatch(Site site, RulesEngine rules) {
+        this.meters = site.reporting().meters().stream().filter(m -> m.calibrationInterval().isPresent()).toList();
+        this.zone = site.zone();
+        this.rules = rules;
+    }
+
+    /**
+     * Judges the meters on the day of {@code dataTime} (a reading's measurement time, just observed by the rules)
+     * unless that day was judged already; a reading of an earlier day (late data) judges nothing.
+     */
+    void at(Instant dataTime) {
+        LocalDate day = LocalDate.ofInstant(dataTime, zone);
+        if (judged != null && !day.isAfter(judged)) {
+            return;
+        }
+        judged = day;
+        for (Meter m : meters) {
+            rules.calibration(new CalibrationFact(m.id(), m.name(), m.calibrationDue().orElse(null), m.calibrationOverdue(day), day,
+                    m.points()), dataTime);
+        }
+    }
+}
