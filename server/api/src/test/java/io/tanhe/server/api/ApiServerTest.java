@@ -203,7 +203,8 @@ class ApiServerTest {
         JsonNode quarter = get("/api/results?node=E&grain=15min&from=" + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15"), 200);
         double e = quarter.path("rows").get(0).path("value").asDouble();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
-                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=xlsx")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.headers().firstValue("Content-Type").orElse(""));
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
@@ -219,7 +220,7 @@ class ApiServerTest {
 
     @Test
     void theAnnualReportIsADownloadAndItsParametersAreChecked() throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report/annual?year=2026")).build(),
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report/annual?year=2026")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
