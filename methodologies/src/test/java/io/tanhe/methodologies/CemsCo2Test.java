@@ -1,5 +1,13 @@
 package io.tanhe.methodologies;
 
+import io.tanhe.engine.cems.CaptureRate;
+import io.tanhe.engine.cems.HourFigure;
+import io.tanhe.engine.cems.HourRecord;
+import io.tanhe.engine.cems.HourStatus;
+import io.tanhe.engine.cems.HourlyFigures;
+import io.tanhe.engine.cems.MeasuredHours;
+import io.tanhe.engine.cems.SubstitutionRules;
+import io.tanhe.engine.cems.ValidityRules;
 import io.tanhe.engine.compile.Compilation;
 import io.tanhe.engine.compile.Compiler;
 import io.tanhe.engine.factors.Confidence;
@@ -22,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -214,5 +223,54 @@ class CemsCo2Test {
         assertTrue(h.present(), h.toString());
         assertEquals(withoutIt, h.value() * h.unit().conversionFactor(Unit.parse("kgCO2")), withoutIt * 1e-9);
         assertTrue(h.completeness() < 1.0, "completeness " + h.completeness());
+    }
+
+    /**
+     * A day of minute readings in which 03:00–04:00 is a calibration (the logger flags CO2 C, so its
+     * readings are invalid) and 07:10–07:30 an analyser fault (D): hour 3 has no valid minute, hour 7
+     * keeps 38 (< 45), both are substituted by the maximum of the valid hours before them.
+     */
+    @Test
+    void aDayWithACalibrationHourAndAFaultHourIsSubstitutedAndMarked() {
+        IncrementalEvaluator ev = new IncrementalEvaluator(compilation.graph().orElseThrow(), factors(), ZONE, Grain.MINUTE,
+                List.of(Grain.HOUR, Grain.DAY));
+        Instant day = Instant.parse("2024-06-02T16:00:00Z"); // 2024-06-03 00:00 in Shanghai
+        Unit percent = Unit.parse("%");
+        for (int m = 0; m <= 24 * 60; m++) {
+            Instant t = day.plusSeconds(60L * m);
+            int hour = m / 60;
+            boolean invalid = hour == 3 || m >= 7 * 60 + 10 && m <= 7 * 60 + 30;
+            ev.accept(new Observation(t, "co2_volume", "stack1", invalid ? Double.NaN : 12, percent,
+                    invalid ? Quality.MISSING : Quality.MEASURED));
+            ev.accept(new Observation(t, "flue_flow", "stack1", 250 + 10 * Math.min(hour, 23), Unit.parse("m3/s"), Quality.MEASURED));
+            ev.accept(new Observation(t, "flue_temperature", "stack1", 50, Unit.parse("degC"), Quality.MEASURED));
+            ev.accept(new Observation(t, "flue_static_pressure", "stack1", -0.5, Unit.parse("kPa"), Quality.MEASURED));
+            ev.accept(new Observation(t, "ambient_pressure", "stack1", 101.325, Unit.parse("kPa"), Quality.MEASURED));
+            ev.accept(new Observation(t, "flue_moisture", "stack1", 10, percent, Quality.MEASURED));
+        }
+        List<HourRecord> hours = MeasuredHours.of(ev, "co2_measured", "stack1", day, day.plusSeconds(86_400),
+                ValidityRules.standard(), h -> h.equals(day.plusSeconds(3 * 3600)) ? Optional.of(HourStatus.CALIBRATION) : Optional.empty());
+        assertEquals(24, hours.size());
+        assertEquals(HourStatus.CALIBRATION, hours.get(3).status());
+        assertEquals(0, hours.get(3).validMinutes());
+        assertEquals(HourStatus.INVALID, hours.get(7).status());
+        assertEquals(38, hours.get(7).validMinutes()); // 07:09–07:30 lose their readings' intervals
+        assertEquals(59, hours.get(2).validMinutes()); // 02:59 ends on the first calibration reading
+
+        CaptureRate alpha = CaptureRate.of(hours);
+        assertEquals(22.0 / 24, alpha.rate(), 1e-15);
+        List<HourFigure> figures = HourlyFigures.of(List.of(), hours, alpha, SubstitutionRules.hj75());
+        // flow rises by the hour, so the maximum before each gap is the hour just before it
+        assertEquals(hours.get(2).value(), figures.get(3).value());
+        assertEquals(hours.get(6).value(), figures.get(7).value());
+        assertTrue(figures.get(3).substituted() && figures.get(7).substituted());
+        assertEquals(Quality.SUBSTITUTED, figures.get(7).quality());
+        assertTrue(figures.get(7).provenance().startsWith("invalid; substituted by the maximum of the 6 valid hours"),
+                figures.get(7).provenance());
+        long measured = figures.stream().filter(f -> f.quality() == Quality.MEASURED).count();
+        assertEquals(22, measured);
+        // a valid hour is the mean of its valid minutes × 60: hour 5 at 300 m3/s is (33) × 1 h, up to the ramp into hour 6
+        double g5 = 235_767.857142857 * 300 * 3600 * 273.15 / 323.15 * 100.825 / 101.325 * 0.9 * 1e-9; // t
+        assertEquals(g5, hours.get(5).value(), g5 * 1e-3);
     }
 }
