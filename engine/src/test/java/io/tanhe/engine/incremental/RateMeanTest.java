@@ -113,4 +113,15 @@ class RateMeanTest {
         assertEquals(3, value(ev, "monitored", Grain.HOUR, 0), 1e-9);
         assertEquals((100.0 * 10 + 200 * 20) / 60 / 1000, value(ev, "e", Grain.HOUR, 0), 1e-12);
     }
+
+    @Test
+    void theExplanationShowsTheCoveredTimeTheMeanWasTakenOver() {
+        IncrementalEvaluator ev = twoMinutes();
+        TimeBucket minute = TimeBucket.of(Grain.MINUTE, Instant.parse("2024-03-01T10:01:00Z"), UTC);
+        var step = ev.explain("conc", "", minute, java.util.Map.of(), null).orElseThrow().result();
+        assertEquals(200, step.value(), 1e-9);
+        var covered = step.operands().stream().filter(o -> o.kind().equals("covered")).findFirst().orElseThrow();
+        assertEquals(1.0 / 60, covered.value(), 1e-12);
+        assertTrue(step.operands().stream().anyMatch(o -> o.name().equals("c") && o.input() != null), step.operands().toString());
+    }
 }
