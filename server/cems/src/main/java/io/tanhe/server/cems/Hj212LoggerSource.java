@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every packet is cut by the codec's {@link PacketReader} and decoded by {@link Hj212Codec} with its
  * strictness; a malformed packet is logged with its byte offset and dropped without an answer (the
  * logger resends what was not acknowledged), the packets around it are read on. A data upload
- * (2011 real-time, 2051 minute, 2061 hour, 2031 day) becomes one reading per configured point at its
- * DataTime, with the quality of its {@code -Flag} ({@link FlagQuality}); the readings are handed to
+ * (2011 real-time, 2051 minute, 2061 hour, 2031 day) and an instrument information upload (3020:
+ * work state i12001, calibration intercept i13007 and slope i13008 after a 3011 zero/span
+ * calibration) become one reading per configured point at their DataTime, with the quality of its {@code -Flag} ({@link FlagQuality}); the readings are handed to
  * the sink <em>before</em> the upload is acknowledged with 9014 (when its Flag asks for it), so an
  * acknowledged value is never lost. Packets may come in any order: each reading keeps its own
  * DataTime. A jump in minute data larger than the MinInterval asks the logger for the gap with a
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Hj212LoggerSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(Hj212LoggerSource.class);
-    private static final Set<String> DATA_CNS = Set.of("2011", "2051", "2061", "2031");
+    /** Data uploads and instrument information (3020: work state, calibration intercept and slope), all acknowledged with 9014. */
+    private static final Set<String> DATA_CNS = Set.of("2011", "2051", "2061", "2031", "3020");
 
     private final LoggerConfig config;
     private final Clock clock;
@@ -218,7 +220,7 @@ public final class Hj212LoggerSource implements Source {
     private List<Reading> readings(DataSegment s, Instant at) {
         List<Reading> out = new ArrayList<>();
         for (LoggerPoint p : config.points()) {
-            if (!p.cn().equals(s.cn())) {
+            if (!p.cn().equals(s.cn()) || !p.polId().isEmpty() && !s.cp().value("PolId").orElse("").equals(p.polId())) {
                 continue;
             }
             String valueName = p.code() + "-" + p.field();

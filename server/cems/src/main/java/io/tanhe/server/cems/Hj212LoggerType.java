@@ -19,14 +19,16 @@ import java.util.Set;
  * {@code listen} ({@code host:port} or a port; the terminal listens there), optional {@code mn} (only
  * this logger's packets are taken), {@code zone} (of DataTime), {@code minute_interval} (the
  * logger's MinInterval, default 1m) and {@code points}: each with {@code code} (a05001, a00000,
- * a01011–a01017, a01006, a19001 …), {@code cn} (2011 default, 2051, 2061, 2031), optional
- * {@code field} (Rtd or Avg) and the {@code unit} the logger sends (HJ 212 Table B.2).
+ * a01011–a01017, a01006, a19001 …), {@code cn} (2011 default, 2051, 2061, 2031; 3020 for
+ * instrument information such as i12001 work state, i13007 intercept, i13008 slope, with
+ * {@code pol_id} naming the instrument), optional {@code field} (Rtd, Avg, Info …) and the
+ * {@code unit} the logger sends (HJ 212 Table B.2).
  *
  * <p>It lives above the drivers (it needs the HJ 212 codec of server/hj212, which drivers may not
  * see) and is registered by the site loader next to {@code SourceTypes.all()}.
  */
 public final class Hj212LoggerType implements SourceType {
-    private static final Set<String> CNS = Set.of("2011", "2051", "2061", "2031");
+    private static final Set<String> CNS = Set.of("2011", "2051", "2061", "2031", "3020");
 
     @Override
     public String type() {
@@ -66,9 +68,13 @@ public final class Hj212LoggerType implements SourceType {
                 p.problem("code", "`" + code + "` is not an HJ 212 code such as a05001 (CO2) or a00000 (flue-gas flow)");
             }
             String cn = p.choice("cn", List.copyOf(new java.util.TreeSet<>(CNS)), "2011");
-            String field = p.choice("field", List.of("Rtd", "Avg", "Min", "Max"), LoggerPoint.defaultField(cn));
+            String field = p.choice("field", List.of("Rtd", "Avg", "Min", "Max", "Info"), LoggerPoint.defaultField(cn));
+            String polId = p.text("pol_id", "");
+            if (!polId.isEmpty() && !cn.equals("3020")) {
+                p.problem("pol_id", "only instrument information (cn 3020) names its instrument by PolId");
+            }
             settings.add(ps);
-            points.add(new LoggerPoint(ps.id(), code, cn, field, ps.unit()));
+            points.add(new LoggerPoint(ps.id(), code, cn, field, ps.unit(), polId));
         }
         if (points.isEmpty()) {
             device.problem("points", "an hj212-logger source needs at least one point (code and cn)");

@@ -60,7 +60,9 @@ class Hj212LoggerSourceTest {
                 new LoggerPoint("stack1.moisture", "a01014", "2011", "Rtd", "%"),
                 new LoggerPoint("stack1.ambient", "a01006", "2011", "Rtd", "kPa"),
                 new LoggerPoint("stack1.o2", "a19001", "2011", "Rtd", "%"),
-                new LoggerPoint("stack1.co2_min", "a05001", "2051", "Avg", "%"));
+                new LoggerPoint("stack1.co2_min", "a05001", "2051", "Avg", "%"),
+                new LoggerPoint("stack1.co2.state", "i12001", "3020", "Info", "", "a05001"),
+                new LoggerPoint("stack1.co2.slope", "i13008", "3020", "Info", "", "a05001"));
         source = new Hj212LoggerSource(new LoggerConfig("cems1", "127.0.0.1", 0, Optional.of(MN), ZONE, Duration.ofMinutes(1), points),
                 Clock.fixed(Instant.parse("2024-06-03T02:00:00Z"), ZoneOffset.UTC));
         source.start(received::add);
@@ -248,5 +250,22 @@ class Hj212LoggerSourceTest {
             assertTrue(out.get(0).detail().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), out.get(0).detail());
             assertTrue(out.get(0).detail().endsWith("free the port or change `listen`"), out.get(0).detail());
         }
+    }
+
+    /** HJ 212-2017 Table C.42: the analyser's state and, after a calibration, its slope; another instrument's info is not taken. */
+    @Test
+    void instrumentInformationBecomesReadingsOfItsInstrumentAndIsAcknowledged() throws Exception {
+        DataSegment info = upload("3020", "20240603110000", MN, CpItem.of("PolId", "a05001"),
+                CpItem.of(new CpField("i12001-Info", "3")), CpItem.of(new CpField("i13008-Info", "0.987")));
+        DataSegment other = upload("3020", "20240603110000", MN, CpItem.of("PolId", "a19001"), CpItem.of(new CpField("i13008-Info", "1.2")));
+        send(Hj212Codec.encode(info), Hj212Codec.encode(other));
+        assertEquals("9014", reply().cn());
+        assertEquals("9014", reply().cn());
+        List<Reading> rs = await(r -> r.size() == 2);
+        Instant at = Instant.parse("2024-06-03T03:00:00Z");
+        assertEquals(new BigDecimal("3"), of(rs, "stack1.co2.state", at).value()); // 3 = 校准 (calibration)
+        assertEquals(new BigDecimal("0.987"), of(rs, "stack1.co2.slope", at).value());
+        Thread.sleep(100);
+        assertEquals(2, received.size());
     }
 }
