@@ -2,6 +2,7 @@ package io.tanhe.methodologies;
 
 import io.tanhe.engine.cems.CaptureRate;
 import io.tanhe.engine.cems.HourFigure;
+import io.tanhe.engine.cems.HourFlags;
 import io.tanhe.engine.cems.HourRecord;
 import io.tanhe.engine.cems.HourStatus;
 import io.tanhe.engine.cems.HourlyFigures;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -236,10 +236,12 @@ class CemsCo2Test {
                 List.of(Grain.HOUR, Grain.DAY));
         Instant day = Instant.parse("2024-06-02T16:00:00Z"); // 2024-06-03 00:00 in Shanghai
         Unit percent = Unit.parse("%");
+        List<HourFlags.Flagged> flags = new java.util.ArrayList<>();
         for (int m = 0; m <= 24 * 60; m++) {
             Instant t = day.plusSeconds(60L * m);
             int hour = m / 60;
             boolean invalid = hour == 3 || m >= 7 * 60 + 10 && m <= 7 * 60 + 30;
+            flags.add(new HourFlags.Flagged(t, hour == 3 ? 'C' : invalid ? 'D' : 'N'));
             ev.accept(new Observation(t, "co2_volume", "stack1", invalid ? Double.NaN : 12, percent,
                     invalid ? Quality.MISSING : Quality.MEASURED));
             ev.accept(new Observation(t, "flue_flow", "stack1", 250 + 10 * Math.min(hour, 23), Unit.parse("m3/s"), Quality.MEASURED));
@@ -249,7 +251,7 @@ class CemsCo2Test {
             ev.accept(new Observation(t, "flue_moisture", "stack1", 10, percent, Quality.MEASURED));
         }
         List<HourRecord> hours = MeasuredHours.of(ev, "co2_measured", "stack1", day, day.plusSeconds(86_400),
-                ValidityRules.standard(), h -> h.equals(day.plusSeconds(3 * 3600)) ? Optional.of(HourStatus.CALIBRATION) : Optional.empty());
+                ValidityRules.standard(), HourFlags.of(flags, ZONE));
         assertEquals(24, hours.size());
         assertEquals(HourStatus.CALIBRATION, hours.get(3).status());
         assertEquals(0, hours.get(3).validMinutes());

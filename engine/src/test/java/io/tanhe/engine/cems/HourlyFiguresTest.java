@@ -132,4 +132,26 @@ class HourlyFiguresTest {
         }
         assertThrows(IllegalArgumentException.class, () -> HourStatus.ofFlag('X'));
     }
+
+    @Test
+    void anHoursReasonIsWhatMostOfItsFlagsSayCalibrationWinningTies() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        List<HourFlags.Flagged> flags = new ArrayList<>();
+        for (int m = 0; m < 20; m++) {
+            flags.add(new HourFlags.Flagged(T0.plusSeconds(60L * m), 'C'));   // hour 0: 20 × C, 5 × D
+        }
+        for (int m = 20; m < 25; m++) {
+            flags.add(new HourFlags.Flagged(T0.plusSeconds(60L * m), 'D'));
+        }
+        flags.add(new HourFlags.Flagged(T0.plusSeconds(3600), 'M'));            // hour 1: one M, one D: maintenance wins the tie
+        flags.add(new HourFlags.Flagged(T0.plusSeconds(3660), 'D'));
+        flags.add(new HourFlags.Flagged(T0.plusSeconds(7200), 'N'));            // hour 2: only normal
+        HourFlags h = HourFlags.of(flags, zone);
+        assertEquals(java.util.Optional.of(HourStatus.CALIBRATION), h.apply(T0));
+        assertEquals(java.util.Optional.of(HourStatus.MAINTENANCE), h.apply(T0.plusSeconds(3600)));
+        assertEquals(java.util.Optional.empty(), h.apply(T0.plusSeconds(7200)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HourFlags.of(List.of(new HourFlags.Flagged(T0, 'Q')), zone));
+        assertTrue(e.getMessage().startsWith("flag at 2024-06-01T00:00:00Z: `Q` is not an HJ 212-2017 data flag"), e.getMessage());
+    }
 }
