@@ -196,6 +196,10 @@ final class ExprResolver {
             diagnostics.report(ErrorCode.E407, c.args().get(0).span(), "`available` takes a name such as `x[k]`",
                     "write `available(ncv_measured[f])`");
         }
+        if ((b == Builtin.MEAN || b == Builtin.COVERED) && n == 1 && !(c.args().get(0) instanceof Expr.Ref)) {
+            diagnostics.report(ErrorCode.E407, c.args().get(0).span(), "`" + b.keyword() + "` takes the name of a rate input such as `x[k]`",
+                    "write `" + b.keyword() + "(co2[s])`");
+        }
         Resolver.Scope inner = scope;
         for (Binding bd : c.bindings()) {
             if (inner.vars().containsKey(bd.variable().text())) {
@@ -241,6 +245,8 @@ final class ExprResolver {
             case ABS -> "abs(x)";
             case ROUND -> "round(x, 2) rounds half-up to 2 decimals";
             case AVAILABLE -> "available(x[k])";
+            case MEAN -> "mean(x[k]) of a rate input: its time-weighted mean over the covered part of the bucket";
+            case COVERED -> "covered(x[k]) of a rate input: the time its readings cover in the bucket, in h";
         };
     }
 

@@ -107,9 +107,23 @@ public final class UnitChecker {
 
     /** Units written in tests must exist and fit the value they are given for. */
     private void checkTest(Decl.TestDecl t) {
-        t.inputs().forEach(v -> checkTestUnit(v.name(), v.unit()));
+        t.inputs().forEach(v -> {
+            if (!givenAsRate(v.name(), v.unit())) {
+                checkTestUnit(v.name(), v.unit());
+            }
+        });
         t.factors().forEach(v -> checkTestUnit(v.name(), v.unit()));
         t.expectations().forEach(e -> checkTestUnit(e.name(), e.unit()));
+    }
+
+    /** A test may give a rate input as its rate (12 %, 300 m3/s), held for the test's month, instead of the month's integral. */
+    private boolean givenAsRate(io.tanhe.grammar.ast.Name name, io.tanhe.grammar.ast.UnitExpr written) {
+        Unit target = units.get(name.text());
+        if (written == null || target == null || !(program.symbols().get(name.text()) instanceof Symbol.InputSym i)
+                || i.decl().kind() != Decl.InputKind.RATE) {
+            return false;
+        }
+        return unitResolver.resolve(written).map(u -> u.isCompatible(target.divide(HOUR))).orElse(false);
     }
 
     private void checkTestUnit(io.tanhe.grammar.ast.Name name, io.tanhe.grammar.ast.UnitExpr written) {
@@ -335,12 +349,31 @@ public final class UnitChecker {
             case ROUND -> round(c, ctx);
             case AVAILABLE -> c.args().size() == 1 && c.args().get(0) instanceof Expr.Ref r && ref(r, ctx) instanceof Term.Load load
                     ? new Term.Available(load, c.span()) : null;
+            case MEAN, COVERED -> rateOf(c, b, ctx);
             case ABS -> {
                 Term t = c.args().size() == 1 ? term(c.args().get(0), ctx) : null;
                 yield t != null && quantity(t) ? new Term.Abs(t, t.unit(), c.span()) : null;
             }
             case SUM, MIN, MAX -> aggregateOrExtremum(c, b, ctx);
         };
+    }
+
+    /**
+     * {@code covered(x)} (h) and {@code mean(x)} = {@code x / covered(x)} for a rate input {@code x}:
+     * its value is an integral (unit × h), so the mean has the declared unit again.
+     */
+    private Term rateOf(Expr.Call c, Builtin b, Context ctx) {
+        if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r) || !(ref(r, ctx) instanceof Term.Load load)) {
+            return null;
+        }
+        if (!(program.symbols().get(load.node()) instanceof Symbol.InputSym i) || i.decl().kind() != Decl.InputKind.RATE) {
+            diagnostics.report(ErrorCode.E407, c.args().get(0).span(), "`" + b.keyword() + "` needs a `rate` input; `"
+                    + load.node() + "` is not one", "declare it `input " + load.node() + " : <unit> rate`, or read it directly");
+            return null;
+        }
+        Term.Covered covered = new Term.Covered(load, HOUR, c.span());
+        return b == Builtin.COVERED ? covered
+                : new Term.Arith(Term.ArithOp.DIV, load, covered, load.unit().divide(HOUR), c.span());
     }
 
     private Term round(Expr.Call c, Context ctx) {

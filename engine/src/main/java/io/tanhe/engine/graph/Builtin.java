@@ -19,7 +19,17 @@ public enum Builtin {
     /** {@code round(e, n)}: half-up to n decimals, as the national reporting forms round. */
     ROUND("round", 2, 2),
     /** {@code available(x[k])}: true when the input or factor has a value for this period. */
-    AVAILABLE("available", 1, 1);
+    AVAILABLE("available", 1, 1),
+    /**
+     * {@code mean(x[k])}: the time-weighted mean of a {@code rate} input over the part of the bucket
+     * its readings cover, in the input's declared unit (mg/m3, degC, kPa, m3/h). In a minute it is the
+     * minute mean; a formula that multiplies means is thus evaluated per minute, and an amount built
+     * from it ({@code mean(c) * mean(q) * covered(q)}) is the sum of the minutes' products, not the
+     * product of the period's integrals.
+     */
+    MEAN("mean", 1, 1),
+    /** {@code covered(x[k])}: the time of the bucket covered by valid readings of a {@code rate} input, in h. */
+    COVERED("covered", 1, 1);
 
     private final String keyword;
     private final int minArgs;

@@ -24,7 +24,7 @@ final class ConstantFolder {
         return switch (t) {
             case Term.Load l when l.key().isEmpty() && constants.containsKey(l.node()) ->
                     new Term.Const(constants.get(l.node()), l.unit(), l.span());
-            case Term.Const _, Term.Load _, Term.Available _ -> t;
+            case Term.Const _, Term.Load _, Term.Available _, Term.Covered _ -> t;
             case Term.Scale s -> scale(s);
             case Term.Neg n -> unary(n.inner(), v -> -v, x -> new Term.Neg(x, n.unit(), n.span()), n.unit(), n.span());
             case Term.Arith a -> arith(a);

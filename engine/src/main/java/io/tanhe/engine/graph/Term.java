@@ -11,7 +11,8 @@ import java.util.List;
  * numeric term knows its unit; conditions have {@code unit() == null}.
  */
 public sealed interface Term permits Term.Const, Term.Load, Term.Scale, Term.Neg, Term.Arith, Term.Compare,
-        Term.Logic, Term.Not, Term.If, Term.Aggregate, Term.Extremum, Term.Abs, Term.Round, Term.Available {
+        Term.Logic, Term.Not, Term.If, Term.Aggregate, Term.Extremum, Term.Abs, Term.Round, Term.Available,
+        Term.Covered {
 
     Unit unit();
 
@@ -105,5 +106,12 @@ public sealed interface Term permits Term.Const, Term.Load, Term.Scale, Term.Neg
         public Unit unit() {
             return null;
         }
+    }
+
+    /**
+     * The time within the bucket that readings of the rate input {@code load} cover, in {@code unit}
+     * (h). {@code mean(x)} is {@code x / covered(x)}: the integral over the covered time.
+     */
+    record Covered(Load load, Unit unit, SourceSpan span) implements Term {
     }
 }

@@ -27,6 +27,7 @@ public final class Terms {
         switch (t) {
             case Term.Load l -> out.add(l.node());
             case Term.Available a -> out.add(a.load().node());
+            case Term.Covered c -> out.add(c.load().node());
             default -> children(t).forEach(c -> collect(c, out));
         }
     }
@@ -34,7 +35,7 @@ public final class Terms {
     /** The direct subterms of a term (a load's key parts are not terms). */
     public static List<Term> children(Term t) {
         return switch (t) {
-            case Term.Const _, Term.Load _, Term.Available _ -> List.of();
+            case Term.Const _, Term.Load _, Term.Available _, Term.Covered _ -> List.of();
             case Term.Scale s -> List.of(s.inner());
             case Term.Neg n -> List.of(n.inner());
             case Term.Arith a -> List.of(a.left(), a.right());

@@ -97,15 +97,43 @@ final class BucketCalculator {
     Changes setLeaf(BucketState s, boolean rolledUp, int id, double value, byte status) {
         this.rolledUp = rolledUp;
         changes.clear();
+        assign(s, id, value, status);
+        return changes;
+    }
+
+    /**
+     * Sets an input leaf and its covered-time leaf together and recomputes what depends on either,
+     * so that a mean never sees a new integral with an old covered time.
+     *
+     * @return as {@link #setLeaf}
+     */
+    Changes setLeaves(BucketState s, boolean rolledUp, int id, double value, byte status,
+                      int coveredId, double covered, byte coveredStatus) {
+        this.rolledUp = rolledUp;
+        changes.clear();
+        if (set(s, coveredId, covered, coveredStatus) | set(s, id, value, status)) {
+            propagate(s);
+        }
+        return changes;
+    }
+
+    private void assign(BucketState s, int id, double value, byte status) {
+        if (set(s, id, value, status)) {
+            propagate(s);
+        }
+    }
+
+    /** Sets one leaf; marks its dependents dirty and returns whether it changed. */
+    private boolean set(BucketState s, int id, double value, byte status) {
         double oldValue = s.values[id];
         byte oldStatus = s.status[id];
         s.values[id] = status == Status.PRESENT ? value : Double.NaN;
         s.status[id] = status;
         if (differs(oldValue, oldStatus, s.values[id], status)) {
             changed(s, id, oldValue, oldStatus);
-            propagate(s);
+            return true;
         }
-        return changes;
+        return false;
     }
 
     /**

@@ -53,8 +53,11 @@ final class ExtensiveClassifier {
         return true;
     }
 
-    /** A lifted sum is extensive when everything it adds is; a lifted min, max or body is not. */
+    /** Covered time and a lifted sum whose terms all are extensive; a lifted min, max or body is not. */
     private boolean syntheticExtensive(Instance in) {
+        if (in.kind() == Instance.Kind.COVERED) {
+            return true; // covered time adds up: an hour covers the sum of its minutes' covered times
+        }
         if (in.kind() != Instance.Kind.SUM) {
             return false;
         }
@@ -84,7 +87,7 @@ final class ExtensiveClassifier {
         return switch (t) {
             case Term.Round _, Term.Abs _, Term.Extremum _, Term.If _ -> false;
             case Term.Aggregate a -> a.function() == Builtin.SUM && linear(a.body());
-            case Term.Const _, Term.Load _, Term.Available _ -> true;
+            case Term.Const _, Term.Load _, Term.Available _, Term.Covered _ -> true;
             case Term.Scale _, Term.Neg _, Term.Arith _, Term.Compare _, Term.Logic _, Term.Not _ ->
                     Terms.children(t).stream().allMatch(ExtensiveClassifier::linear);
         };

@@ -55,6 +55,7 @@ final class FormulaCompiler {
                     when sameValue(tested, measured) -> measuredElse(measured, otherwise);
             case Term.If i -> choose(calc(i.condition()), calc(i.then()), calc(i.otherwise()));
             case Term.Available a -> available(load(a.load()));
+            case Term.Covered c -> read(graph.covered(load(c.load())));
             case Term.Aggregate a -> read(aggregate(a));
             case Term.Extremum e -> extremum(e.max(), e.operands().stream().map(this::calc).toArray(Calc[]::new));
             case Term.Abs a -> abs(calc(a.inner()));
@@ -167,7 +168,7 @@ final class FormulaCompiler {
             case SUM -> Instance.Kind.SUM;
             case MIN -> Instance.Kind.MIN;
             case MAX -> Instance.Kind.MAX;
-            case ABS, ROUND, AVAILABLE -> throw new IllegalStateException(a.function() + " does not aggregate");
+            case ABS, ROUND, AVAILABLE, MEAN, COVERED -> throw new IllegalStateException(a.function() + " does not aggregate");
         };
         return graph.addSynthetic(kind, null, ids(children));
     }

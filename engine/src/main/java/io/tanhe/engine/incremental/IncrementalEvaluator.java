@@ -477,7 +477,20 @@ public final class IncrementalEvaluator {
         BucketAmount a = timeModel.amount(in.node().name(), in.key(), s.bucket);
         byte status = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
         changedBuckets.add(s.bucket);
-        return calculator.setLeaf(s, rolledUp, id, a.amount(), status);
+        int covered = instances.coveredLeaf(id);
+        if (covered < 0 || rolledUp) {
+            return calculator.setLeaf(s, rolledUp, id, a.amount(), status); // covered time in coarser buckets is summed
+        }
+        return calculator.setLeaves(s, false, id, a.amount(), status, covered, coveredHours(a), coveredStatus(a));
+    }
+
+    /** The time of the bucket that the input's readings cover, in h; NaN when nothing fed it. */
+    private static double coveredHours(BucketAmount a) {
+        return a.fed() ? a.completeness() * a.bucket().duration().toNanos() / 3.6e12 : Double.NaN;
+    }
+
+    private static byte coveredStatus(BucketAmount a) {
+        return a.fed() ? Status.PRESENT : Status.ABSENT;
     }
 
     /** Passes the extensive changes of a base bucket up to its coarser buckets. */
@@ -605,6 +618,11 @@ public final class IncrementalEvaluator {
                 BucketAmount a = timeModel.amount(in.node().name(), in.key(), s.bucket);
                 s.status[id] = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
                 s.values[id] = a.fed() ? a.amount() : Double.NaN;
+                int covered = instances.coveredLeaf(id);
+                if (covered >= 0 && !rolledUp) {
+                    s.status[covered] = coveredStatus(a);
+                    s.values[covered] = coveredHours(a);
+                }
             }
         }
     }

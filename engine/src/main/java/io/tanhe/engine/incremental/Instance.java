@@ -22,7 +22,9 @@ record Instance(int id, Node node, String key, Kind kind, Calc calc, int[] opera
         /** Σ of present operands; failed if one operand failed. Kept up to date by differences. */
         SUM,
         MIN,
-        MAX
+        MAX,
+        /** The time (h) of the bucket covered by readings of one rate input; a leaf set with that input. */
+        COVERED
     }
 
     boolean synthetic() {

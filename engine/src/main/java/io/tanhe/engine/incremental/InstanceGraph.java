@@ -24,6 +24,7 @@ final class InstanceGraph {
     private final List<Instance> instances = new ArrayList<>();
     private final Map<String, Map<String, Integer>> ids = new HashMap<>();
     private final Map<String, List<String>> members;
+    private final Map<Integer, Integer> coveredOf = new HashMap<>();
     private int[][] dependents;
 
     private InstanceGraph(ComputationGraph graph, Map<String, List<String>> members) {
@@ -103,6 +104,19 @@ final class InstanceGraph {
         return add(null, "", kind, calc, operands);
     }
 
+    /**
+     * The leaf holding the time covered by readings of input instance {@code input} (created on first
+     * use by {@code covered(x)} or {@code mean(x)}); the evaluator sets it with the input's amount.
+     */
+    int covered(int input) {
+        return coveredOf.computeIfAbsent(input, i -> add(null, "", Instance.Kind.COVERED, null, new int[0]));
+    }
+
+    /** The covered-time leaf of input instance {@code input}, or -1 when no formula reads it. */
+    int coveredLeaf(int input) {
+        return coveredOf.getOrDefault(input, -1);
+    }
+
     /** A member of an open set named in a formula ({@code coal[unit1]}) exists even before data arrives for it. */
     private static void addFixedMembers(ComputationGraph graph, Map<String, List<String>> members) {
         for (Node n : graph.nodes()) {
@@ -116,6 +130,7 @@ final class InstanceGraph {
         switch (t) {
             case Term.Load load -> addFixed(load, graph, members);
             case Term.Available a -> addFixed(a.load(), graph, members);
+            case Term.Covered c -> addFixed(c.load(), graph, members);
             default -> Terms.children(t).forEach(child -> fixedMembers(child, graph, members));
         }
     }

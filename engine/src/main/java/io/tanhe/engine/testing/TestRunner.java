@@ -47,6 +47,7 @@ public final class TestRunner {
     static final double DEFAULT_RELATIVE_TOLERANCE = 1e-9;
     private static final LocalDate NO_DATE = LocalDate.of(2000, 1, 1);
     private static final ZoneId ZONE = TimeBucket.DEFAULT_ZONE;
+    private static final Unit HOUR = Unit.parse("h");
 
     private final Compilation compilation;
     private final ComputationGraph graph;
@@ -71,7 +72,7 @@ public final class TestRunner {
         Set<String> given = new HashSet<>();
         for (Decl.TestValue v : test.inputs()) {
             Node n = graph.node(v.name().text()).orElseThrow();
-            double value = convert(v.value(), v.unit(), n, v.name(), failures);
+            double value = givenAsRate(v, n) ? asMonthIntegral(v, n, month) : convert(v.value(), v.unit(), n, v.name(), failures);
             if (finite(value, v, n, failures)) {
                 feed(evaluator, n, key(v.key()), value, month);
             }
@@ -123,6 +124,20 @@ public final class TestRunner {
             }
             case PERIOD -> evaluator.accept(new Observation(month.start(), n.name(), key, amount, n.unit(), Quality.MEASURED));
         }
+    }
+
+    /** A rate input written in its rate unit ({@code input co2[s] = 12 %}): held constant over the test's month. */
+    private static boolean givenAsRate(Decl.TestValue v, Node n) {
+        if (n.inputKind() != Decl.InputKind.RATE || v.unit() == null) {
+            return false;
+        }
+        return UnitResolver.meaning(v.unit()).map(u -> u.isCompatible(n.unit().divide(HOUR))).orElse(false);
+    }
+
+    private static double asMonthIntegral(Decl.TestValue v, Node n, TimeBucket month) {
+        Unit rate = UnitResolver.meaning(v.unit()).orElseThrow();
+        double hours = month.duration().toNanos() / 3.6e12;
+        return v.value().doubleValue() * rate.conversionFactor(n.unit().divide(HOUR)) * hours;
     }
 
     private FactorLibrary factors(Decl.TestDecl test, List<String> failures) {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * base of its own: turning m3 at working conditions into Nm3 needs pressure and temperature, never
  * a fixed factor. {@link #TEMPERATURE} is a temperature difference in kelvin-sized degrees
  * ({@code degC}); absolute temperatures are not quantities of this algebra.
+ *
+ * <p>{@link #VOLUME} stays a base of its own (older than {@link #LENGTH}): {@code m2} is defined as
+ * volume per length, so that area × velocity is a volume flow (m2 · m/s = m3/s) without making
+ * m3 a length cubed.
  */
 public enum BaseDimension {
     MASS("mass", "mass", null),
@@ -40,7 +44,13 @@ public enum BaseDimension {
     MASS_HFC152A("mass[HFC152a]", "mass of HFC152a", "HFC152a"),
     MASS_HFC227EA("mass[HFC227ea]", "mass of HFC227ea", "HFC227ea"),
     MASS_HFC236FA("mass[HFC236fa]", "mass of HFC236fa", "HFC236fa"),
-    MASS_HFC245FA("mass[HFC245fa]", "mass of HFC245fa", "HFC245fa");
+    MASS_HFC245FA("mass[HFC245fa]", "mass of HFC245fa", "HFC245fa"),
+    /** Flue-gas static and ambient pressure (Pa, kPa), as CEMS analysers report them. */
+    PRESSURE("pressure", "pressure", null),
+    /** Length, for gas velocities (m/s) and, as volume per length, duct areas (m2). */
+    LENGTH("length", "length", null),
+    /** Amount of substance (mol), for molar masses and the molar volume (M/22.4 in HJ 212-2017 Appendix D). */
+    AMOUNT("amount", "amount of substance", null);
 
     private final String symbol;
     private final String words;

@@ -121,6 +121,12 @@ final class UnitParser {
             position++;
         }
         String symbol = text.substring(start, position);
+        if (symbol.equals("m") && position < text.length() && "^²³".indexOf(text.charAt(position)) >= 0) {
+            // m is a length; volume is a base of its own, so m^3 or m³ would be a length cubed, never m3
+            String meant = text.charAt(position) == '²' || text.startsWith("^2", position) ? "m2" : "m3";
+            throw new UnitParseException(text, start, "`m` is a length (for velocities, m/s): write `" + meant
+                    + "` for " + (meant.equals("m2") ? "an area" : "a volume"), meant);
+        }
         return UnitRegistry.symbol(symbol).orElseThrow(() -> unknownSymbol(start, symbol));
     }
 

@@ -14,8 +14,10 @@ import java.util.Set;
  * {@code t}, {@code kg}, {@code g}, {@code kt}, {@code Mt}.
  *
  * <p>Energy: {@code J kJ MJ GJ TJ PJ Wh kWh MWh GWh TWh}; power (energy per time): {@code W kW MW GW};
- * mass: {@code mg g kg t kt Mt}; volume: {@code L m3}; normal volume: {@code Nm3}; time:
- * {@code s min h d}; temperature difference: {@code degC}; dimensionless: {@code %}.
+ * mass: {@code mg g kg t kt Mt} (substances also {@code mgCO2} …); volume: {@code L m3}; normal volume: {@code Nm3}; time:
+ * {@code s min h d}; temperature difference: {@code degC}; pressure: {@code Pa hPa kPa MPa};
+ * length: {@code m}; area (volume per length): {@code m2}; amount of substance: {@code mol kmol};
+ * dimensionless: {@code %}.
  */
 public final class UnitRegistry {
 
@@ -72,6 +74,10 @@ public final class UnitRegistry {
             base.substance().ifPresent(formula ->
                     massPrefixes.forEach((prefix, scale) -> add(units, prefix + formula, base, scale)));
         }
+        // flue-gas concentrations are mg/m3 (HJ 212-2017 Table B.2): mgCO2 and its kin
+        for (BaseDimension base : BaseDimension.values()) {
+            base.substance().ifPresent(formula -> add(units, "mg" + formula, base, Ratio.tenTo(-9)));
+        }
 
         add(units, "J", BaseDimension.ENERGY, Ratio.tenTo(-9));
         add(units, "kJ", BaseDimension.ENERGY, Ratio.tenTo(-6));
@@ -102,6 +108,15 @@ public final class UnitRegistry {
         add(units, "d", BaseDimension.TIME, Ratio.of(24, 1));
 
         add(units, "degC", BaseDimension.TEMPERATURE, Ratio.ONE);
+
+        add(units, "Pa", BaseDimension.PRESSURE, Ratio.ONE);
+        add(units, "hPa", BaseDimension.PRESSURE, Ratio.tenTo(2));
+        add(units, "kPa", BaseDimension.PRESSURE, Ratio.tenTo(3));
+        add(units, "MPa", BaseDimension.PRESSURE, Ratio.tenTo(6));
+        add(units, "m", BaseDimension.LENGTH, Ratio.ONE);
+        add(units, "m2", Dimension.of(BaseDimension.VOLUME).divide(Dimension.of(BaseDimension.LENGTH)), Ratio.ONE);
+        add(units, "mol", BaseDimension.AMOUNT, Ratio.tenTo(-3));
+        add(units, "kmol", BaseDimension.AMOUNT, Ratio.ONE);
         add(units, "%", Dimension.NONE, Ratio.tenTo(-2));
         return Collections.unmodifiableMap(units);
     }

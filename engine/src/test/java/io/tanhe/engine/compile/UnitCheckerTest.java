@@ -119,4 +119,41 @@ class UnitCheckerTest {
         assertEquals(ErrorCode.E402, errors("input a : t period\ninput b : GJ period\nvalue v : t = if a > 0 [t] then a else b\n")
                 .get(0).code());
     }
+
+    @Test
+    void theMeanOfARateHasItsDeclaredUnitAndItsCoveredTimeIsInHours() {
+        TypedProgram p = typed("input c : mgCO2/Nm3 rate\ninput q : m3/s rate\n"
+                + "value conc : kgCO2/Nm3 = mean(c)\nvalue flow : m3/h = mean(q)\nvalue time : min = covered(q)\n");
+        Term.Scale conc = assertInstanceOf(Term.Scale.class, p.terms().get("conc"));
+        assertEquals(1e-6, conc.factor(), 1e-18);
+        assertInstanceOf(Term.Arith.class, conc.inner());
+        assertEquals(3600, assertInstanceOf(Term.Scale.class, p.terms().get("flow")).factor(), 1e-9);
+        Term.Scale time = assertInstanceOf(Term.Scale.class, p.terms().get("time"));
+        assertInstanceOf(Term.Covered.class, time.inner());
+        assertEquals(60, time.factor(), 1e-12);
+    }
+
+    @Test
+    void theMeanIsNotAnAmount() {
+        Diagnostic d = errors("input q : m3/h rate\nvalue v : m3 = mean(q)\n").get(0);
+        assertEquals(ErrorCode.E401, d.code());
+    }
+
+    @Test
+    void meanAndCoveredTakeOnlyRateInputs() {
+        Diagnostic counter = errors("input m : t counter\nvalue v : t = mean(m)\n").get(0);
+        assertEquals(ErrorCode.E407, counter.code());
+        assertTrue(counter.message().contains("`m` is not one"), counter.message());
+        assertEquals(ErrorCode.E407, errors("factor f : t\nvalue v : h = covered(f)\n").get(0).code());
+        Diagnostic expression = errors("input q : m3/h rate\nvalue v : m3/h = mean(q * 2)\n").get(0);
+        assertEquals(ErrorCode.E407, expression.code());
+    }
+
+    @Test
+    void aTestMayGiveARateInputAsItsRate() {
+        assertEquals(List.of(), errors("input q : m3/h rate\nvalue v : m3/h = mean(q)\n"
+                + "test \"t\" {\n  input q = 300 m3/s\n  expect v = 1080000 m3/h\n}\n"));
+        assertEquals(ErrorCode.E602, errors("input q : m3/h rate\nvalue v : m3/h = mean(q)\n"
+                + "test \"t\" {\n  input q = 300 kg\n  expect v = 1 m3/h\n}\n").get(0).code());
+    }
 }

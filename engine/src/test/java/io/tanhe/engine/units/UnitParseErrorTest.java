@@ -65,7 +65,7 @@ class UnitParseErrorTest {
             "t^100       | 2 | exponent too large: at most 99",
             "0 t         | 0 | a unit factor must be positive, not 0",
             "°C          | 0 | expected a unit symbol, a number, `%` or `(` but found `°` — write temperature differences as `degC`",
-            "m³          | 0 | unknown unit `m` — did you mean `m3`?",
+            "m³          | 0 | `m` is a length (for velocities, m/s): write `m3` for a volume",
             "t×h         | 1 | expected `/`, `*`, `·` or end of unit but found `×`",
             "GJ//t       | 3 | expected a unit symbol, a number, `%` or `(` but found `/`",
             "t ^2        | 2 | expected `/`, `*`, `·` or end of unit but found `^`",

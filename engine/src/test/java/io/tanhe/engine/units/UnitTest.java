@@ -212,4 +212,18 @@ class UnitTest {
         assertEquals("cannot convert `tCO2/MWh` (mass of CO2 per energy) to `tCO2/t` (mass of CO2 per mass)",
                 e.getMessage());
     }
+
+    @Test
+    void flueGasQuantitiesConvertAsAnalysersReportThem() {
+        assertEquals(1000, factor("kPa", "Pa"), 1e-12);
+        assertEquals(0.1, factor("hPa", "kPa"), 1e-15);
+        assertEquals(3600, factor("m3/s", "m3/h"), 1e-9);
+        assertEquals(1e-6, factor("mgCO2/Nm3", "kgCO2/Nm3"), 1e-20);
+        assertEquals(1, factor("kgCO2/kmol", "gCO2/mol"), 1e-15);
+        assertTrue(Unit.parse("m2*m/s").isCompatible(Unit.parse("m3/h")), "area × velocity is a volume flow");
+        assertEquals(3600, factor("m2*m/s", "m3/h"), 1e-9);
+        assertFalse(Unit.parse("kPa").isCompatible(Unit.parse("degC")));
+        assertFalse(Unit.parse("mgCO2/m3").isCompatible(Unit.parse("mgCO2/Nm3")), "actual and standard volumes never convert");
+        assertTrue(Unit.parse("(kgCO2/kmol)/(Nm3/kmol)").isCompatible(Unit.parse("kgCO2/Nm3")), "M/22.4 is a density");
+    }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class,
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
-                LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class})
+                LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
+                CompareCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

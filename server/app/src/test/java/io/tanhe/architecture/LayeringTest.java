@@ -40,6 +40,7 @@ class LayeringTest {
                 .layer("security").definedBy("io.tanhe.server.security..")
                 .layer("uplink").definedBy("io.tanhe.server.uplink..")
                 .layer("simulators").definedBy("io.tanhe.sim..")
+                .layer("cems").definedBy("io.tanhe.server.cems..")
                 .layer("site").definedBy("io.tanhe.server.site..")
                 .layer("evaluation").definedBy("io.tanhe.server.evaluation..")
                 .layer("report").definedBy("io.tanhe.server.report..")
@@ -56,7 +57,8 @@ class LayeringTest {
                 .whereLayer("security").mayOnlyAccessLayers("store", "grammar")
                 .whereLayer("uplink").mayOnlyAccessLayers("hj212", "store", "engine", "drivers", "grammar")
                 .whereLayer("simulators").mayOnlyAccessLayers("hj212", "drivers", "engine", "grammar")
-                .whereLayer("site").mayOnlyAccessLayers("uplink", "store", "engine", "drivers", "grammar")
+                .whereLayer("cems").mayOnlyAccessLayers("hj212", "drivers", "grammar")
+                .whereLayer("site").mayOnlyAccessLayers("cems", "uplink", "store", "engine", "drivers", "grammar")
                 .whereLayer("evaluation").mayOnlyAccessLayers("site", "store", "engine", "drivers", "grammar")
                 .whereLayer("report").mayOnlyAccessLayers("site", "store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
@@ -64,7 +66,7 @@ class LayeringTest {
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
-                        "simulators", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
+                        "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.tanhe.grammar.config.Durations;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.grammar.diagnostics.Diagnostic;
 import io.tanhe.grammar.diagnostics.Spelling;
+import io.tanhe.server.cems.Hj212LoggerType;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.RetentionPolicy;
 import io.tanhe.server.uplink.config.UplinkConfig;
@@ -47,9 +48,18 @@ public final class SiteLoader {
     private final MethodologyLibrary library;
     private final Clock clock;
 
-    /** A loader knowing every driver family ({@link SourceTypes#all()}) and the library {@link MethodologyLibrary#find()} finds. */
+    /**
+     * A loader knowing every driver family ({@link SourceTypes#all()}, and the CEMS data logger, which
+     * needs the HJ 212 codec and so lives above the drivers) and the library {@link MethodologyLibrary#find()} finds.
+     */
     public SiteLoader(Clock clock) {
-        this(SourceTypes.all(), MethodologyLibrary.find(), clock);
+        this(allSourceTypes(), MethodologyLibrary.find(), clock);
+    }
+
+    private static List<SourceType> allSourceTypes() {
+        List<SourceType> types = new ArrayList<>(SourceTypes.all());
+        types.add(new Hj212LoggerType());
+        return types;
     }
 
     public SiteLoader(List<SourceType> sourceTypes, MethodologyLibrary library, Clock clock) {
