@@ -193,7 +193,7 @@ final class AccountRoutes {
      * The request's JSON object. Only {@code application/json} is taken: a cross-site form cannot send it
      * without a CORS preflight, which this API never grants.
      */
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/json")) {
             throw new BadRequest("body", "send a JSON object with Content-Type: application/json");

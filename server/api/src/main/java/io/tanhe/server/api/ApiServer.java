@@ -27,6 +27,7 @@ import io.tanhe.server.store.TimeRange;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.AccessException;
 import io.tanhe.server.security.access.Permission;
+import io.tanhe.server.security.audit.AuditLog;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -100,7 +101,7 @@ public final class ApiServer {
     private final String address;
 
     /** What the API reads. */
-    public record Sources(Site site, Store store, PipelineStatus status) {
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
     }
 
     private ApiServer(Javalin app, String address) {
@@ -148,6 +149,8 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
+        AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
+                RouteAccess.needs(Permission.WIPE_AUDIT));
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
@@ -289,7 +292,7 @@ public final class ApiServer {
         app.stop();
     }
 
-    private static void send(Context ctx, Object body) {
+    static void send(Context ctx, Object body) {
         try {
             ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -49,7 +49,8 @@ final class ReportRoutes {
         }
     }
 
-    private static void only(Context ctx, String path, String... known) {
+    /** Refuses any query parameter not in {@code known} with a 400 naming it and what {@code path} takes. */
+    static void only(Context ctx, String path, String... known) {
         java.util.List<String> names = java.util.List.of(known);
         for (String p : ctx.queryParamMap().keySet()) {
             if (!names.contains(p)) {

@@ -62,7 +62,7 @@ class ApiAccessTest {
             tokens.put(r, security.token(r));
         }
         api = ApiServer.start(ApiBinding.plain("127.0.0.1", 0),
-                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal)), security.access);
+                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal), terminal.audit()), security.access);
     }
 
     @AfterAll

@@ -67,7 +67,7 @@ class ApiTlsTest {
         token = security.token(Role.VIEWER);
         Path keystore = keystore(dir.resolve("api.p12"));
         api = ApiServer.start(new ApiBinding("127.0.0.1", 0, Optional.of(new ApiBinding.Tls(keystore, PASSWORD))),
-                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal)), security.access);
+                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal), terminal.audit()), security.access);
     }
 
     @AfterAll
@@ -147,7 +147,7 @@ class ApiTlsTest {
     void aWrongKeystorePasswordStopsTheStartWithAClearMessage() {
         var e = assertThrows(IllegalArgumentException.class, () -> ApiServer.start(new ApiBinding("127.0.0.1", 0,
                 Optional.of(new ApiBinding.Tls(dir.resolve("api.p12"), "wrong".toCharArray()))),
-                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal)), new TestSecurity(terminal.store()).access));
+                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal), terminal.audit()), new TestSecurity(terminal.store()).access));
         assertTrue(e.getMessage().contains("cannot read the TLS keystore"), e.getMessage());
     }
 }
