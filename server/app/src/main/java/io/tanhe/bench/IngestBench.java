@@ -10,8 +10,8 @@ import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import picocli.CommandLine.Command;
@@ -76,7 +76,7 @@ public final class IngestBench implements Callable<Integer> {
             Path siteFile = writeSite(dir.resolve("site"));
             out.printf(Locale.ROOT, "ingest: %d points × %d readings = %d readings, site %s%n", points, rounds, points * rounds, siteFile);
             Ingest ours = ours(siteFile, dir.resolve("terminal"), out);
-            int batchRows = DerbySettings.at(dir).maxBatchRows();
+            int batchRows = StoreSettings.at(dir).maxBatchRows();
             double raw = rawDerby(dir.resolve("raw"), batchRows);
             out.printf(Locale.ROOT, "raw Derby: %d rows in batches of %d per commit: %.0f rows/s%n", points * rounds, batchRows, raw);
             if (!noYearQuery) {
@@ -194,8 +194,8 @@ public final class IngestBench implements Callable<Integer> {
      * raw_reading table (created by the store's migrations, so the layout and indexes are the same).
      */
     private double rawDerby(Path dir, int batchRows) throws SQLException {
-        DerbyStore.open(DerbySettings.at(dir)).close();
-        String url = "jdbc:derby:" + DerbySettings.at(dir).databaseDirectory();
+        JdbcStore.open(StoreSettings.at(dir)).close();
+        String url = "jdbc:derby:" + StoreSettings.at(dir).databaseDirectory();
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -239,7 +239,7 @@ public final class IngestBench implements Callable<Integer> {
     private void yearQuery(Path dir, PrintStream out) throws Exception {
         Path siteFile = dir.getParent().resolve("site/site.yaml");
         Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
-        try (site; DerbyStore store = DerbyStore.open(DerbySettings.at(dir))) {
+        try (site; JdbcStore store = JdbcStore.open(StoreSettings.at(dir))) {
             MethodologyRef m = site.methodology();
             Instant from = Grain.YEAR.floor(T0, site.zone());
             Instant to = Grain.YEAR.next(from, site.zone());

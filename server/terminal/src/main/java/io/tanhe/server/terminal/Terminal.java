@@ -23,8 +23,8 @@ import io.tanhe.server.uplink.Uplink;
 import io.tanhe.server.uplink.UplinkEnvironment;
 import io.tanhe.server.store.StoreHealth;
 import io.tanhe.server.store.StoredReading;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,7 +183,7 @@ public final class Terminal implements AutoCloseable {
         RulesEngine rules = settings.rules() ? startRules(site) : null;
         Store store;
         try {
-            store = DerbyStore.open(DerbySettings.at(settings.dataDir()).withRetention(site.retention(),
+            store = JdbcStore.open(StoreSettings.at(settings.dataDir()).withRetention(site.retention(),
                     java.time.Duration.ofHours(1), 500));
         } catch (RuntimeException e) {
             if (rules != null) {

@@ -1,7 +1,7 @@
 package io.tanhe.server.terminal;
 
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,7 @@ class TerminalSecretsTest {
             assertEquals(1, t.site().uplink().centres().size());
             assertEquals("Tru5t-Me-Not", t.site().uplink().centres().get(0).tls().trustStorePassword(), "the running terminal has it");
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             String stored = store.configs().latest().orElseThrow().content();
             assertTrue(stored.contains("trust_store_password: (redacted)"), stored);
             assertFalse(stored.contains("Tru5t-Me-Not"), stored);
