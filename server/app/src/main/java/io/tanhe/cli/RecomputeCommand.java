@@ -5,6 +5,7 @@ import io.tanhe.server.recompute.DayOutcome;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
+import io.tanhe.server.store.jdbc.Engine;
 import io.tanhe.server.store.jdbc.StoreSettings;
 import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.OpenWindow;
@@ -58,7 +59,7 @@ public final class RecomputeCommand implements Callable<Integer> {
             System.err.println("recompute: --to " + last + " is before --from " + first + "; give the earlier day first");
             return 2;
         }
-        if (!Files.isDirectory(dataDir.resolve(StoreSettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("recompute: no store in " + dataDir.toAbsolutePath() + " (give the terminal's --data-dir)");
             return 2;
         }

@@ -8,6 +8,7 @@ import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
+import io.tanhe.server.store.jdbc.Engine;
 import io.tanhe.server.store.jdbc.StoreSettings;
 import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.TerminalFile;
@@ -64,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
                 return answered.get();
             }
         }
-        if (!Files.isDirectory(dataDir.resolve(StoreSettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("report: no store in " + dataDir.toAbsolutePath() + " (run `tanhe demo` or `tanhe run` first, or give --data-dir)");
             return 2;
         }

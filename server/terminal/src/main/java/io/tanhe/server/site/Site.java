@@ -41,12 +41,13 @@ import java.util.Optional;
  * @param lateWindow  how late a reading may arrive and still update results live (see docs/site.md)
  * @param closeAfter  how long after its end a bucket is final enough to store (the evaluator's closing delay)
  * @param uplink      the data centres the terminal reports to ({@link UplinkConfig#NONE} when the site names none)
+ * @param store       the engine of the terminal's store ({@link StoreChoice#DEFAULT} when the site has no {@code store:})
  */
 public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
                    FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
                    Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
                    RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow,
-                   Duration closeAfter, UplinkConfig uplink) implements AutoCloseable {
+                   Duration closeAfter, UplinkConfig uplink, StoreChoice store) implements AutoCloseable {
 
     public Site {
         // in the site file's order (Map.copyOf would iterate in an order that changes from run to run)
@@ -61,7 +62,7 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
     /** This site reporting to the centres of {@code centres} instead (the demo's `--uplink FILE`). */
     public Site withUplink(UplinkConfig centres) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
-                rulesSettings, retention, lateWindow, closeAfter, centres);
+                rulesSettings, retention, lateWindow, closeAfter, centres, store);
     }
 
     /** The binding of a point, if it feeds an input. */

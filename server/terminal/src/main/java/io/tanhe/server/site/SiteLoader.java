@@ -107,7 +107,7 @@ public final class SiteLoader {
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
-                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink);
+                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink, parts.store);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -124,6 +124,7 @@ public final class SiteLoader {
         Duration lateWindow = Duration.ofHours(1);
         Duration closeAfter = Duration.ofMinutes(2);
         UplinkConfig uplink = UplinkConfig.NONE;
+        StoreChoice store = StoreChoice.DEFAULT;
 
         void closeDrivers() {
             if (drivers != null) {
@@ -164,6 +165,7 @@ public final class SiteLoader {
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings, parts.drivers);
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
+        top.object("store").ifPresent(s -> parts.store = StoreReader.read(s));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
     }
 

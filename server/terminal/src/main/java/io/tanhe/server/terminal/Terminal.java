@@ -183,7 +183,7 @@ public final class Terminal implements AutoCloseable {
         RulesEngine rules = settings.rules() ? startRules(site) : null;
         Store store;
         try {
-            store = JdbcStore.open(StoreSettings.at(settings.dataDir()).withRetention(site.retention(),
+            store = JdbcStore.open(site.store().settings(settings.dataDir()).withRetention(site.retention(),
                     java.time.Duration.ofHours(1), 500));
         } catch (RuntimeException e) {
             if (rules != null) {

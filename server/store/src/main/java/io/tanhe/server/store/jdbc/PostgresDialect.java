@@ -49,8 +49,12 @@ final class PostgresDialect implements Dialect {
     @Override
     public Connection open(boolean write) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", login.user());
-        p.setProperty("password", login.password());
+        if (!login.user().isEmpty()) {
+            p.setProperty("user", login.user());
+        }
+        if (!login.password().isEmpty()) {
+            p.setProperty("password", login.password());
+        }
         p.setProperty("sslmode", login.sslMode());
         p.setProperty("ApplicationName", "tanhe");
         p.setProperty("connectTimeout", "10");
