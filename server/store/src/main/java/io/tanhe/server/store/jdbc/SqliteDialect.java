@@ -87,16 +87,9 @@ final class SqliteDialect implements Dialect {
         return DriverManager.getConnection(url, properties);
     }
 
-    /** The store's connections with its settings, for a module that commits itself (Store.connect). */
+    /** A connection for a module that commits itself (Store.connect): see {@link SqliteCallerConnection}. */
     Connection openForCaller() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection c = DriverManager.getConnection(url, config.toProperties());
-        c.setAutoCommit(false);
-        return c;
+        return SqliteCallerConnection.wrap(open(true));
     }
 
     @Override
