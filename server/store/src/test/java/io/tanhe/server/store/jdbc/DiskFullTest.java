@@ -8,6 +8,9 @@ import io.tanhe.server.store.WriteOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** A full disk stops intake with a clear health signal, damages nothing, and intake continues once space is back. */
+/**
+ * A full disk stops intake with a clear health signal, damages nothing, and intake continues once space is
+ * back, on both embedded engines (a PostgreSQL server watches its own disk).
+ */
+@ParameterizedClass
+@EnumSource(value = Engine.class, names = {"SQLITE", "DERBY"})
 class DiskFullTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path tmp;
     TinyDisk disk;
@@ -77,7 +88,7 @@ class DiskFullTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void belowTheReserveIntakeStopsWithAHealthSignalAndResumesByItselfWhenSpaceIsFreed() throws Exception {
         Path dir = disk.root.resolve("store");
-        StoreSettings settings = TestStores.settings(dir).withMinFreeBytes(4L << 20);
+        StoreSettings settings = TestStores.settings(engine, dir).withMinFreeBytes(4L << 20);
         List<StoreHealth> signals = new CopyOnWriteArrayList<>();
         Set<String> acknowledged = new HashSet<>();
         try (JdbcStore store = JdbcStore.open(settings)) {
@@ -108,9 +119,9 @@ class DiskFullTest {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void derbyRunningIntoAFullDiskLosesNothingAcknowledgedAndResumesOnceSpaceIsFreed() throws Exception {
+    void runningIntoAFullDiskLosesNothingAcknowledgedAndResumesOnceSpaceIsFreed() throws Exception {
         Path dir = disk.root.resolve("store");
-        StoreSettings settings = TestStores.settings(dir).withMinFreeBytes(0);
+        StoreSettings settings = TestStores.settings(engine, dir).withMinFreeBytes(0);
         Set<String> acknowledged = new HashSet<>();
         try (JdbcStore store = JdbcStore.open(settings)) {
             Path filler = disk.fillLeaving(1L << 20);
@@ -127,7 +138,7 @@ class DiskFullTest {
             while (!store.health().ok() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertEquals(StoreHealth.State.OK, store.health().state(), "Derby reboots and recovers once space is free");
+            assertEquals(StoreHealth.State.OK, store.health().state(), "the engine recovers once space is free");
             assertAllStored(store, acknowledged);
             assertEquals(WriteOutcome.STORED, store.readings().write(reading("after", T0, "1")).join());
         }
