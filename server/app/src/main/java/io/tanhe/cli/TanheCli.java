@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, TestCommand.class, GraphCommand.class,
                 FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class,
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
-                DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class})
+                DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
+                StoreCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

@@ -65,6 +65,12 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
                 rulesSettings, retention, lateWindow, closeAfter, centres, store);
     }
 
+    /** This site keeping its data on {@code choice} instead (the benchmark's `--store`). */
+    public Site withStore(StoreChoice choice) {
+        return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
+                rulesSettings, retention, lateWindow, closeAfter, uplink, choice);
+    }
+
     /** The binding of a point, if it feeds an input. */
     public Optional<PointBinding> binding(String pointId) {
         return Optional.ofNullable(bindings.get(pointId));
