@@ -50,7 +50,7 @@ public final class JdbcStore implements Store {
     private JdbcStore(StoreSettings settings, Database db) {
         this.settings = settings;
         this.db = db;
-        this.committer = new GroupCommitter(db, settings, new DiskGuard(diskOf(settings), settings.minFreeBytes()));
+        this.committer = new GroupCommitter(db, settings, new DiskGuard(settings.directory(), settings.minFreeBytes()));
         this.retention = new Retention(db, settings.retention(), settings.retentionBatchRows());
         this.readings = new JdbcReadings(db, committer);
         this.results = new JdbcResults(db, committer);
@@ -66,12 +66,6 @@ public final class JdbcStore implements Store {
         });
     }
 
-    /** The directory whose file system the disk guard watches (it exists once the database is open). */
-    private static Path diskOf(StoreSettings settings) {
-        return settings.engine() == Engine.POSTGRESQL && !Files.isDirectory(settings.directory())
-                ? settings.directory().getRoot() : settings.directory();
-    }
-
     /**
      * Opens the store the settings name, creating an embedded one when absent and bringing its schema up
      * to date. After a crash the engine replays its log first, so every committed write is there.
@@ -80,6 +74,13 @@ public final class JdbcStore implements Store {
      *                        has a schema newer than this code
      */
     public static JdbcStore open(StoreSettings settings) {
+        if (settings.engine() == Engine.POSTGRESQL) {
+            try {
+                io.tanhe.server.store.PrivateFiles.directory(settings.directory()); // the terminal's own files stay local
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the data directory " + settings.directory() + ": " + e.getMessage(), e);
+            }
+        }
         return start(settings, Database.open(settings));
     }
 

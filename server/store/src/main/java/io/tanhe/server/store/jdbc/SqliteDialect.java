@@ -81,7 +81,7 @@ final class SqliteDialect implements Dialect {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setCacheSize(-8_000); // KiB per connection
+        config.setCacheSize(write ? -8_000 : -2_000); // KiB per connection: readers are many and mostly scan once
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Properties properties = config.toProperties();
         return DriverManager.getConnection(url, properties);
