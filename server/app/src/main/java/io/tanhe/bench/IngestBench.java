@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -352,6 +351,13 @@ public final class IngestBench implements Callable<Integer> {
                 long q = System.nanoTime();
                 int n = query.results("E", "", Grain.HOUR, TimeRange.of(from, to)).size();
                 out.printf(Locale.ROOT, "year: hourly report query over the year (%d of %d stored rows), run %d: %.0f ms%n", n, rows, i,
+                        (System.nanoTime() - q) / 1e6);
+            }
+            Instant day = from.plus(Duration.ofDays(180));
+            for (int i = 1; i <= 3; i++) {
+                long q = System.nanoTime();
+                int n = store.results().current("E", "", Grain.MINUTE, TimeRange.of(day, day.plus(Duration.ofDays(1)))).size();
+                out.printf(Locale.ROOT, "day: minute results of one node over a day (%d rows), run %d: %.0f ms%n", n, i,
                         (System.nanoTime() - q) / 1e6);
             }
         }

@@ -23,7 +23,6 @@ import io.tanhe.server.uplink.Uplink;
 import io.tanhe.server.uplink.UplinkEnvironment;
 import io.tanhe.server.store.StoreHealth;
 import io.tanhe.server.store.StoredReading;
-import io.tanhe.server.store.jdbc.StoreSettings;
 import io.tanhe.server.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

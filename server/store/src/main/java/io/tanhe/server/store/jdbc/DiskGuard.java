@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Watches the free space of the file system that holds the store. Intake stops while it is below the
- * reserve, before Derby runs into a full disk, so the reserve is left for alerts, events and a clean
+ * reserve, before the database runs into a full disk, so the reserve is left for alerts, events and a clean
  * shutdown.
  */
 final class DiskGuard {

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Alerts in Derby; each call is one durable transaction. */
+/** Alerts; each call is one durable transaction. */
 final class JdbcAlerts implements AlertStore {
     private static final String COLUMNS = "id, dedup_key, rule_id, severity, raised_severity, state, raised_at,"
             + " acked_at, acked_by, escalated_at, cleared_at, message, facts_json";

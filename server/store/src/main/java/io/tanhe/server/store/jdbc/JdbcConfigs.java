@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Configuration versions in Derby. */
+/** Configuration versions. */
 final class JdbcConfigs implements ConfigStore {
     private static final String SELECT = "SELECT version_no, content, sha256, author, saved_at, note FROM config_version";
 

@@ -12,7 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The event log in Derby: inserts and reads only. */
+/** The event log: inserts and reads only. */
 final class JdbcEvents implements EventLog {
     private final Database db;
 

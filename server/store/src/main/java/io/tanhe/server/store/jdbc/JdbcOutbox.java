@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The uplink outbox in Derby. */
+/** The uplink outbox. */
 final class JdbcOutbox implements Outbox {
     private static final String COLUMNS = "id, centre_id, indicator_key, period_start, period_end, payload, status,"
             + " attempts, next_attempt_at, acked_at, last_error, idem_key";

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** Raw readings in Derby: writes through the group committer, queries on their own connections. */
+/** Raw readings: writes through the group committer, queries on their own connections. */
 final class JdbcReadings implements ReadingStore {
     private static final String SELECT = "SELECT " + ReadingRows.COLUMNS + " FROM raw_reading";
 

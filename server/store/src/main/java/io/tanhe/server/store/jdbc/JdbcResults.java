@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** Results and revisions in Derby. */
+/** Results and revisions. */
 final class JdbcResults implements ResultStore {
     private final Database db;
     private final GroupCommitter committer;
