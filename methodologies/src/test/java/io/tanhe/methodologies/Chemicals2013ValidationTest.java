@@ -53,4 +53,13 @@ class Chemicals2013ValidationTest {
         assertTrue(v.reasons().contains("was a value in t N2O/t given in kg?"), v.reasons());
         assertEquals(Verdict.VALID, rules.factor("ef_nitric_n2o", "dual_pressure", 0.008, "tN2O/t"));
     }
+
+    @Test
+    void anNscrRemovalOutsideThePrintedRangeIsSuspiciousAndInsideItValid() {
+        Verdict v = rules.factor("nscr_removal", "", 95, "%");
+        assertEquals(Judgement.SUSPICIOUS, v.judgement());
+        assertTrue(v.reasons().contains("outside the 80-90 % the guideline prints for NSCR (表2.5)"), v.reasons());
+        assertEquals(Verdict.VALID, rules.factor("nscr_removal", "", 85, "%"));
+        assertEquals(Judgement.INVALID, rules.factor("nscr_removal", "", 850, "%").judgement());
+    }
 }

@@ -90,6 +90,17 @@ final class GuidelineRules implements AutoCloseable {
                 Quality.MEASURED, 1));
     }
 
+    /**
+     * The result of a node for the month {@code month} months after June 2022 (UTC+8 months do not matter here),
+     * closed ({@code completeness} 1) or still open.
+     */
+    Verdict monthly(String node, String key, int month, double value, String unit, double completeness) {
+        Instant start = Instant.parse("2022-05-31T16:00:00Z").atZone(java.time.ZoneOffset.UTC).plusMonths(month).toInstant();
+        Instant end = start.atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+        return engine.result(new BucketResultFact(node, key, Grain.MONTH, start, end, value, unit, Quality.MEASURED,
+                completeness));
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -38,6 +38,14 @@ public final class Compiler {
     }
 
     /**
+     * Compiles text that is not on disk (an editor's unsaved buffer); {@code displayPath} names it and its
+     * relative imports resolve beside it, then in {@code libraries}.
+     */
+    public static Compilation compileText(String displayPath, String text, List<Path> libraries) {
+        return run(ModuleLoader.loadText(displayPath, text, libraries));
+    }
+
+    /**
      * Problems after which the later stages would only report echoes: a file that could not be read
      * (E106, E107, E309 of the file itself) or statements the parser left out because they exceed a
      * limit (E104, E105).

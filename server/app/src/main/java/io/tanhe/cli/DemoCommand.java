@@ -13,7 +13,11 @@ import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
+import io.tanhe.server.api.ApiBinding;
+import io.tanhe.server.security.access.AccessControl;
+import io.tanhe.server.security.access.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -28,17 +32,15 @@ import java.util.concurrent.Callable;
         description = {"Run a complete terminal on the bundled demo site: a power plant (cn.power-generation 2022.1)",
                 "with a simulated coal belt scale, gas flow meter, purchased-power meter (with a backup) and a",
                 "monthly lab C_ar entry, all through the real driver interface. Stores under --data-dir, prints",
-                "a summary line every few seconds and serves a read-only HTTP API. Ctrl-C stops it cleanly."})
+                "a summary line every few seconds and serves the HTTP API: sign in with the accounts of the first",
+                "start, or use the viewer token it writes to DIR/viewer.token (docs/security.md). Ctrl-C stops it cleanly."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "store directory (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "API address to bind (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8017", description = "API port; 0 for any free port, -1 for no API (default: ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    ApiOptions api = new ApiOptions();
 
     @Option(names = "--minutes", paramLabel = "N", description = "stop after N minutes of simulated time (default: run until Ctrl-C)")
     Double minutes;
@@ -62,6 +64,15 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("demo: --speed must lie in (0, 100000], not " + speed);
             return 2;
         }
+        ApiBinding binding = null;
+        if (api.enabled()) {
+            try {
+                binding = api.binding();
+            } catch (IllegalArgumentException e) {
+                System.err.println("demo: " + e.getMessage());
+                return 2;
+            }
+        }
         TerminalConsole.logTo(dataDir);
         Path siteFile = DemoSite.writeTo(dataDir);
         Site site;
@@ -74,9 +85,30 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
-        if (port >= 0) {
-            TerminalApi.start(terminal, host, port);
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
+        String hint = null;
+        if (binding != null) {
+            AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
+            TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
+            try {
+                TerminalApi.start(terminal, binding, access);
+                if (binding.tls().isPresent()) {
+                    PinnedCertificate.write(binding.tls().get(), dataDir);
+                }
+            } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException e) {
+                System.err.println("demo: " + e.getMessage());
+                terminal.close();
+                return 2;
+            }
+            hint = "curl " + (binding.tls().isPresent() ? "--cacert " + dataDir.resolve(PinnedCertificate.FILE) + " " : "")
+                    + "-H \"Authorization: Bearer $(cat " + dataDir.resolve(TerminalSecurity.VIEWER_TOKEN) + ")\" "
+                    + terminal.apiAddress().orElseThrow() + "/api/status";
         }
         Instant begin = startTime(terminal, site);
         SimulatedClock clock = new SimulatedClock(begin, site.zone());
@@ -85,7 +117,12 @@ public final class DemoCommand implements Callable<Integer> {
         Instant end = minutes == null ? null : begin.plusMillis((long) (minutes * 60_000));
         SimulatedTime time = new SimulatedTime(clock, acquisition.scheduler(), site.drivers(), terminal.intake(), speed, end);
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));
-        console.banner(dataDir);
+        console.banner(dataDir, hint);
+        if (hint != null) {
+            System.out.println("tanhe: sign in: POST " + terminal.apiAddress().orElseThrow() + "/api/login with {\"username\":\"sysadmin\","
+                    + "\"password\":…} (first-start one-time passwords: " + dataDir.resolve(TerminalSecurity.INITIAL_PASSWORDS)
+                    + "; roles and first login: docs/security.md)");
+        }
         System.out.println("tanhe: simulated time starts at " + local(begin, site.zone()) + (speed == 1 ? "" : " at " + speed + "× speed")
                 + (end == null ? "" : ", ends at " + local(end, site.zone())));
         console.start();

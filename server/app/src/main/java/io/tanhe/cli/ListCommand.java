@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 /** {@code tanhe list [DIR]}: the methodology library, one line per methodology. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the methodology library: one line per methodology with its id and version, title,",
-                "industry, number of formulas and tests, and how many of the defaults it reads are unverified",
-                "(confidence C or U). Without DIR: ./methodologies when it exists, else the library built into tanhe."})
+                "industry, number of formulas and tests, how many of the defaults it reads are confirmed (confidence A),",
+                "second-hand (B) and unverified (C or U), and the factors it reads that ship no default.",
+                "Without DIR: ./methodologies when it exists, else the library built into tanhe."})
 public final class ListCommand implements Callable<Integer> {
     static final String DEFAULT_DIR = InstalledLibrary.DEFAULT_DIR;
 
@@ -65,10 +66,14 @@ public final class ListCommand implements Callable<Integer> {
             out.println("error: " + c.loaded().main().path() + " does not compile (" + c.errors()
                     + " errors); run `tanhe check` on it");
         }
+        LibraryEntry.DefaultCounts defaults = entries.stream().map(LibraryEntry::defaults)
+                .reduce(LibraryEntry.DefaultCounts.NONE, LibraryEntry.DefaultCounts::plus);
+        long withoutDefault = entries.stream().filter(e -> !e.noDefault().isEmpty()).count();
         out.println(entries.size() + " methodologies in " + label + ": "
                 + entries.stream().mapToInt(LibraryEntry::formulas).sum() + " formulas, "
                 + entries.stream().mapToInt(LibraryEntry::tests).sum() + " tests, "
-                + entries.stream().mapToInt(LibraryEntry::unverified).sum() + " unverified defaults");
+                + defaults + " (each methodology counts the values it reads; shared tables count once per reader), "
+                + withoutDefault + " with factors that ship no default");
         return broken.isEmpty() ? 0 : 1;
     }
 

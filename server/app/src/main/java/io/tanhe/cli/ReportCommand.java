@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -86,7 +87,8 @@ public final class ReportCommand implements Callable<Integer> {
         String api = terminal.apiAddress().get();
         TerminalReport.Answer answer;
         try {
-            answer = TerminalReport.fetch(api, grain, from, to, format);
+            String token = Files.readString(dataDir.resolve(TerminalSecurity.CLI_TOKEN)).strip();
+            answer = TerminalReport.fetch(api, token, dataDir, grain, from, to, format);
         } catch (IOException e) {
             if (terminal.inThisProcess()) {
                 System.err.println("report: the terminal running in this process does not answer at " + api + ": " + e.getMessage());

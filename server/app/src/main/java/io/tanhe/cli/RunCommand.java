@@ -7,7 +7,10 @@ import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
+import io.tanhe.server.api.ApiBinding;
+import io.tanhe.server.security.access.AccessControl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the terminal of a site: validate the site file (every problem is listed with its field",
                 "path, and nothing starts when there is one), open the store, rebuild the open buckets from it,",
-                "start the drivers and the HTTP API. Ctrl-C stops it cleanly. See docs/site.md."})
+                "start the drivers and the HTTP API (accounts, roles and TLS: docs/security.md). Ctrl-C stops it cleanly.",
+                "See docs/site.md."})
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--site", required = true, paramLabel = "FILE", description = "the site file (YAML or JSON)")
@@ -28,17 +32,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "store directory (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "API address to bind (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8017", description = "API port; 0 for any free port, -1 for no API (default: ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    ApiOptions api = new ApiOptions();
 
     @Option(names = "--check", description = "only validate the site file and exit (0: valid, 2: problems)")
     boolean check;
 
     @Override
     public Integer call() throws Exception {
+        ApiBinding binding = null;
+        if (!check && api.enabled()) {
+            try {
+                binding = api.binding();
+            } catch (IllegalArgumentException e) {
+                System.err.println("run: " + e.getMessage());
+                return 2;
+            }
+        }
         if (!check) {
             TerminalConsole.logTo(dataDir);
         }
@@ -56,12 +66,31 @@ public final class RunCommand implements Callable<Integer> {
             site.close();
             return 0;
         }
-        Terminal terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
-        if (port >= 0) {
-            TerminalApi.start(terminal, host, port);
+        Terminal terminal;
+        try {
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            System.err.println("tanhe: not started: " + e.getMessage());
+            return 1;
+        }
+        String hint = null;
+        if (binding != null) {
+            AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
+            try {
+                TerminalApi.start(terminal, binding, access);
+                if (binding.tls().isPresent()) {
+                    PinnedCertificate.write(binding.tls().get(), dataDir);
+                }
+            } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException e) {
+                System.err.println("run: " + e.getMessage());
+                terminal.close();
+                return 2;
+            }
+            hint = "sign in: curl -c cookies -H 'Content-Type: application/json' -d '{\"username\":…,\"password\":…}' "
+                    + terminal.apiAddress().orElseThrow() + "/api/login; tokens: tanhe users token";
         }
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofSeconds(5));
-        console.banner(dataDir);
+        console.banner(dataDir, hint);
         console.start();
         terminal.startAcquisition(Clock.system(site.zone()));
         terminal.startUplink(Clock.systemUTC());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 FmtCommand.class, io.tanhe.drivers.cli.ReadCommand.class, BenchCommand.class, Hj212Command.class,
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
+                LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
                 StoreCommand.class})
 public final class TanheCli implements Runnable {
 

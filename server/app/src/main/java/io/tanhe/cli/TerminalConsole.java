@@ -52,13 +52,14 @@ final class TerminalConsole {
         }
     }
 
-    void banner(Path dataDir) {
+    /** @param apiHint how to reach the API (a curl line), or null for the default */
+    void banner(Path dataDir, String apiHint) {
         var site = terminal.site();
         out.println("tanhe: site " + site.identity().siteId() + " (" + site.identity().siteName() + ")");
         out.println("tanhe: methodology " + site.methodology().id() + " " + site.methodology().version() + ", "
                 + site.bindings().size() + " points bound, store " + dataDir.toAbsolutePath().normalize()
                 + ", log " + dataDir.resolve("tanhe.log"));
-        terminal.apiAddress().ifPresent(a -> out.println("tanhe: API at " + a + "  (try: curl " + a + "/api/status)"));
+        terminal.apiAddress().ifPresent(a -> out.println("tanhe: API at " + a + (apiHint == null ? "" : "  (" + apiHint + ")")));
         out.println("tanhe: press Ctrl-C to stop");
     }
 

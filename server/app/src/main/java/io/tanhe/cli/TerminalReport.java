@@ -34,18 +34,33 @@ final class TerminalReport {
     }
 
     /**
-     * Fetches the report from the API at {@code api} (e.g. {@code http://127.0.0.1:8017}).
+     * Fetches the report from the API at {@code api} (e.g. {@code http://127.0.0.1:8017}) with the viewer
+     * {@code token} the terminal left in its data directory; over HTTPS it trusts only the certificate the
+     * terminal left there ({@link PinnedCertificate}).
      *
      * @throws IOException when the API does not answer (the terminal is gone, or the address is not its API)
      */
-    static Answer fetch(String api, String grain, String from, String to, ReportFormat format) throws IOException {
+    static Answer fetch(String api, String token, java.nio.file.Path dataDir, String grain, String from, String to,
+                        ReportFormat format) throws IOException {
         StringBuilder query = new StringBuilder("/api/report?grain=").append(encode(grain))
                 .append("&from=").append(encode(from)).append("&format=").append(format.name().toLowerCase(Locale.ROOT));
         if (to != null) {
             query.append("&to=").append(encode(to));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + query)).timeout(ANSWER).GET().build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(CONNECT);
+        String target = api;
+        if (api.startsWith("https://")) {
+            try {
+                client.sslContext(PinnedCertificate.context(dataDir));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IOException("cannot trust the terminal's certificate " + dataDir.resolve(PinnedCertificate.FILE) + ": " + e.getMessage(), e);
+            }
+            // bound to every address: reach it on this machine's loopback
+            target = api.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
+        }
+        HttpClient http = client.build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target + query)).timeout(ANSWER)
+                .header("Authorization", "Bearer " + token).GET().build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(r.statusCode(), r.statusCode() == 200 ? r.body() : errorOf(r.body()));

@@ -34,6 +34,7 @@ class LayeringTest {
                 .layer("grammar").definedBy("io.tanhe.grammar..")
                 .layer("engine").definedBy("io.tanhe.engine..")
                 .layer("drivers").definedBy("io.tanhe.drivers..")
+                .layer("lsp").definedBy("io.tanhe.lsp..")
                 .layer("hj212").definedBy("io.tanhe.server.hj212..")
                 .layer("store").definedBy("io.tanhe.server.store..")
                 .layer("security").definedBy("io.tanhe.server.security..")
@@ -49,6 +50,7 @@ class LayeringTest {
                 .whereLayer("grammar").mayNotAccessAnyLayer()
                 .whereLayer("engine").mayOnlyAccessLayers("grammar")
                 .whereLayer("drivers").mayOnlyAccessLayers("grammar")
+                .whereLayer("lsp").mayOnlyAccessLayers("engine", "grammar")
                 .whereLayer("hj212").mayNotAccessAnyLayer()
                 .whereLayer("store").mayOnlyAccessLayers("engine", "drivers", "grammar")
                 .whereLayer("security").mayOnlyAccessLayers("store", "grammar")
@@ -61,7 +63,7 @@ class LayeringTest {
                 .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
-                .whereLayer("app").mayOnlyAccessLayers("api", "terminal", "recompute", "evaluation", "report", "site",
+                .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
                         "simulators", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 

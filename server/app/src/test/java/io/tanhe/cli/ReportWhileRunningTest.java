@@ -37,7 +37,8 @@ class ReportWhileRunningTest {
         CliRun json;
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(),
                 DemoRuns.settings(data))) {
-            TerminalApi.start(t, "127.0.0.1", 0);
+            TerminalApi.start(t, io.tanhe.server.api.ApiBinding.plain("127.0.0.1", 0),
+                    TerminalSecurity.prepare(t, data, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
             DemoRuns.simulate(t, DemoRuns.START, Duration.ofMinutes(12));
             awaitEvaluated(t, DemoRuns.START.plus(Duration.ofMinutes(12)));
             TerminalFile note = TerminalFile.read(data).orElseThrow();

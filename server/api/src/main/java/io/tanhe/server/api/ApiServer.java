@@ -23,10 +23,27 @@ import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoreHealth;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.security.access.AccessControl;
+import io.tanhe.server.security.access.AccessException;
+import io.tanhe.server.security.access.Permission;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +72,13 @@ import org.slf4j.LoggerFactory;
  * A bad parameter gets 400 with {@code {"error": …, "parameter": …}}: a time that is not one or lies outside
  * {@link TimeText#MIN}..{@link TimeText#MAX}, an unknown node, point, key member (with the known ones and a
  * did-you-mean), an unknown or repeated parameter, a value over {@link #MAX_VALUE_LENGTH} characters. Any method
- * but GET and HEAD gets 405 (nothing here changes the terminal); anything unforeseen is a logged 500 in JSON.
+ * but GET and HEAD on these gets 405 (they only read); anything unforeseen is a logged 500 in JSON.
+ *
+ * <p>Every route but {@code POST /api/login} needs a session (cookie {@code tanhe_session}) or a bearer
+ * token whose role holds the route's {@link RouteAccess} permission ({@link AccessGuard}): 401 without,
+ * 403 for the wrong role or address. Also: {@code POST /api/logout}, {@code GET /api/session},
+ * {@code POST /api/password} for everyone signed in; {@code /api/users}, {@code /api/tokens} and
+ * {@code /api/allow-lists} for the security operator. Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,24 +106,69 @@ public final class ApiServer {
         this.address = address;
     }
 
-    /** Starts the API on {@code host:port} (port 0: any free port). */
-    public static ApiServer start(String host, int port, Sources sources) {
+    /**
+     * Starts the API as {@code binding} says (port 0: any free port), every route but the login behind
+     * {@code access} (see docs/security.md).
+     *
+     * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
+     */
+    public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access) {
+        binding.checked();
+        binding.tls().ifPresent(ApiServer::checkKeystore);
+        boolean secure = binding.tls().isPresent();
         Handlers h = new Handlers(sources);
-        Javalin app = Javalin.create(config -> config.showJavalinBanner = false)
-                .get("/api/status", ctx -> send(ctx, h.status()))
-                .get("/api/results", ctx -> send(ctx, h.results(ctx)))
-                .get("/api/readings", ctx -> send(ctx, h.readings(ctx)))
-                .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)))
-                .get("/api/report", h::report);
+        AccountRoutes accounts = new AccountRoutes(access, secure);
+        AccessGuard guard = new AccessGuard(access);
+        RouteAccess read = RouteAccess.needs(Permission.READ_DATA);
+        RouteAccess own = RouteAccess.needs(Permission.OWN_SESSION);
+        RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            binding.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> tlsConnector(server, http, binding, tls)));
+        })
+                .get("/api/status", ctx -> send(ctx, h.status()), read)
+                .get("/api/results", ctx -> send(ctx, h.results(ctx)), read)
+                .get("/api/readings", ctx -> send(ctx, h.readings(ctx)), read)
+                .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)), read)
+                .get("/api/report", h::report, read)
+                .post("/api/login", ctx -> send(ctx, accounts.login(ctx)), RouteAccess.PUBLIC)
+                .post("/api/logout", ctx -> send(ctx, accounts.logout(ctx)), own)
+                .get("/api/session", ctx -> send(ctx, accounts.session(ctx)), own)
+                .post("/api/password", ctx -> send(ctx, accounts.password(ctx)), own)
+                .get("/api/users", ctx -> send(ctx, accounts.users(ctx)), manage)
+                .post("/api/users", ctx -> send(ctx, accounts.addUser(ctx)), manage)
+                .post("/api/users/{username}/lock", ctx -> send(ctx, accounts.lock(ctx)), manage)
+                .post("/api/users/{username}/unlock", ctx -> send(ctx, accounts.unlock(ctx)), manage)
+                .post("/api/users/{username}/reset", ctx -> send(ctx, accounts.reset(ctx)), manage)
+                .get("/api/tokens", ctx -> send(ctx, accounts.tokens(ctx)), manage)
+                .post("/api/tokens", ctx -> send(ctx, accounts.issueToken(ctx)), manage)
+                .delete("/api/tokens/{name}", ctx -> send(ctx, accounts.revokeToken(ctx)), manage)
+                .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
+                .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         app.before(ctx -> {
-            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+            if (secure) {
+                ctx.header("Strict-Transport-Security", "max-age=31536000");
+            }
+            if (PARAMETERS.containsKey(ctx.path()) && ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 throw new RefusedMethod(ctx.method().name());
             }
+        });
+        app.beforeMatched(ctx -> {
+            guard.check(ctx);
             checkParameters(ctx);
         });
         app.exception(RefusedMethod.class, (e, ctx) -> {
             ctx.status(405).header("Allow", "GET, HEAD");
-            send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this API is read-only; use GET"));
+            send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this endpoint is read-only; use GET"));
+        });
+        app.exception(AccessGuard.Refusal.class, (e, ctx) -> {
+            ctx.status(e.status());
+            send(ctx, Map.of("error", e.getMessage()));
+        });
+        app.exception(AccessException.class, (e, ctx) -> {
+            ctx.status(400);
+            send(ctx, Map.of("error", e.getMessage()));
         });
         app.exception(BadRequest.class, (e, ctx) -> {
             ctx.status(400);
@@ -111,11 +179,58 @@ public final class ApiServer {
             ctx.status(500);
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
-        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report")));
-        app.start(host, port);
+        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)")));
+        if (secure) {
+            app.start();
+        } else {
+            app.start(binding.host(), binding.port());
+        }
+        String host = binding.host();
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        return new ApiServer(app, "http://" + shown + ":" + app.port());
+        return new ApiServer(app, (secure ? "https://" : "http://") + shown + ":" + app.port());
+    }
+
+    /** An HTTPS connector (TLS 1.3 and 1.2 only) on the binding's host and port, with the keystore's key. */
+    private static Connector tlsConnector(Server server, HttpConfiguration http, ApiBinding binding, ApiBinding.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        // the device certificate names the terminal, not every address it is reached at
+        customizer.setSniHostCheck(false);
+        https.addCustomizer(customizer);
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        c.setHost(binding.host());
+        c.setPort(binding.port());
+        return c;
+    }
+
+    /** Reads the keystore once, so that a wrong path or password stops the start with a clear message. */
+    private static void checkKeystore(ApiBinding.Tls tls) {
+        try (InputStream in = Files.newInputStream(tls.keystore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, tls.password());
+            boolean key = false;
+            for (String alias : Collections.list(ks.aliases())) {
+                key |= ks.isKeyEntry(alias);
+            }
+            if (!key) {
+                throw new IllegalArgumentException("the keystore " + tls.keystore() + " holds no private key; it needs the"
+                        + " server's key and certificate chain");
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the TLS keystore " + tls.keystore() + " as PKCS12 with the given"
+                    + " password: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Javalin instance, for the tests that walk its routes. */
+    Javalin javalin() {
+        return app;
     }
 
     /**
@@ -155,7 +270,7 @@ public final class ApiServer {
         }
     }
 
-    /** A request with a method that would change something: the API only reads. */
+    /** A request with a method that would change something on a data endpoint, which only reads. */
     private static final class RefusedMethod extends RuntimeException {
         RefusedMethod(String method) {
             super(method + " is not allowed on");

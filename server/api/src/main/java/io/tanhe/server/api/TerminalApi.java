@@ -1,5 +1,6 @@
 package io.tanhe.server.api;
 
+import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalStats;
 
@@ -16,13 +17,15 @@ public final class TerminalApi {
     }
 
     /**
-     * Starts the API on {@code host:port} (port 0: any free port) and attaches it to {@code terminal}.
+     * Starts the API as {@code binding} says (port 0: any free port) behind {@code access}, and attaches it
+     * to {@code terminal}.
      *
-     * @return the API's address, e.g. {@code http://127.0.0.1:8017}
+     * @return the API's address, e.g. {@code http://127.0.0.1:8017} or {@code https://10.0.0.5:8017}
+     * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
-    public static String start(Terminal terminal, String host, int port) {
-        ApiServer api = ApiServer.start(host, port,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal)));
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
+        ApiServer api = ApiServer.start(binding,
+                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal)), access);
         terminal.attachApi(api.address(), api::stop);
         return api.address();
     }

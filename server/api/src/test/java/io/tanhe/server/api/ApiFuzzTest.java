@@ -45,6 +45,7 @@ class ApiFuzzTest {
 
     private Terminal terminal;
     private URI base;
+    private String token;
 
     /** One malformed request: {@code expect} is the status, {@code parameter} the parameter a 400 must name (or null). */
     private record Case(String method, String target, int expect, String parameter) {
@@ -55,7 +56,9 @@ class ApiFuzzTest {
         Path data = dir.resolve("data");
         terminal = DemoRuns.open(dir.resolve("site"), data, s -> s, DemoRuns.settings(data));
         DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofMinutes(5));
-        base = URI.create(TerminalApi.start(terminal, "127.0.0.1", 0));
+        TestSecurity security = new TestSecurity(terminal.store());
+        token = security.token(io.tanhe.server.security.access.Role.VIEWER);
+        base = URI.create(TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), security.access));
     }
 
     @AfterAll
@@ -171,7 +174,7 @@ class ApiFuzzTest {
             OutputStream out = s.getOutputStream();
             String body = method.equals("GET") ? "" : "{}";
             out.write((method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();

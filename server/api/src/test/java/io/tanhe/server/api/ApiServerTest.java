@@ -36,6 +36,7 @@ class ApiServerTest {
 
     private Terminal terminal;
     private String base;
+    private String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -52,7 +53,9 @@ class ApiServerTest {
             Thread.sleep(50);
         }
         Thread.sleep(1_000); // a few flushes (every 200 ms) after the last reading was evaluated
-        base = TerminalApi.start(terminal, "127.0.0.1", 0);
+        TestSecurity security = new TestSecurity(terminal.store());
+        token = security.token(io.tanhe.server.security.access.Role.VIEWER);
+        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), security.access);
         assertTrue(base.startsWith("http://127.0.0.1:"), base);
     }
 
@@ -113,7 +116,7 @@ class ApiServerTest {
     void requestsThatWouldChangeSomethingGet405AndChangeNothing() throws Exception {
         for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
-                    .method(method, HttpRequest.BodyPublishers.ofString("{\"state\":\"cleared\"}")).build(),
+                    .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.ofString("{\"state\":\"cleared\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(405, r.statusCode(), method + " -> " + r.body());
             assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
@@ -137,7 +140,7 @@ class ApiServerTest {
         assertBad("/api/report?grain=hour", "from", "required");
         assertBad("/api/report?grain=hour&from=2026-06-01&format=pdf", "format", "unknown report format `pdf`");
         assertBad("/api/report?grain=hour&from=2026-06-02&to=2026-06-01", "to", "must be after");
-        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).build(),
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
@@ -177,7 +180,7 @@ class ApiServerTest {
     }
 
     private String report(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + " -> " + r.body());
         return r.body();
@@ -186,7 +189,8 @@ class ApiServerTest {
     @Test
     void theReportIsTheTextTheCliPrints() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report?grain=15min&from="
-                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+                + enc("2026-06-01T08:00") + "&to=" + enc("2026-06-01T08:15") + "&format=csv"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(r.body().startsWith("bucket_start,bucket_end,class,scope,source,value,unit,quality,completeness\n"), r.body());
@@ -200,7 +204,7 @@ class ApiServerTest {
     }
 
     private JsonNode get(String path, int status) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), path + " -> " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

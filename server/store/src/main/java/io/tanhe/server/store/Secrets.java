@@ -2,6 +2,9 @@ package io.tanhe.server.store;
 
 import io.tanhe.grammar.config.ConfigNode;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +13,9 @@ import java.util.regex.Pattern;
  * name contains {@code password}, {@code passwd} or {@code secret} (TLS key and trust store passwords
  * in an {@code uplink:} block, an HJ 212 profile's PW, a driver's password) becomes
  * {@value #REDACTED}, in YAML block and flow style and in JSON, keeping the text parseable. A stored
- * configuration version is evidence of what ran; the secrets themselves stay in the files the
- * operator keeps (encryption at rest comes with the security work).
+ * configuration version is evidence of what ran; the secrets themselves are kept apart, encrypted
+ * (the security module's sealed configurations put them back in the same order, through {@link #replace}).
+ * A value on the lines after its key (a YAML block scalar) is not recognised.
  */
 public final class Secrets {
     /** What a secret's value becomes. */
@@ -24,12 +28,33 @@ public final class Secrets {
 
     /** {@code text} with the value of every secret key replaced by {@value #REDACTED}. */
     public static String redact(String text) {
+        return replace(text, raw -> {
+            char q = raw.charAt(0);
+            return q == '"' ? "\"" + REDACTED + "\"" : q == '\'' ? "'" + REDACTED + "'" : REDACTED;
+        });
+    }
+
+    /** The non-empty values of the secret keys in {@code text}, in order, as written (quotes included). */
+    public static List<String> values(String text) {
+        List<String> values = new ArrayList<>();
+        replace(text, raw -> {
+            values.add(raw);
+            return raw;
+        });
+        return List.copyOf(values);
+    }
+
+    /**
+     * {@code text} with the value of every secret key replaced, in order, by what {@code replacement} makes of
+     * the value as written (quotes included; empty values are left alone).
+     */
+    public static String replace(String text, UnaryOperator<String> replacement) {
         StringBuilder out = new StringBuilder(text.length());
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int end = text.indexOf('\n', lineStart);
             String line = end < 0 ? text.substring(lineStart) : text.substring(lineStart, end);
-            out.append(redactLine(line));
+            out.append(replaceLine(line, replacement));
             if (end < 0) {
                 break;
             }
@@ -39,7 +64,7 @@ public final class Secrets {
         return out.toString();
     }
 
-    private static String redactLine(String line) {
+    private static String replaceLine(String line, UnaryOperator<String> replacement) {
         Matcher m = KEY.matcher(line);
         StringBuilder out = new StringBuilder();
         int copied = 0;
@@ -56,8 +81,7 @@ public final class Secrets {
             int valueEnd = valueEnd(line, valueStart, flow);
             out.append(line, copied, valueStart);
             if (valueEnd > valueStart) {
-                char q = line.charAt(valueStart);
-                out.append(q == '"' ? "\"" + REDACTED + "\"" : q == '\'' ? "'" + REDACTED + "'" : REDACTED);
+                out.append(replacement.apply(line.substring(valueStart, valueEnd)));
             }
             copied = valueEnd;
             search = Math.max(search, valueEnd);

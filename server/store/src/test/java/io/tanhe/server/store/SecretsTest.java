@@ -60,4 +60,15 @@ class SecretsTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("note.json"))));
     }
+
+    @Test
+    void valuesAndReplaceSeeEverySecretAsWrittenInOrderAndPutReplacementsBackInPlace() {
+        String text = "a: 1\npassword: \"p1\"\nflow: {user: u, secret: 's2', x: y}\nkey_store_password: p3 # comment\nempty_password:\n";
+        assertEquals(java.util.List.of("\"p1\"", "'s2'", "p3"), Secrets.values(text));
+        int[] n = {0};
+        String replaced = Secrets.replace(text, raw -> "<" + n[0]++ + ">");
+        assertEquals("a: 1\npassword: <0>\nflow: {user: u, secret: <1>, x: y}\nkey_store_password: <2> # comment\nempty_password:\n", replaced);
+        java.util.Iterator<String> back = Secrets.values(text).iterator();
+        assertEquals(text, Secrets.replace(Secrets.redact(text), redacted -> back.next()), "redacted text takes its values back");
+    }
 }

@@ -17,7 +17,14 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Event;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.NewAlert;
-import io.tanhe.server.store.Secrets;
+import io.tanhe.server.security.audit.AuditEvent;
+import io.tanhe.server.security.audit.AuditLog;
+import io.tanhe.server.security.audit.AuditOutcome;
+import io.tanhe.server.security.audit.AuditSettings;
+import io.tanhe.server.security.config.SealedConfigs;
+import io.tanhe.server.security.crypto.DeviceKey;
+import io.tanhe.server.security.identity.DeviceIdentity;
+import io.tanhe.server.store.ConfigVersion;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.uplink.Uplink;
 import io.tanhe.server.uplink.UplinkEnvironment;
@@ -66,6 +73,10 @@ public final class Terminal implements AutoCloseable {
     private final Thread thread;
     private final Instant startedAt;
     private final Clock wallClock;
+    private final DeviceIdentity identity;
+    private final AuditLog audit;
+    private final SealedConfigs configs;
+    private final java.util.concurrent.ScheduledExecutorService auditRetention;
     private RecomputeJob recomputeJob;
     private String apiAddress;
     private Runnable stopApi;
@@ -85,6 +96,14 @@ public final class Terminal implements AutoCloseable {
         this.startedAt = wallClock.instant();
         this.wallClock = wallClock;
         this.dataDir = settings.dataDir();
+        this.identity = DeviceIdentity.loadOrCreate(dataDir);
+        this.audit = AuditLog.open(store::connect, identity, wallClock, AuditSettings.defaults());
+        this.configs = SealedConfigs.open(store::connect, store.configs(), DeviceKey.loadOrCreate(dataDir), identity);
+        this.auditRetention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tanhe-audit-retention");
+            t.setDaemon(true);
+            return t;
+        });
         this.evaluator = EvaluatorFactory.create(site);
         this.window = new OpenWindow(site.zone(), site.lateWindow());
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -190,7 +209,16 @@ public final class Terminal implements AutoCloseable {
             }
             throw e;
         }
-        Terminal t = new Terminal(site, store, rules, settings, wallClock);
+        Terminal t;
+        try {
+            t = new Terminal(site, store, rules, settings, wallClock);
+        } catch (RuntimeException e) {
+            store.close(); // the identity, key or audit could not be opened: leave nothing open
+            if (rules != null) {
+                rules.close();
+            }
+            throw e;
+        }
         watchWorkers();
         OPEN.add(t);
         try {
@@ -214,8 +242,24 @@ public final class Terminal implements AutoCloseable {
     }
 
     private void start(TerminalSettings settings) {
-        // secrets (TLS keystore passwords, driver passwords) are not stored in clear: issue 12, defect 12
-        store.configs().save(Secrets.redact(site.text()), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        // a stored version changed outside the terminal stops the start (§7.4.1.4); secrets are stored sealed, not in clear
+        try {
+            configs.verifyAll();
+        } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
+            audit.record(new AuditEvent(startedAt, "terminal", "-", "local", "config.tampered", "configuration version " + e.version(),
+                    AuditOutcome.FAILURE, "start refused: " + e.getMessage()));
+            throw e;
+        }
+        Optional<Integer> before = store.configs().latest().map(ConfigVersion::version);
+        ConfigVersion saved = configs.save(site.text(), "terminal", startedAt, SITE_NOTE + java.nio.file.Path.of(site.origin()).toAbsolutePath());
+        audit.record(new AuditEvent(startedAt, "terminal", "-", "local", "terminal.start", site.identity().siteId(), AuditOutcome.SUCCESS,
+                "site " + site.origin() + ", configuration version " + saved.version()));
+        if (before.isEmpty() || before.get() != saved.version()) {
+            audit.record(new AuditEvent(startedAt, "terminal", "-", "local", "config.change", "configuration version " + saved.version(),
+                    AuditOutcome.SUCCESS, "site file " + site.origin() + " saved as version " + saved.version()
+                            + before.map(b -> " (was " + b + ")").orElse(" (first)")));
+        }
+        auditRetention.scheduleWithFixedDelay(this::applyAuditRetention, 0, 1, java.util.concurrent.TimeUnit.DAYS);
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
@@ -368,6 +412,35 @@ public final class Terminal implements AutoCloseable {
         return store;
     }
 
+    /** The tamper-evident audit in this terminal's store, for the API's audit routes and the login checks. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The terminal's SM2 identity. */
+    public DeviceIdentity identity() {
+        return identity;
+    }
+
+    /** Daily, in the background: check the chain (a break is logged and audited), then drop expired segments. */
+    private void applyAuditRetention() {
+        try {
+            var check = audit.verifyQuietly();
+            if (!check.intact()) {
+                LOG.error("the audit was tampered with: {}; see 'tanhe audit verify' and docs/security-audit-and-keys.md", check.summary());
+                audit.record(new AuditEvent(wallClock.instant(), "terminal", "-", "local", "audit.verify", "audit", AuditOutcome.FAILURE,
+                        check.summary()));
+                return; // never cut a chain whose break it would hide
+            }
+            long removed = audit.applyRetention();
+            if (removed > 0) {
+                LOG.info("audit retention removed {} entries older than {}", removed, AuditSettings.defaults().retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("audit check and retention failed, will retry tomorrow: {}", e.toString());
+        }
+    }
+
     public TerminalStats stats() {
         return stats;
     }
@@ -435,6 +508,14 @@ public final class Terminal implements AutoCloseable {
         }
         if (uplink != null) {
             uplink.close(); // before the store: it reads results and writes its outbox there
+        }
+        auditRetention.shutdownNow();
+        try {
+            audit.record(new AuditEvent(wallClock.instant(), "terminal", "-", "local", "terminal.stop", site.identity().siteId(),
+                    dead.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, dead.isEmpty() ? "stopped" : "stopped after " + dead));
+            audit.close();
+        } catch (RuntimeException e) {
+            LOG.warn("the audit could not record the stop: {}", e.toString());
         }
         store.close();
         OPEN.remove(this);
