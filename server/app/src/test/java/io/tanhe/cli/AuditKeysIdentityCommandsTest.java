@@ -75,7 +75,7 @@ class AuditKeysIdentityCommandsTest {
     }
 
     @Test
-    void badInputSaysWhatIsWrong() {
+    void badInputSaysWhatIsWrong() throws Exception {
         CliRun outcome = CliRun.of("audit", "query", data, "--outcome=MAYBE");
         assertEquals(2, outcome.exit());
         assertTrue(outcome.err().contains("is not SUCCESS, FAILURE or DENIED"), outcome.err());
