@@ -10,8 +10,14 @@ import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.jdbc.Engine;
+import io.tanhe.server.store.jdbc.ServerLogin;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.site.StoreChoice;
+import java.sql.Statement;
+import java.util.Optional;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import picocli.CommandLine.Command;
@@ -23,7 +29,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,16 +50,17 @@ import java.util.stream.Stream;
 
 /**
  * {@code tanhe bench ingest}: a generated site of 10,000 metered points (a counter each, one emission
- * per point, a total) streamed end to end through a real terminal — durable Derby store with group
- * commit, the incremental evaluator, the rules (generic rules: gap watch, source switches) and result
- * writing — against raw JDBC batch inserts of the same rows into the same table layout in a fresh
- * Derby database in the same run. Readings are submitted a round (one per point) at a time, at most two
+ * per point, a total) streamed end to end through a real terminal — durable store ({@code --store}:
+ * SQLite, Derby or PostgreSQL) with group commit, the incremental evaluator, the rules (generic rules:
+ * gap watch, source switches) and result writing — against raw JDBC batch inserts of the same rows into
+ * the same table of the same engine in the same run. Readings are submitted a round (one per point) at a time, at most two
  * rounds in flight, so the p99 latency is that of the pipeline, not of a backlog. Then, unless {@code --no-year-query}, a year of minute and hourly
  * results of one node is written and the hourly report query over the year is timed. The last line is
- * {@code ingest: readings_per_s=<n> vs_raw_derby=<ours/raw throughput ratio> p99_ms=<n> rss_mb=<n> points=<n>}.
+ * {@code ingest: store=<engine> readings_per_s=<n> store_vs_raw=<ours/raw throughput ratio> p99_ms=<n> rss_mb=<n> points=<n>}.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "End-to-end ingestion (store, engine, rules) vs raw Derby batch inserts; hourly report query over a year.")
+        description = {"End-to-end ingestion (store, engine, rules) vs raw batch inserts into the same engine;",
+                "hourly report query over a year."})
 public final class IngestBench implements Callable<Integer> {
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
 
@@ -64,6 +70,14 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "30", description = "readings per point, 10 s of measurement time apart (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--store", defaultValue = "sqlite", paramLabel = "sqlite|derby|postgresql",
+            description = "the store's engine (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--store-url", paramLabel = "URL", description = {"for postgresql: postgresql://host:port/db?user=NAME of a",
+            "database the bench may empty (password from $TANHE_STORE_PASSWORD or $PGPASSWORD)"})
+    String storeUrl;
+
     @Option(names = "--no-year-query", description = "skip writing a year of minute results and timing the hourly report over it")
     boolean noYearQuery;
 
@@ -71,19 +85,34 @@ public final class IngestBench implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("tanhe.log.level", "WARN");
         PrintStream out = System.out;
+        Engine engine;
+        try {
+            engine = Engine.of(store);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench ingest: --store: " + e.getMessage());
+            return 2;
+        }
+        if ((engine == Engine.POSTGRESQL) != (storeUrl != null)) {
+            System.err.println("bench ingest: " + (storeUrl == null ? "--store postgresql needs --store-url postgresql://host:port/db?user=NAME"
+                    : "--store-url is for --store postgresql only"));
+            return 2;
+        }
         Path dir = Files.createTempDirectory("tanhe-bench-ingest");
         try {
             Path siteFile = writeSite(dir.resolve("site"));
             out.printf(Locale.ROOT, "ingest: %d points × %d readings = %d readings, site %s%n", points, rounds, points * rounds, siteFile);
-            Ingest ours = ours(siteFile, dir.resolve("terminal"), out);
-            int batchRows = DerbySettings.at(dir).maxBatchRows();
-            double raw = rawDerby(dir.resolve("raw"), batchRows);
-            out.printf(Locale.ROOT, "raw Derby: %d rows in batches of %d per commit: %.0f rows/s%n", points * rounds, batchRows, raw);
+            Ingest ours = ours(siteFile, settings(engine, dir.resolve("terminal")), out);
+            int batchRows = StoreSettings.at(dir).maxBatchRows();
+            double raw = raw(settings(engine, dir.resolve("raw")), batchRows);
+            out.printf(Locale.ROOT, "raw %s: %d rows in batches of %d per commit: %.0f rows/s%n", engine, points * rounds, batchRows, raw);
+            double layer = storeLayer(settings(engine, dir.resolve("layer")));
+            out.printf(Locale.ROOT, "store layer: %d readings through Store.readings().writeAll (1,000 per call, 8 in flight),"
+                    + " each acknowledged after its group commit: %.0f readings/s%n", points * rounds, layer);
             if (!noYearQuery) {
-                yearQuery(dir.resolve("year"), out);
+                yearQuery(settings(engine, dir.resolve("year")), out);
             }
-            out.printf(Locale.ROOT, "ingest: readings_per_s=%.0f vs_raw_derby=%.2f p99_ms=%.1f rss_mb=%d points=%d%n",
-                    ours.perSecond, ours.perSecond / raw, ours.p99Ms, ours.rssMb, points);
+            out.printf(Locale.ROOT, "ingest: store=%s readings_per_s=%.0f store_vs_raw=%.2f p99_ms=%.1f rss_mb=%d points=%d%n",
+                    engine, ours.perSecond, layer / raw, ours.p99Ms, ours.rssMb, points);
             return 0;
         } finally {
             deleteTree(dir);
@@ -93,9 +122,30 @@ public final class IngestBench implements Callable<Integer> {
     private record Ingest(double perSecond, double p99Ms, long rssMb) {
     }
 
-    private Ingest ours(Path siteFile, Path data, PrintStream out) throws InterruptedException {
+    /**
+     * A fresh store on {@code engine}: a new directory, or the PostgreSQL database emptied (each step of the
+     * bench starts from an empty store, as the embedded ones do).
+     */
+    private StoreSettings settings(Engine engine, Path dir) throws SQLException {
+        if (engine != Engine.POSTGRESQL) {
+            return StoreSettings.at(dir).withEngine(engine);
+        }
+        String password = System.getenv().getOrDefault("TANHE_STORE_PASSWORD", System.getenv().getOrDefault("PGPASSWORD", ""));
+        StoreSettings settings = StoreSettings.at(dir).withServer(new ServerLogin(storeUrl, "", password, null));
+        try (JdbcStore s = JdbcStore.open(settings); Connection c = s.connect(); Statement st = c.createStatement()) {
+            st.execute("TRUNCATE raw_reading, result, result_revision, alert, event, outbox, recompute_request, config_version");
+            c.commit();
+        }
+        return settings;
+    }
+
+    private Ingest ours(Path siteFile, StoreSettings storeSettings, PrintStream out) throws InterruptedException {
         long loadStart = System.nanoTime();
-        Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
+        Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile)
+                .withStore(storeSettings.engine() == Engine.POSTGRESQL
+                        ? new StoreChoice(Optional.of(Engine.POSTGRESQL), Optional.of(storeSettings.server()))
+                        : new StoreChoice(Optional.of(storeSettings.engine()), Optional.empty()));
+        Path data = storeSettings.directory();
         long[] latencies = new long[points * rounds];
         AtomicInteger seen = new AtomicInteger();
         TerminalSettings settings = TerminalSettings.defaults(data).withQueueCapacity(50_000);
@@ -191,55 +241,89 @@ public final class IngestBench implements Callable<Integer> {
 
     /**
      * The same rows by plain JDBC batches of {@code batchRows} per durable commit, into the store's own
-     * raw_reading table (created by the store's migrations, so the layout and indexes are the same).
+     * raw_reading table (created by the store's migrations, so the layout and indexes are the same), on a
+     * connection of the store ({@code Store.connect()}), instants bound as the engine keeps them.
      */
-    private double rawDerby(Path dir, int batchRows) throws SQLException {
-        DerbyStore.open(DerbySettings.at(dir)).close();
-        String url = "jdbc:derby:" + DerbySettings.at(dir).databaseDirectory();
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
+    private double raw(StoreSettings settings, int batchRows) throws SQLException {
+        try (JdbcStore s = JdbcStore.open(settings); Connection c = s.connect()) {
+            boolean derby = settings.engine() == Engine.DERBY;
+            Calendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+            String sql = "INSERT INTO raw_reading (point_id, reading_key, measured_at, value_text,"
+                    + " unit, quality, source_id, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
             long start = System.nanoTime();
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO raw_reading (point_id, reading_key, measured_at, value_text,"
-                    + " unit, quality, source_id, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Calendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-                int n = 0;
-                for (int r = 0; r < rounds; r++) {
-                    Timestamp t = Timestamp.from(T0.plusSeconds(10L * r));
-                    for (int q = 0; q < points; q++) {
-                        p.setString(1, point(q));
-                        p.setString(2, "m" + q);
-                        p.setTimestamp(3, t, utc);
-                        p.setString(4, BigDecimal.valueOf(100_000 + r * 12 + q % 7, 1).toPlainString());
-                        p.setString(5, "kWh");
-                        p.setString(6, "MEASURED");
-                        p.setString(7, "bench");
-                        p.setString(8, "");
-                        p.setTimestamp(9, Timestamp.from(Instant.now()), utc);
-                        p.addBatch();
-                        if (++n % batchRows == 0) {
-                            p.executeBatch();
-                            c.commit();
-                        }
+            int n = 0;
+            PreparedStatement p = c.prepareStatement(sql);
+            for (int r = 0; r < rounds; r++) {
+                Instant t = T0.plusSeconds(10L * r);
+                for (int q = 0; q < points; q++) {
+                    p.setString(1, point(q));
+                    p.setString(2, "m" + q);
+                    instant(p, 3, t, derby, utc);
+                    p.setString(4, BigDecimal.valueOf(100_000 + r * 12 + q % 7, 1).toPlainString());
+                    p.setString(5, "kWh");
+                    p.setString(6, "MEASURED");
+                    p.setString(7, "bench");
+                    p.setString(8, "");
+                    instant(p, 9, Instant.now(), derby, utc);
+                    p.addBatch();
+                    if (++n % batchRows == 0) {
+                        p.executeBatch();
+                        p.close();
+                        c.commit();
+                        p = c.prepareStatement(sql); // on SQLite the store's connection begins its next transaction here
                     }
                 }
-                p.executeBatch();
-                c.commit();
             }
+            p.executeBatch();
+            p.close();
+            c.commit();
             return (double) points * rounds / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            try {
-                DriverManager.getConnection(url + ";shutdown=true");
-            } catch (SQLException expected) {
-                // Derby always reports a shutdown as an exception (08006)
+        }
+    }
+
+    /**
+     * The store layer alone: the same readings through the store's durable, idempotent writes (group commit),
+     * 1,000 per call with at most eight calls in flight, timed until the last is acknowledged.
+     */
+    private double storeLayer(StoreSettings settings) throws InterruptedException {
+        try (JdbcStore s = JdbcStore.open(settings)) {
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+            List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>();
+            Instant received = Instant.now();
+            long start = System.nanoTime();
+            List<StoredReading> batch = new ArrayList<>(1000);
+            for (int r = 0; r < rounds; r++) {
+                Instant t = T0.plusSeconds(10L * r);
+                for (int q = 0; q < points; q++) {
+                    batch.add(StoredReading.of(new Reading(point(q), t, BigDecimal.valueOf(100_000 + r * 12 + q % 7, 1), "kWh",
+                            Quality.MEASURED, "bench", ""), received));
+                    if (batch.size() == 1000 || (r == rounds - 1 && q == points - 1)) {
+                        inFlight.acquire();
+                        all.add(s.readings().writeAll(batch).whenComplete((o, e) -> inFlight.release()));
+                        batch = new ArrayList<>(1000);
+                    }
+                }
             }
+            java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+            return (double) points * rounds / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Derby keeps instants as TIMESTAMP in UTC, SQLite and PostgreSQL as nanoseconds since the epoch. */
+    private static void instant(PreparedStatement p, int index, Instant t, boolean derby, Calendar utc) throws SQLException {
+        if (derby) {
+            p.setTimestamp(index, Timestamp.from(t), utc);
+        } else {
+            p.setLong(index, t.getEpochSecond() * 1_000_000_000L + t.getNano());
         }
     }
 
     /** A year of minute and hourly results of one node through the store, then the hourly report query over it. */
-    private void yearQuery(Path dir, PrintStream out) throws Exception {
+    private void yearQuery(StoreSettings storeSettings, PrintStream out) throws Exception {
+        Path dir = storeSettings.directory();
         Path siteFile = dir.getParent().resolve("site/site.yaml");
         Site site = new SiteLoader(Clock.systemUTC()).with(new SimulatedType()).load(siteFile);
-        try (site; DerbyStore store = DerbyStore.open(DerbySettings.at(dir))) {
+        try (site; JdbcStore store = JdbcStore.open(storeSettings)) {
             MethodologyRef m = site.methodology();
             Instant from = Grain.YEAR.floor(T0, site.zone());
             Instant to = Grain.YEAR.next(from, site.zone());
@@ -267,6 +351,13 @@ public final class IngestBench implements Callable<Integer> {
                 long q = System.nanoTime();
                 int n = query.results("E", "", Grain.HOUR, TimeRange.of(from, to)).size();
                 out.printf(Locale.ROOT, "year: hourly report query over the year (%d of %d stored rows), run %d: %.0f ms%n", n, rows, i,
+                        (System.nanoTime() - q) / 1e6);
+            }
+            Instant day = from.plus(Duration.ofDays(180));
+            for (int i = 1; i <= 3; i++) {
+                long q = System.nanoTime();
+                int n = store.results().current("E", "", Grain.MINUTE, TimeRange.of(day, day.plus(Duration.ofDays(1)))).size();
+                out.printf(Locale.ROOT, "day: minute results of one node over a day (%d rows), run %d: %.0f ms%n", n, i,
                         (System.nanoTime() - q) / 1e6);
             }
         }

@@ -5,8 +5,8 @@ import io.tanhe.engine.time.Quality;
 import io.tanhe.server.hj212.profile.PlatformProfile;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.uplink.Uplink;
 import io.tanhe.server.uplink.UplinkEnvironment;
 import io.tanhe.server.uplink.config.CentreConfig;
@@ -70,7 +70,7 @@ public final class UplinkBench implements Callable<Integer> {
     private int run(Path dir) throws Exception {
         int periods = hours * 4;
         SimulatedClock clock = new SimulatedClock(T0, ZONE);
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dir.resolve("store")));
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir.resolve("store")));
              Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
             long t = System.nanoTime();
             writeResults(store, periods);
@@ -115,7 +115,7 @@ public final class UplinkBench implements Callable<Integer> {
                 new DeliveryPolicy(Duration.ofSeconds(10), 3, Duration.ofSeconds(5), Duration.ofMinutes(5), 50), TlsConfig.DEFAULT);
     }
 
-    private void writeResults(DerbyStore store, int periods) throws Exception {
+    private void writeResults(JdbcStore store, int periods) throws Exception {
         List<BucketResult> batch = new ArrayList<>(2000);
         for (int p = 0; p < periods; p++) {
             Instant start = T0.plus(Duration.ofMinutes(15L * p));

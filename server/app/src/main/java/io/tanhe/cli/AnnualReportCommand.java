@@ -5,8 +5,9 @@ import io.tanhe.server.report.AnnualDocument;
 import io.tanhe.server.report.ReportFormat;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.Engine;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,11 +70,11 @@ public final class AnnualReportCommand implements Callable<Integer> {
                 // the note is stale: fall back to the store
             }
         }
-        if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("report annual: no store in " + dataDir.toAbsolutePath() + " (run `tanhe demo` or `tanhe run` first, or give --data-dir)");
             return 2;
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir)); Site site = StoredSite.load(siteFile, store, dataDir)) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dataDir)); Site site = StoredSite.load(siteFile, store, dataDir)) {
             return write(f.write(AnnualDocument.of(site, store.results(), Year.of(year), Instant.now())));
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());

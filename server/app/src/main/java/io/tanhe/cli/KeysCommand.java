@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 import io.tanhe.server.security.crypto.KeyBackup;
 import io.tanhe.server.store.PrivateFiles;
-import io.tanhe.server.store.derby.DerbySettings;
+import io.tanhe.server.store.jdbc.Engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,7 +179,7 @@ public final class KeysCommand implements Runnable {
                 problem = e.getMessage();
             }
             // the store is opened after the restore: opening it first would make a new identity
-            if (Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+            if (Engine.holdsStore(dataDir)) {
                 try (LocalSecurity local = LocalSecurity.open(dataDir)) {
                     local.record(ROLE, "keys.import", file.toAbsolutePath().toString(), problem == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                             problem == null ? "restored " + restored : problem);

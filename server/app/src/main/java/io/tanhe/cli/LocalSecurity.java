@@ -8,11 +8,11 @@ import io.tanhe.server.security.audit.AuditSettings;
 import io.tanhe.server.security.crypto.DeviceKey;
 import io.tanhe.server.security.config.SealedConfigs;
 import io.tanhe.server.security.identity.DeviceIdentity;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.Engine;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.TerminalFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,11 +24,11 @@ import java.util.Optional;
  */
 final class LocalSecurity implements AutoCloseable {
     final Path dataDir;
-    final DerbyStore store;
+    final JdbcStore store;
     final DeviceIdentity identity;
     final AuditLog audit;
 
-    private LocalSecurity(Path dataDir, DerbyStore store, DeviceIdentity identity, AuditLog audit) {
+    private LocalSecurity(Path dataDir, JdbcStore store, DeviceIdentity identity, AuditLog audit) {
         this.dataDir = dataDir;
         this.store = store;
         this.identity = identity;
@@ -39,7 +39,7 @@ final class LocalSecurity implements AutoCloseable {
      * @throws IllegalStateException saying why not: no store there, or a terminal runs on it
      */
     static LocalSecurity open(Path dataDir) {
-        if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             throw new IllegalStateException("no terminal store in " + dataDir.toAbsolutePath() + " (give the terminal's --data-dir)");
         }
         Optional<TerminalFile> running = TerminalFile.read(dataDir).filter(TerminalFile::processAlive);
@@ -48,7 +48,7 @@ final class LocalSecurity implements AutoCloseable {
                     + " and holds its store; stop it first (these commands are for bootstrap and recovery on a stopped terminal)");
         }
         System.setProperty("derby.system.home", dataDir.toAbsolutePath().toString());
-        DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir));
+        JdbcStore store = JdbcStore.open(StoreSettings.at(dataDir));
         try {
             DeviceIdentity identity = DeviceIdentity.loadOrCreate(dataDir);
             AuditLog audit = AuditLog.open(store::connect, identity, Clock.systemUTC(), AuditSettings.defaults());

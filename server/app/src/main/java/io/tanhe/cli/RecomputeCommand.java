@@ -5,14 +5,14 @@ import io.tanhe.server.recompute.DayOutcome;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.Engine;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.OpenWindow;
 import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -58,7 +58,7 @@ public final class RecomputeCommand implements Callable<Integer> {
             System.err.println("recompute: --to " + last + " is before --from " + first + "; give the earlier day first");
             return 2;
         }
-        if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("recompute: no store in " + dataDir.toAbsolutePath() + " (give the terminal's --data-dir)");
             return 2;
         }
@@ -69,7 +69,7 @@ public final class RecomputeCommand implements Callable<Integer> {
                     + " recompute on demand");
             return 1;
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dataDir))) {
             try (Site site = StoredSite.load(siteFile, store, dataDir)) {
                 return recompute(site, store, first, last);
             }
@@ -87,7 +87,7 @@ public final class RecomputeCommand implements Callable<Integer> {
         }
     }
 
-    private static int recompute(Site site, DerbyStore store, LocalDate first, LocalDate last) {
+    private static int recompute(Site site, JdbcStore store, LocalDate first, LocalDate last) {
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (latest.isEmpty()) {
             System.out.println("recompute: the store holds no readings; nothing to recompute");

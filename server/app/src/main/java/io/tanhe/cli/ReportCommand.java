@@ -8,8 +8,9 @@ import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.StoreException;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.Engine;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.TerminalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
                 return answered.get();
             }
         }
-        if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("report: no store in " + dataDir.toAbsolutePath() + " (run `tanhe demo` or `tanhe run` first, or give --data-dir)");
             return 2;
         }
@@ -139,7 +140,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Integer fromStore(ReportGrain g, Optional<TerminalFile> running) {
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dataDir))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dataDir))) {
             Site site = StoredSite.load(siteFile, store, dataDir);
             try (site) {
                 Instant start = TimeText.parse(from, site.zone());

@@ -9,14 +9,13 @@ import io.tanhe.server.security.access.Cidr;
 import io.tanhe.server.security.access.Role;
 import io.tanhe.server.store.PrivateFiles;
 import io.tanhe.server.store.StoreException;
-import io.tanhe.server.store.derby.DerbySettings;
+import io.tanhe.server.store.jdbc.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class UsersCommand implements Runnable {
      * holds the store, 2 when there is no store or the action is refused.
      */
     static int withAccess(Path dataDir, Function<AccessControl, Integer> work) {
-        if (!Files.isDirectory(dataDir.resolve(DerbySettings.DATABASE_NAME))) {
+        if (!Engine.holdsStore(dataDir)) {
             System.err.println("users: no store in " + dataDir.toAbsolutePath() + " (start the terminal once with `tanhe run`"
                     + " or `tanhe demo`, or give --data-dir)");
             return 2;

@@ -1,7 +1,7 @@
 package io.tanhe.cli;
 
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class AuditKeysIdentityCommandsTest {
 
     @BeforeEach
     void aStoppedTerminalsDataDirectory() {
-        DerbyStore.open(DerbySettings.at(dir).withMinFreeBytes(0)).close();
+        JdbcStore.open(StoreSettings.at(dir).withMinFreeBytes(0)).close();
         data = "--data-dir=" + dir;
     }
 
@@ -47,7 +47,7 @@ class AuditKeysIdentityCommandsTest {
         }
         assertTrue(query.out().contains(System.getProperty("user.name")), query.out());
 
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dir).withMinFreeBytes(0));
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir).withMinFreeBytes(0));
              Connection c = store.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_entry SET outcome = 'FAILURE' WHERE seq = 3");
             c.commit();
@@ -75,14 +75,15 @@ class AuditKeysIdentityCommandsTest {
     }
 
     @Test
-    void badInputSaysWhatIsWrong() {
+    void badInputSaysWhatIsWrong() throws Exception {
         CliRun outcome = CliRun.of("audit", "query", data, "--outcome=MAYBE");
         assertEquals(2, outcome.exit());
         assertTrue(outcome.err().contains("is not SUCCESS, FAILURE or DENIED"), outcome.err());
         CliRun noStore = CliRun.of("audit", "verify", "--data-dir=" + dir.resolve("nothing"));
         assertEquals(2, noStore.exit());
         assertTrue(noStore.err().contains("no terminal store in"), noStore.err());
-        CliRun badCert = CliRun.of("identity", "install", data, dir.resolve("tanhe").resolve("service.properties").toString());
+        Path notACertificate = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "site: {id: plant-1}\n");
+        CliRun badCert = CliRun.of("identity", "install", data, notACertificate.toString());
         assertEquals(1, badCert.exit(), badCert.err());
         assertTrue(badCert.err().contains("nothing installed"), badCert.err());
         CliRun badSubject = CliRun.of("identity", "csr", data, "--subject=terminal 42");
@@ -92,7 +93,7 @@ class AuditKeysIdentityCommandsTest {
 
     @Test
     void aStoredSiteChangedWithSqlIsRefusedWhereTheCliLoadsIt() throws Exception {
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dir).withMinFreeBytes(0))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir).withMinFreeBytes(0))) {
             io.tanhe.server.security.config.SealedConfigs.open(store::connect, store.configs(),
                             io.tanhe.server.security.crypto.DeviceKey.loadOrCreate(dir),
                             io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(dir))

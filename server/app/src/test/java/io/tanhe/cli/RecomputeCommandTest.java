@@ -3,8 +3,8 @@ package io.tanhe.cli;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.server.recompute.LatePlant;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +44,7 @@ class RecomputeCommandTest {
         assertEquals("2025-10-03: in the open window (from 2025-10-03), rebuilt from the raw store when the terminal starts; skipped",
                 lines.get(2));
         assertTrue(lines.get(3).matches("recompute: 2 days recomputed, [1-9]\\d* results revised, [1-9]\\d* new"), r.out());
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             assertEquals(0, store.recomputeQueue().pendingCount());
             // 12:00 … 24:00 at 10 t/h: 1240 − 1120 = 120 t (60 t before the noon reading arrived)
             assertEquals(120, store.results().current("coal_burned", "unit1", Grain.DAY,

@@ -42,12 +42,13 @@ import java.util.Optional;
  * @param closeAfter  how long after its end a bucket is final enough to store (the evaluator's closing delay)
  * @param uplink      the data centres the terminal reports to ({@link UplinkConfig#NONE} when the site names none)
  * @param reporting   the enterprise report's details, quality-control plan and meter registry ({@link ReportingDetails#NONE} when none given)
+ * @param store       the engine of the terminal's store ({@link StoreChoice#DEFAULT} when the site has no {@code store:})
  */
 public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
                    FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
                    Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
                    RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow,
-                   Duration closeAfter, UplinkConfig uplink, ReportingDetails reporting) implements AutoCloseable {
+                   Duration closeAfter, UplinkConfig uplink, ReportingDetails reporting, StoreChoice store) implements AutoCloseable {
 
     public Site {
         // in the site file's order (Map.copyOf would iterate in an order that changes from run to run)
@@ -62,7 +63,13 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
     /** This site reporting to the centres of {@code centres} instead (the demo's `--uplink FILE`). */
     public Site withUplink(UplinkConfig centres) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
-                rulesSettings, retention, lateWindow, closeAfter, centres, reporting);
+                rulesSettings, retention, lateWindow, closeAfter, centres, reporting, store);
+    }
+
+    /** This site keeping its data on {@code choice} instead (the benchmark's `--store`). */
+    public Site withStore(StoreChoice choice) {
+        return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, choice);
     }
 
     /** The binding of a point, if it feeds an input. */

@@ -117,7 +117,8 @@ public final class SiteLoader {
         }
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
-                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink, parts.reporting);
+                parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink, parts.reporting,
+                parts.store);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -135,6 +136,7 @@ public final class SiteLoader {
         Duration closeAfter = Duration.ofMinutes(2);
         UplinkConfig uplink = UplinkConfig.NONE;
         ReportingDetails reporting = ReportingDetails.NONE;
+        StoreChoice store = StoreChoice.DEFAULT;
 
         void closeDrivers() {
             if (drivers != null) {
@@ -175,6 +177,7 @@ public final class SiteLoader {
         parts.rules = SiteRules.read(top, dir, methodologyFile.map(Path::getParent),
                 parts.compilation == null ? null : parts.compilation.graph().orElse(null), parts.bindings, parts.drivers);
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
+        top.object("store").ifPresent(s -> parts.store = StoreReader.read(s));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
         parts.reporting = ReportingReader.read(top, parts.drivers == null ? null : parts.drivers.pointSettings().keySet(), parts.bindings);
     }

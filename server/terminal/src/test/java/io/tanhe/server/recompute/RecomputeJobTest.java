@@ -9,8 +9,8 @@ import io.tanhe.server.store.ResultFilter;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -154,8 +154,8 @@ class RecomputeJobTest {
 
     /** The late terminal's results of [from, to) equal, figure by figure, those of the terminal that had the data on time. */
     private void assertSameAsOnTime(Path late, Path onTime, Instant from, Instant to) {
-        try (DerbyStore a = DerbyStore.open(DerbySettings.at(late));
-             DerbyStore b = DerbyStore.open(DerbySettings.at(onTime))) {
+        try (JdbcStore a = JdbcStore.open(StoreSettings.at(late));
+             JdbcStore b = JdbcStore.open(StoreSettings.at(onTime))) {
             Map<String, StoredResult> expected = byFigure(currentFrom(b, from, to));
             Map<String, StoredResult> actual = byFigure(currentFrom(a, from, to));
             assertTrue(expected.keySet().equals(actual.keySet()), "the same buckets and nodes are stored");

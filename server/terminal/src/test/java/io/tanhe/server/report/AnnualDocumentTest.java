@@ -7,8 +7,8 @@ import io.tanhe.server.report.document.ReportDocument;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.DemoRuns;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -40,7 +40,7 @@ class AnnualDocumentTest {
     static Path dir;
 
     private Site site;
-    private DerbyStore store;
+    private JdbcStore store;
     private ReportDocument doc;
     private double yearTotal;
 
@@ -48,7 +48,7 @@ class AnnualDocumentTest {
     void fill() throws Exception {
         DemoRuns.run(dir.resolve("site"), dir.resolve("data"), DemoRuns.START, Duration.ofMinutes(70));
         site = SiteFiles.load(dir.resolve("site/demo-site/site.yaml"));
-        store = DerbyStore.open(DerbySettings.at(dir.resolve("data")));
+        store = JdbcStore.open(StoreSettings.at(dir.resolve("data")));
         Instant generated = DemoRuns.START.plus(Duration.ofHours(2));
         doc = AnnualDocument.of(site, store.results(), Year.of(2026), generated);
         yearTotal = new ResultQuery(site.graph(), store.results(), site.zone())

@@ -7,8 +7,8 @@ import io.tanhe.server.report.document.ReportDocument;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.DemoRuns;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,14 +44,14 @@ class PeriodicDocumentTest {
     static Path dir;
 
     private Site site;
-    private DerbyStore store;
+    private JdbcStore store;
     private Report hourly;
 
     @BeforeAll
     void fill() throws Exception {
         DemoRuns.run(dir.resolve("site"), dir.resolve("data"), DemoRuns.START, Duration.ofMinutes(70));
         site = SiteFiles.load(dir.resolve("site/demo-site/site.yaml"));
-        store = DerbyStore.open(DerbySettings.at(dir.resolve("data")));
+        store = JdbcStore.open(StoreSettings.at(dir.resolve("data")));
         hourly = report(ReportGrain.HOUR, DemoRuns.START, DemoRuns.START.plus(Duration.ofHours(2)));
         Files.createDirectories(OUT);
     }

@@ -5,8 +5,8 @@ import io.tanhe.engine.time.Quality;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.terminal.DemoRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +32,13 @@ class ReportTest {
     static Path dir;
 
     private Site site;
-    private DerbyStore store;
+    private JdbcStore store;
 
     @BeforeAll
     void fill() throws Exception {
         DemoRuns.run(dir.resolve("site"), dir.resolve("data"), DemoRuns.START, Duration.ofMinutes(70));
         site = SiteFiles.load(dir.resolve("site/demo-site/site.yaml"));
-        store = DerbyStore.open(DerbySettings.at(dir.resolve("data")));
+        store = JdbcStore.open(StoreSettings.at(dir.resolve("data")));
     }
 
     @AfterAll

@@ -5,8 +5,8 @@ import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.server.store.Alert;
 import io.tanhe.server.store.AlertState;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +41,14 @@ class AlertRestartTest {
         Path data = dir.resolve("data");
         run(data, DemoRuns.START, Duration.ofMinutes(3));
         long id;
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             List<Alert> gas = gasAlerts(store);
             assertEquals(1, gas.size(), gas.toString());
             id = gas.get(0).id();
             store.alerts().acknowledge(id, "operator-li", DemoRuns.START.plus(Duration.ofMinutes(3)));
         }
         run(data, DemoRuns.START.plus(Duration.ofMinutes(3)), Duration.ofMinutes(12));
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             List<Alert> gas = gasAlerts(store);
             assertEquals(1, gas.size(), "the condition went on over the restart: still one alert, " + gas);
             Alert a = gas.get(0);
@@ -60,7 +60,7 @@ class AlertRestartTest {
         }
     }
 
-    private static List<Alert> gasAlerts(DerbyStore store) {
+    private static List<Alert> gasAlerts(JdbcStore store) {
         return store.alerts().alerts(EnumSet.allOf(AlertState.class), ALL).stream()
                 .filter(a -> a.raised().ruleId().equals(GAS)).toList();
     }

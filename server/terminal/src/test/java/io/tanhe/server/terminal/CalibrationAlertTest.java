@@ -3,8 +3,8 @@ package io.tanhe.server.terminal;
 import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.server.store.Alert;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class CalibrationAlertTest {
     @Test
     void theDemoGasMeterCalibratedInApril2025YearlyRaisesAnOverdueAlertOnJune2026() throws Exception {
         DemoRuns.run(dir.resolve("site"), dir.resolve("data"), DemoRuns.START, Duration.ofMinutes(3));
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(dir.resolve("data")))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir.resolve("data")))) {
             List<Alert> alerts = store.alerts().alerts(Set.of(), TimeRange.of(Instant.EPOCH, DemoRuns.START.plus(Duration.ofDays(1))))
                     .stream().filter(a -> a.raised().message().contains("calibration")).toList();
             assertEquals(1, alerts.size(), alerts.toString());

@@ -5,8 +5,8 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.store.ReadingFilter;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.sim.demo.DemoSite;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class OutageCatchUpTest {
         assertFalse(Files.exists(data.resolve(OutageMarker.NAME)), "the outage is recorded as caught up");
         System.out.println("outage catch-up: " + last.lines.stream().filter(l -> !l.startsWith("ack ")).toList());
 
-        try (Site site = SiteFiles.load(siteFile); DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (Site site = SiteFiles.load(siteFile); JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             Set<String> stored = new HashSet<>();
             Set<String> identities = new HashSet<>();
             long[] rows = {0};

@@ -6,8 +6,8 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.store.ReadingFilter;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +62,7 @@ class TerminalCrashTest {
             assertTrue(recovery.process.waitFor(90, TimeUnit.SECONDS), "the restart did not finish");
             assertEquals(0, recovery.process.exitValue(), "the restart failed; see " + dir.resolve("child.err"));
 
-            try (Site site = SiteFiles.load(siteFile); DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+            try (Site site = SiteFiles.load(siteFile); JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
                 Set<String> stored = new HashSet<>();
                 Set<String> identities = new HashSet<>();
                 long[] rows = {0};

@@ -1,7 +1,7 @@
 package io.tanhe.server.terminal;
 
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class TerminalSecretsTest {
             assertEquals(1, t.site().uplink().centres().size());
             assertEquals("Tru5t-Me-Not", t.site().uplink().centres().get(0).tls().trustStorePassword(), "the running terminal has it");
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             String stored = store.configs().latest().orElseThrow().content();
             assertTrue(stored.contains("trust_store_password: (redacted)"), stored);
             assertFalse(stored.contains("Tru5t-Me-Not"), stored);
@@ -64,7 +64,7 @@ class TerminalSecretsTest {
             }
         }
         assertEquals(List.of(), hits, "no file under the data directory (store, logs, keys, audit) holds a secret in clear");
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             var sealed = io.tanhe.server.security.config.SealedConfigs.open(store::connect, store.configs(),
                     io.tanhe.server.security.crypto.DeviceKey.loadOrCreate(data), io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(data));
             String opened = sealed.latest().orElseThrow().text();
@@ -85,7 +85,7 @@ class TerminalSecretsTest {
         try (Terminal t = DemoRuns.open(dir.resolve("site"), data, s -> s, DemoRuns.settings(data))) {
             assertEquals(1, t.store().configs().history().size());
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data));
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data));
              java.sql.Connection c = store.connect(); java.sql.Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE config_version SET note = 'nothing to see' WHERE version_no = 1");
             c.commit();
@@ -95,7 +95,7 @@ class TerminalSecretsTest {
         assertEquals(1, e.version());
         assertTrue(e.getMessage().contains("stored configuration version 1") && e.getMessage().contains("does not match its signature"),
                 e.getMessage());
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             assertEquals(1, store.configs().history().size(), "the refused start saved nothing");
             try (java.sql.Connection c = store.connect(); java.sql.Statement s = c.createStatement();
                  java.sql.ResultSet rs = s.executeQuery("SELECT outcome, target FROM audit_entry WHERE event_type = 'config.tampered'")) {

@@ -8,8 +8,8 @@ import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.ReadingFilter;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class TerminalTest {
             DemoRuns.simulate(t, DemoRuns.START, Duration.ofMinutes(70));
         }
         try (Site site = SiteFiles.load(dir.resolve("site/demo-site/site.yaml"));
-             DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+             JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             // every 5 s for 70 min: 840 polls per point (+ the first at the start), and one lab entry
             List<io.tanhe.server.store.StoredReading> coal = store.readings().readings("unit1.coal.total", ALL);
             assertTrue(coal.size() >= 840 && coal.size() <= 841, coal.size() + " coal readings");
@@ -78,10 +78,10 @@ class TerminalTest {
         DemoRuns.run(dir.resolve("b-site"), dir.resolve("b"), DemoRuns.START.plus(Duration.ofMinutes(20)), Duration.ofMinutes(20));
         try (Site site = SiteFiles.load(dir.resolve("b-site/demo-site/site.yaml"))) {
             double uninterrupted;
-            try (DerbyStore a = DerbyStore.open(DerbySettings.at(dir.resolve("a")))) {
+            try (JdbcStore a = JdbcStore.open(StoreSettings.at(dir.resolve("a")))) {
                 uninterrupted = a.results().current("E", "", Grain.HOUR, ALL).get(0).result().value();
             }
-            try (DerbyStore b = DerbyStore.open(DerbySettings.at(dir.resolve("b")))) {
+            try (JdbcStore b = JdbcStore.open(StoreSettings.at(dir.resolve("b")))) {
                 List<StoredResult> hour = b.results().current("E", "", Grain.HOUR, ALL);
                 assertEquals(1, hour.size());
                 assertEquals(uninterrupted, hour.get(0).result().value(), 1e-9 * uninterrupted,

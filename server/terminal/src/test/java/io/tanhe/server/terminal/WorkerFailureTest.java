@@ -3,8 +3,8 @@ package io.tanhe.server.terminal;
 import io.tanhe.server.evaluation.Replay;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class WorkerFailureTest {
             assertTrue(what.startsWith("worker tanhe-eval died: java.lang.OutOfMemoryError"), what);
             assertEquals(List.of("tanhe-eval"), List.copyOf(t.deadWorkers().keySet()));
         }
-        try (DerbyStore store = DerbyStore.open(DerbySettings.at(data))) {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(data))) {
             List<String> failures = store.events().events(TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME)).stream()
                     .filter(e -> e.event().kind() == EventKind.WORKER_FAILURE).map(e -> e.event().subject()).toList();
             assertEquals(List.of("tanhe-eval"), failures);

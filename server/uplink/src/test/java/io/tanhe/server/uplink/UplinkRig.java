@@ -6,8 +6,8 @@ import io.tanhe.engine.time.Quality;
 import io.tanhe.server.hj212.profile.PlatformProfile;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.uplink.config.CentreConfig;
 import io.tanhe.server.uplink.config.DeliveryPolicy;
 import io.tanhe.server.uplink.config.IndicatorConfig;
@@ -45,12 +45,12 @@ final class UplinkRig implements AutoCloseable {
     final SimulatedClock clock = new SimulatedClock(T0, ZONE);
     /** The terminal's clock as platforms may set it (CN 1012), over the simulated one. */
     final AdjustableClock terminalClock = AdjustableClock.over(clock);
-    DerbyStore store;
+    JdbcStore store;
     Uplink uplink;
 
     UplinkRig(Path dir) {
         this.dir = dir;
-        this.store = DerbyStore.open(DerbySettings.at(dir.resolve("store")));
+        this.store = JdbcStore.open(StoreSettings.at(dir.resolve("store")));
     }
 
     static List<IndicatorConfig> indicators() {
@@ -112,7 +112,7 @@ final class UplinkRig implements AutoCloseable {
     Uplink restart(CentreConfig... centres) {
         uplink.close();
         store.close();
-        store = DerbyStore.open(DerbySettings.at(dir.resolve("store")));
+        store = JdbcStore.open(StoreSettings.at(dir.resolve("store")));
         return start(centres);
     }
 

@@ -1,7 +1,7 @@
 package io.tanhe.server.security.audit;
 
 import io.tanhe.server.security.identity.DeviceIdentity;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.JdbcStore;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -26,7 +26,7 @@ public final class AuditCrashWriter {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String run = args[1];
-        DerbyStore store = DerbyStore.open(AuditFixture.settings(dir));
+        JdbcStore store = JdbcStore.open(AuditFixture.settings(dir));
         AuditLog log = AuditLog.open(store::connect, DeviceIdentity.loadOrCreate(dir), Clock.systemUTC(),
                 AuditSettings.defaults().withCheckpointEvery(7));
         for (int t = 0; t < 2; t++) {

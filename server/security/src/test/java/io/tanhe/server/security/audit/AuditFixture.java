@@ -2,8 +2,8 @@ package io.tanhe.server.security.audit;
 
 import io.tanhe.server.security.identity.DeviceIdentity;
 import io.tanhe.server.store.RetentionPolicy;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,18 +20,18 @@ final class AuditFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
     final Path dir;
-    final DerbyStore store;
+    final JdbcStore store;
     final DeviceIdentity identity;
     final MovableClock clock = new MovableClock(T0);
 
     AuditFixture(Path dir) {
         this.dir = dir;
-        this.store = DerbyStore.open(settings(dir));
+        this.store = JdbcStore.open(settings(dir));
         this.identity = DeviceIdentity.loadOrCreate(dir);
     }
 
-    static DerbySettings settings(Path dir) {
-        return DerbySettings.at(dir).withMinFreeBytes(0).withRetention(RetentionPolicy.standard(), Duration.ZERO, 500);
+    static StoreSettings settings(Path dir) {
+        return StoreSettings.at(dir).withMinFreeBytes(0).withRetention(RetentionPolicy.standard(), Duration.ZERO, 500);
     }
 
     AuditLog open(AuditSettings settings) {

@@ -4,8 +4,8 @@ import io.tanhe.server.security.crypto.DeviceKey;
 import io.tanhe.server.security.identity.DeviceIdentity;
 import io.tanhe.server.store.ConfigVersion;
 import io.tanhe.server.store.RetentionPolicy;
-import io.tanhe.server.store.derby.DerbySettings;
-import io.tanhe.server.store.derby.DerbyStore;
+import io.tanhe.server.store.jdbc.StoreSettings;
+import io.tanhe.server.store.jdbc.JdbcStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +37,12 @@ class SealedConfigsTest {
 
     @TempDir
     Path dir;
-    DerbyStore store;
+    JdbcStore store;
     SealedConfigs sealed;
 
     @BeforeEach
     void open() {
-        store = DerbyStore.open(DerbySettings.at(dir).withMinFreeBytes(0).withRetention(RetentionPolicy.standard(), Duration.ZERO, 500));
+        store = JdbcStore.open(StoreSettings.at(dir).withMinFreeBytes(0).withRetention(RetentionPolicy.standard(), Duration.ZERO, 500));
         sealed = reopen();
     }
 

@@ -9,8 +9,12 @@ import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
-import io.tanhe.server.store.derby.Stores;
+import io.tanhe.server.store.jdbc.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.tanhe.server.store.jdbc.Engine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TransferTest {
+    @Parameter
+    Engine engine;
+
     private static final TimeRange DAY = TimeRange.of(T0, T0.plus(Duration.ofDays(1)));
 
     @TempDir
@@ -58,7 +67,7 @@ class TransferTest {
         Path resultsFile = dir.resolve("results." + ext);
         List<StoredReading> sourceReadings = new ArrayList<>();
         List<StoredResult> sourceResults = new ArrayList<>();
-        try (Store source = Stores.openForTest(dir.resolve("a"))) {
+        try (Store source = Stores.openForTest(engine, dir.resolve("a"))) {
             fill(source);
             try (OutputStream out = Files.newOutputStream(readingsFile)) {
                 assertEquals(31, new StoreExport(source).readings(ReadingFilter.of(DAY), format, out));
@@ -69,7 +78,7 @@ class TransferTest {
             source.readings().scan(ReadingFilter.of(DAY), sourceReadings::add);
             source.results().scan(ResultFilter.of(DAY), sourceResults::add);
         }
-        try (Store target = Stores.openForTest(dir.resolve("b"))) {
+        try (Store target = Stores.openForTest(engine, dir.resolve("b"))) {
             StoreImport importer = new StoreImport(target);
             assertEquals(new ImportReport(31, 31, 0, 0), importer.readings(readingsFile));
             assertEquals(new ImportReport(2, 2, 0, 0), importer.results(resultsFile));
@@ -87,7 +96,7 @@ class TransferTest {
 
     @Test
     void exportFiltersBySourceAndNode() throws IOException {
-        try (Store store = Stores.openForTest(dir.resolve("a"))) {
+        try (Store store = Stores.openForTest(engine, dir.resolve("a"))) {
             fill(store);
             assertEquals(15, new StoreExport(store).readings(ReadingFilter.of(DAY).source("backup"), TransferFormat.CSV,
                     OutputStream.nullOutputStream()));
@@ -115,7 +124,7 @@ class TransferTest {
                 "p,,2024-03-01T00:00:03Z,1.0,kWh,GOOD,m,,2024-03-01T00:00:01Z,",
                 "p,,2024-03-01T00:00:04Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:05Z,p@2024-03-01T00:00:09Z#m",
                 "p,,2024-03-01T00:00:05Z,1.0,kWh,MEASURED,m,,2024-03-01T00:00:06Z,p@2024-03-01T00:00:05Z#m", ""));
-        try (Store store = Stores.openForTest(dir.resolve("a"))) {
+        try (Store store = Stores.openForTest(engine, dir.resolve("a"))) {
             ImportException e = assertThrows(ImportException.class, () -> new StoreImport(store).readings(bad));
             assertEquals(List.of(
                     "bad.csv:3: measured_at `yesterday` is not an ISO-8601 UTC instant such as 2024-03-01T08:00:00Z",
@@ -138,7 +147,7 @@ class TransferTest {
                 "p,,2024-03-01T00:01:00Z,2.50,kWh,MEASURED,m,,2024-03-01T00:01:01Z,",
                 "p,,2024-03-01T00:02:00Z,3.0,kWh,MEASURED,m,,2024-03-01T00:02:01Z,",
                 "p,,2024-03-01T00:02:00Z,3.5,kWh,MEASURED,m,,2024-03-01T00:02:01Z,", ""));
-        try (Store store = Stores.openForTest(dir.resolve("a"))) {
+        try (Store store = Stores.openForTest(engine, dir.resolve("a"))) {
             store.readings().writeAll(List.of(reading("p", T0, "1.00", "m"), reading("p", T0.plusSeconds(60), "2.4", "m"))).join();
             ImportException e = assertThrows(ImportException.class, () -> new StoreImport(store).readings(file));
             assertEquals(2, e.problems().size(), e.getMessage());
