@@ -103,7 +103,7 @@ class ApiFuzzTest {
         c.add(get("/api/results?node=E&grain=fortnight", 400, "grain"));
         c.add(get("/api/results?node=E&grain=", 400, "grain"));
         c.add(get("/api/report?grain=decade&from=2026-06-01", 400, "grain"));
-        c.add(get("/api/report?grain=hour&from=2026-06-01&format=pdf", 400, "format"));
+        c.add(get("/api/report?grain=hour&from=2026-06-01&format=docx", 400, "format"));
         c.add(get("/api/readings?point=nope", 400, "point"));
         c.add(get("/api/alerts?state=burning", 400, "state"));
         // overlong values and query strings (under the server's 8 KiB request line limit)
