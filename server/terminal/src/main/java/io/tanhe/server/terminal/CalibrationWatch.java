@@ -20,7 +20,8 @@ final class CalibrationWatch {
     private final List<Meter> meters;
     private final ZoneId zone;
     private final RulesEngine rules;
-    private LocalDate judged;
+    /** The start of the day after the last one judged: readings before it judge nothing (the common case, kept cheap). */
+    private Instant nextDay = Instant.MIN;
 
     CalibrationWatch(Site site, RulesEngine rules) {
         this.meters = site.reporting().meters().stream().filter(m -> m.calibrationInterval().isPresent()).toList();
@@ -33,11 +34,11 @@ final class CalibrationWatch {
      * unless that day was judged already; a reading of an earlier day (late data) judges nothing.
      */
     void at(Instant dataTime) {
-        LocalDate day = LocalDate.ofInstant(dataTime, zone);
-        if (judged != null && !day.isAfter(judged)) {
+        if (dataTime.isBefore(nextDay)) {
             return;
         }
-        judged = day;
+        LocalDate day = LocalDate.ofInstant(dataTime, zone);
+        nextDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         for (Meter m : meters) {
             rules.calibration(new CalibrationFact(m.id(), m.name(), m.calibrationDue().orElse(null), m.calibrationOverdue(day), day,
                     m.points()), dataTime);
