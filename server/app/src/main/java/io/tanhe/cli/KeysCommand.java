@@ -1,5 +1,6 @@
 package io.tanhe.cli;
 
+import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.audit.AuditOutcome;
 import io.tanhe.server.security.config.ConfigTamperedException;
 import io.tanhe.server.security.config.SealedConfigs;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
         subcommands = {KeysCommand.Show.class, KeysCommand.Rotate.class, KeysCommand.Export.class, KeysCommand.Import.class})
 public final class KeysCommand implements Runnable {
     /** The role these commands act in: keys belong to the security operator. */
-    static final String ROLE = "security";
+    static final String ROLE = Role.SECURITY_OPERATOR.code();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Who does an audited action, as the audit names them: a signed-in principal from an address, or the
- * command line on the machine itself ({@code local:<os user>}, no role, source {@code local}).
+ * command line on the machine itself (the operating-system user's name, no role, source {@code local}: named as
+ * the audit's own local commands name it, so one query finds everything a person did on the machine).
  */
 public record Actor(String name, String role, String source) {
     public Actor {
@@ -19,6 +20,6 @@ public record Actor(String name, String role, String source) {
 
     /** The command line on the machine, run by the operating-system user {@code user.name}. */
     public static Actor local() {
-        return new Actor("local:" + System.getProperty("user.name", "?"), "-", "local");
+        return new Actor(System.getProperty("user.name", "-"), "-", "local");
     }
 }
