@@ -16,6 +16,7 @@ import io.tanhe.server.report.ReportGrain;
 import io.tanhe.server.report.ReportPeriod;
 import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
+import io.tanhe.server.report.document.ReportFontMissing;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Alert;
@@ -179,6 +180,12 @@ public final class ApiServer {
         app.exception(BadRequest.class, (e, ctx) -> {
             ctx.status(400);
             send(ctx, Map.of("error", e.getMessage(), "parameter", e.parameter()));
+        });
+        app.exception(ReportFontMissing.class, (e, ctx) -> {
+            LOG.error("API {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(503);
+            send(ctx, Map.of("error", "this terminal cannot render PDF documents: " + e.getMessage()
+                    + "; format=xlsx works without it"));
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API {} {}: {}", ctx.method(), ctx.path(), e.toString(), e);

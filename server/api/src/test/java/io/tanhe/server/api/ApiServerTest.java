@@ -233,6 +233,23 @@ class ApiServerTest {
     }
 
     @Test
+    void aPdfWithoutAChineseFontIsA503SayingWhatToInstall() throws Exception {
+        System.setProperty("tanhe.report.font", "/nonexistent/no-such-font.ttc");
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report/annual?year=2026"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.body().contains("cannot render PDF") && r.body().contains("no-such-font.ttc")
+                    && r.body().contains("format=xlsx"), r.body());
+            HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(base + "/api/report/annual?year=2026&format=xlsx"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, xlsx.statusCode(), "the workbook needs no font");
+        } finally {
+            System.clearProperty("tanhe.report.font");
+        }
+    }
+
+    @Test
     void theAnalysisGivesEveryMonthBothScopesAndNullWhereThereIsNoBase() throws Exception {
         JsonNode a = get("/api/analysis?year=2026", 200);
         assertEquals(2026, a.path("year").asInt());

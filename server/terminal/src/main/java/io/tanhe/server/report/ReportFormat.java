@@ -69,7 +69,7 @@ public enum ReportFormat {
      *
      * @param identity  who the report is for (the PDF's and workbook's heading)
      * @param generated when it was made
-     * @throws IllegalStateException for a PDF when no font with Chinese glyphs is installed ({@link CjkFont#find()})
+     * @throws io.tanhe.server.report.document.ReportFontMissing for a PDF when no font with Chinese glyphs is installed ({@link CjkFont#find()})
      */
     public byte[] bytes(Report report, SiteIdentity identity, Instant generated) {
         if (!binary()) {

@@ -28,19 +28,19 @@ public record CjkFont(Path file) {
     /**
      * The font to use.
      *
-     * @throws IllegalStateException naming the places looked at and what to install
+     * @throws ReportFontMissing naming the places looked at and what to install
      */
     public static CjkFont find() {
         List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getProperty("tanhe.report.font")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
         Optional.ofNullable(System.getenv("TANHE_REPORT_FONT")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
         if (!candidates.isEmpty() && !Files.isReadable(candidates.get(0))) {
-            throw new IllegalStateException("the report font " + candidates.get(0) + " (tanhe.report.font / TANHE_REPORT_FONT)"
+            throw new ReportFontMissing("the report font " + candidates.get(0) + " (tanhe.report.font / TANHE_REPORT_FONT)"
                     + " cannot be read; name a readable .ttf, .otf or .ttc with Chinese glyphs");
         }
         candidates.addAll(SYSTEM);
         return candidates.stream().filter(Files::isReadable).findFirst().map(CjkFont::new)
-                .orElseThrow(() -> new IllegalStateException("no font with Chinese glyphs for the PDF report: looked at "
+                .orElseThrow(() -> new ReportFontMissing("no font with Chinese glyphs for the PDF report: looked at "
                         + SYSTEM + "; install one (Debian: apt-get install fonts-wqy-zenhei, or fonts-noto-cjk) or name a"
                         + " .ttf/.otf/.ttc with -Dtanhe.report.font=FILE or TANHE_REPORT_FONT=FILE"));
     }
