@@ -95,13 +95,18 @@ public final class ApiServer {
             "/api/results", List.of("node", "grain", "from", "to", "key"),
             "/api/readings", List.of("point", "from", "to"),
             "/api/alerts", List.of("state", "from", "to"),
-            "/api/report", List.of("grain", "from", "to", "format"));
+            "/api/report", List.of("grain", "from", "to", "format"),
+            "/api/system", List.of("lines", "level"),
+            "/metrics", List.of());
 
     private final Javalin app;
     private final String address;
 
-    /** What the API reads. */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+    /** What the API reads, and the terminal's operations ({@link Operations#NONE} for the data routes alone). */
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops) {
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+            this(site, store, status, audit, Operations.NONE);
+        }
     }
 
     private ApiServer(Javalin app, String address) {
@@ -121,7 +126,7 @@ public final class ApiServer {
         boolean secure = binding.tls().isPresent();
         Handlers h = new Handlers(sources);
         AccountRoutes accounts = new AccountRoutes(access, secure);
-        AccessGuard guard = new AccessGuard(access);
+        AccessGuard guard = new AccessGuard(access, sources.ops());
         RouteAccess read = RouteAccess.needs(Permission.READ_DATA);
         RouteAccess own = RouteAccess.needs(Permission.OWN_SESSION);
         RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
@@ -149,6 +154,7 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
+        OperationsRoutes.register(app, sources.ops(), read, RouteAccess.needs(Permission.OPERATE));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
         app.before(ctx -> {
@@ -186,7 +192,8 @@ public final class ApiServer {
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
         app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)")));
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/system, /metrics,"
+                + " /api/login (docs/security.md)")));
         if (secure) {
             app.start();
         } else {
