@@ -74,6 +74,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        System.setProperty("tanhe.log.level", "WARN"); // the report is the output; the store's INFO lines are noise here
         Diagnosis d = new Diagnosis();
         if (!dataDirectory(d)) {
             d.print(System.out);
