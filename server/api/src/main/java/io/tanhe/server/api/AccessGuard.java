@@ -61,14 +61,14 @@ final class AccessGuard {
             throw new IllegalStateException(ctx.method() + " " + ctx.endpointHandlerPath() + " declares " + declared.size()
                     + " RouteAccess; every route declares exactly one");
         }
-        if (!(declared.getFirst() instanceof RouteAccess.Needs(Permission needed))) {
-            return;
-        }
         String target = ctx.method().name() + " " + ctx.path();
         if (ops.cutOff().isPresent() && !address(ctx).isLoopbackAddress()) {
             access.record(new Actor("-", "-", source(ctx)), "access.refused", target, AuditOutcome.DENIED, "remote access cut off");
             throw new Refusal(HttpStatus.FORBIDDEN, "remote access to this terminal is cut off (§8.4); it is lifted on the"
                     + " machine itself with `tanhe cutoff lift`");
+        }
+        if (!(declared.getFirst() instanceof RouteAccess.Needs(Permission needed))) {
+            return;
         }
         if (ctx.header("Authorization") == null && ctx.routeRoles().contains(OperationsRoutes.Scraping.ALLOWED)
                 && ops.scraperAllowed(address(ctx))) {

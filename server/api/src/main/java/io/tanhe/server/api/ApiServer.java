@@ -81,7 +81,8 @@ import org.slf4j.LoggerFactory;
  * token whose role holds the route's {@link RouteAccess} permission ({@link AccessGuard}): 401 without,
  * 403 for the wrong role or address. Also: {@code POST /api/logout}, {@code GET /api/session},
  * {@code POST /api/password} for everyone signed in; {@code /api/users}, {@code /api/tokens} and
- * {@code /api/allow-lists} for the security operator. Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
+ * {@code /api/allow-lists} for the security operator; {@code /metrics}, {@code /api/system} and {@code /api/cutoff}
+ * ({@link OperationsRoutes}). Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
