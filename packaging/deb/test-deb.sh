@@ -6,11 +6,13 @@
 #   test-deb.sh DEB DEB2   (DEB: built by `mvn -Pdeb -pl server/app -am package`; DEB2: a later build of it)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-deb="$1"
-deb2="$2"
+deb="$(readlink -f "$1")"
+deb2="$(readlink -f "$2")"
 [ "$(id -u)" = 0 ] || { echo "test-deb: run as root (it installs a package)" >&2; exit 2; }
 port=18917
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
+pid=""
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT # never leave the terminal running
 step() { echo "test-deb: $*"; }
 if dpkg -s tanhe >/dev/null 2>&1; then fail "a tanhe package is installed already; this test needs a clean machine"; fi
 
@@ -45,6 +47,7 @@ curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/system" |
 runuser -u tanhe -- tanhe doctor --data-dir /var/lib/tanhe || fail "tanhe doctor finds the running terminal unhealthy"
 kill -TERM "$pid"
 wait "$pid" || true
+pid=""
 [ -f /var/lib/tanhe/tanhe.sqlite ] || fail "no store in /var/lib/tanhe"
 before="$(dpkg-query -W -f='${Version}' tanhe)"
 
