@@ -1,14 +1,17 @@
 package io.tanhe.cli;
 
 import io.tanhe.server.api.ApiBinding;
+import io.tanhe.server.security.access.Cidr;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The API options {@code tanhe run} and {@code tanhe demo} share: address, port and TLS. */
+/** The API options {@code tanhe run} and {@code tanhe demo} share: address, port, TLS and the metrics scrapers. */
 final class ApiOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "API address to bind (default: ${DEFAULT-VALUE}); any non-loopback address needs --tls-keystore")
@@ -22,6 +25,28 @@ final class ApiOptions {
 
     @Option(names = "--tls-password-file", paramLabel = "FILE", description = "file holding the keystore's password (not on the command line, where ps shows it)")
     Path passwordFile;
+
+    @Option(names = "--metrics-from", paramLabel = "CIDR", split = ",",
+            description = "addresses of Prometheus scrapers that may read /metrics without a token (e.g. 10.0.0.5 or 10.0.0.0/24);"
+                    + " anyone else needs a viewer's token")
+    List<String> metricsFrom = new ArrayList<>();
+
+    /**
+     * The scraper allow-list of {@code --metrics-from}.
+     *
+     * @throws IllegalArgumentException naming the option for a value that is not an address range
+     */
+    List<Cidr> scrapers() {
+        List<Cidr> out = new ArrayList<>();
+        for (String s : metricsFrom) {
+            try {
+                out.add(Cidr.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--metrics-from: " + e.getMessage());
+            }
+        }
+        return List.copyOf(out);
+    }
 
     boolean enabled() {
         return port >= 0;

@@ -65,9 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         ApiBinding binding = null;
+        java.util.List<io.tanhe.server.security.access.Cidr> scrapers = java.util.List.of();
         if (api.enabled()) {
             try {
                 binding = api.binding();
+                scrapers = api.scrapers();
             } catch (IllegalArgumentException e) {
                 System.err.println("demo: " + e.getMessage());
                 return 2;
@@ -97,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             try {
-                TerminalApi.start(terminal, binding, access);
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail());
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

@@ -41,9 +41,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiBinding binding = null;
+        java.util.List<io.tanhe.server.security.access.Cidr> scrapers = java.util.List.of();
         if (!check && api.enabled()) {
             try {
                 binding = api.binding();
+                scrapers = api.scrapers();
             } catch (IllegalArgumentException e) {
                 System.err.println("run: " + e.getMessage());
                 return 2;
@@ -77,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access);
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail());
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

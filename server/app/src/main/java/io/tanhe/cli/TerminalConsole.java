@@ -33,17 +33,24 @@ final class TerminalConsole {
     }
 
     /**
-     * Sends logs to {@code DIR/tanhe.log} (must run before the first logger is created): appended across
+     * Sends logs to {@code DIR/tanhe.log}, or to the directory of the system property {@code tanhe.log.dir} when
+     * given (the installed service: /var/log/tanhe); must run before the first logger is created. Appended across
      * restarts and rolled by size, a bounded number of files kept (tanhe-file-logback.xml; docs/site.md).
      */
     static void logTo(Path dataDir) {
+        // an installed terminal logs to /var/log/tanhe (the service sets tanhe.log.dir); otherwise beside its data
+        String given = System.getProperty("tanhe.log.dir");
+        Path logDir = given == null || given.isBlank() ? dataDir : Path.of(given);
         try {
             io.tanhe.server.store.PrivateFiles.directory(dataDir);        // 0700
-            io.tanhe.server.store.PrivateFiles.file(dataDir.resolve("tanhe.log")); // 0600 before the logger opens it
+            if (!logDir.equals(dataDir)) {
+                java.nio.file.Files.createDirectories(logDir);
+            }
+            io.tanhe.server.store.PrivateFiles.file(logDir.resolve("tanhe.log")); // 0600 before the logger opens it
         } catch (java.io.IOException e) {
             return;
         }
-        System.setProperty("tanhe.log.dir", dataDir.toAbsolutePath().toString());
+        System.setProperty("tanhe.log.dir", logDir.toAbsolutePath().toString());
         if (System.getProperty("logback.configurationFile") == null) {
             java.net.URL config = TerminalConsole.class.getResource("tanhe-file-logback.xml");
             if (config != null) {
@@ -52,13 +59,19 @@ final class TerminalConsole {
         }
     }
 
+    /** The log file: beside the data unless the service put it elsewhere (tanhe.log.dir). */
+    private static Path logFile(Path dataDir) {
+        String dir = System.getProperty("tanhe.log.dir");
+        return dir == null || Path.of(dir).equals(dataDir.toAbsolutePath()) ? dataDir.resolve("tanhe.log") : Path.of(dir, "tanhe.log");
+    }
+
     /** @param apiHint how to reach the API (a curl line), or null for the default */
     void banner(Path dataDir, String apiHint) {
         var site = terminal.site();
         out.println("tanhe: site " + site.identity().siteId() + " (" + site.identity().siteName() + ")");
         out.println("tanhe: methodology " + site.methodology().id() + " " + site.methodology().version() + ", "
                 + site.bindings().size() + " points bound, store " + dataDir.toAbsolutePath().normalize()
-                + ", log " + dataDir.resolve("tanhe.log"));
+                + ", log " + logFile(dataDir));
         terminal.apiAddress().ifPresent(a -> out.println("tanhe: API at " + a + (apiHint == null ? "" : "  (" + apiHint + ")")));
         out.println("tanhe: press Ctrl-C to stop");
     }

@@ -64,7 +64,8 @@ class LayeringTest {
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
                 .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
-                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
+                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "uplink", "store", "engine", "drivers",
+                        "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }

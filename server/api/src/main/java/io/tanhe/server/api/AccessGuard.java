@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks each matched request against the {@link RouteAccess} its route declares: 401 without a valid
+ * Checks each matched request against the {@link RouteAccess} its route declares: 403 to any address but
+ * loopback while a remote cut-off stands; a metrics scraper from an allow-listed address needs no token; 401 without a valid
  * session cookie or bearer token, 403 from an address outside the role's allow-list, for a role without
  * the permission, or while a one-time or expired password must be changed. Every refusal is audited.
  */
@@ -24,9 +25,11 @@ final class AccessGuard {
     private static final String PRINCIPAL = "tanhe.principal";
 
     private final AccessControl access;
+    private final Operations ops;
 
-    AccessGuard(AccessControl access) {
+    AccessGuard(AccessControl access, Operations ops) {
         this.access = access;
+        this.ops = ops;
     }
 
     /** Who the request acts as; present on every route but the public ones. */
@@ -58,10 +61,19 @@ final class AccessGuard {
             throw new IllegalStateException(ctx.method() + " " + ctx.endpointHandlerPath() + " declares " + declared.size()
                     + " RouteAccess; every route declares exactly one");
         }
+        String target = ctx.method().name() + " " + ctx.path();
+        if (ops.cutOff().isPresent() && !address(ctx).isLoopbackAddress()) {
+            access.record(new Actor("-", "-", source(ctx)), "access.refused", target, AuditOutcome.DENIED, "remote access cut off");
+            throw new Refusal(HttpStatus.FORBIDDEN, "remote access to this terminal is cut off (§8.4); it is lifted on the"
+                    + " machine itself with `tanhe cutoff lift`");
+        }
         if (!(declared.getFirst() instanceof RouteAccess.Needs(Permission needed))) {
             return;
         }
-        String target = ctx.method().name() + " " + ctx.path();
+        if (ctx.header("Authorization") == null && ctx.routeRoles().contains(OperationsRoutes.Scraping.ALLOWED)
+                && ops.scraperAllowed(address(ctx))) {
+            return; // an allow-listed metrics scraper: not audited, it calls every few seconds
+        }
         Optional<Principal> who = credentials(ctx);
         if (who.isEmpty()) {
             access.record(new Actor("-", "-", source(ctx)), "access.refused", target, AuditOutcome.DENIED, "no valid session or token");

@@ -82,7 +82,8 @@ import org.slf4j.LoggerFactory;
  * token whose role holds the route's {@link RouteAccess} permission ({@link AccessGuard}): 401 without,
  * 403 for the wrong role or address. Also: {@code POST /api/logout}, {@code GET /api/session},
  * {@code POST /api/password} for everyone signed in; {@code /api/users}, {@code /api/tokens} and
- * {@code /api/allow-lists} for the security operator. Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
+ * {@code /api/allow-lists} for the security operator; {@code /metrics}, {@code /api/system} and {@code /api/cutoff}
+ * ({@link OperationsRoutes}). Plain HTTP only on loopback; TLS from a PKCS12 keystore with HSTS; no CORS.
  */
 public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,13 +97,18 @@ public final class ApiServer {
             "/api/results", List.of("node", "grain", "from", "to", "key"),
             "/api/readings", List.of("point", "from", "to"),
             "/api/alerts", List.of("state", "from", "to"),
-            "/api/report", List.of("grain", "from", "to", "format"));
+            "/api/report", List.of("grain", "from", "to", "format"),
+            "/api/system", List.of("lines", "level"),
+            "/metrics", List.of());
 
     private final Javalin app;
     private final String address;
 
-    /** What the API reads. */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+    /** What the API reads, and the terminal's operations ({@link Operations#NONE} for the data routes alone). */
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops) {
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+            this(site, store, status, audit, Operations.NONE);
+        }
     }
 
     private ApiServer(Javalin app, String address) {
@@ -122,7 +128,7 @@ public final class ApiServer {
         boolean secure = binding.tls().isPresent();
         Handlers h = new Handlers(sources);
         AccountRoutes accounts = new AccountRoutes(access, secure);
-        AccessGuard guard = new AccessGuard(access);
+        AccessGuard guard = new AccessGuard(access, sources.ops());
         RouteAccess read = RouteAccess.needs(Permission.READ_DATA);
         RouteAccess own = RouteAccess.needs(Permission.OWN_SESSION);
         RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
@@ -150,6 +156,7 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
+        OperationsRoutes.register(app, sources.ops(), read, RouteAccess.needs(Permission.OPERATE));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
         app.before(ctx -> {
@@ -193,7 +200,8 @@ public final class ApiServer {
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
         app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)")));
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/system, /metrics,"
+                + " /api/login (docs/security.md)")));
         if (secure) {
             app.start();
         } else {

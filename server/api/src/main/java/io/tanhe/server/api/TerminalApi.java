@@ -1,10 +1,12 @@
 package io.tanhe.server.api;
 
 import io.tanhe.server.security.access.AccessControl;
+import io.tanhe.server.security.access.Cidr;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalStats;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,9 +26,27 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        ApiServer api = ApiServer.start(binding,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access);
-        terminal.attachApi(api.address(), api::stop);
+        return start(terminal, binding, access, List.of(), LogTail.NONE);
+    }
+
+    /**
+     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the operations routes fully served: {@code scrapers}
+     * may read {@code /metrics} without a token, {@code log} gives {@code /api/system} its latest log lines.
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log) {
+        TerminalOperations ops = new TerminalOperations(terminal, scrapers, log);
+        ApiServer api;
+        try {
+            api = ApiServer.start(binding,
+                    new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), ops), access);
+        } catch (RuntimeException e) {
+            ops.close();
+            throw e;
+        }
+        terminal.attachApi(api.address(), () -> {
+            api.stop();
+            ops.close();
+        });
         return api.address();
     }
 

@@ -41,6 +41,11 @@ public interface Store extends AutoCloseable {
     /** The current state; cheap enough to call on every status request. */
     StoreHealth health();
 
+    /** How long the durable group commits take (for the metrics); {@link CommitTimes#NONE} where not timed. */
+    default CommitTimes commitTimes() {
+        return CommitTimes.NONE;
+    }
+
     /** Calls {@code listener} (on a store thread) whenever the health state changes, e.g. to raise an alert. */
     void onHealthChange(Consumer<StoreHealth> listener);
 

@@ -212,7 +212,9 @@ final class EvaluationLoop implements Runnable {
         }
         stats.acknowledged.incrementAndGet();
         feed(p.reading(), p.binding(), true);
-        latencySink.accept(System.nanoTime() - p.submittedNs());
+        long latency = System.nanoTime() - p.submittedNs();
+        stats.evaluated(latency);
+        latencySink.accept(latency);
     }
 
     /** Shows one reading to the rules and, when it feeds an input inside the open window, to the evaluator. */

@@ -59,6 +59,7 @@ public final class Intake implements ReadingSink {
             return;
         }
         stats.received.incrementAndGet();
+        stats.devices().count(reading);
         PointBinding binding = site.binding(reading.pointId()).orElse(null);
         StoredReading stored = StoredReading.of(reading, binding == null ? "" : binding.key(), wallClock.instant());
         enqueue(new Pending(stored, binding, write(List.of(stored)).thenApply(l -> l.get(0)), System.nanoTime()));
@@ -73,6 +74,7 @@ public final class Intake implements ReadingSink {
         List<StoredReading> stored = new ArrayList<>(readings.size());
         List<PointBinding> bindings = new ArrayList<>(readings.size());
         for (Reading r : readings) {
+            stats.devices().count(r);
             PointBinding binding = site.binding(r.pointId()).orElse(null);
             bindings.add(binding);
             stored.add(StoredReading.of(r, binding == null ? "" : binding.key(), wallClock.instant()));

@@ -78,6 +78,7 @@ public final class Terminal implements AutoCloseable {
     private final SealedConfigs configs;
     private final java.util.concurrent.ScheduledExecutorService auditRetention;
     private RecomputeJob recomputeJob;
+    private Clock uplinkClock;
     private String apiAddress;
     private Runnable stopApi;
     private Acquisition acquisition;
@@ -92,7 +93,7 @@ public final class Terminal implements AutoCloseable {
         this.site = site;
         this.store = store;
         this.rules = rules;
-        this.stats = new TerminalStats();
+        this.stats = new TerminalStats(deviceIds(site));
         this.startedAt = wallClock.instant();
         this.wallClock = wallClock;
         this.dataDir = settings.dataDir();
@@ -115,6 +116,14 @@ public final class Terminal implements AutoCloseable {
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
         this.thread = new Thread(loop, "tanhe-eval");
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
+    }
+
+    /** The site's sources and their backups: the devices whose readings the metrics count. */
+    private static List<String> deviceIds(Site site) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        site.drivers().sources().forEach(s -> ids.add(s.id()));
+        ids.addAll(site.drivers().backups().values());
+        return List.copyOf(ids);
     }
 
     /**
@@ -184,6 +193,22 @@ public final class Terminal implements AutoCloseable {
         if (!dead.isEmpty()) {
             listener.accept("worker(s) died: " + dead);
         }
+    }
+
+    /**
+     * Every worker's health by thread name: {@code ok} with its thread state while it runs, {@code dead: …} with
+     * what killed it. Workers are the threads {@link #isWorker} names (evaluation, store writer, retention,
+     * recompute, polling, the uplink's centres).
+     */
+    public Map<String, String> workerHealth() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (isWorker(t.getName()) && t.isAlive()) {
+                out.put(t.getName(), "ok (" + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+        }
+        dead.forEach((name, cause) -> out.put(name, "dead: " + cause));
+        return out;
     }
 
     /** Workers that died, by thread name, with what killed them; empty while all run. */
@@ -344,10 +369,55 @@ public final class Terminal implements AutoCloseable {
      * Does nothing when the site names no centre.
      */
     public synchronized void startUplink(Clock clock) {
+        uplinkClock = clock;
         if (uplink != null || site.uplink().centres().isEmpty()) {
             return;
         }
+        Optional<CutOff> cut = CutOff.read(dataDir);
+        if (cut.isPresent()) {
+            LOG.warn("remote cut-off ordered by {} from {} at {} stands: nothing is uploaded until it is lifted on this machine"
+                    + " (tanhe cutoff lift)", cut.get().by(), cut.get().from(), cut.get().at());
+            return;
+        }
         uplink = Uplink.start(site.uplink(), store, UplinkEnvironment.of(site.zone(), clock, dataDir));
+    }
+
+    /** The remote cut-off standing in the data directory, if any (§8.4). */
+    public Optional<CutOff> cutOff() {
+        return CutOff.read(dataDir);
+    }
+
+    /**
+     * Cuts the terminal off (§8.4): stops uploading at once and records {@code order} in the data directory, so
+     * that the API answers only loopback and a restart keeps both; audited as {@code remote.cutoff}.
+     */
+    public synchronized void cutOff(CutOff order, String role) {
+        order.write(dataDir);
+        if (uplink != null) {
+            uplink.close();
+            uplink = null;
+        }
+        audit.record(new AuditEvent(wallClock.instant(), order.by(), role, order.from(), "remote.cutoff", site.identity().siteId(),
+                AuditOutcome.SUCCESS, "uploads stopped and remote access refused: " + order.reason()));
+        LOG.warn("remote cut-off by {} from {}: uploads stopped, the API answers loopback only ({})", order.by(), order.from(),
+                order.reason());
+    }
+
+    /**
+     * Lifts the cut-off (only ever on the machine): uploads start again where they stopped; audited as
+     * {@code remote.restore}. False when none stood.
+     */
+    public synchronized boolean liftCutOff(String by, String role, String from) {
+        boolean lifted = CutOff.lift(dataDir);
+        if (lifted) {
+            audit.record(new AuditEvent(wallClock.instant(), by, role, from, "remote.restore", site.identity().siteId(),
+                    AuditOutcome.SUCCESS, "cut-off lifted: uploads and remote access resume"));
+            LOG.info("remote cut-off lifted by {} from {}", by, from);
+            if (uplinkClock != null) {
+                startUplink(uplinkClock);
+            }
+        }
+        return lifted;
     }
 
     /** Starts polling and push sources on {@code clock}'s schedule (a real deployment). */
@@ -443,6 +513,16 @@ public final class Terminal implements AutoCloseable {
 
     public TerminalStats stats() {
         return stats;
+    }
+
+    /** Every data centre's upload status (backlog, connection, last error); empty without an uplink. */
+    public synchronized List<io.tanhe.server.uplink.status.CentreStatus> uplinkStatus() {
+        return uplink == null ? List.of() : uplink.status();
+    }
+
+    /** The data directory this terminal's store and identity live in. */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
     }
 
     /** The attached API's address, e.g. {@code http://127.0.0.1:8017}; empty when none is attached. */

@@ -17,6 +17,42 @@ public final class TerminalStats {
     final AtomicReference<Instant> watermark = new AtomicReference<>();
     final AtomicReference<HourFigure> currentHour = new AtomicReference<>();
     final AtomicReference<CatchUp> catchUp = new AtomicReference<>();
+    private final DeviceTally devices;
+    private final java.util.concurrent.atomic.LongAdder lagNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder lagged = new java.util.concurrent.atomic.LongAdder();
+    private volatile long lastLagNanos;
+
+    /** Counters for a site whose sources are {@code deviceIds} (readings from any other count as {@link DeviceTally#OTHER}). */
+    public TerminalStats(java.util.Collection<String> deviceIds) {
+        this.devices = new DeviceTally(deviceIds);
+    }
+
+    /** A reading was evaluated {@code nanos} after intake (the evaluation thread only). */
+    void evaluated(long nanos) {
+        lagNanos.add(nanos);
+        lagged.increment();
+        lastLagNanos = nanos;
+    }
+
+    /** The evaluation lag (intake to evaluated) of the latest reading, in nanoseconds; 0 before the first. */
+    public long lastLagNanos() {
+        return lastLagNanos;
+    }
+
+    /** The evaluation lags of all new readings evaluated live, summed, in nanoseconds. */
+    public long totalLagNanos() {
+        return lagNanos.sum();
+    }
+
+    /** How many readings {@link #totalLagNanos()} sums. */
+    public long lagged() {
+        return lagged.sum();
+    }
+
+    /** Readings received per device and per quality. */
+    public DeviceTally devices() {
+        return devices;
+    }
 
     /**
      * The catch-up of an outage in progress: the days from {@code from} to {@code to} (the new open

@@ -185,11 +185,14 @@ final class GroupCommitter implements AutoCloseable {
             return;
         }
         try {
+            long started = System.nanoTime();
             Connection c = connection();
             db.begin(c, true);
             List<WriteOutcome[]> outcomes = apply(c, batch);
             db.commit(c);
-            health.acknowledged(batch.stream().mapToInt(PendingWrite::rows).sum());
+            int rows = batch.stream().mapToInt(PendingWrite::rows).sum();
+            health.committed(rows, System.nanoTime() - started);
+            health.acknowledged(rows);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(List.of(outcomes.get(i)));
             }

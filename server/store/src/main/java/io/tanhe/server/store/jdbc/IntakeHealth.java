@@ -20,6 +20,10 @@ final class IntakeHealth {
     private final IntSupplier queued;
     private final List<Consumer<StoreHealth>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong acknowledged = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder committedRows = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
+    private volatile long lastCommitNanos;
     private volatile StoreHealth.State state = StoreHealth.State.OK;
     private volatile String detail = "ok";
     private volatile Instant since;
@@ -44,6 +48,18 @@ final class IntakeHealth {
 
     void acknowledged(int rows) {
         acknowledged.addAndGet(rows);
+    }
+
+    /** A group commit of {@code rows} rows took {@code nanos}; called by the writer thread only. */
+    void committed(int rows, long nanos) {
+        committedRows.add(rows);
+        commitNanos.add(nanos);
+        lastCommitNanos = nanos;
+        commits.increment();
+    }
+
+    io.tanhe.server.store.CommitTimes commitTimes() {
+        return new io.tanhe.server.store.CommitTimes(commits.sum(), committedRows.sum(), commitNanos.sum(), lastCommitNanos);
     }
 
     void onChange(Consumer<StoreHealth> listener) {

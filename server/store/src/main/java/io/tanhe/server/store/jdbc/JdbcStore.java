@@ -193,6 +193,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public io.tanhe.server.store.CommitTimes commitTimes() {
+        return committer.health().commitTimes();
+    }
+
+    @Override
     public void onHealthChange(Consumer<StoreHealth> listener) {
         committer.health().onChange(listener);
     }
