@@ -7,8 +7,9 @@ import java.util.BitSet;
 /**
  * Computes the instances of one bucket: all of them ({@link #evaluateAll}) or, after leaves
  * changed, only the instances that depend on them, in id (= topological) order. Sums take the
- * difference of a changed operand instead of re-adding every operand. Not thread-safe: one
- * evaluator thread owns it.
+ * difference of a changed operand instead of re-adding every operand. Node formulas run as their
+ * generated {@link FormulaKernel} where the graph has one: a whole node in one loop, or one
+ * instance of it after a change. Not thread-safe: one evaluator thread owns it.
  */
 final class BucketCalculator {
     private final InstanceGraph graph;
@@ -21,6 +22,13 @@ final class BucketCalculator {
     private final boolean[] extensive;
     /** In a rolled-up (coarser) bucket, extensive instances are sums of finer buckets and are not recomputed. */
     private boolean rolledUp;
+    /** The generated runs by first id; whether a run's instances are extensive: all, none or some. */
+    private final InstanceGraph.Run[] runStartingAt;
+    private final Extent[] runExtent;
+    /** The ids a kernel hands back (see {@link FormulaKernel}). */
+    private final int[] handedBack;
+
+    private enum Extent { ALL_EXTENSIVE, NONE_EXTENSIVE, MIXED }
 
     BucketCalculator(InstanceGraph graph, boolean[] extensive) {
         this.graph = graph;
@@ -31,6 +39,23 @@ final class BucketCalculator {
         for (int i = 0; i < instances.length; i++) {
             instances[i] = graph.instance(i);
         }
+        this.runStartingAt = new InstanceGraph.Run[graph.size()];
+        this.runExtent = new Extent[graph.size()];
+        int longest = 1;
+        for (InstanceGraph.Run r : graph.runs()) {
+            runStartingAt[r.first()] = r;
+            runExtent[r.first()] = extent(r);
+            longest = Math.max(longest, r.count());
+        }
+        this.handedBack = new int[longest];
+    }
+
+    private Extent extent(InstanceGraph.Run r) {
+        int n = 0;
+        for (int id = r.first(); id < r.first() + r.count(); id++) {
+            n += extensive[id] ? 1 : 0;
+        }
+        return n == r.count() ? Extent.ALL_EXTENSIVE : n == 0 ? Extent.NONE_EXTENSIVE : Extent.MIXED;
     }
 
     /** What one update changed: instance ids with their earlier value and status. A view, valid until the next update. */
@@ -76,12 +101,20 @@ final class BucketCalculator {
     void evaluateAll(BucketState s, boolean rolledUp) {
         Instance[] all = instances;
         for (int i = 0; i < all.length; i++) {
+            InstanceGraph.Run run = runStartingAt[i];
+            if (run != null && (!rolledUp || runExtent[i] != Extent.MIXED)) {
+                if (!rolledUp || runExtent[i] == Extent.NONE_EXTENSIVE) {
+                    runAll(s, run, 0, run.count());
+                }
+                i += run.count() - 1;
+                continue;
+            }
             if (rolledUp && extensive[i]) {
                 continue;
             }
             Instance in = all[i];
             switch (in.kind()) {
-                case FORMULA -> formula(s, in);
+                case FORMULA -> compute(s, in);
                 case SUM -> fullSum(s, in);
                 case MIN, MAX -> extremum(s, in);
                 default -> { }
@@ -174,7 +207,7 @@ final class BucketCalculator {
             double oldValue = s.values[d];
             byte oldStatus = s.status[d];
             if (in.kind() == Instance.Kind.FORMULA) {
-                formula(s, in);
+                compute(s, in);
             } else {
                 extremum(s, in);
             }
@@ -207,6 +240,24 @@ final class BucketCalculator {
     }
 
     // ---- kinds ----
+
+    /** One formula instance: by its node's generated code where there is one. */
+    private void compute(BucketState s, Instance in) {
+        InstanceGraph.Run run = graph.runOf(in.id());
+        if (run == null) {
+            formula(s, in);
+        } else {
+            runAll(s, run, in.id() - run.first(), 1);
+        }
+    }
+
+    /** Runs a node's generated code over some of its instances; what it hands back is settled by {@link #formula}. */
+    private void runAll(BucketState s, InstanceGraph.Run run, int from, int count) {
+        int n = run.kernel().run(s.values, s.status, run.loads(), from, count, run.first(), handedBack);
+        for (int i = 0; i < n; i++) {
+            formula(s, instances[handedBack[i]]);
+        }
+    }
 
     private void formula(BucketState s, Instance in) {
         int id = in.id();

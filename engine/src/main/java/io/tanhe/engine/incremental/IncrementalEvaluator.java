@@ -55,6 +55,7 @@ public final class IncrementalEvaluator {
     private final ZoneId zone;
     private final Grain base;
     private final List<Grain> rolled;
+    private final Execution execution;
     private final Map<String, List<String>> members = new HashMap<>();
     /** Keys of each input already taken into the sets' members: the check of every observation stays a hash lookup. */
     private final Map<String, Set<String>> learnedKeys = new HashMap<>();
@@ -80,11 +81,24 @@ public final class IncrementalEvaluator {
     public static final java.time.Duration DEFAULT_CLOSING_DELAY = java.time.Duration.ofMinutes(15);
 
     /**
+     * An evaluator with the {@linkplain Execution#configured() configured} execution (generated code by default).
+     *
      * @param base   the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
      * @param rolled the coarser grains kept up to date by roll-up
      */
     public IncrementalEvaluator(ComputationGraph graph, FactorLibrary factors, ZoneId zone, Grain base, List<Grain> rolled) {
+        this(graph, factors, zone, base, rolled, Execution.configured());
+    }
+
+    /**
+     * @param base      the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
+     * @param rolled    the coarser grains kept up to date by roll-up
+     * @param execution generated code or the interpreter (they give the same values)
+     */
+    public IncrementalEvaluator(ComputationGraph graph, FactorLibrary factors, ZoneId zone, Grain base, List<Grain> rolled,
+                                Execution execution) {
         this.graph = graph;
+        this.execution = execution;
         this.factors = factors;
         this.zone = zone;
         this.base = base;
@@ -671,7 +685,7 @@ public final class IncrementalEvaluator {
     }
 
     private void expand() {
-        instances = InstanceGraph.expand(graph, members);
+        instances = InstanceGraph.expand(graph, members, execution);
         extensive = ExtensiveClassifier.classify(instances);
         calculator = new BucketCalculator(instances, extensive);
     }
