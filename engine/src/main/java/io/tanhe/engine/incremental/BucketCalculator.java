@@ -2,7 +2,6 @@ package io.tanhe.engine.incremental;
 
 import io.tanhe.grammar.diagnostics.ErrorCode;
 
-import java.util.BitSet;
 
 /**
  * Computes the instances of one bucket: all of them ({@link #evaluateAll}) or, after leaves
@@ -13,10 +12,12 @@ import java.util.BitSet;
  */
 final class BucketCalculator {
     private final InstanceGraph graph;
-    private final BitSet dirty = new BitSet();
+    /** Instances to recompute; ids only grow along a propagation, so the scan starts at the lowest one set. */
+    private final IdSet dirty;
+    private int lowestDirty = Integer.MAX_VALUE;
     private final double[] savedValue;
     private final byte[] savedStatus;
-    private final BitSet saved = new BitSet();
+    private final IdSet saved;
     private final Changes changes = new Changes();
     private final Instance[] instances;
     private final boolean[] extensive;
@@ -35,6 +36,8 @@ final class BucketCalculator {
         this.extensive = extensive;
         this.savedValue = new double[graph.size()];
         this.savedStatus = new byte[graph.size()];
+        this.dirty = new IdSet(graph.size());
+        this.saved = new IdSet(graph.size());
         this.instances = new Instance[graph.size()];
         for (int i = 0; i < instances.length; i++) {
             instances[i] = graph.instance(i);
@@ -191,7 +194,9 @@ final class BucketCalculator {
     }
 
     private void propagate(BucketState s) {
-        for (int d = dirty.nextSetBit(0); d >= 0; d = dirty.nextSetBit(d + 1)) {
+        int from = lowestDirty;
+        lowestDirty = Integer.MAX_VALUE;
+        for (int d = from == Integer.MAX_VALUE ? -1 : dirty.next(from); d >= 0; d = dirty.next(d + 1)) {
             dirty.clear(d);
             if (rolledUp && extensive[d]) {
                 continue; // a sum of finer buckets; its own roll-up brings its change
@@ -215,6 +220,8 @@ final class BucketCalculator {
                 changed(s, d, oldValue, oldStatus);
             }
         }
+        lowestDirty = Integer.MAX_VALUE; // every bit set along the way was cleared by the loop
+        dirty.emptied();
     }
 
     private void changed(BucketState s, int id, double oldValue, byte oldStatus) {
@@ -232,6 +239,7 @@ final class BucketCalculator {
                 sumDifference(s, d, oldValue, oldStatus, s.values[id], s.status[id]);
             }
             dirty.set(d);
+            lowestDirty = Math.min(lowestDirty, d);
         }
     }
 
