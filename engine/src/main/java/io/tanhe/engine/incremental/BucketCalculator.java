@@ -2,35 +2,63 @@ package io.tanhe.engine.incremental;
 
 import io.tanhe.grammar.diagnostics.ErrorCode;
 
-import java.util.BitSet;
 
 /**
  * Computes the instances of one bucket: all of them ({@link #evaluateAll}) or, after leaves
  * changed, only the instances that depend on them, in id (= topological) order. Sums take the
- * difference of a changed operand instead of re-adding every operand. Not thread-safe: one
- * evaluator thread owns it.
+ * difference of a changed operand instead of re-adding every operand. Node formulas run as their
+ * generated {@link FormulaKernel} where the graph has one: a whole node in one loop, or one
+ * instance of it after a change. Not thread-safe: one evaluator thread owns it.
  */
 final class BucketCalculator {
     private final InstanceGraph graph;
-    private final BitSet dirty = new BitSet();
+    /** Instances to recompute; ids only grow along a propagation, so the scan starts at the lowest one set. */
+    private final IdSet dirty;
+    private int lowestDirty = Integer.MAX_VALUE;
     private final double[] savedValue;
     private final byte[] savedStatus;
-    private final BitSet saved = new BitSet();
+    private final IdSet saved;
     private final Changes changes = new Changes();
     private final Instance[] instances;
     private final boolean[] extensive;
     /** In a rolled-up (coarser) bucket, extensive instances are sums of finer buckets and are not recomputed. */
     private boolean rolledUp;
+    /** The generated runs by first id; whether a run's instances are extensive: all, none or some. */
+    private final InstanceGraph.Run[] runStartingAt;
+    private final Extent[] runExtent;
+    /** The ids a kernel hands back (see {@link FormulaKernel}). */
+    private final int[] handedBack;
+
+    private enum Extent { ALL_EXTENSIVE, NONE_EXTENSIVE, MIXED }
 
     BucketCalculator(InstanceGraph graph, boolean[] extensive) {
         this.graph = graph;
         this.extensive = extensive;
         this.savedValue = new double[graph.size()];
         this.savedStatus = new byte[graph.size()];
+        this.dirty = new IdSet(graph.size());
+        this.saved = new IdSet(graph.size());
         this.instances = new Instance[graph.size()];
         for (int i = 0; i < instances.length; i++) {
             instances[i] = graph.instance(i);
         }
+        this.runStartingAt = new InstanceGraph.Run[graph.size()];
+        this.runExtent = new Extent[graph.size()];
+        int longest = 1;
+        for (InstanceGraph.Run r : graph.runs()) {
+            runStartingAt[r.first()] = r;
+            runExtent[r.first()] = extent(r);
+            longest = Math.max(longest, r.count());
+        }
+        this.handedBack = new int[longest];
+    }
+
+    private Extent extent(InstanceGraph.Run r) {
+        int n = 0;
+        for (int id = r.first(); id < r.first() + r.count(); id++) {
+            n += extensive[id] ? 1 : 0;
+        }
+        return n == r.count() ? Extent.ALL_EXTENSIVE : n == 0 ? Extent.NONE_EXTENSIVE : Extent.MIXED;
     }
 
     /** What one update changed: instance ids with their earlier value and status. A view, valid until the next update. */
@@ -76,12 +104,20 @@ final class BucketCalculator {
     void evaluateAll(BucketState s, boolean rolledUp) {
         Instance[] all = instances;
         for (int i = 0; i < all.length; i++) {
+            InstanceGraph.Run run = runStartingAt[i];
+            if (run != null && (!rolledUp || runExtent[i] != Extent.MIXED)) {
+                if (!rolledUp || runExtent[i] == Extent.NONE_EXTENSIVE) {
+                    runAll(s, run, 0, run.count());
+                }
+                i += run.count() - 1;
+                continue;
+            }
             if (rolledUp && extensive[i]) {
                 continue;
             }
             Instance in = all[i];
             switch (in.kind()) {
-                case FORMULA -> formula(s, in);
+                case FORMULA -> compute(s, in);
                 case SUM -> fullSum(s, in);
                 case MIN, MAX -> extremum(s, in);
                 default -> { }
@@ -158,7 +194,9 @@ final class BucketCalculator {
     }
 
     private void propagate(BucketState s) {
-        for (int d = dirty.nextSetBit(0); d >= 0; d = dirty.nextSetBit(d + 1)) {
+        int from = lowestDirty;
+        lowestDirty = Integer.MAX_VALUE;
+        for (int d = from == Integer.MAX_VALUE ? -1 : dirty.next(from); d >= 0; d = dirty.next(d + 1)) {
             dirty.clear(d);
             if (rolledUp && extensive[d]) {
                 continue; // a sum of finer buckets; its own roll-up brings its change
@@ -174,7 +212,7 @@ final class BucketCalculator {
             double oldValue = s.values[d];
             byte oldStatus = s.status[d];
             if (in.kind() == Instance.Kind.FORMULA) {
-                formula(s, in);
+                compute(s, in);
             } else {
                 extremum(s, in);
             }
@@ -182,6 +220,8 @@ final class BucketCalculator {
                 changed(s, d, oldValue, oldStatus);
             }
         }
+        lowestDirty = Integer.MAX_VALUE; // every bit set along the way was cleared by the loop
+        dirty.emptied();
     }
 
     private void changed(BucketState s, int id, double oldValue, byte oldStatus) {
@@ -199,6 +239,7 @@ final class BucketCalculator {
                 sumDifference(s, d, oldValue, oldStatus, s.values[id], s.status[id]);
             }
             dirty.set(d);
+            lowestDirty = Math.min(lowestDirty, d);
         }
     }
 
@@ -207,6 +248,24 @@ final class BucketCalculator {
     }
 
     // ---- kinds ----
+
+    /** One formula instance: by its node's generated code where there is one. */
+    private void compute(BucketState s, Instance in) {
+        InstanceGraph.Run run = graph.runOf(in.id());
+        if (run == null) {
+            formula(s, in);
+        } else {
+            runAll(s, run, in.id() - run.first(), 1);
+        }
+    }
+
+    /** Runs a node's generated code over some of its instances; what it hands back is settled by {@link #formula}. */
+    private void runAll(BucketState s, InstanceGraph.Run run, int from, int count) {
+        int n = run.kernel().run(s.values, s.status, run.loads(), from, count, run.first(), handedBack);
+        for (int i = 0; i < n; i++) {
+            formula(s, instances[handedBack[i]]);
+        }
+    }
 
     private void formula(BucketState s, Instance in) {
         int id = in.id();

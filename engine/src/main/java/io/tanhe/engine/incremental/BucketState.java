@@ -21,6 +21,8 @@ final class BucketState {
     final int[] failed;
     /** The own cause of each instance that failed by itself (not through an operand). */
     final Map<Integer, Cause> causes = new HashMap<>();
+    /** In a base bucket: the states of its coarser buckets, one per rolled grain (set on first use by the evaluator). */
+    BucketState[] parents;
 
     BucketState(TimeBucket bucket, int size) {
         this.bucket = bucket;

@@ -18,16 +18,24 @@ import java.util.Set;
  * operand updates a sum by its difference instead of re-adding every term.
  *
  * <p>One compiler per formula (an aggregate's body gets its own): it collects the instances the
- * formula reads, in first-read order, which is the order provenance lists them in.
+ * formula reads, in first-read order, which is the order provenance lists them in. It also records
+ * every read in the order of its walk over the term, repeats included ({@link Compiled#loads}):
+ * {@link KernelGenerator} walks the same term in the same order, so a node's generated code reads
+ * the {@code k}-th load of each instance from that list.
  */
 final class FormulaCompiler {
-    /** A compiled formula and the ids of the instances it reads. */
-    record Compiled(Calc calc, int[] operands) {
+    /**
+     * A compiled formula, the ids of the instances it reads, and its reads in walk order.
+     *
+     * @param loads the instance read at each load site of the formula, in {@link KernelGenerator}'s walk order
+     */
+    record Compiled(Calc calc, int[] operands, int[] loads) {
     }
 
     private final InstanceGraph graph;
     private final String[] slots;
     private final Set<Integer> operands = new LinkedHashSet<>();
+    private final List<Integer> loads = new ArrayList<>();
 
     /** @param slots the member bound to each slot of the formula's terms (the key first, then aggregate variables) */
     FormulaCompiler(InstanceGraph graph, String[] slots) {
@@ -37,7 +45,7 @@ final class FormulaCompiler {
 
     Compiled compile(Term formula) {
         Calc calc = calc(formula);
-        return new Compiled(calc, ids(operands));
+        return new Compiled(calc, ids(operands), ids(loads));
     }
 
     private Calc calc(Term t) {
@@ -65,40 +73,54 @@ final class FormulaCompiler {
 
     private Calc read(int id) {
         operands.add(id);
+        loads.add(id);
         return values -> values[id];
     }
 
     // ---- products: the common formula, one loop over loaded values and one over the other factors ----
 
     /** The factors of a product: constants and scales multiplied together, loads, and any other terms. */
-    private static final class Factors {
+    static final class Factors {
         double constant = 1;
-        final List<Integer> loads = new ArrayList<>();
+        final List<Term.Load> loads = new ArrayList<>();
         final List<Term> others = new ArrayList<>();
+
+        /** The factors of a product term ({@link Term.Scale} or a multiplication), in the order of the term. */
+        static Factors of(Term product) {
+            Factors f = new Factors();
+            f.collect(product);
+            return f;
+        }
+
+        /** Whether the product is computed as {@code a × b × k} rather than {@code k × a × b × …} (see {@link #multiply}). */
+        boolean shortForm() {
+            return others.isEmpty() && loads.size() <= 2;
+        }
+
+        private void collect(Term t) {
+            switch (t) {
+                case Term.Const c -> constant *= c.value();
+                case Term.Load l -> loads.add(l);
+                case Term.Scale s -> {
+                    constant *= s.factor();
+                    collect(s.inner());
+                }
+                case Term.Arith a when a.op() == Term.ArithOp.MUL -> {
+                    collect(a.left());
+                    collect(a.right());
+                }
+                default -> others.add(t);
+            }
+        }
     }
 
     private Calc product(Term t) {
-        Factors f = new Factors();
-        collect(t, f);
-        operands.addAll(f.loads);
+        Factors f = Factors.of(t);
+        List<Integer> loaded = f.loads.stream().map(this::load).toList();
+        operands.addAll(loaded);
+        loads.addAll(loaded);
         Calc[] rest = f.others.stream().map(this::calc).toArray(Calc[]::new);
-        return multiply(ids(f.loads), rest, f.constant);
-    }
-
-    private void collect(Term t, Factors f) {
-        switch (t) {
-            case Term.Const c -> f.constant *= c.value();
-            case Term.Load l -> f.loads.add(load(l));
-            case Term.Scale s -> {
-                f.constant *= s.factor();
-                collect(s.inner(), f);
-            }
-            case Term.Arith a when a.op() == Term.ArithOp.MUL -> {
-                collect(a.left(), f);
-                collect(a.right(), f);
-            }
-            default -> f.others.add(t);
-        }
+        return multiply(ids(loaded), rest, f.constant);
     }
 
     private static Calc multiply(int[] ids, Calc[] others, double k) {
@@ -137,9 +159,11 @@ final class FormulaCompiler {
     private Calc measuredElse(Term.Load measured, Term otherwise) {
         int m = load(measured);
         operands.add(m);
+        loads.add(m);
         if (otherwise instanceof Term.Load fallback) {
             int other = load(fallback);
             operands.add(other);
+            loads.add(other);
             return values -> {
                 double x = values[m];
                 return x == x ? x : values[other];
@@ -206,6 +230,7 @@ final class FormulaCompiler {
 
     private Calc available(int id) {
         operands.add(id);
+        loads.add(id);
         return values -> values[id] != values[id] ? 0 : 1;
     }
 

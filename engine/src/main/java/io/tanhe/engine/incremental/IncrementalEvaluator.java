@@ -55,6 +55,7 @@ public final class IncrementalEvaluator {
     private final ZoneId zone;
     private final Grain base;
     private final List<Grain> rolled;
+    private final Execution execution;
     private final Map<String, List<String>> members = new HashMap<>();
     /** Keys of each input already taken into the sets' members: the check of every observation stays a hash lookup. */
     private final Map<String, Set<String>> learnedKeys = new HashMap<>();
@@ -80,11 +81,24 @@ public final class IncrementalEvaluator {
     public static final java.time.Duration DEFAULT_CLOSING_DELAY = java.time.Duration.ofMinutes(15);
 
     /**
+     * An evaluator with the {@linkplain Execution#configured() configured} execution (generated code by default).
+     *
      * @param base   the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
      * @param rolled the coarser grains kept up to date by roll-up
      */
     public IncrementalEvaluator(ComputationGraph graph, FactorLibrary factors, ZoneId zone, Grain base, List<Grain> rolled) {
+        this(graph, factors, zone, base, rolled, Execution.configured());
+    }
+
+    /**
+     * @param base      the grain every node is computed at (MINUTE on a terminal; a test of one month uses MONTH)
+     * @param rolled    the coarser grains kept up to date by roll-up
+     * @param execution generated code or the interpreter (they give the same values)
+     */
+    public IncrementalEvaluator(ComputationGraph graph, FactorLibrary factors, ZoneId zone, Grain base, List<Grain> rolled,
+                                Execution execution) {
         this.graph = graph;
+        this.execution = execution;
         this.factors = factors;
         this.zone = zone;
         this.base = base;
@@ -429,15 +443,16 @@ public final class IncrementalEvaluator {
                 }
                 continue; // before the deferred range: final elsewhere (a store)
             }
-            rolled.forEach(g -> coarseState(b.parent(g)));
             if (s == null) {
+                rolled.forEach(g -> coarseState(b.parent(g)));
                 s = createBase(b);
                 rollUpWhole(s);
                 continue;
             }
+            parents(s);
             BucketCalculator.Changes changes = setInput(s, leaf, false);
             record(s, changes, watermarkBefore, lateReason);
-            rollUp(b, changes, watermarkBefore, lateReason);
+            rollUp(s, changes, watermarkBefore, lateReason);
         }
         return touched.size();
     }
@@ -451,7 +466,7 @@ public final class IncrementalEvaluator {
         for (BucketState s : new ArrayList<>(states.get(base).subMap(change.from(), true, change.to(), false).values())) {
             BucketCalculator.Changes changes = setInput(s, leaf, false);
             record(s, changes, watermarkBefore, lateReason);
-            rollUp(s.bucket, changes, watermarkBefore, lateReason);
+            rollUp(s, changes, watermarkBefore, lateReason);
             n++;
         }
         TimeBucket first = TimeBucket.of(base, change.from(), zone);
@@ -459,7 +474,7 @@ public final class IncrementalEvaluator {
         if (firstState != null && first.start().isBefore(change.from())) {
             BucketCalculator.Changes changes = setInput(firstState, leaf, false);
             record(firstState, changes, watermarkBefore, lateReason);
-            rollUp(first, changes, watermarkBefore, lateReason);
+            rollUp(firstState, changes, watermarkBefore, lateReason);
             n++;
         }
         for (Grain g : rolled) {
@@ -494,12 +509,11 @@ public final class IncrementalEvaluator {
     }
 
     /** Passes the extensive changes of a base bucket up to its coarser buckets. */
-    private void rollUp(TimeBucket b, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
+    private void rollUp(BucketState baseState, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
         int n = changes.size();
         if (n == 0) {
             return;
         }
-        BucketState baseState = states.get(base).get(b.start());
         int[] ids = new int[n];
         double[] oldValues = new double[n];
         byte[] oldStatus = new byte[n];
@@ -508,8 +522,7 @@ public final class IncrementalEvaluator {
             oldValues[i] = changes.oldValue(i);
             oldStatus[i] = changes.oldStatus(i);
         }
-        for (Grain g : rolled) {
-            BucketState cs = coarseState(b.parent(g));
+        for (BucketState cs : parents(baseState)) {
             changedBuckets.add(cs.bucket);
             for (int i = 0; i < n; i++) {
                 int id = ids[i];
@@ -523,8 +536,7 @@ public final class IncrementalEvaluator {
 
     /** A new base bucket: every extensive value enters the coarser buckets for the first time. */
     private void rollUpWhole(BucketState s) {
-        for (Grain g : rolled) {
-            BucketState cs = coarseState(s.bucket.parent(g));
+        for (BucketState cs : parents(s)) {
             changedBuckets.add(cs.bucket);
             for (int id = 0; id < instances.size(); id++) {
                 if (extensive[id] && s.status[id] != Status.ABSENT) {
@@ -559,11 +571,27 @@ public final class IncrementalEvaluator {
         changedBuckets.add(s.bucket);
         record(s, changes, watermark, reason);
         if (rollUpAfter) {
-            rollUp(s.bucket, changes, watermark, reason);
+            rollUp(s, changes, watermark, reason);
         }
     }
 
     // ---- states ----
+
+    /**
+     * The coarser buckets of a base bucket, one per rolled grain, created where missing; kept in the
+     * base bucket's state, since finding a month or a year in a zone is dear and every observation
+     * needs them. A coarser bucket is evicted only after every base bucket in it, so none goes stale.
+     */
+    private BucketState[] parents(BucketState s) {
+        if (s.parents == null) {
+            BucketState[] p = new BucketState[rolled.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = coarseState(s.bucket.parent(rolled.get(i)));
+            }
+            s.parents = p;
+        }
+        return s.parents;
+    }
 
     private BucketState createBase(TimeBucket b) {
         BucketState s = new BucketState(b, instances.size());
@@ -671,7 +699,7 @@ public final class IncrementalEvaluator {
     }
 
     private void expand() {
-        instances = InstanceGraph.expand(graph, members);
+        instances = InstanceGraph.expand(graph, members, execution);
         extensive = ExtensiveClassifier.classify(instances);
         calculator = new BucketCalculator(instances, extensive);
     }

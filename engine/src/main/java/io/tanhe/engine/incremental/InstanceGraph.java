@@ -18,30 +18,47 @@ import java.util.Map;
  * key, numbered so that every instance comes after the instances it reads. Each formula instance
  * is compiled by a {@link FormulaCompiler}, which lifts aggregates into instances of their own
  * ({@link Instance.Kind#SUM} …).
+ *
+ * <p>The instances of one node have consecutive ids, after everything lifted out of their
+ * formulas, so that a node's formula can run as one generated loop over them ({@link Run}).
  */
 final class InstanceGraph {
+    /**
+     * The instances of one node computed by its generated code: ids {@code first … first + count - 1}.
+     *
+     * @param loads {@code arity} ids per instance: what the instance reads, in the kernel's order
+     */
+    record Run(int first, int count, int arity, int[] loads, FormulaKernel kernel) {
+    }
+
     private final ComputationGraph graph;
     private final List<Instance> instances = new ArrayList<>();
     private final Map<String, Map<String, Integer>> ids = new HashMap<>();
     private final Map<String, List<String>> members;
     private final Map<Integer, Integer> coveredOf = new HashMap<>();
+    private final Execution execution;
+    private final List<Run> runs = new ArrayList<>();
     private int[][] dependents;
+    private Run[] runOf;
 
-    private InstanceGraph(ComputationGraph graph, Map<String, List<String>> members) {
+    private InstanceGraph(ComputationGraph graph, Map<String, List<String>> members, Execution execution) {
         this.graph = graph;
         this.members = members;
+        this.execution = execution;
     }
 
-    /** @param members the members of every set, closed sets' declared ones and open sets' known ones */
-    static InstanceGraph expand(ComputationGraph graph, Map<String, List<String>> members) {
+    /**
+     * @param members   the members of every set, closed sets' declared ones and open sets' known ones
+     * @param execution whether node formulas run as generated code or as interpreted {@link Calc}s
+     */
+    static InstanceGraph expand(ComputationGraph graph, Map<String, List<String>> members, Execution execution) {
         addFixedMembers(graph, members);
-        InstanceGraph g = new InstanceGraph(graph, members);
+        InstanceGraph g = new InstanceGraph(graph, members, execution);
         for (Node n : graph.nodes()) {
-            for (List<String> key : g.keys(n.dimensions())) {
-                g.addNodeInstance(n, key);
-            }
+            g.addNodeInstances(n);
         }
         g.linkDependents();
+        g.indexRuns();
         return g;
     }
 
@@ -70,6 +87,16 @@ final class InstanceGraph {
 
     int[] dependents(int id) {
         return dependents[id];
+    }
+
+    /** The runs of generated code, in id order (none when interpreted). */
+    List<Run> runs() {
+        return runs;
+    }
+
+    /** The run that computes instance {@code id}, or null. */
+    Run runOf(int id) {
+        return runOf[id];
     }
 
     /** The instance of {@code node} at {@code key}, which the graph's expansion guarantees to exist. */
@@ -147,18 +174,55 @@ final class InstanceGraph {
         }
     }
 
-    private void addNodeInstance(Node n, List<String> key) {
-        String k = Keys.of(key);
+    /**
+     * Adds the instances of one node: leaves directly; formulas compiled first for every key (which
+     * lifts their aggregates into instances), then added together, so that they have consecutive ids.
+     */
+    private void addNodeInstances(Node n) {
+        List<List<String>> keys = keys(n.dimensions());
         if (n.kind() == NodeKind.INPUT || n.kind() == NodeKind.FACTOR) {
-            add(n, k, n.kind() == NodeKind.INPUT ? Instance.Kind.INPUT : Instance.Kind.FACTOR, null, new int[0]);
+            for (List<String> key : keys) {
+                add(n, Keys.of(key), n.kind() == NodeKind.INPUT ? Instance.Kind.INPUT : Instance.Kind.FACTOR, null, new int[0]);
+            }
             return;
         }
-        String[] slots = new String[Math.max(n.slots(), key.size())];
-        for (int i = 0; i < key.size(); i++) {
-            slots[i] = key.get(i);
+        List<FormulaCompiler.Compiled> formulas = new ArrayList<>(keys.size());
+        for (List<String> key : keys) {
+            String[] slots = new String[Math.max(n.slots(), key.size())];
+            for (int i = 0; i < key.size(); i++) {
+                slots[i] = key.get(i);
+            }
+            formulas.add(new FormulaCompiler(this, slots).compile(n.formula()));
         }
-        FormulaCompiler.Compiled formula = new FormulaCompiler(this, slots).compile(n.formula());
-        add(n, k, Instance.Kind.FORMULA, formula.calc(), formula.operands());
+        int first = instances.size();
+        for (int i = 0; i < keys.size(); i++) {
+            add(n, Keys.of(keys.get(i)), Instance.Kind.FORMULA, formulas.get(i).calc(), formulas.get(i).operands());
+        }
+        if (execution == Execution.GENERATED && !keys.isEmpty()) {
+            runs.add(run(n, first, formulas));
+        }
+    }
+
+    private static Run run(Node n, int first, List<FormulaCompiler.Compiled> formulas) {
+        KernelGenerator.Generated generated = KernelGenerator.kernel(n.formula());
+        int arity = generated.arity();
+        int[] loads = new int[formulas.size() * arity];
+        for (int i = 0; i < formulas.size(); i++) {
+            int[] read = formulas.get(i).loads();
+            if (read.length != arity) {
+                throw new IllegalStateException("the generated code of " + n.name() + " reads " + arity
+                        + " values per instance but its formula at key #" + i + " reads " + read.length);
+            }
+            System.arraycopy(read, 0, loads, i * arity, arity);
+        }
+        return new Run(first, formulas.size(), arity, loads, generated.kernel());
+    }
+
+    private void indexRuns() {
+        runOf = new Run[instances.size()];
+        for (Run r : runs) {
+            java.util.Arrays.fill(runOf, r.first(), r.first() + r.count(), r);
+        }
     }
 
     private int add(Node n, String key, Instance.Kind kind, Calc calc, int[] operands) {

@@ -9,6 +9,7 @@ import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.incremental.Execution;
 import io.tanhe.engine.incremental.IncrementalEvaluator;
 import io.tanhe.engine.incremental.ResultValue;
 import io.tanhe.engine.time.CounterSettings;
@@ -51,10 +52,17 @@ public final class TestRunner {
 
     private final Compilation compilation;
     private final ComputationGraph graph;
+    private final Execution execution;
 
     public TestRunner(Compilation compilation) {
+        this(compilation, Execution.configured());
+    }
+
+    /** A runner whose evaluators compute formulas the given way (tests compare generated code with the interpreter). */
+    public TestRunner(Compilation compilation, Execution execution) {
         this.compilation = compilation;
         this.graph = compilation.graph().orElseThrow(() -> new IllegalArgumentException("the methodology does not compile"));
+        this.execution = execution;
     }
 
     /** Runs every test of the file that was compiled (not those of imported libraries). */
@@ -63,11 +71,40 @@ public final class TestRunner {
         return main.declsOf(Decl.TestDecl.class).stream().map(t -> run(main.path(), t)).toList();
     }
 
+    /**
+     * Every value of every node in the month of each test of the file, in test order: what the
+     * expectations are checked against.
+     */
+    public List<List<ResultValue>> resultsOfAll() {
+        SourceFile main = compilation.loaded().main();
+        return main.declsOf(Decl.TestDecl.class).stream().map(t -> {
+            TimeBucket month = month(t);
+            return evaluate(t, month, new ArrayList<>()).results(Grain.MONTH, month.start(), month.end(), Set.of());
+        }).toList();
+    }
+
+    private TimeBucket month(Decl.TestDecl test) {
+        LocalDate on = test.on() != null ? test.on() : graph.info().effectiveFrom() != null ? graph.info().effectiveFrom() : NO_DATE;
+        return TimeBucket.of(Grain.MONTH, on.atStartOfDay(ZONE).toInstant(), ZONE);
+    }
+
     TestOutcome run(String file, Decl.TestDecl test) {
         List<String> failures = new ArrayList<>();
-        LocalDate on = test.on() != null ? test.on() : graph.info().effectiveFrom() != null ? graph.info().effectiveFrom() : NO_DATE;
-        TimeBucket month = TimeBucket.of(Grain.MONTH, on.atStartOfDay(ZONE).toInstant(), ZONE);
-        IncrementalEvaluator evaluator = new IncrementalEvaluator(graph, factors(test, failures), ZONE, Grain.MONTH, List.of());
+        TimeBucket month = month(test);
+        IncrementalEvaluator evaluator = evaluate(test, month, failures);
+        reportFailedResults(evaluator, month, test, failures);
+        for (Decl.Expectation e : test.expectations()) {
+            check(e, evaluator, month, failures);
+        }
+        List<String> warnings = evaluator.factorValuesUsed(month).stream().filter(f -> f.confidence().isUnverified())
+                .map(f -> "warning[W003]: unverified default used: " + f.describe()).toList();
+        return new TestOutcome(file, test.title(), failures.isEmpty(), failures, warnings);
+    }
+
+    /** Feeds a test's inputs for its month and opens the month; problems with the test's values go to {@code failures}. */
+    private IncrementalEvaluator evaluate(Decl.TestDecl test, TimeBucket month, List<String> failures) {
+        IncrementalEvaluator evaluator = new IncrementalEvaluator(graph, factors(test, failures), ZONE, Grain.MONTH, List.of(),
+                execution);
         configureForOneMonth(evaluator);
         Set<String> given = new HashSet<>();
         for (Decl.TestValue v : test.inputs()) {
@@ -84,13 +121,7 @@ public final class TestRunner {
             }
         }
         evaluator.open(month);
-        reportFailedResults(evaluator, month, test, failures);
-        for (Decl.Expectation e : test.expectations()) {
-            check(e, evaluator, month, failures);
-        }
-        List<String> warnings = evaluator.factorValuesUsed(month).stream().filter(f -> f.confidence().isUnverified())
-                .map(f -> "warning[W003]: unverified default used: " + f.describe()).toList();
-        return new TestOutcome(file, test.title(), failures.isEmpty(), failures, warnings);
+        return evaluator;
     }
 
     /** Counters and rates over a whole month are normal in a test: no spreading or gap limits. */

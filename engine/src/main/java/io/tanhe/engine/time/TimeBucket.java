@@ -23,12 +23,15 @@ public final class TimeBucket implements Comparable<TimeBucket> {
     private final Instant start;
     private final Instant end;
     private final ZoneId zone;
+    /** The hash, computed once: buckets are keys of the sets of changed buckets, touched per observation. */
+    private final int hash;
 
     private TimeBucket(Grain grain, Instant start, Instant end, ZoneId zone) {
         this.grain = grain;
         this.start = start;
         this.end = end;
         this.zone = zone;
+        this.hash = Objects.hash(grain, start, zone);
     }
 
     /** The bucket of {@code grain} that contains {@code t} in {@code zone}. */
@@ -147,7 +150,7 @@ public final class TimeBucket implements Comparable<TimeBucket> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(grain, start, zone);
+        return hash;
     }
 
     /** e.g. {@code hour 2024-10-27T02:00+01:00[Europe/Berlin]}: the offset tells repeated local hours apart. */

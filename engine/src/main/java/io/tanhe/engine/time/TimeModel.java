@@ -180,9 +180,10 @@ public final class TimeModel {
     }
 
     private Series seriesFor(String input, String key, Instant at) {
-        InputEntry entry = declared(input, key, at);
-        Series s = entry.series.get(key);
-        if (s == null) {
+        InputEntry entry = inputs.get(input);
+        Series s = entry == null ? null : entry.series.get(key);
+        if (s == null) { // a key that has a series was checked when it got it
+            entry = declared(input, key, at);
             s = create(entry, key);
             entry.series.put(key, s);
         }

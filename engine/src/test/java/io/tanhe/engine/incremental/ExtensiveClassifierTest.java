@@ -45,7 +45,7 @@ class ExtensiveClassifierTest {
         assertTrue(c.ok(), c.diagnostics().toString());
         Map<String, List<String>> members = new HashMap<>();
         c.graph().orElseThrow().sets().forEach(s -> members.put(s.name(), new ArrayList<>(s.members())));
-        instances = InstanceGraph.expand(c.graph().orElseThrow(), members);
+        instances = InstanceGraph.expand(c.graph().orElseThrow(), members, Execution.GENERATED);
         extensive = ExtensiveClassifier.classify(instances);
     }
 
