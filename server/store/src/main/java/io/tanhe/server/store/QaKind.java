@@ -10,6 +10,8 @@ public enum QaKind {
     ZERO_CALIBRATION,
     /** A span check: span gas, drift as a share of the range. */
     SPAN_CALIBRATION,
+    /** A calibration the data logger reported by its flag C (HJ 212-2017 Table 8), zero or span not told apart. */
+    CALIBRATION,
     /** The analyser under maintenance. */
     MAINTENANCE,
     /** A relative-accuracy audit against a reference method (RA, HJ 75-2017 as cems.md gives it). */

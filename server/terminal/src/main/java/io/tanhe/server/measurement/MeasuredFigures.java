@@ -36,8 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The stored figures of the measurement method for whole hours, computed from the stored readings:
@@ -59,7 +57,6 @@ public final class MeasuredFigures {
     private static final Logger LOG = LoggerFactory.getLogger(MeasuredFigures.class);
     /** The longest look-back of the substitution rules (HJ 75: 2160 valid hours) plus room for invalid ones. */
     private static final Duration HISTORY = Duration.ofDays(120);
-    private static final Pattern FLAG = Pattern.compile("HJ 212 flag ([A-Z])");
     /** The suffix of the node that stores a measured emission's daily capture rate. */
     public static final String CAPTURE_RATE = "_capture_rate";
 
@@ -97,7 +94,7 @@ public final class MeasuredFigures {
                 o = new Observation(o.timestamp(), o.input(), o.key(), Double.NaN, o.unit(), Quality.MISSING);
                 flags.add(new HourFlags.Flagged(r.measuredAt(), qa.get().flag()));
             } else {
-                flag(r).ifPresent(f -> flags.add(new HourFlags.Flagged(r.measuredAt(), f)));
+                FlaggedPeriods.flag(r).ifPresent(f -> flags.add(new HourFlags.Flagged(r.measuredAt(), f)));
             }
             try {
                 evaluator.accept(o);
@@ -193,10 +190,5 @@ public final class MeasuredFigures {
         List<HourRecord> out = new ArrayList<>(history.stream().filter(h -> !h.start().isBefore(start)).toList());
         out.addAll(period);
         return out;
-    }
-
-    private static Optional<Character> flag(StoredReading r) {
-        Matcher m = FLAG.matcher(r.detail());
-        return m.find() ? Optional.of(m.group(1).charAt(0)) : Optional.empty();
     }
 }

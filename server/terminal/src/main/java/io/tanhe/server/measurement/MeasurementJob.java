@@ -5,6 +5,7 @@ import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.site.Measurement;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.QaRecord;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +25,17 @@ import java.util.Optional;
  * the figures of every hour that has closed ({@link MeasuredFigures}) — an hour is closed when the
  * stored readings reach {@code close_after} past its end — at most a day of hours at a time. It
  * continues after the last hour stored for the first compared emission; on a fresh store it starts
- * with the hour of the first measurement reading of the last two days. Live evaluation is untouched:
+ * with the hour of the first measurement reading of the last two days. Before the figures, the
+ * calibration and maintenance runs the data logger flagged that end in the batch are stored as QA
+ * records ({@link FlaggedPeriods}). Live evaluation is untouched:
  * this reads the store and writes results, like the recompute of closed days.
  */
 public final class MeasurementJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementJob.class);
     private static final Duration FIRST_LOOKBACK = Duration.ofDays(2);
     private static final Duration BATCH = Duration.ofDays(1);
+    /** How far before a batch a calibration or maintenance run that ends in it is followed back to its start. */
+    private static final Duration FLAG_LOOKBACK = Duration.ofHours(3);
 
     private final Site site;
     private final Store store;
@@ -100,7 +106,15 @@ public final class MeasurementJob implements AutoCloseable {
             return false;
         }
         Instant to = next.plus(BATCH).isBefore(closedUntil) ? next.plus(BATCH) : closedUntil;
-        List<BucketResult> results = figures.hours(next, to, wallClock.instant());
+        Instant now = wallClock.instant();
+        List<StoredReading> flagged = new ArrayList<>();
+        for (String point : site.measurement().orElseThrow().bindings().keySet()) {
+            flagged.addAll(store.readings().readings(point, TimeRange.of(next.minus(FLAG_LOOKBACK), to)));
+        }
+        for (QaRecord r : FlaggedPeriods.of(flagged, site.measurement().orElseThrow().bindings().keySet(), next, now)) {
+            store.qa().add(r);
+        }
+        List<BucketResult> results = figures.hours(next, to, now);
         store.results().writeAll(results).join();
         LOG.info("measurement: stored {} figures of {} hours from {} of site {}", results.size(),
                 Duration.between(next, to).toHours(), next, site.identity().siteId());

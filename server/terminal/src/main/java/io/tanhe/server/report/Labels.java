@@ -38,6 +38,7 @@ public final class Labels {
         return switch (kind) {
             case ZERO_CALIBRATION -> "零点校准";
             case SPAN_CALIBRATION -> "量程校准";
+            case CALIBRATION -> "校准（数采仪标记 C）";
             case MAINTENANCE -> "维护";
             case RA_AUDIT -> "相对准确度审核";
         };

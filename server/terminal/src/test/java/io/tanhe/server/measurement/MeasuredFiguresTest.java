@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   opens at 10.0 %): G(12.3 − 2.3/240) = 197.417 153 t; hour 9's next reading (10:00) is calibration,
  *   not bridged, so its last minute is half covered and invalid, and hour 9 is G(10.9) = 175.083 321 t
  *   hour 10: calibration 10:00–10:40 (QA record) → 20 valid minutes < 45 → calibration
- *   hour 15: CO2 flagged D 15:05–15:30 → 35 valid minutes → invalid
+ *   hour 15: CO2 flagged D 15:05–15:30 → 34 valid minutes (15:04 is half covered: no bridge into the fault) → invalid
  *   capture rate α = (24 − 0 − 2)/(24 − 0) = 91.667 % ≥ 90 %, runs of 1 h ≤ 24 h
  *     → the maximum of the (up to 180) valid hours before: hour 10 takes hour 9's 175.083 321 t,
  *       hour 15 takes hour 14's 183.121 359 t (CO2 rises through the day)
@@ -90,7 +90,7 @@ class MeasuredFiguresTest {
             assertEquals(Quality.SUBSTITUTED, fault.quality());
             assertEquals(183.12135886678828, fault.value(), 1e-6);
             assertTrue(fault.reason().startsWith("invalid; substituted by the maximum of the 14 valid hours"), fault.reason());
-            assertEquals(35 / 60.0, fault.completeness(), 1e-9);
+            assertEquals(34 / 60.0, fault.completeness(), 1e-9);
 
             BucketResult day = current(store, "co2_measured", Grain.DAY, DAY, DAY.plusSeconds(1)).getFirst();
             double sheet = 0;
