@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code sim.demo.Signal}), so the CEMS figure tracks the accounting one, about 2 % below it, as a
  * real unit's might. Once a day, counted from the demo's start, the analyser is calibrated for 25 min
  * from 3 h 20 min (flag C, span gas on the cell: its hour is substituted) and has a 12-min fault from
- * 4 h 20 min (flag D: its hour keeps 48 valid minutes and stays measured).
+ * 4 h 20 min (flag D: its hour keeps 47 valid minutes and stays measured).
  */
 public final class DemoStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
