@@ -180,7 +180,9 @@ public final class SiteLoader {
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
         top.object("store").ifPresent(s -> parts.store = StoreReader.read(s));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
-        if (parts.compilation != null && parts.drivers != null) {
+        if (parts.compilation == null || parts.drivers == null) {
+            top.has("measurement"); // read, not judged: it is checked against the accounting methodology and the points
+        } else {
             parts.measurement = top.object("measurement").flatMap(m -> new MeasurementReader(this, parts.compilation.graph().orElseThrow(),
                     parts.drivers.pointSettings(), parts.bindings).read(m, dir));
         }
