@@ -4,6 +4,10 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.Quality;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.report.BothMethods;
+import io.tanhe.server.report.PeriodicDocument;
+import io.tanhe.server.report.document.Block;
+import io.tanhe.server.report.document.ReportDocument;
+import io.tanhe.server.report.document.Section;
 import io.tanhe.server.report.Report;
 import io.tanhe.server.report.ReportFormat;
 import io.tanhe.server.report.ReportGrain;
@@ -76,6 +80,15 @@ class BothMethodsReportTest {
             assertTrue(table.contains("QA span_calibration stack1.co2"), table);
             String json = ReportFormat.JSON.render(report);
             assertTrue(json.contains("\"methods\"") && json.contains("\"substitutedHours\" : 0") && json.contains("\"kind\" : \"span_calibration\""), json);
+
+            ReportDocument document = PeriodicDocument.of(report, site.identity(), DAY);
+            Section both = document.sections().getLast();
+            assertEquals("测量法与核算法 Both methods", both.title());
+            Block.Table byBucket = (Block.Table) both.blocks().get(1);
+            assertEquals(3, byBucket.rows().size());
+            Block.Table qa = (Block.Table) both.blocks().get(3);
+            assertEquals(1, qa.rows().size());
+            assertTrue(ReportFormat.XLSX.bytes(report, site.identity(), DAY).length > 1000, "the workbook is written");
         }
     }
 
