@@ -1,6 +1,8 @@
 package io.tanhe.cli;
 
 import io.tanhe.sim.demo.SimulatedType;
+import io.tanhe.sim.cems.DemoStack;
+import io.tanhe.server.cems.Hj212LoggerSource;
 import io.tanhe.drivers.schedule.Acquisition;
 import io.tanhe.server.api.TimeText;
 import io.tanhe.sim.demo.DemoSite;
@@ -118,6 +120,15 @@ public final class DemoCommand implements Callable<Integer> {
         terminal.startUplink(clock);
         Instant end = minutes == null ? null : begin.plusMillis((long) (minutes * 60_000));
         SimulatedTime time = new SimulatedTime(clock, acquisition.scheduler(), site.drivers(), terminal.intake(), speed, end);
+        DemoStack stack;
+        try {
+            stack = startStack(site, clock, begin);
+        } catch (java.io.IOException e) {
+            System.err.println("demo: the simulated CEMS logger cannot connect: " + e.getMessage());
+            time.close();
+            terminal.close();
+            return 1;
+        }
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));
         console.banner(dataDir, hint);
         if (hint != null) {
@@ -132,12 +143,25 @@ public final class DemoCommand implements Callable<Integer> {
         if (end != null) {
             time.awaitEnd(Duration.ofDays(36_500));
             time.close();
+            if (stack != null) {
+                stack.close();
+            }
             System.out.println(console.line(0));
             console.stop();
         } else {
             Thread.currentThread().join();
         }
         return console.exitStatus();
+    }
+
+    /** The demo's stack CEMS: a simulated data logger connected to the site's {@code hj212-logger} source, when it has one. */
+    private static DemoStack startStack(Site site, SimulatedClock clock, Instant begin) throws java.io.IOException {
+        for (var s : site.drivers().sources()) {
+            if (s instanceof io.tanhe.drivers.config.ConfiguredSource.Pushed p && p.source() instanceof Hj212LoggerSource logger) {
+                return DemoStack.start(clock, "127.0.0.1", logger.port(), "DEMOSTACK0000001", begin);
+            }
+        }
+        return null;
     }
 
     private Instant startTime(Terminal terminal, Site site) {

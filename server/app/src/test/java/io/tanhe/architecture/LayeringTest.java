@@ -45,6 +45,7 @@ class LayeringTest {
                 .layer("evaluation").definedBy("io.tanhe.server.evaluation..")
                 .layer("report").definedBy("io.tanhe.server.report..")
                 .layer("recompute").definedBy("io.tanhe.server.recompute..")
+                .layer("measurement").definedBy("io.tanhe.server.measurement..")
                 .layer("terminal").definedBy("io.tanhe.server.terminal..")
                 .layer("api").definedBy("io.tanhe.server.api..")
                 .layer("app").definedBy("io.tanhe.cli..", "io.tanhe.bench..")
@@ -62,11 +63,12 @@ class LayeringTest {
                 .whereLayer("evaluation").mayOnlyAccessLayers("site", "store", "engine", "drivers", "grammar")
                 .whereLayer("report").mayOnlyAccessLayers("site", "store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
-                .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
+                .whereLayer("measurement").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
+                .whereLayer("terminal").mayOnlyAccessLayers("measurement", "recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "uplink", "store", "engine", "drivers",
                         "grammar")
-                .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
+                .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 

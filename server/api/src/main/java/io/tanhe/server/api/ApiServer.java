@@ -490,7 +490,7 @@ public final class ApiServer {
             Report report;
             try {
                 report = Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(),
-                        s.store().results(), s.site().zone(), grain, range);
+                        s.store().results(), s.site().zone(), grain, range).withMethods(s.site(), s.store());
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("grain", e.getMessage());
             }

@@ -64,8 +64,18 @@ public final class CemsLoggerSimulator implements AutoCloseable {
      * @param flags the flag of CO2 (a05001) at each time; the other codes are N
      */
     public void upload(Instant from, Instant to, Duration step, Function<Instant, DataFlag> flags) throws IOException {
+        upload(from, to, step, flags, StackProfile::at);
+    }
+
+    /**
+     * Uploads one packet per {@code step} of the flue gas {@code profile} gives (code → value text).
+     *
+     * @param flags the flag of CO2 (a05001) at each time; the other codes are N
+     */
+    public void upload(Instant from, Instant to, Duration step, Function<Instant, DataFlag> flags,
+                       Function<Instant, Map<String, String>> profile) throws IOException {
         for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
-            send(packet(t, flags.apply(t)));
+            send(packet(t, flags.apply(t), profile.apply(t)));
         }
     }
 
@@ -79,11 +89,11 @@ public final class CemsLoggerSimulator implements AutoCloseable {
         return sent;
     }
 
-    private DataSegment packet(Instant t, DataFlag co2Flag) {
+    private DataSegment packet(Instant t, DataFlag co2Flag, Map<String, String> values) {
         LocalDateTime local = LocalDateTime.ofInstant(t, zone);
         List<CpItem> items = new ArrayList<>();
         items.add(CpItem.of("DataTime", Timestamps.format(local)));
-        for (Map.Entry<String, String> e : StackProfile.at(t).entrySet()) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
             String flag = e.getKey().equals("a05001") ? co2Flag.name() : "N";
             String value = e.getKey().equals("a05001") && co2Flag == DataFlag.C ? "15.000" : e.getValue(); // the span gas
             items.add(CpItem.of(new CpField(e.getKey() + "-Rtd", value), new CpField(e.getKey() + "-Flag", flag)));

@@ -38,6 +38,9 @@ public interface Store extends AutoCloseable {
     /** Closed days waiting to be recomputed because data for them arrived late. */
     RecomputeQueue recomputeQueue();
 
+    /** The quality-assurance records of the site's CEMS: calibrations, maintenance, relative-accuracy audits. */
+    QaStore qa();
+
     /** The current state; cheap enough to call on every status request. */
     StoreHealth health();
 

@@ -32,4 +32,15 @@ public final class Labels {
     public static String emissionClass(EmissionClass c) {
         return c.labelZh();
     }
+
+    /** A QA record's kind in the report's words. */
+    static String qaKind(io.tanhe.server.store.QaKind kind) {
+        return switch (kind) {
+            case ZERO_CALIBRATION -> "零点校准";
+            case SPAN_CALIBRATION -> "量程校准";
+            case CALIBRATION -> "校准（数采仪标记 C）";
+            case MAINTENANCE -> "维护";
+            case RA_AUDIT -> "相对准确度审核";
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package io.tanhe.server.report;
 
+import io.tanhe.server.store.QaRecord;
+
 import io.tanhe.engine.model.EmissionClass;
 import io.tanhe.server.report.document.Block;
 import io.tanhe.server.report.document.Block.Cell;
@@ -49,6 +51,9 @@ public final class PeriodicDocument {
         sections.add(bySource(summary));
         sections.add(buckets(report, summary));
         sections.add(quality(summary));
+        if (!report.methods().rows().isEmpty() || !report.methods().qa().isEmpty()) {
+            sections.add(methods(report));
+        }
         return new ReportDocument("碳排放统计报告", identity.enterprise() + " · " + identity.siteName() + " · " + period, sections);
     }
 
@@ -174,6 +179,44 @@ public final class PeriodicDocument {
         }
         blocks.add(new Block.Table("", columns, rows));
         return new Section("分时段排放 By " + report.grain().label(), "分时段", blocks);
+    }
+
+    /**
+     * Both methods (docs/cems.md): per compared boundary and bucket the CEMS and the accounting figure,
+     * δ, the measured hours' capture rate and substitutions and the finding; then the QA records.
+     */
+    static Section methods(Report report) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph("测量法（CEMS）与核算法对同一边界的排放量逐时段对比：相对偏差 δ =（测量法 − 核算法）/ 核算法，"
+                + "超出站点设定界限时给出核查意见。有效数据捕集率按该时段已存储的小时数据计算，替代小时按 HJ 75-2017 规则"
+                + "（经二手资料，适用于 CO2 系推断，见 docs/cems.md）。"));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (BothMethods.Row r : report.methods().rows()) {
+            rows.add(List.of(new Text(bucketName(report.grain(), r.start(), report.zone())), new Text(r.pair().measuredTarget()),
+                    r.measured().<Cell>map(m -> Number.of(m.value(), DIGITS)).orElse(new Text("—")), new Text(r.pair().accountingTarget()),
+                    r.accounted().<Cell>map(a -> Number.of(a.value(), DIGITS)).orElse(new Text("—")),
+                    Double.isNaN(r.deviation()) ? new Text("—") : Number.percent(r.deviation()),
+                    Double.isNaN(r.captureRate()) ? new Text("—") : Number.percent(r.captureRate()),
+                    new Text(r.substituted() + " / " + r.hours()), new Text(r.finding().orElse("—"))));
+        }
+        blocks.add(new Block.Table("", List.of(new Column("时段", "", 1.6f), new Column("测量法", "", 1.8f), new Column("排放量", "tCO2", 1.4f),
+                new Column("核算法", "", 1.8f), new Column("排放量", "tCO2", 1.4f), new Column("偏差 δ", "", 1), new Column("捕集率", "", 1),
+                new Column("替代小时", "", 1), new Column("核查意见", "", 4)), rows));
+        if (!report.methods().qa().isEmpty()) {
+            List<List<Cell>> qa = new ArrayList<>();
+            for (QaRecord q : report.methods().qa()) {
+                qa.add(List.of(new Text(Labels.qaKind(q.kind())), new Text(q.pointId().isEmpty() ? "全部测点" : q.pointId()),
+                        new Text(LOCAL.format(q.from().atZone(report.zone())) + " – " + LOCAL.format(q.to().atZone(report.zone()))),
+                        Double.isNaN(q.result()) ? new Text("—") : Number.of(q.result(), 2),
+                        Double.isNaN(q.limit()) ? new Text("—") : Number.of(q.limit(), 2),
+                        new Text(q.passed().map(p -> p ? "合格" : "不合格").orElse("—")), new Text(q.source()), new Text(q.note())));
+            }
+            blocks.add(new Block.Paragraph("质量保证记录：校准与维护期间的数据不参与测量法计算（该小时按替代规则处理）。"));
+            blocks.add(new Block.Table("", List.of(new Column("类型", "", 1.4f), new Column("测点", "", 1.4f), new Column("期间", "", 3),
+                    new Column("结果", "%", 1), new Column("限值", "%", 1), new Column("判定", "", 1), new Column("来源", "", 1.4f),
+                    new Column("说明", "", 3)), qa));
+        }
+        return new Section("测量法与核算法 Both methods", "两种方法", blocks);
     }
 
     static Section quality(ReportSummary summary) {

@@ -32,9 +32,11 @@ import java.util.TreeMap;
  * @param range       the buckets' start range
  * @param buckets     bucket start → its lines, sources by class then name, totals last
  * @param measures    bucket start → its production and intensity lines (empty when the methodology declares none)
+ * @param methods     both methods for the boundaries the site compares ({@link BothMethods#NONE} unless added by {@link #withMethods})
  */
 public record Report(String site, MethodologyRef methodology, ZoneId zone, ReportGrain grain, TimeRange range,
-                     Map<Instant, List<ReportLine>> buckets, Map<Instant, List<ReportLine>> measures) {
+                     Map<Instant, List<ReportLine>> buckets, Map<Instant, List<ReportLine>> measures,
+                     BothMethods methods) {
 
     /** Reads the report from the store. */
     public static Report build(String site, MethodologyRef methodology, ComputationGraph graph, ResultStore store, ZoneId zone,
@@ -71,7 +73,13 @@ public record Report(String site, MethodologyRef methodology, ZoneId zone, Repor
                         .add(new ReportLine(ReportLine.Kind.INTENSITY, null, null, r.label(), n.label(), r, ratio));
             }
         });
-        return new Report(site, methodology, zone, grain, range, buckets, measures);
+        return new Report(site, methodology, zone, grain, range, buckets, measures, BothMethods.NONE);
+    }
+
+    /** This report with both methods for the boundaries {@code site} compares (docs/cems.md), read from {@code store}. */
+    public Report withMethods(io.tanhe.server.site.Site site, io.tanhe.server.store.Store store) {
+        return new Report(this.site, methodology, zone, grain, range, buckets, measures,
+                BothMethods.of(site, store.results(), store.qa(), grain, range));
     }
 
     /** The intensity nodes of {@code graph}: ratios whose numerator is an emission or a total, in declaration order. */

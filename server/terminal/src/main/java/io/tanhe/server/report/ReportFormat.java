@@ -1,5 +1,8 @@
 package io.tanhe.server.report;
 
+import io.tanhe.server.site.Measurement;
+import io.tanhe.server.store.QaRecord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -161,7 +164,40 @@ public enum ReportFormat {
             previous = r.get(0);
             appendRow(b, shown, width);
         }
+        methodsTable(b, report);
         return b.toString();
+    }
+
+    /** Both methods, one block per compared boundary: the figures, δ, the measured hours' capture rate and substitutions, the finding. */
+    private static void methodsTable(StringBuilder b, Report report) {
+        Measurement.Comparison current = null;
+        for (BothMethods.Row r : report.methods().rows()) {
+            if (!r.pair().equals(current)) {
+                current = r.pair();
+                b.append('\n').append("both methods: ").append(current.measuredTarget()).append(" by measurement (CEMS), ")
+                        .append(current.accountingTarget()).append(" by accounting; bound ±")
+                        .append(BigDecimal.valueOf(current.bound() * 100).stripTrailingZeros().toPlainString()).append(" %\n");
+                b.append(String.format(Locale.ROOT, "%-16s  %14s  %14s  %9s  %8s  %11s  %s%n", "bucket", "CEMS", "accounting", "δ",
+                        "capture", "substituted", "finding"));
+            }
+            b.append(String.format(Locale.ROOT, "%-16s  %14s  %14s  %9s  %8s  %11s  %s", LOCAL.format(r.start().atZone(report.zone())),
+                    r.measured().map(m -> number(m.value())).orElse("—"), r.accounted().map(a -> number(a.value())).orElse("—"),
+                    Double.isNaN(r.deviation()) ? "—" : String.format(Locale.ROOT, "%+.3f%%", r.deviation() * 100),
+                    Double.isNaN(r.captureRate()) ? "—" : percent(r.captureRate()), r.substituted() + "/" + r.hours(),
+                    r.finding().orElse("")).stripTrailing()).append('\n');
+        }
+        if (!report.methods().rows().isEmpty()) {
+            b.append("unit: ").append(report.methods().rows().getFirst().accounted().map(ResultRow::unit)
+                    .or(() -> report.methods().rows().getFirst().measured().map(ResultRow::unit)).orElse("")).append("; ")
+                    .append(report.methods().rows().stream().filter(r -> r.finding().isPresent()).count()).append(" finding(s)\n");
+        }
+        for (QaRecord q : report.methods().qa()) {
+            b.append("QA ").append(q.kind().label()).append(' ').append(q.pointId().isEmpty() ? "(all points)" : q.pointId()).append(' ')
+                    .append(LOCAL.format(q.from().atZone(report.zone()))).append(" … ").append(LOCAL.format(q.to().atZone(report.zone())))
+                    .append(Double.isNaN(q.result()) ? "" : " result " + BigDecimal.valueOf(q.result()).stripTrailingZeros().toPlainString() + " %")
+                    .append(q.passed().map(p -> p ? " (passed)" : " (FAILED)").orElse("")).append(" — ").append(q.source())
+                    .append(q.note().isEmpty() ? "" : ": " + q.note()).append('\n');
+        }
     }
 
     private static void appendRow(StringBuilder b, List<String> cells, int[] width) {
@@ -246,11 +282,71 @@ public enum ReportFormat {
             buckets.add(bucket);
         });
         doc.put("buckets", buckets);
+        if (!report.methods().rows().isEmpty() || !report.methods().qa().isEmpty()) {
+            doc.put("methods", methodsJson(report.methods()));
+            doc.put("qa", report.methods().qa().stream().map(ReportFormat::qaJson).toList());
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Map<String, Object>> methodsJson(BothMethods methods) {
+        Map<Measurement.Comparison, List<Map<String, Object>>> byPair = new LinkedHashMap<>();
+        for (BothMethods.Row r : methods.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("start", r.start().toString());
+            m.put("end", r.end().toString());
+            r.measured().ifPresent(v -> m.put("measured", figure(v)));
+            r.accounted().ifPresent(v -> m.put("accounting", figure(v)));
+            m.put("deviation", Double.isNaN(r.deviation()) ? null : r.deviation());
+            m.put("captureRate", Double.isNaN(r.captureRate()) ? null : r.captureRate());
+            m.put("hours", r.hours());
+            m.put("substitutedHours", r.substituted());
+            r.finding().ifPresent(f -> m.put("finding", f));
+            byPair.computeIfAbsent(r.pair(), p -> new ArrayList<>()).add(m);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byPair.forEach((pair, rows) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("measured", pair.measuredTarget());
+            m.put("accounting", pair.accountingTarget());
+            m.put("bound", pair.bound());
+            m.put("buckets", rows);
+            out.add(m);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> figure(ResultRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", r.value());
+        m.put("unit", r.unit());
+        m.put("quality", r.quality().name());
+        m.put("completeness", r.completeness());
+        return m;
+    }
+
+    private static Map<String, Object> qaJson(QaRecord q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", q.id());
+        m.put("kind", q.kind().label());
+        m.put("point", q.pointId());
+        m.put("from", q.from().toString());
+        m.put("to", q.to().toString());
+        String[] names = {"reference", "measured", "range", "result", "limit"};
+        double[] values = {q.reference(), q.measured(), q.range(), q.result(), q.limit()};
+        for (int i = 0; i < names.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                m.put(names[i], values[i]);
+            }
+        }
+        q.passed().ifPresent(p -> m.put("passed", p));
+        m.put("source", q.source());
+        m.put("note", q.note());
+        return m;
     }
 
     static String number(double v) {

@@ -43,12 +43,14 @@ import java.util.Optional;
  * @param uplink      the data centres the terminal reports to ({@link UplinkConfig#NONE} when the site names none)
  * @param reporting   the enterprise report's details, quality-control plan and meter registry ({@link ReportingDetails#NONE} when none given)
  * @param store       the engine of the terminal's store ({@link StoreChoice#DEFAULT} when the site has no {@code store:})
+ * @param measurement the measurement method (CEMS) run beside the accounting one, when the site has a {@code measurement:} block
  */
 public record Site(String origin, String text, SiteIdentity identity, ZoneId zone, Compilation compilation,
                    FactorLibrary factors, MethodologyRef methodology, DriverConfiguration drivers,
                    Map<String, PointBinding> bindings, RuleSet rules, List<Threshold> thresholds,
                    RulesSettings rulesSettings, RetentionPolicy retention, Duration lateWindow,
-                   Duration closeAfter, UplinkConfig uplink, ReportingDetails reporting, StoreChoice store) implements AutoCloseable {
+                   Duration closeAfter, UplinkConfig uplink, ReportingDetails reporting, StoreChoice store,
+                   Optional<Measurement> measurement) implements AutoCloseable {
 
     public Site {
         // in the site file's order (Map.copyOf would iterate in an order that changes from run to run)
@@ -63,13 +65,25 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
     /** This site reporting to the centres of {@code centres} instead (the demo's `--uplink FILE`). */
     public Site withUplink(UplinkConfig centres) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
-                rulesSettings, retention, lateWindow, closeAfter, centres, reporting, store);
+                rulesSettings, retention, lateWindow, closeAfter, centres, reporting, store, measurement);
     }
 
     /** This site keeping its data on {@code choice} instead (the benchmark's `--store`). */
     public Site withStore(StoreChoice choice) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,
-                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, choice);
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, choice, measurement);
+    }
+
+    /**
+     * The site as the measurement method sees it: the measurement methodology, its factors and its
+     * point bindings in place of the accounting ones, without rules or thresholds (the accounting
+     * side keeps those), the rest shared. What {@code EvaluatorFactory} and {@code Replay} take, so
+     * the measured figures are computed from the stored readings by the same code as the live ones.
+     */
+    public Optional<Site> measurementView() {
+        return measurement.map(m -> new Site(origin, text, identity, zone, m.compilation(), m.factors(), m.methodology(), drivers,
+                m.bindings(), RuleSet.generic(), List.of(), rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store,
+                Optional.empty()));
     }
 
     /** The binding of a point, if it feeds an input. */

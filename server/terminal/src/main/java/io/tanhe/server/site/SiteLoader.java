@@ -118,7 +118,7 @@ public final class SiteLoader {
         return new Site(origin, text, parts.identity, parts.zone, parts.compilation, parts.factors, parts.methodology,
                 parts.drivers, parts.bindings, parts.rules.ruleSet(), parts.rules.thresholds(),
                 parts.rules.settings(), parts.retention, parts.lateWindow, parts.closeAfter, parts.uplink, parts.reporting,
-                parts.store);
+                parts.store, parts.measurement);
     }
 
     /** What has been read so far; the drivers must be closed when loading fails. */
@@ -137,6 +137,7 @@ public final class SiteLoader {
         UplinkConfig uplink = UplinkConfig.NONE;
         ReportingDetails reporting = ReportingDetails.NONE;
         StoreChoice store = StoreChoice.DEFAULT;
+        Optional<Measurement> measurement = Optional.empty();
 
         void closeDrivers() {
             if (drivers != null) {
@@ -179,6 +180,12 @@ public final class SiteLoader {
         top.object("retention").ifPresent(r -> parts.retention = RetentionReader.read(r, parts.retention));
         top.object("store").ifPresent(s -> parts.store = StoreReader.read(s));
         parts.uplink = top.node("uplink").flatMap(u -> UplinkConfigLoader.read(u, dir)).orElse(UplinkConfig.NONE);
+        if (parts.compilation == null || parts.drivers == null) {
+            top.has("measurement"); // read, not judged: it is checked against the accounting methodology and the points
+        } else {
+            parts.measurement = top.object("measurement").flatMap(m -> new MeasurementReader(this, parts.compilation.graph().orElseThrow(),
+                    parts.drivers.pointSettings(), parts.bindings).read(m, dir));
+        }
         parts.reporting = ReportingReader.read(top, parts.drivers == null ? null : parts.drivers.pointSettings().keySet(), parts.bindings);
     }
 
@@ -201,7 +208,7 @@ public final class SiteLoader {
         return new SiteIdentity(enterprise, enterpriseId, id, name);
     }
 
-    private Optional<Path> methodologyFile(ConfigNode m, Path dir) {
+    Optional<Path> methodologyFile(ConfigNode m, Path dir) {
         Optional<String> file = m.optionalText("file");
         Optional<String> id = m.optionalText("library");
         m.requiredText("version", "the methodology version this site is pinned to, e.g. \"2022.1\"");
@@ -232,15 +239,31 @@ public final class SiteLoader {
         return Optional.empty();
     }
 
-    /** Compiles the site's methodology file; imports not found beside it are looked up in the library, as the CLI does. */
+    /** Compiles the site's methodology file into {@code parts}. */
     private void compile(ConfigNode top, ConfigNode methodology, Path file, Parts parts) {
+        compiled(top, "methodology", methodology, file).ifPresent(c -> {
+            parts.compilation = c.compilation();
+            parts.factors = c.factors();
+            parts.methodology = c.ref();
+        });
+    }
+
+    /** A compiled methodology with its default factors and its reference. */
+    record Compiled(Compilation compilation, FactorLibrary factors, MethodologyRef ref) {
+    }
+
+    /**
+     * Compiles a methodology file named under {@code field}; imports not found beside it are looked
+     * up in the library, as the CLI does. Empty (with a problem) when it does not compile or is not the pinned version.
+     */
+    Optional<Compiled> compiled(ConfigNode top, String field, ConfigNode methodology, Path file) {
         Compilation c = Compiler.compile(file, List.of(library.root()));
         if (!c.ok()) {
             String first = c.diagnostics().stream().filter(Diagnostic::isError).findFirst()
                     .map(Object::toString).orElse("no graph");
-            top.problem("methodology", file + " does not compile (" + c.errors() + " errors; first: " + first
+            top.problem(field, file + " does not compile (" + c.errors() + " errors; first: " + first
                     + "); run `tanhe check " + file + "`");
-            return;
+            return Optional.empty();
         }
         var info = c.graph().orElseThrow().info();
         String pinned = methodology.json().path("version").asText("");
@@ -248,9 +271,7 @@ public final class SiteLoader {
             methodology.problem("version", "the site is pinned to " + pinned + " but " + file + " is "
                     + info.id() + " version " + info.version() + "; pin the version the file declares or use the file of version " + pinned);
         }
-        parts.compilation = c;
-        parts.factors = c.defaults().library();
-        parts.methodology = new MethodologyRef(info.id(), info.version(), ContentHash.of(c.loaded()));
+        return Optional.of(new Compiled(c, c.defaults().library(), new MethodologyRef(info.id(), info.version(), ContentHash.of(c.loaded()))));
     }
 
     private static void siteFactors(ConfigNode top, Path file, Parts parts) {

@@ -9,6 +9,7 @@ import io.tanhe.engine.rules.RulesEngine;
 import io.tanhe.engine.rules.RulesRejectedException;
 import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
+import io.tanhe.server.measurement.MeasurementJob;
 import io.tanhe.server.recompute.RecomputeJob;
 import io.tanhe.grammar.config.ConfigPlace;
 import io.tanhe.grammar.config.ConfigProblem;
@@ -56,6 +57,8 @@ import java.util.function.LongConsumer;
  */
 public final class Terminal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
+    /** How often the measurement job looks for closed hours: a few seconds, so the demo at speed keeps up. */
+    private static final java.time.Duration MEASUREMENT_IDLE = java.time.Duration.ofSeconds(2);
 
     /** The note of a saved site version: this prefix and the site file's absolute path (reports find the site by it). */
     public static final String SITE_NOTE = "site file ";
@@ -79,6 +82,8 @@ public final class Terminal implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService auditRetention;
     private RecomputeJob recomputeJob;
     private Clock uplinkClock;
+    /** The measurement method's figures, when the site has a {@code measurement:} block. */
+    private MeasurementJob measurementJob;
     private String apiAddress;
     private Runnable stopApi;
     private Acquisition acquisition;
@@ -315,6 +320,7 @@ public final class Terminal implements AutoCloseable {
                 replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
         thread.start();
         recomputeJob = RecomputeJob.start(site, store, window::from, wallClock, settings.recomputeIdle());
+        measurementJob = MeasurementJob.start(site, store, wallClock, MEASUREMENT_IDLE).orElse(null);
         leaveNote();
     }
 
@@ -576,6 +582,9 @@ public final class Terminal implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (measurementJob != null) {
+            measurementJob.close();
         }
         if (recomputeJob != null) {
             recomputeJob.close();

@@ -5,6 +5,7 @@ import io.tanhe.server.store.ConfigStore;
 import io.tanhe.server.store.EventLog;
 import io.tanhe.server.store.Outbox;
 import io.tanhe.server.store.ReadingStore;
+import io.tanhe.server.store.QaStore;
 import io.tanhe.server.store.RecomputeQueue;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.RetentionReport;
@@ -43,6 +44,7 @@ public final class JdbcStore implements Store {
     private final JdbcAlerts alerts;
     private final JdbcEvents events;
     private final JdbcConfigs configs;
+    private final JdbcQa qa;
     private final JdbcOutbox outbox;
     private final JdbcRecomputeQueue recomputeQueue;
 
@@ -56,6 +58,7 @@ public final class JdbcStore implements Store {
         this.alerts = new JdbcAlerts(db);
         this.events = new JdbcEvents(db);
         this.configs = new JdbcConfigs(db);
+        this.qa = new JdbcQa(db);
         this.outbox = new JdbcOutbox(db);
         this.recomputeQueue = new JdbcRecomputeQueue(db);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -185,6 +188,11 @@ public final class JdbcStore implements Store {
     @Override
     public RecomputeQueue recomputeQueue() {
         return recomputeQueue;
+    }
+
+    @Override
+    public QaStore qa() {
+        return qa;
     }
 
     @Override

@@ -64,7 +64,9 @@ public final class TableCopy {
             new Table("outbox", "id", true, cols("id:L centre_id indicator_key period_start:I period_end:I payload status"
                     + " attempts:L next_attempt_at:I acked_at:I last_error enqueued_at:I idem_key")),
             new Table("recompute_request", "id", true, cols("id:L day_local:D point_id readings:L first_received_at:I"
-                    + " requested_at:I done_at:I")));
+                    + " requested_at:I done_at:I")),
+            new Table("qa_record", "id", true, cols("id:L kind point_id period_start:I period_end:I reference_value:F"
+                    + " measured_value:F span_range:F result_value:F limit_value:F passed:L source note recorded_at:I")));
 
     /** Where the copy reports how far it is. */
     @FunctionalInterface

@@ -1,0 +1,169 @@
+package io.tanhe.server.measurement;
+
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.server.site.Measurement;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.QaRecord;
+import io.tanhe.server.store.Store;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.server.store.StoredResult;
+import io.tanhe.server.store.TimeRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The running terminal's measurement method: on a low-priority daemon thread, computes and stores
+ * the figures of every hour that has closed ({@link MeasuredFigures}) — an hour is closed when the
+ * stored readings reach {@code close_after} past its end — at most a day of hours at a time. It
+ * continues after the last hour stored for the first compared emission; on a fresh store it starts
+ * with the hour of the first measurement reading of the last two days. Before the figures, the
+ * calibration and maintenance runs the data logger flagged that end in the batch are stored as QA
+ * records ({@link FlaggedPeriods}). Live evaluation is untouched:
+ * this reads the store and writes results, like the recompute of closed days.
+ */
+public final class MeasurementJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeasurementJob.class);
+    private static final Duration FIRST_LOOKBACK = Duration.ofDays(2);
+    private static final Duration BATCH = Duration.ofDays(1);
+    /** How far before a batch a calibration or maintenance run that ends in it is followed back to its start. */
+    private static final Duration FLAG_LOOKBACK = Duration.ofHours(3);
+
+    private final Site site;
+    private final Store store;
+    private final Clock wallClock;
+    private final MeasuredFigures figures;
+    private final Measurement.Comparison first;
+    private final Duration idle;
+    private final Thread thread;
+    private final Object wakeUp = new Object();
+    private volatile boolean closed;
+    /** The start of the first hour not yet stored; null until known. */
+    private Instant next;
+
+    private MeasurementJob(Site site, Store store, Clock wallClock, Duration idle) {
+        this.site = site;
+        this.store = store;
+        this.wallClock = wallClock;
+        this.figures = new MeasuredFigures(site, store);
+        this.first = site.measurement().orElseThrow().comparisons().getFirst();
+        this.idle = idle;
+        this.thread = new Thread(this::run, "tanhe-measurement");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    /** Starts the job for a site with a {@code measurement:} block that compares at least one emission; empty otherwise. */
+    public static Optional<MeasurementJob> start(Site site, Store store, Clock wallClock, Duration idle) {
+        if (site.measurement().isEmpty() || site.measurement().get().comparisons().isEmpty()) {
+            return Optional.empty();
+        }
+        MeasurementJob job = new MeasurementJob(site, store, wallClock, idle);
+        job.thread.start();
+        return Optional.of(job);
+    }
+
+    private void run() {
+        while (!closed) {
+            boolean more = false;
+            try {
+                more = step();
+            } catch (RuntimeException e) {
+                LOG.error("measurement figures of site {} failed, retrying in {}: {}", site.identity().siteId(), idle, e.toString());
+            }
+            if (!more) {
+                pause(idle);
+            }
+        }
+    }
+
+    /**
+     * Stores the figures of the closed hours after the last stored one, at most a day of them.
+     *
+     * @return true when closed hours remain
+     */
+    boolean step() {
+        Optional<Instant> latest = store.readings().latestMeasuredAt();
+        if (latest.isEmpty()) {
+            return false;
+        }
+        Instant closedUntil = TimeBucket.of(Grain.HOUR, latest.get().minus(site.closeAfter()), site.zone()).start();
+        if (next == null) {
+            next = resumePoint(latest.get()).orElse(null);
+            if (next == null) {
+                return false;
+            }
+        }
+        if (!next.isBefore(closedUntil)) {
+            return false;
+        }
+        Instant to = next.plus(BATCH).isBefore(closedUntil) ? next.plus(BATCH) : closedUntil;
+        Instant now = wallClock.instant();
+        List<StoredReading> flagged = new ArrayList<>();
+        for (String point : site.measurement().orElseThrow().bindings().keySet()) {
+            flagged.addAll(store.readings().readings(point, TimeRange.of(next.minus(FLAG_LOOKBACK), to)));
+        }
+        for (QaRecord r : FlaggedPeriods.of(flagged, site.measurement().orElseThrow().bindings().keySet(), next, now)) {
+            store.qa().add(r);
+        }
+        List<BucketResult> results = figures.hours(next, to, now);
+        store.results().writeAll(results).join();
+        LOG.info("measurement: stored {} figures of {} hours from {} of site {}", results.size(),
+                Duration.between(next, to).toHours(), next, site.identity().siteId());
+        next = to;
+        return next.isBefore(closedUntil);
+    }
+
+    /** After the last stored hour of the first compared emission; else the hour of the first measurement reading of the last two days. */
+    private Optional<Instant> resumePoint(Instant latest) {
+        List<StoredResult> stored = store.results().current(first.measured(), first.measuredKey(), Grain.HOUR,
+                TimeRange.of(latest.minus(Duration.ofDays(400)), latest.plusSeconds(1)));
+        if (!stored.isEmpty()) {
+            return Optional.of(stored.getLast().result().bucketEnd());
+        }
+        TimeRange recent = TimeRange.of(latest.minus(FIRST_LOOKBACK), latest.plusSeconds(1));
+        Instant earliest = null;
+        for (String point : site.measurement().orElseThrow().bindings().keySet()) {
+            List<StoredReading> readings = store.readings().readings(point, recent);
+            if (!readings.isEmpty() && (earliest == null || readings.getFirst().measuredAt().isBefore(earliest))) {
+                earliest = readings.getFirst().measuredAt();
+            }
+        }
+        return Optional.ofNullable(earliest).map(t -> TimeBucket.of(Grain.HOUR, t, site.zone()).start());
+    }
+
+    private void pause(Duration d) {
+        synchronized (wakeUp) {
+            if (!closed) {
+                try {
+                    wakeUp.wait(Math.max(1, d.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+        }
+    }
+
+    /** Stops after the batch in progress (the next start continues after the last stored hour). */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        try {
+            thread.join(Duration.ofMinutes(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
