@@ -67,6 +67,11 @@ public final class CanonicalPrinter {
 
     private void header(Header h) {
         comments(h.comments(), "");
+        if (h.testFile()) {
+            out.append("tests ").append(h.tests().path() != null ? quote(h.tests().path())
+                    : h.tests().id().text() + " version " + versionText(h.tests().version())).append('\n');
+            return;
+        }
         out.append(h.library() ? "library " : "methodology ").append(h.id().text()).append('\n');
         if (h.version() != null) {
             out.append(INDENT).append("version ").append(versionText(h.version())).append('\n');

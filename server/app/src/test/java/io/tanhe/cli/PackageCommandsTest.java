@@ -159,4 +159,23 @@ class PackageCommandsTest {
         assertEquals(1, resign.exit());
         assertFalse(resign.out().contains("signed"), resign.out());
     }
+
+    @Test
+    void aVerifiersTestFileRunsAgainstTheShippedMethodologyWithoutCopyingIt() throws Exception {
+        methodology("shipped", "99", "198");
+        Path checks = dir.resolve("verifier/checks.tanhe");
+        Files.createDirectories(checks.getParent());
+        Files.writeString(checks, """
+                tests "../shipped/tiny/tiny.tanhe"
+
+                test "our own month" {
+                  input burned = 50 t
+                  expect comb = 99 tCO2 ± 0.001
+                }
+                """);
+        CliRun run = ok("test", checks.toString());
+        assertTrue(run.out().endsWith("1 passed, 0 failed\n"), run.out());
+        assertTrue(run.out().contains("checks.tanhe: our own month"), run.out());
+        ok("check", checks.toString());
+    }
 }

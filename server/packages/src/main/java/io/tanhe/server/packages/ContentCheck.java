@@ -63,7 +63,7 @@ final class ContentCheck {
         String prefix = dir + "/";
         for (String path : files.keySet()) {
             Path file = dir.resolve(path);
-            if (path.endsWith(".tanhe") && isMethodology(files.get(path))) {
+            if (path.endsWith(".tanhe") && compiles(files.get(path))) {
                 Compilation c = Compiler.compile(file, List.of(dir));
                 if (!c.ok()) {
                     List<String> errors = c.diagnostics().stream().filter(Diagnostic::isError)
@@ -97,16 +97,26 @@ final class ContentCheck {
         return new Result(problems, tests);
     }
 
-    /** True when the first word after comments and blanks is {@code methodology} (not {@code library}). */
+    /** True when the file compiles on its own: a methodology or a test file (not a library). */
+    static boolean compiles(byte[] bytes) {
+        String first = firstWord(bytes);
+        return first.equals("methodology") || first.equals("tests");
+    }
+
+    /** True when the first word after comments and blanks is {@code methodology} (not {@code library} or {@code tests}). */
     static boolean isMethodology(byte[] bytes) {
+        return firstWord(bytes).equals("methodology");
+    }
+
+    private static String firstWord(byte[] bytes) {
         for (String line : new String(bytes, StandardCharsets.UTF_8).lines().toList()) {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("//")) {
                 continue;
             }
-            return l.startsWith("methodology ") || l.equals("methodology");
+            return l.split("[\\s/\"]", 2)[0];
         }
-        return false;
+        return "";
     }
 
     private static void delete(Path dir) {
