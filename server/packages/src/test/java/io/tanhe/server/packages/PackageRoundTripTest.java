@@ -58,6 +58,8 @@ class PackageRoundTripTest {
         assertTrue(p.manifest().tests().size() >= 3);
         Verdict v = PackageVerifier.verify(Fixtures.signedAndCountersigned(p), Fixtures.policy());
         assertTrue(v.accepted(), v.summary());
+        io.tanhe.server.packages.diff.DiffReport same = PackageDiff.between(library.resolve("aluminium-2013"), List.of(library), p);
+        assertTrue(same.identical(), "the folder and its package say the same: " + same.text());
     }
 
     @Test

@@ -152,12 +152,12 @@ public final class MethodologyDiff {
                 if (x.decl() instanceof Decl.ComputedDecl c && y.decl() instanceof Decl.ComputedDecl d) {
                     field(out, Area.FORMULAS, subject, "unit", String.valueOf(c.unit()), String.valueOf(d.unit()), at(x), at(y));
                     field(out, Area.FORMULAS, subject, "label", c.label(), d.label(), at(x), at(y));
-                    field(out, Area.FORMULAS, subject, "index", c.bindings().toString(), d.bindings().toString(), at(x), at(y));
+                    field(out, Area.FORMULAS, subject, "index", bindings(c.bindings()), bindings(d.bindings()), at(x), at(y));
                     expression(out, subject, CanonicalPrinter.expression(c.expr()), CanonicalPrinter.expression(d.expr()),
                             at(x, c.expr().span()), at(y, d.expr().span()));
                     classChange(x, y, out);
                 } else if (x.decl() instanceof Decl.FormulaDecl f && y.decl() instanceof Decl.FormulaDecl g) {
-                    field(out, Area.FORMULAS, subject, "parameters", f.parameters().toString(), g.parameters().toString(), at(x), at(y));
+                    field(out, Area.FORMULAS, subject, "parameters", parameters(f.parameters()), parameters(g.parameters()), at(x), at(y));
                     field(out, Area.FORMULAS, subject, "unit", String.valueOf(f.resultUnit()), String.valueOf(g.resultUnit()), at(x), at(y));
                     expression(out, subject, CanonicalPrinter.expression(f.body()), CanonicalPrinter.expression(g.body()),
                             at(x, f.body().span()), at(y, g.body().span()));
@@ -360,6 +360,15 @@ public final class MethodologyDiff {
 
     private static String names(List<io.tanhe.grammar.ast.Name> names) {
         return names.stream().map(io.tanhe.grammar.ast.Name::text).collect(Collectors.joining(","));
+    }
+
+    /** {@code f in fuel, u in unit}: what a binding says, without where it is written. */
+    private static String bindings(List<io.tanhe.grammar.ast.Binding> bindings) {
+        return bindings.stream().map(b -> b.variable().text() + " in " + b.set().text()).collect(Collectors.joining(", "));
+    }
+
+    private static String parameters(List<Decl.Parameter> parameters) {
+        return parameters.stream().map(p -> p.name().text() + (p.unit() == null ? "" : " : " + p.unit())).collect(Collectors.joining(", "));
     }
 
     private static String label(String l) {
