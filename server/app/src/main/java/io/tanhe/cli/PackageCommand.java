@@ -222,7 +222,7 @@ public final class PackageCommand implements Runnable {
                     out.println();
                     out.println("changes against " + against + ":");
                     DiffReport d = MethodologyDiff.between(DiffCommand.snapshot(against), PackageDiff.snapshot(p, file.toString()));
-                    d.text().lines().skip(2).forEach(l -> out.println("  " + l));
+                    d.text().lines().skip(2).dropWhile(String::isBlank).forEach(l -> out.println(l.isBlank() ? "" : "  " + l));
                 }
                 out.println();
                 if (v.accepted()) {
