@@ -19,7 +19,6 @@ import io.tanhe.server.packages.TrustPolicy;
 import io.tanhe.server.packages.Verdict;
 import io.tanhe.server.packages.diff.DiffReport;
 import io.tanhe.server.packages.diff.MethodologyDiff;
-import io.tanhe.server.packages.diff.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
