@@ -8,6 +8,7 @@ lexer grammar TanheLexer;
 
 METHODOLOGY : 'methodology';
 LIBRARY     : 'library';
+TESTS       : 'tests';
 VERSION     : 'version';
 TITLE       : 'title';
 SOURCE      : 'source';

@@ -10,8 +10,10 @@ file
     : header statement* EOF
     ;
 
+// A test file names the methodology it tests, by path or by id and version, and holds only test blocks.
 header
     : kind=(METHODOLOGY | LIBRARY) qualifiedId headerField*
+    | kind=TESTS (target=STRING | qualifiedId VERSION version=(NUMBER | DOTTED_VERSION | STRING))
     ;
 
 headerField

@@ -112,6 +112,25 @@ class LanguageServerTest {
     }
 
     @Test
+    void aTestFileNamingAShippedMethodologyIsNotFlagged(@TempDir Path dir) throws Exception {
+        String text = """
+                tests cn.aluminium version 2013.1
+
+                test "a verifier's month" {
+                  on 2022-06-01
+                  input al_output = 10000 t
+                  input power_purchased = 0 MWh
+                  expect anode_co2 = 15030.4 tCO2 ± 0.000001
+                }
+                """;
+        Path file = dir.resolve("checks.tanhe");
+        Files.writeString(file, text);
+        String uri = file.toUri().toString();
+        lsp.open(uri, text);
+        assertEquals(List.of(), lsp.diagnosticsFor(uri).getDiagnostics());
+    }
+
+    @Test
     void theDidYouMeanQuickFixRepairsTheFile(@TempDir Path dir) throws Exception {
         String uri = dir.resolve("fix.tanhe").toUri().toString();
         lsp.open(uri, MISSPELT);

@@ -1,6 +1,7 @@
 package io.tanhe.engine.compile;
 
 import io.tanhe.grammar.ast.Decl;
+import io.tanhe.grammar.ast.Header;
 import io.tanhe.grammar.ast.SourceFile;
 import io.tanhe.grammar.ast.SourceSpan;
 import io.tanhe.grammar.diagnostics.Diagnostics;
@@ -73,6 +74,9 @@ public final class ModuleLoader {
         if (root == null) { // unreadable: an empty file stands for it, the diagnostic says why
             root = new SourceFile(loader.display(main), null, List.of(), List.of());
         }
+        if (root.header() != null && root.header().testFile()) {
+            return loader.testFile(root, main);
+        }
         List<SourceFile> files = new ArrayList<>(loader.parsed.values());
         if (!files.contains(root)) {
             files.add(root);
@@ -89,8 +93,80 @@ public final class ModuleLoader {
     public static LoadedProgram loadText(String displayPath, String text, List<Path> libraries) {
         ModuleLoader loader = new ModuleLoader(Path.of("").toAbsolutePath(), libraries);
         SourceFile root = loader.parseText(Path.of(displayPath).toAbsolutePath().normalize(), displayPath, text);
+        if (root.header() != null && root.header().testFile()) {
+            return loader.testFile(root, Path.of(displayPath).toAbsolutePath().normalize());
+        }
         List<SourceFile> files = new ArrayList<>(loader.parsed.values());
         return new LoadedProgram(root, files, loader.paths, loader.sources, loader.diagnostics.sorted());
+    }
+
+    /**
+     * A test file: the methodology it names is loaded as the program, with its own tests replaced by the test
+     * file's (which keep their positions in the test file, so diagnostics and outcomes name it). Anything but
+     * {@code test} blocks in a test file is E315; a target that cannot be found is E309.
+     */
+    private LoadedProgram testFile(SourceFile tests, Path testPath) {
+        Header.TestTarget target = tests.header().tests();
+        for (Decl d : tests.decls()) {
+            if (!(d instanceof Decl.TestDecl)) {
+                diagnostics.report(ErrorCode.E315, d.span(), "a test file holds only `test` blocks, not `" + d.displayName() + "`",
+                        "declare it in the methodology, or test a methodology that has it; a test may set `factor` values");
+            }
+        }
+        Path targetPath = target.path() != null ? resolve(testPath, target.path()) : find(target, testPath);
+        SourceFile methodology = targetPath == null ? null : loadFile(targetPath, target.span());
+        if (targetPath != null && methodology != null && (methodology.header() == null || methodology.header().library()
+                || methodology.header().testFile())) {
+            diagnostics.report(ErrorCode.E315, target.span(), "`" + display(targetPath) + "` is not a methodology",
+                    "a test file names a file that starts with `methodology`");
+            methodology = null;
+        }
+        if (methodology == null) { // nothing to test against: an empty program, so only the reason above is reported
+            SourceFile alone = new SourceFile(tests.path(), null, List.of(), tests.trailingComments());
+            return new LoadedProgram(alone, List.of(alone), paths, sources, diagnostics.sorted());
+        }
+        List<Decl> decls = new ArrayList<>(methodology.decls().stream().filter(d -> !(d instanceof Decl.TestDecl)).toList());
+        decls.addAll(tests.declsOf(Decl.TestDecl.class));
+        SourceFile merged = new SourceFile(methodology.path(), methodology.header(), decls, methodology.trailingComments());
+        List<SourceFile> files = new ArrayList<>();
+        for (SourceFile f : parsed.values()) {
+            if (f == methodology) {
+                files.add(merged);
+            } else if (f != tests) {
+                files.add(f);
+            }
+        }
+        return new LoadedProgram(merged, files, paths, sources, diagnostics.sorted());
+    }
+
+    /** The methodology with the target's id and version: beside the test file, then in each library folder. */
+    private Path find(Header.TestTarget target, Path testPath) {
+        List<Path> roots = new ArrayList<>();
+        if (testPath.getParent() != null) {
+            roots.add(testPath.getParent());
+        }
+        roots.addAll(libraries);
+        for (Path root : roots) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(root, 3)) {
+                for (Path p : walk.filter(f -> f.toString().endsWith(".tanhe") && Files.isRegularFile(f)).sorted().toList()) {
+                    if (p.toAbsolutePath().normalize().equals(testPath) || Files.size(p) > Limits.MAX_FILE_BYTES) {
+                        continue;
+                    }
+                    ParseResult r = MethodologyParser.parse(p.toString(), Files.readString(p));
+                    if (r.file().header() != null && !r.file().header().library() && !r.file().header().testFile()
+                            && r.file().header().id() != null && r.file().header().id().text().equals(target.id().text())
+                            && target.version().equals(r.file().header().version())) {
+                        return p.toAbsolutePath().normalize();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // an unreadable folder or file is not the one sought; the next root may have it
+            }
+        }
+        diagnostics.report(ErrorCode.E309, target.span(), "methodology `" + target.id().text() + "` version " + target.version()
+                + " not found beside this file or in the library", "check the id and version (`tanhe list` shows the library),"
+                + " or name the file: `tests \"../folder/file.tanhe\"`");
+        return null;
     }
 
     private SourceFile loadFile(Path file, SourceSpan importedAt) {

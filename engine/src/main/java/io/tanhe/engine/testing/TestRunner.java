@@ -65,10 +65,13 @@ public final class TestRunner {
         this.execution = execution;
     }
 
-    /** Runs every test of the file that was compiled (not those of imported libraries). */
+    /**
+     * Runs every test of the file that was compiled (not those of imported libraries); for a test file, its tests
+     * against the methodology it names. Each outcome names the file the test is written in.
+     */
     public List<TestOutcome> runAll() {
         SourceFile main = compilation.loaded().main();
-        return main.declsOf(Decl.TestDecl.class).stream().map(t -> run(main.path(), t)).toList();
+        return main.declsOf(Decl.TestDecl.class).stream().map(t -> run(t.span().file(), t)).toList();
     }
 
     /**

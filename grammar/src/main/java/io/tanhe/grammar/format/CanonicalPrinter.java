@@ -30,6 +30,21 @@ public final class CanonicalPrinter {
         return p.out.toString();
     }
 
+    /**
+     * One declaration in canonical form without its comments: two declarations that print the same differ
+     * only in layout or comments ({@code tanhe diff} relies on this).
+     */
+    public static String declaration(Decl d) {
+        CanonicalPrinter p = new CanonicalPrinter();
+        p.decl(d);
+        return p.out.toString().strip();
+    }
+
+    /** An expression in canonical form (single spaces, the author's parentheses). */
+    public static String expression(Expr e) {
+        return expr(e);
+    }
+
     private void file(SourceFile f) {
         if (f.header() != null) {
             header(f.header());
@@ -52,6 +67,11 @@ public final class CanonicalPrinter {
 
     private void header(Header h) {
         comments(h.comments(), "");
+        if (h.testFile()) {
+            out.append("tests ").append(h.tests().path() != null ? quote(h.tests().path())
+                    : h.tests().id().text() + " version " + versionText(h.tests().version())).append('\n');
+            return;
+        }
         out.append(h.library() ? "library " : "methodology ").append(h.id().text()).append('\n');
         if (h.version() != null) {
             out.append(INDENT).append("version ").append(versionText(h.version())).append('\n');

@@ -67,6 +67,13 @@ final class AstBuilder {
     // ---- header ----
 
     private Header header(HeaderContext h) {
+        if (h.kind.getType() == TanheParser.TESTS) {
+            Name target = h.qualifiedId() == null ? null : name(h.qualifiedId());
+            String version = h.version == null ? null : h.version.getType() == TanheParser.STRING ? unquote(h.version) : h.version.getText();
+            Header.TestTarget tests = new Header.TestTarget(h.target == null ? null : unquote(h.target), target, version, span(h));
+            return new Header(false, target, version, h.version == null ? null : span(h.version), null, null, null, null, null,
+                    List.of(), span(h), List.copyOf(comments.of(h)), tests);
+        }
         boolean library = h.kind.getType() == TanheParser.LIBRARY;
         Name id = name(h.qualifiedId());
         String version = null;

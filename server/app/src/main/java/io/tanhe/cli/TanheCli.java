@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
-                CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class})
+                CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class, PackageCommand.class,
+                TrustCommand.class, DiffCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

@@ -38,6 +38,7 @@ class LayeringTest {
                 .layer("hj212").definedBy("io.tanhe.server.hj212..")
                 .layer("store").definedBy("io.tanhe.server.store..")
                 .layer("security").definedBy("io.tanhe.server.security..")
+                .layer("packages").definedBy("io.tanhe.server.packages..")
                 .layer("uplink").definedBy("io.tanhe.server.uplink..")
                 .layer("simulators").definedBy("io.tanhe.sim..")
                 .layer("cems").definedBy("io.tanhe.server.cems..")
@@ -56,6 +57,7 @@ class LayeringTest {
                 .whereLayer("hj212").mayNotAccessAnyLayer()
                 .whereLayer("store").mayOnlyAccessLayers("engine", "drivers", "grammar")
                 .whereLayer("security").mayOnlyAccessLayers("store", "grammar")
+                .whereLayer("packages").mayOnlyAccessLayers("security", "store", "engine", "grammar")
                 .whereLayer("uplink").mayOnlyAccessLayers("hj212", "store", "engine", "drivers", "grammar")
                 .whereLayer("simulators").mayOnlyAccessLayers("hj212", "drivers", "engine", "grammar")
                 .whereLayer("cems").mayOnlyAccessLayers("hj212", "drivers", "grammar")
@@ -64,12 +66,12 @@ class LayeringTest {
                 .whereLayer("report").mayOnlyAccessLayers("site", "store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
                 .whereLayer("measurement").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
-                .whereLayer("terminal").mayOnlyAccessLayers("measurement", "recompute", "evaluation", "report", "site", "security", "uplink", "store",
-                        "engine", "drivers", "grammar")
-                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "uplink", "store", "engine", "drivers",
-                        "grammar")
+                .whereLayer("terminal").mayOnlyAccessLayers("measurement", "recompute", "evaluation", "report", "site", "packages", "security",
+                        "uplink", "store", "engine", "drivers", "grammar")
+                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "packages", "security", "uplink", "store", "engine",
+                        "drivers", "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
-                        "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
+                        "simulators", "cems", "packages", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 
     @Test
