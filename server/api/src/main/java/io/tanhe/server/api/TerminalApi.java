@@ -25,7 +25,8 @@ public final class TerminalApi {
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
         ApiServer api = ApiServer.start(binding,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access);
+                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(),
+                        new LifecycleSource(terminal.lifecycle())), access);
         terminal.attachApi(api.address(), api::stop);
         return api.address();
     }

@@ -81,7 +81,7 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
         }
         boolean methodology = files.keySet().stream().anyMatch(f -> f.endsWith(".tanhe"));
         Map.Entry<String, String> table = files.entrySet().stream()
-                .filter(e -> FactorTableLoader.isTableFile(Path.of(e.getKey()))).findFirst().orElse(null);
+                .filter(e -> Candidate.isTable(e.getKey())).findFirst().orElse(null);
         if (methodology) {
             return new Candidate(Kind.METHODOLOGY, "methodology", "unknown", new TreeMap<>(files));
         }
@@ -99,6 +99,11 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
             throw new IllegalArgumentException(file + ": no `" + field + ":` line; a factor table names itself with `table:` and `version:`");
         }
         return m.group(1);
+    }
+
+    /** True for a file named like a factor table ({@code *.factors.yaml} and so on). */
+    static boolean isTable(String fileName) {
+        return FactorTableLoader.TABLE_SUFFIXES.stream().anyMatch(fileName::endsWith);
     }
 
     /** As stored in the package's row (JSON). */

@@ -49,7 +49,7 @@ public final class ConfigLifecycle implements AutoCloseable {
     private final AuditLog audit;
     private final LiveTerminal live;
     private final Clock wallClock;
-    private final Duration selfTestAfter;
+    private volatile Duration selfTestAfter;
     private final ScheduledExecutorService worker;
     private volatile PackageVerifier verifier = PackageVerifier.NONE_INSTALLED;
     private volatile int reviewDays = REVIEW_DAYS;
@@ -82,6 +82,14 @@ public final class ConfigLifecycle implements AutoCloseable {
     /** Plugs in the signature checks (the signed package format). */
     public void useVerifier(PackageVerifier v) {
         this.verifier = v;
+    }
+
+    /** How long after an activation the self-test judges the terminal. */
+    public void selfTestAfter(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the self-test needs a positive time, not " + d);
+        }
+        this.selfTestAfter = d;
     }
 
     /** How many closed days a review replays (default {@link #REVIEW_DAYS}). */
@@ -351,7 +359,7 @@ public final class ConfigLifecycle implements AutoCloseable {
             throw new IllegalStateException("package #" + p.id() + " is no longer " + from.code() + "; someone else moved it");
         }
         audit(who, "config." + to.code(), p, AuditOutcome.SUCCESS, from.code() + " → " + to.code() + ": " + detail);
-        LOG.info("configuration package #{} {}: {} → {}: {}", p.id(), label(p), from.code(), to.code(), detail);
+        LOG.info("configuration {}: {} → {}: {}", label(p), from.code(), to.code(), detail);
         return store.packages().get(p.id()).orElseThrow();
     }
 

@@ -33,7 +33,7 @@ record FactorPackage(FactorLibrary library) {
         List<String> problems = new ArrayList<>();
         List<FactorValue> values = new ArrayList<>();
         for (Map.Entry<String, String> f : candidate.files().entrySet()) {
-            if (!FactorTableLoader.isTableFile(java.nio.file.Path.of(f.getKey()))) {
+            if (!Candidate.isTable(f.getKey())) {
                 problems.add(f.getKey() + ": not a factor table; a factor package holds *.factors.yaml files only");
                 continue;
             }
