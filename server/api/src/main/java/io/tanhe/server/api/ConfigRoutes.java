@@ -10,8 +10,6 @@ import io.tanhe.server.security.audit.AuditActor;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,8 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /api/config/versions} — every package and the activation log (who, when, from → to, hashes, signatures, review summary);</li>
  *   <li>{@code GET /api/config/versions/{id}} — one package with its review (figure by figure, totals by class);</li>
- *   <li>{@code POST /api/config/packages} with {@code {"files": {"name.factors.yaml": "…"}}} — upload: verify, compile,
- *       test, dry-run replay, review; answers the package, {@code reviewed} or {@code refused} with the reason;</li>
+ *   <li>{@code POST /api/config/packages} with a signed package file ({@code *.tpkg}) as the body — upload: verify,
+ *       compile, test, dry-run replay, review; answers the package, {@code reviewed} or {@code refused} with the reason;</li>
  *   <li>{@code POST /api/config/versions/{id}/stage} with {@code {"effective_from": "2026-12-05"}} (optional; default now);</li>
  *   <li>{@code POST /api/config/versions/{id}/activate};</li>
  *   <li>{@code POST /api/config/rollback} with {@code {"to": 3}} (0: back to the site file's configuration).</li>
@@ -30,7 +28,7 @@ import java.util.Map;
 final class ConfigRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The largest package body taken. */
-    static final int MAX_BODY = 4_500_000;
+    static final int MAX_BODY = 70 * 1024 * 1024;
 
     private final ConfigurationSource source;
     private final ZoneId zone;
@@ -69,19 +67,14 @@ final class ConfigRoutes {
     }
 
     private void upload(Context ctx) {
-        JsonNode files = body(ctx).path("files");
-        if (!files.isObject() || files.isEmpty()) {
-            throw new BadRequest("files", "send {\"files\": {\"<name>.factors.yaml\": \"<text>\", …}}: the package's files by name");
+        if (ctx.contentLength() > MAX_BODY) {
+            throw new BadRequest("body", "the package has more than " + MAX_BODY + " bytes");
         }
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (Iterator<String> it = files.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!files.get(name).isTextual() || name.contains("/") || name.contains("\\") || name.isBlank()) {
-                throw new BadRequest("files", "file `" + TimeText.shown(name) + "`: a package file is a plain name with text");
-            }
-            byName.put(name, files.get(name).asText());
+        byte[] pkg = ctx.bodyAsBytes();
+        if (pkg.length == 0) {
+            throw new BadRequest("body", "send the signed package file (*.tpkg) as the body, Content-Type application/octet-stream");
         }
-        ApiServer.send(ctx, source.upload(byName, actor(ctx)));
+        ApiServer.send(ctx, source.upload(pkg, actor(ctx)));
     }
 
     private void stage(Context ctx) {

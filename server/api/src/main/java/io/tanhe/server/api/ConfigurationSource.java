@@ -19,8 +19,8 @@ public interface ConfigurationSource {
     /** One package with its review. */
     Map<String, Object> version(long id);
 
-    /** Takes a package (file name → text) through its checks; the package as it ends (reviewed or refused). */
-    Map<String, Object> upload(Map<String, String> files, AuditActor who);
+    /** Takes a signed package file's bytes through its checks; the package as it ends (reviewed or refused). */
+    Map<String, Object> upload(byte[] pkg, AuditActor who);
 
     /** Stages a reviewed package to apply from {@code effectiveFrom} (null: now). */
     Map<String, Object> stage(long id, Instant effectiveFrom, AuditActor who);
@@ -48,7 +48,7 @@ public interface ConfigurationSource {
         }
 
         @Override
-        public Map<String, Object> upload(Map<String, String> files, AuditActor who) {
+        public Map<String, Object> upload(byte[] pkg, AuditActor who) {
             throw none();
         }
 

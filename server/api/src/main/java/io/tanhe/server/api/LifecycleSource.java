@@ -38,8 +38,8 @@ final class LifecycleSource implements ConfigurationSource {
     }
 
     @Override
-    public Map<String, Object> upload(Map<String, String> files, AuditActor who) {
-        return row(lifecycle.upload(Candidate.fromFiles(files, "the uploaded package"), who), true);
+    public Map<String, Object> upload(byte[] pkg, AuditActor who) {
+        return row(lifecycle.upload(Candidate.fromPackage(pkg, "the uploaded package"), who), true);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.server.recompute.RecomputeJob;
 import io.tanhe.server.terminal.lifecycle.ConfigLifecycle;
 import io.tanhe.server.terminal.lifecycle.LiveTerminal;
+import io.tanhe.server.terminal.lifecycle.TrustPolicyVerifier;
 import io.tanhe.grammar.config.ConfigPlace;
 import io.tanhe.grammar.config.ConfigProblem;
 import io.tanhe.grammar.config.InvalidConfigException;
@@ -122,7 +123,8 @@ public final class Terminal implements AutoCloseable {
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
         this.thread = new Thread(loop, "tanhe-eval");
-        this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER);
+        this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER,
+                new TrustPolicyVerifier(dataDir));
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
     }
 

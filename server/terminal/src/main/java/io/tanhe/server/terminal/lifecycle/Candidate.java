@@ -21,17 +21,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The files of a configuration package as the terminal received them, with what it says it is. Until the
- * signed package format (branch {@code pkg}, docs/packages.md) is merged, a candidate is a directory of
- * factor tables ({@code *.factors.yaml}): its name and version are the first table's {@code table:} and
- * {@code version:}. {@link PackageVerifier} is the seam where signature checks plug in.
+ * The files of a configuration package as the terminal received them, with what it says it is: normally a
+ * signed package ({@code *.tpkg}, docs/packages.md; {@link #fromPackage}), kept whole so that its signatures
+ * can be checked again at any step; for tests and dry runs also plain files ({@link #fromFiles}), whose name
+ * and version are the first factor table's {@code table:} and {@code version:} and which no trust policy accepts.
  *
  * @param kind    what the package changes
  * @param name    the package's id
  * @param version its version
- * @param files   file name → text
+ * @param files   file path inside the package → text
+ * @param signed  the signed package's bytes, Base64; empty for plain files
  */
-public record Candidate(Kind kind, String name, String version, SortedMap<String, String> files) {
+public record Candidate(Kind kind, String name, String version, SortedMap<String, String> files, String signed) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TABLE = Pattern.compile("(?m)^table:\\s*\"?([^\"\\s#]+)\"?");
     private static final Pattern VERSION = Pattern.compile("(?m)^version:\\s*\"?([^\"\\s#]+)\"?");
@@ -39,17 +40,54 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
     static final int MAX_FILES = 64;
     static final int MAX_CHARS = 4_000_000;
 
-    /** What a package changes. */
+    /** What a package changes (the package format's kinds). */
     public enum Kind {
-        FACTORS, THRESHOLDS, METHODOLOGY;
+        FACTORS("factor-update"), THRESHOLDS("threshold"), METHODOLOGY("methodology");
 
-        public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
         }
+
+        /** As the package format names it, e.g. {@code factor-update}. */
+        public String code() {
+            return code;
+        }
+
+        static Kind of(String code) {
+            return java.util.Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no package kind `" + code + "`"));
+        }
+    }
+
+    /**
+     * The candidate in a signed package file's bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a package (not a zip, no manifest, unsafe paths, too big)
+     */
+    public static Candidate fromPackage(byte[] bytes, String origin) {
+        io.tanhe.server.packages.ConfigPackage p;
+        try {
+            p = io.tanhe.server.packages.ConfigPackage.read(bytes, origin);
+        } catch (io.tanhe.server.packages.PackageFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        p.files().keySet().forEach(path -> files.put(path, p.text(path)));
+        return new Candidate(Kind.of(p.manifest().kind().label()), p.manifest().id(), p.manifest().version(), files,
+                java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** The signed package, when the candidate came as one. */
+    public java.util.Optional<io.tanhe.server.packages.ConfigPackage> signedPackage() {
+        return signed.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(io.tanhe.server.packages.ConfigPackage.read(java.util.Base64.getDecoder().decode(signed), name));
     }
 
     public Candidate {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        java.util.Objects.requireNonNull(signed, "signed");
     }
 
     /**
@@ -83,14 +121,14 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
         Map.Entry<String, String> table = files.entrySet().stream()
                 .filter(e -> Candidate.isTable(e.getKey())).findFirst().orElse(null);
         if (methodology) {
-            return new Candidate(Kind.METHODOLOGY, "methodology", "unknown", new TreeMap<>(files));
+            return new Candidate(Kind.METHODOLOGY, "methodology", "unknown", new TreeMap<>(files), "");
         }
         if (table == null) {
             throw new IllegalArgumentException(origin + " holds no factor table (*.factors.yaml) and no methodology (*.tanhe):"
                     + " nothing to apply; it has " + String.join(", ", files.keySet()));
         }
         return new Candidate(Kind.FACTORS, first(TABLE, table.getValue(), table.getKey(), "table"),
-                first(VERSION, table.getValue(), table.getKey(), "version"), new TreeMap<>(files));
+                first(VERSION, table.getValue(), table.getKey(), "version"), new TreeMap<>(files), "");
     }
 
     private static String first(Pattern p, String text, String file, String field) {
@@ -109,7 +147,7 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
     /** As stored in the package's row (JSON). */
     public String encode() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("kind", kind.code()).put("name", name).put("version", version);
+        o.put("kind", kind.code()).put("name", name).put("version", version).put("signed", signed);
         ObjectNode f = o.putObject("files");
         files.forEach(f::put);
         return o.toString();
@@ -124,8 +162,8 @@ public record Candidate(Kind kind, String name, String version, SortedMap<String
                 String name = it.next();
                 files.put(name, o.path("files").path(name).asText());
             }
-            return new Candidate(Kind.valueOf(o.path("kind").asText().toUpperCase(java.util.Locale.ROOT)), o.path("name").asText(),
-                    o.path("version").asText(), files);
+            return new Candidate(Kind.of(o.path("kind").asText()), o.path("name").asText(), o.path("version").asText(), files,
+                    o.path("signed").asText(""));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored configuration package is not what this terminal wrote: " + e.getOriginalMessage(), e);
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The configuration lifecycle of a running terminal (issue 15): a package is uploaded, verified
- * ({@link PackageVerifier}), compiled against the site, its in-file tests run, closed days replayed under
+ * ({@link CandidateVerifier}), compiled against the site, its in-file tests run, closed days replayed under
  * it (the review), then staged with the measurement time it applies from, activated (applied live and the
  * closed days from that time recomputed as revisions whose reason names the package), self-tested, and
  * rolled back automatically when the self-test fails or on command. Every step is a state in the store
@@ -51,14 +51,18 @@ public final class ConfigLifecycle implements AutoCloseable {
     private final Clock wallClock;
     private volatile Duration selfTestAfter;
     private final ScheduledExecutorService worker;
-    private volatile PackageVerifier verifier = PackageVerifier.NONE_INSTALLED;
+    private volatile CandidateVerifier verifier;
+    private volatile java.util.function.Consumer<PackageState> stepListener = s -> { };
     private volatile int reviewDays = REVIEW_DAYS;
 
     /**
      * @param base          the site as its file configures it, without packages
      * @param selfTestAfter how long after an activation the self-test judges the terminal
+     * @param verifier      checks each package first ({@link TrustPolicyVerifier} in a terminal)
      */
-    public ConfigLifecycle(Site base, Store store, AuditLog audit, LiveTerminal live, Clock wallClock, Duration selfTestAfter) {
+    public ConfigLifecycle(Site base, Store store, AuditLog audit, LiveTerminal live, Clock wallClock, Duration selfTestAfter,
+                           CandidateVerifier verifier) {
+        this.verifier = verifier;
         this.base = base;
         this.store = store;
         this.audit = audit;
@@ -79,8 +83,16 @@ public final class ConfigLifecycle implements AutoCloseable {
         return ActiveConfiguration.of(base, store.packages());
     }
 
-    /** Plugs in the signature checks (the signed package format). */
-    public void useVerifier(PackageVerifier v) {
+    /**
+     * Calls {@code listener} on the lifecycle's thread each time a package's new state has been stored (monitoring;
+     * the crash tests stop the process there).
+     */
+    public void onStep(java.util.function.Consumer<PackageState> listener) {
+        this.stepListener = listener;
+    }
+
+    /** Replaces the verifier (tests trust their own packages). */
+    public void useVerifier(CandidateVerifier v) {
         this.verifier = v;
     }
 
@@ -107,12 +119,13 @@ public final class ConfigLifecycle implements AutoCloseable {
      */
     public ConfigPackage upload(Candidate candidate, AuditActor who) {
         return onWorker(() -> {
-            PackageVerifier.Verification v = verifier.verify(candidate);
+            CandidateVerifier.Verification v = verifier.verify(candidate);
             ConfigPackage p = store.packages().add(candidate.kind().code(), candidate.name(), candidate.version(), candidate.encode(),
                     v.signers(), who.user(), wallClock.instant(), PackageState.CANDIDATE.code(), "uploaded by " + who.user()
                             + " from " + who.source());
             audit(who, "config.upload", p, AuditOutcome.SUCCESS, candidate.kind().code() + " package, " + candidate.files().size()
                     + " files, sha256 " + p.sha256());
+            stepListener.accept(PackageState.CANDIDATE);
             return check(p, v);
         });
     }
@@ -200,7 +213,7 @@ public final class ConfigLifecycle implements AutoCloseable {
         }
     }
 
-    private ConfigPackage check(ConfigPackage start, PackageVerifier.Verification verification) {
+    private ConfigPackage check(ConfigPackage start, CandidateVerifier.Verification verification) {
         ConfigPackage p = start;
         AuditActor who = terminalActor();
         try {
@@ -208,7 +221,7 @@ public final class ConfigLifecycle implements AutoCloseable {
             PackageState s = PackageState.of(p.state());
             if (s == PackageState.CANDIDATE) {
                 if (!verification.accepted()) {
-                    throw new PackageRefusedException(PackageState.VERIFIED, verification.reason());
+                    throw new PackageRefusedException(verification.refusedAt(), verification.reason());
                 }
                 p = move(p, s, s = PackageState.VERIFIED, who, "signed by " + verification.signers() + "; " + verification.reason());
             }
@@ -222,7 +235,8 @@ public final class ConfigLifecycle implements AutoCloseable {
                         + compiled.library().factorNames());
             }
             if (s == PackageState.COMPILED) {
-                p = move(p, s, s = PackageState.TESTED, who, "a factor package holds no in-file tests: nothing to run");
+                p = move(p, s, s = PackageState.TESTED, who, verification.tests().isEmpty() ? "the package holds no in-file tests"
+                        : verification.tests());
             }
             if (s == PackageState.TESTED) {
                 Review review = replay(p);
@@ -264,6 +278,7 @@ public final class ConfigLifecycle implements AutoCloseable {
                 "refused at " + step.code() + ": " + reason);
         audit(terminalActor(), "config.refuse", p, AuditOutcome.FAILURE, "at " + step.code() + ": " + reason);
         LOG.warn("configuration package #{} {} {} refused at {}: {}", p.id(), p.name(), p.version(), step.code(), reason);
+        stepListener.accept(PackageState.REFUSED);
         return store.packages().get(p.id()).orElseThrow();
     }
 
@@ -360,6 +375,7 @@ public final class ConfigLifecycle implements AutoCloseable {
         }
         audit(who, "config." + to.code(), p, AuditOutcome.SUCCESS, from.code() + " → " + to.code() + ": " + detail);
         LOG.info("configuration {}: {} → {}: {}", label(p), from.code(), to.code(), detail);
+        stepListener.accept(to);
         return store.packages().get(p.id()).orElseThrow();
     }
 

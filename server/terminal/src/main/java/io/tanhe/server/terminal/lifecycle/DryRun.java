@@ -83,6 +83,19 @@ public final class DryRun {
         return new Review(from, to, grain.name().toLowerCase(java.util.Locale.ROOT), compared, figures, classTotals);
     }
 
+    /**
+     * {@code site} with {@code candidate}'s factors applied from {@code from} on: what {@code tanhe replay --under} replays.
+     *
+     * @throws PackageRefusedException when the package does not compile against the site
+     */
+    public static Site under(Site site, Candidate candidate, LocalDate from) {
+        if (candidate.kind() != Candidate.Kind.FACTORS) {
+            throw new PackageRefusedException(PackageState.COMPILED, "only factor packages are replayed so far; this is a "
+                    + candidate.kind().code() + " package");
+        }
+        return site.withFactors(site.factors().overriddenBy(FactorPackage.compile(candidate, site).from(from)));
+    }
+
     /** The emission class of {@code node} (its keyword, e.g. {@code combustion}); null for a node that is not an emission. */
     private static String emissionClass(Site site, String node) {
         return site.graph().node(node).map(Node::emissionClass).map(c -> c.keyword()).orElse(null);

@@ -33,8 +33,8 @@ class ConfigLifecycleTest {
     private static final Duration QUICK = Duration.ofMillis(50);
     private static final Instant YESTERDAY = local("2025-10-02T00:00");
     private static final AuditActor ADMIN = new AuditActor("admin", "sysadmin", "127.0.0.1");
-    static final PackageVerifier TRUSTING = c -> new PackageVerifier.Verification(true, "author alice (test key)",
-            "accepted by the test's verifier");
+    static final CandidateVerifier TRUSTING = c -> CandidateVerifier.Verification.accepted("author alice (test key)",
+            "accepted by the test's verifier", "");
 
     @TempDir
     Path dir;
@@ -53,24 +53,39 @@ class ConfigLifecycleTest {
                 """.formatted(version, percent)), "test");
     }
 
-    private Terminal running() throws InterruptedException {
+    private Terminal running(boolean verifierRequired) throws Exception {
+        SignedPackages.trust(dir.resolve("data"), verifierRequired);
         Terminal t = LatePlant.open(dir.resolve("site"), dir.resolve("data"), QUICK);
         LatePlant.deliver(t, LatePlant.yesterdayEvening());
-        t.lifecycle().useVerifier(TRUSTING);
+        // on a loaded machine the window may move past yesterday a moment after the readings settle
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (t.openWindowFrom().orElse(Instant.MIN).isBefore(YESTERDAY.plus(Duration.ofDays(1)))
+                || t.store().results().current("coal_combustion", "unit1", Grain.DAY, TimeRange.of(YESTERDAY, YESTERDAY.plusSeconds(1))).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "yesterday did not close within 30 s: window " + t.openWindowFrom());
+            Thread.sleep(20);
+        }
+        LatePlant.settle(t);
         t.lifecycle().selfTestAfter(Duration.ofMillis(200));
         return t;
+    }
+
+    private Terminal running() throws Exception {
+        return running(false);
+    }
+
+    private Candidate signed(String version, String percent, io.tanhe.server.packages.SigningKey key) throws Exception {
+        return Candidate.fromPackage(SignedPackages.oxidation(dir.resolve("work"), version, percent, key).toBytes(), "test");
     }
 
     @Test
     void aFactorUpdateActivatedFromYesterdayRevisesYesterdayKeepingTheOldFigureAndRollsBack() throws Exception {
         try (Terminal t = running()) {
             Store store = t.store();
-            System.err.println("DEBUG window " + t.openWindowFrom() + " day rows " + store.results().current("coal_combustion", "",
-                    Grain.DAY, TimeRange.of(YESTERDAY.minusSeconds(86400 * 3), YESTERDAY.plusSeconds(86400 * 3))));
             assertEquals(108.9, day(store).value(), 1e-9, "60 t × 0.50 × 0.99 × 44/12");
 
-            ConfigPackage p = t.lifecycle().upload(oxidation("2026.1", "98"), ADMIN);
-            assertEquals("reviewed", p.state(), p.reviewSummary());
+            ConfigPackage p = t.lifecycle().upload(signed("2026.1", "98", SignedPackages.AUTHOR), ADMIN);
+            assertEquals("reviewed", p.state(), t.lifecycle().versions().log().getLast().detail());
+            assertTrue(p.signatures().contains("author Li Wei (accountant)"), p.signatures());
             Review review = Review.fromJson(p.review());
             Review.Figure combustion = review.figures().stream().filter(f -> f.node().equals("coal_combustion")).findFirst().orElseThrow();
             assertEquals(108.9, combustion.stored(), 1e-9);
@@ -99,16 +114,56 @@ class ConfigLifecycleTest {
     }
 
     @Test
-    void aPackageTheVerifierRefusesLeavesTheTerminalUnchanged() throws Exception {
+    void aPackageSignedByAnUntrustedKeyIsRefusedAndChangesNothing() throws Exception {
         try (Terminal t = running()) {
-            t.lifecycle().useVerifier(c -> PackageVerifier.Verification.refused("signature by an untrusted key 04ab…"));
-            assertRefusedUnchanged(t, oxidation("2026.1", "98"), "untrusted key");
+            assertRefusedUnchanged(t, signed("2026.1", "98", SignedPackages.STRANGER), "UNTRUSTED_KEY");
+        }
+    }
+
+    @Test
+    void aFactorUpdateWithoutTheCountersignatureThePolicyAsksForIsRefused() throws Exception {
+        try (Terminal t = running(true)) {
+            assertRefusedUnchanged(t, signed("2026.1", "98", SignedPackages.AUTHOR), "MISSING_COUNTERSIGNATURE");
+        }
+    }
+
+    @Test
+    void aPackageWhoseFileChangedAfterSigningIsRefused() throws Exception {
+        try (Terminal t = running()) {
+            var pkg = SignedPackages.oxidation(dir.resolve("work"), "2026.1", "98", SignedPackages.AUTHOR);
+            Map<String, byte[]> files = new java.util.TreeMap<>(pkg.files());
+            String path = files.keySet().iterator().next();
+            files.put(path, new String(files.get(path), java.nio.charset.StandardCharsets.UTF_8).replace("value: 98", "value: 90")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var tampered = new io.tanhe.server.packages.ConfigPackage(pkg.manifest(), pkg.manifestBytes(), files, pkg.signatures());
+            assertRefusedUnchanged(t, Candidate.fromPackage(tampered.toBytes(), "test"), "FILE_CHANGED");
+        }
+    }
+
+    @Test
+    void aPackageWithABadSignatureIsRefused() throws Exception {
+        try (Terminal t = running()) {
+            var pkg = SignedPackages.oxidation(dir.resolve("work"), "2026.1", "98", SignedPackages.AUTHOR);
+            var s = pkg.signatures().getFirst();
+            byte[] broken = s.signature().clone();
+            broken[broken.length - 3] ^= 0x5a;
+            var forged = new io.tanhe.server.packages.ConfigPackage(pkg.manifest(), pkg.manifestBytes(), pkg.files(),
+                    List.of(new io.tanhe.server.packages.PackageSignature(s.role(), s.name(), s.publicKey(), broken)));
+            assertRefusedUnchanged(t, Candidate.fromPackage(forged.toBytes(), "test"), "BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void plainFilesThatAreNotASignedPackageAreRefused() throws Exception {
+        try (Terminal t = running()) {
+            assertRefusedUnchanged(t, oxidation("2026.1", "98"), "not a signed package");
         }
     }
 
     @Test
     void aPackageNamingAFactorTheMethodologyLacksIsRefusedAtCompile() throws Exception {
         try (Terminal t = running()) {
+            t.lifecycle().useVerifier(TRUSTING);
             Candidate typo = Candidate.fromFiles(Map.of("x.factors.yaml", """
                     table: typo
                     version: "1"
@@ -126,6 +181,7 @@ class ConfigLifecycleTest {
     @Test
     void aPackageWithAUnitOfAnotherDimensionIsRefused() throws Exception {
         try (Terminal t = running()) {
+            t.lifecycle().useVerifier(TRUSTING);
             assertRefusedUnchanged(t, Candidate.fromFiles(Map.of("x.factors.yaml", """
                     table: wrong-unit
                     version: "1"
@@ -142,7 +198,7 @@ class ConfigLifecycleTest {
     @Test
     void onlyAReviewedPackageCanBeStagedAndOnlyAStagedOneActivated() throws Exception {
         try (Terminal t = running()) {
-            ConfigPackage p = t.lifecycle().upload(oxidation("2026.1", "98"), ADMIN);
+            ConfigPackage p = t.lifecycle().upload(signed("2026.1", "98", SignedPackages.AUTHOR), ADMIN);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.lifecycle().activate(p.id(), ADMIN));
             assertTrue(e.getMessage().contains("is reviewed, not staged"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> t.lifecycle().stage(99, null, ADMIN));
@@ -150,6 +206,7 @@ class ConfigLifecycleTest {
     }
 
     private static void assertRefusedUnchanged(Terminal t, Candidate c, String reason) throws InterruptedException {
+        assertTrue(t.store().packages().all().isEmpty(), "a fresh terminal has no package yet");
         var factorsBefore = t.site().factors();
         ConfigPackage p = t.lifecycle().upload(c, ADMIN);
         assertEquals("refused", p.state());
