@@ -424,8 +424,15 @@ public final class Terminal implements AutoCloseable {
 
         @Override
         public void apply(Site updated, String reason) {
+            Site before = site;
             site = updated;
-            loop.replaceFactors(updated.factors(), reason);
+            if (updated.factors() != before.factors()) {
+                loop.replaceFactors(updated.factors(), reason);
+            }
+            if (rules != null && !updated.thresholds().equals(before.thresholds())) {
+                rules.setThresholds(updated.thresholds());
+                LOG.info("rules switched to {} thresholds: {}", updated.thresholds().size(), reason);
+            }
         }
 
         @Override

@@ -37,16 +37,23 @@ final class ActiveConfiguration {
     /** {@code base} with {@code packages} layered on it, in order. */
     static Site of(Site base, List<ConfigPackage> packages) {
         FactorLibrary factors = base.factors();
+        Map<String, io.tanhe.engine.rules.threshold.Threshold> thresholds = new java.util.LinkedHashMap<>();
+        base.thresholds().forEach(t -> thresholds.put(t.id(), t));
         for (ConfigPackage p : packages) {
             try {
-                factors = factors.overriddenBy(layer(base, p));
+                Candidate c = Candidate.decode(p.content());
+                if (c.kind() == Candidate.Kind.THRESHOLDS) {
+                    ThresholdPackage.compile(c, base).thresholds().forEach(t -> thresholds.put(t.id(), t));
+                } else {
+                    factors = factors.overriddenBy(layer(base, p));
+                }
             } catch (PackageRefusedException e) {
                 // the site file changed under an applied package: run without it rather than not at all, and say so
                 LOG.error("configuration package #{} {} {} no longer applies to this site and is left out: {}; roll it back"
                         + " (`tanhe config rollback`) or push one that fits", p.id(), p.name(), p.version(), e.getMessage());
             }
         }
-        return base.withFactors(factors);
+        return base.withFactors(factors).withThresholds(List.copyOf(thresholds.values()));
     }
 
     /** {@code base} with the packages the store has applied. */

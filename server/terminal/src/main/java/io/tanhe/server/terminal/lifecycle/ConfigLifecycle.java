@@ -226,13 +226,21 @@ public final class ConfigLifecycle implements AutoCloseable {
                 p = move(p, s, s = PackageState.VERIFIED, who, "signed by " + verification.signers() + "; " + verification.reason());
             }
             if (s == PackageState.VERIFIED) {
-                if (c.kind() != Candidate.Kind.FACTORS) {
-                    throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor packages only so far; a "
-                            + c.kind().code() + " package is applied by restarting the terminal with a changed site file");
-                }
-                FactorPackage compiled = FactorPackage.compile(c, base);
-                p = move(p, s, s = PackageState.COMPILED, who, compiled.library().values().size() + " factor values of "
-                        + compiled.library().factorNames());
+                String compiled = switch (c.kind()) {
+                    case FACTORS -> {
+                        FactorPackage f = FactorPackage.compile(c, base);
+                        yield f.library().values().size() + " factor values of " + f.library().factorNames();
+                    }
+                    case THRESHOLDS -> {
+                        ThresholdPackage t = ThresholdPackage.compile(c, base);
+                        yield t.thresholds().size() + " thresholds: " + t.thresholds().stream().map(x -> x.id()).toList()
+                                + " (they apply from the activation on; closed days are not recomputed for them)";
+                    }
+                    case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor and"
+                            + " threshold packages live; a methodology package is applied by restarting the terminal with a site file"
+                            + " that names the new version");
+                };
+                p = move(p, s, s = PackageState.COMPILED, who, compiled);
             }
             if (s == PackageState.COMPILED) {
                 p = move(p, s, s = PackageState.TESTED, who, verification.tests().isEmpty() ? "the package holds no in-file tests"
@@ -286,7 +294,9 @@ public final class ConfigLifecycle implements AutoCloseable {
         String label = label(p);
         Site site = ActiveConfiguration.of(base, store.packages());
         live.apply(site, "configuration " + label + " activated");
-        requestRecompute(p.effectiveFrom(), label + " activated from " + p.effectiveFrom());
+        if (!p.kind().equals(Candidate.Kind.THRESHOLDS.code())) {
+            requestRecompute(p.effectiveFrom(), label + " activated from " + p.effectiveFrom());
+        }
         ConfigPackage moved = move(p, PackageState.ACTIVATING, PackageState.SELF_TEST, who, "applied live; closed days from "
                 + p.effectiveFrom().atZone(base.zone()).toLocalDate() + " recompute as revisions; self-test for " + selfTestAfter);
         scheduleSelfTest(moved);
@@ -349,7 +359,7 @@ public final class ConfigLifecycle implements AutoCloseable {
         String point = LateDataText.CONFIGURATION + clip(why);
         List<LateData> days = new ArrayList<>();
         for (LocalDate d = from.atZone(base.zone()).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(new LateData(d, point, 0, now));
+            days.add(new LateData(d, point, 1, now)); // one change of configuration
         }
         store.recomputeQueue().request(days, now);
     }

@@ -89,11 +89,11 @@ public final class DryRun {
      * @throws PackageRefusedException when the package does not compile against the site
      */
     public static Site under(Site site, Candidate candidate, LocalDate from) {
-        if (candidate.kind() != Candidate.Kind.FACTORS) {
-            throw new PackageRefusedException(PackageState.COMPILED, "only factor packages are replayed so far; this is a "
-                    + candidate.kind().code() + " package");
-        }
-        return site.withFactors(site.factors().overriddenBy(FactorPackage.compile(candidate, site).from(from)));
+        return switch (candidate.kind()) {
+            case FACTORS -> site.withFactors(site.factors().overriddenBy(FactorPackage.compile(candidate, site).from(from)));
+            case THRESHOLDS -> site; // thresholds raise alerts; they change no figure
+            case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "methodology packages are not replayed yet");
+        };
     }
 
     /** The emission class of {@code node} (its keyword, e.g. {@code combustion}); null for a node that is not an emission. */
