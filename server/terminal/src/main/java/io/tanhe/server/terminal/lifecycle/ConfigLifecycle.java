@@ -213,46 +213,14 @@ public final class ConfigLifecycle implements AutoCloseable {
         }
     }
 
+    /** Runs the automatic checks from the state {@code start} is in to {@code reviewed}, or refuses the package. */
     private ConfigPackage check(ConfigPackage start, CandidateVerifier.Verification verification) {
         ConfigPackage p = start;
-        AuditActor who = terminalActor();
         try {
             Candidate c = Candidate.decode(p.content());
-            PackageState s = PackageState.of(p.state());
-            if (s == PackageState.CANDIDATE) {
-                if (!verification.accepted()) {
-                    throw new PackageRefusedException(verification.refusedAt(), verification.reason());
-                }
-                p = move(p, s, s = PackageState.VERIFIED, who, "signed by " + verification.signers() + "; " + verification.reason());
-            }
-            if (s == PackageState.VERIFIED) {
-                String compiled = switch (c.kind()) {
-                    case FACTORS -> {
-                        FactorPackage f = FactorPackage.compile(c, base);
-                        yield f.library().values().size() + " factor values of " + f.library().factorNames();
-                    }
-                    case THRESHOLDS -> {
-                        ThresholdPackage t = ThresholdPackage.compile(c, base);
-                        yield t.thresholds().size() + " thresholds: " + t.thresholds().stream().map(x -> x.id()).toList()
-                                + " (they apply from the activation on; closed days are not recomputed for them)";
-                    }
-                    case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor and"
-                            + " threshold packages live; a methodology package is applied by restarting the terminal with a site file"
-                            + " that names the new version");
-                };
-                p = move(p, s, s = PackageState.COMPILED, who, compiled);
-            }
-            if (s == PackageState.COMPILED) {
-                p = move(p, s, s = PackageState.TESTED, who, verification.tests().isEmpty() ? "the package holds no in-file tests"
-                        : verification.tests());
-            }
-            if (s == PackageState.TESTED) {
-                Review review = replay(p);
-                store.packages().saveReview(p.id(), review.toJson(), review.summary());
-                p = move(p, s, s = PackageState.REPLAYED, who, review.summary());
-            }
-            if (s == PackageState.REPLAYED) {
-                p = move(p, s, PackageState.REVIEWED, who, "review stored with the package: " + p.reviewSummary());
+            for (PackageState s = PackageState.of(p.state()); PackageState.CHECKING.contains(s); s = PackageState.of(p.state())) {
+                String detail = step(s, p, c, verification);
+                p = move(p, s, PackageState.values()[s.ordinal() + 1], terminalActor(), detail);
             }
             return p;
         } catch (PackageRefusedException e) {
@@ -261,6 +229,44 @@ public final class ConfigLifecycle implements AutoCloseable {
             LOG.error("configuration package #{}: checking failed: {}", p.id(), e.toString(), e);
             return refuse(p, PackageState.of(p.state()), "checking failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The check that takes a package out of {@code state} (into the next one): what it found, for the log.
+     *
+     * @throws PackageRefusedException when it fails
+     */
+    private String step(PackageState state, ConfigPackage p, Candidate c, CandidateVerifier.Verification verification) {
+        return switch (state) {
+            case CANDIDATE -> {
+                if (!verification.accepted()) {
+                    throw new PackageRefusedException(verification.refusedAt(), verification.reason());
+                }
+                yield "signed by " + verification.signers() + "; " + verification.reason();
+            }
+            case VERIFIED -> switch (c.kind()) {
+                case FACTORS -> {
+                    FactorPackage f = FactorPackage.compile(c, base);
+                    yield f.library().values().size() + " factor values of " + f.library().factorNames();
+                }
+                case THRESHOLDS -> {
+                    ThresholdPackage t = ThresholdPackage.compile(c, base);
+                    yield t.thresholds().size() + " thresholds: " + t.thresholds().stream().map(x -> x.id()).toList()
+                            + " (they apply from the activation on; closed days are not recomputed for them)";
+                }
+                case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor and"
+                        + " threshold packages live; a methodology package is applied by restarting the terminal with a site file"
+                        + " that names the new version");
+            };
+            case COMPILED -> verification.tests().isEmpty() ? "the package holds no in-file tests" : verification.tests();
+            case TESTED -> {
+                Review review = replay(p);
+                store.packages().saveReview(p.id(), review.toJson(), review.summary());
+                yield review.summary();
+            }
+            case REPLAYED -> "review stored with the package: " + p.reviewSummary();
+            default -> throw new IllegalStateException("package #" + p.id() + " is " + state.code() + ": not a checking step");
+        };
     }
 
     /** The review of the package: the closed days before the open window replayed with it applied from the first of them. */

@@ -74,7 +74,7 @@ public final class LifecycleCrashChild {
         LatePlant.settle(t);
         double day = t.store().results().current("coal_combustion", "unit1", Grain.DAY, TimeRange.of(YESTERDAY, YESTERDAY.plusSeconds(1)))
                 .get(0).result().value();
-        out.println("state " + p.state() + " day " + day);
+        out.println("state " + p.state() + " day " + String.format(java.util.Locale.ROOT, "%.4f", day));
         t.close();
     }
 }

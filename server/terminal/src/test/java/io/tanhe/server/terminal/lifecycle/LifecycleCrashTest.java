@@ -58,7 +58,7 @@ class LifecycleCrashTest {
             }
         }
         assertTrue(recover.waitFor(120, TimeUnit.SECONDS));
-        assertEquals("state " + resumed + " day " + day, last, "see " + dir.resolve("child.err"));
+        assertEquals("state " + resumed + " day " + String.format(java.util.Locale.ROOT, "%.4f", day), last, "see " + dir.resolve("child.err"));
     }
 
     private Process child(String mode, String state) throws Exception {
