@@ -67,7 +67,7 @@ public final class PackageVerifier {
     }
 
     /** Every file whose bytes differ from the manifest's SM3, every listed file missing, every file not listed. */
-    static List<Problem> integrity(ConfigPackage pkg) {
+    public static List<Problem> integrity(ConfigPackage pkg) {
         List<Problem> problems = new ArrayList<>();
         Map<String, byte[]> files = pkg.files();
         Set<String> listed = new TreeSet<>();

@@ -84,4 +84,19 @@ class PackageRoundTripTest {
         assertEquals("plant.limits", p.manifest().id());
         assertTrue(PackageVerifier.verify(p, Fixtures.policy()).accepted());
     }
+
+    @Test
+    void twoPackagesDiffByTheirContentsForTheReview() throws Exception {
+        ConfigPackage base = Fixtures.build(Fixtures.methodologyDir(tmp.resolve("a")));
+        Path next = Fixtures.methodologyDir(tmp.resolve("b"));
+        Files.writeString(next.resolve("tiny.factors.yaml"), Fixtures.factors("98"));
+        Files.writeString(next.resolve("tiny.tanhe"), Fixtures.METHODOLOGY.replace("version 1.0", "version 1.1")
+                .replace("expect E = 198 tCO2", "expect E = 196 tCO2"));
+        io.tanhe.server.packages.diff.DiffReport r = PackageDiff.between(base, Fixtures.build(next));
+        assertEquals(List.of("header version 1.0 → 1.1", "factors value 99 % → 98 %", "tests body"),
+                r.changes().stream().map(c -> c.area().label() + " " + c.field()
+                        + (c.before().length() < 10 ? " " + c.before() + " → " + c.after() : "")).toList());
+        assertEquals("tiny/tiny.tanhe:14:1", r.in(io.tanhe.server.packages.diff.Area.TESTS).getFirst().oldAt());
+        assertTrue(PackageDiff.between(base, base).identical());
+    }
 }
