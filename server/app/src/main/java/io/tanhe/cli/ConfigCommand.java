@@ -200,7 +200,7 @@ public final class ConfigCommand implements Callable<Integer> {
             } else {
                 try (LocalSecurity s = LocalSecurity.open(t.dataDir); Site site = StoredSite.load(t.siteFile, s.store, t.dataDir)) {
                     ConfigLifecycle lifecycle = new ConfigLifecycle(site, s.store, s.audit, new Stopped(site, s.store), Clock.systemUTC(),
-                            Duration.ofSeconds(1), new TrustPolicyVerifier(t.dataDir));
+                            Duration.ofSeconds(1), new TrustPolicyVerifier(new io.tanhe.server.packages.TrustStore(t.dataDir, s.identity)));
                     try {
                         answer = local.call(new Local(lifecycle, site));
                     } finally {

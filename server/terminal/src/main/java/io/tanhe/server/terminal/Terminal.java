@@ -124,7 +124,7 @@ public final class Terminal implements AutoCloseable {
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
         this.thread = new Thread(loop, "tanhe-eval");
         this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER,
-                new TrustPolicyVerifier(dataDir));
+                new TrustPolicyVerifier(new io.tanhe.server.packages.TrustStore(dataDir, identity)));
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
     }
 

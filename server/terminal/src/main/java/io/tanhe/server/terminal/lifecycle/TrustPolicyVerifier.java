@@ -5,30 +5,24 @@ import io.tanhe.server.packages.PackageVerifier;
 import io.tanhe.server.packages.Problem;
 import io.tanhe.server.packages.TestResult;
 import io.tanhe.server.packages.TrustPolicy;
+import io.tanhe.server.packages.TrustStore;
 import io.tanhe.server.packages.Verdict;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The terminal's verifier: the package format's {@link PackageVerifier} against the security operator's trust
- * policy in the data directory ({@value #FILE}; without it, {@link TrustPolicy#defaults()}: no key is trusted).
- * The policy is read at every check, so a key the security operator adds counts at once. Plain files (not a
- * signed package) are refused.
+ * policy ({@link TrustStore}: {@code trust/policy.yaml} in the data directory, signed by the device, written by
+ * {@code tanhe trust}; without it, {@link TrustPolicy#defaults()}: no key is trusted). The policy is read at every
+ * check, so a key the security operator adds counts at once. Plain files (not a signed package) are refused.
  */
 public final class TrustPolicyVerifier implements CandidateVerifier {
-    /** The trust policy's file name in the terminal's data directory. */
-    public static final String FILE = "trust.yaml";
+    private final TrustStore trust;
 
-    private final Path policyFile;
-
-    public TrustPolicyVerifier(Path dataDir) {
-        this.policyFile = dataDir.resolve(FILE);
+    public TrustPolicyVerifier(TrustStore trust) {
+        this.trust = trust;
     }
 
     @Override
@@ -40,12 +34,9 @@ public final class TrustPolicyVerifier implements CandidateVerifier {
         }
         TrustPolicy policy;
         try {
-            policy = Files.isRegularFile(policyFile)
-                    ? TrustPolicy.parse(Files.readString(policyFile, StandardCharsets.UTF_8), policyFile.toString())
-                    : TrustPolicy.defaults();
-        } catch (IOException | RuntimeException e) {
-            return Verification.refused("the trust policy " + policyFile + " cannot be read: " + e.getMessage()
-                    + "; the security operator fixes it");
+            policy = trust.load();
+        } catch (RuntimeException e) {
+            return Verification.refused(e.getMessage());
         }
         Verdict v = PackageVerifier.verify(pkg.get(), policy);
         String signers = v.signatures().stream().map(s -> s.signature().role() + " " + s.signature().name() + " ["

@@ -50,6 +50,6 @@ public final class SignedPackages {
                 .withRequirement(PackageKind.FACTOR_UPDATE, verifierRequired ? Set.of(SignerRole.AUTHOR, SignerRole.VERIFIER)
                         : Set.of(SignerRole.AUTHOR));
         Files.createDirectories(dataDir);
-        Files.writeString(dataDir.resolve(TrustPolicyVerifier.FILE), policy.toYaml());
+        new io.tanhe.server.packages.TrustStore(dataDir, io.tanhe.server.security.identity.DeviceIdentity.loadOrCreate(dataDir)).save(policy);
     }
 }
