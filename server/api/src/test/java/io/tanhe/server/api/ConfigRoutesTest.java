@@ -62,6 +62,12 @@ class ConfigRoutesTest {
                 HttpResponse<String> activated = post(api, admin, "/api/config/versions/" + id + "/activate", new byte[0], "application/json");
                 assertEquals("self-test", JSON.readTree(activated.body()).path("state").asText(), activated.body());
 
+                JsonNode revisions = awaitRevisions(api, admin, 2);
+                assertEquals(108.9, revisions.get(0).path("value").asDouble(), 1e-9, "the old figure is kept");
+                assertEquals(107.8, revisions.get(1).path("value").asDouble(), 1e-9);
+                assertTrue(revisions.get(1).path("reason").asText().contains("configuration package #" + id + " ox-coal 2026.1"),
+                        revisions.toString());
+
                 HttpResponse<String> log = http.send(HttpRequest.newBuilder(URI.create(api.address() + "/api/config/versions"))
                         .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode versions = JSON.readTree(log.body());
@@ -72,6 +78,23 @@ class ConfigRoutesTest {
             } finally {
                 api.stop();
             }
+        }
+    }
+
+    /** Yesterday's coal_combustion revisions, once there are {@code n}. */
+    private JsonNode awaitRevisions(ApiServer api, String token, int n) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api.address()
+                    + "/api/results/revisions?node=coal_combustion&key=unit1&grain=day&start=2025-10-02")).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode revisions = JSON.readTree(r.body()).path("revisions");
+            if (revisions.size() >= n || System.nanoTime() > deadline) {
+                assertEquals(n, revisions.size(), r.body());
+                return revisions;
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -68,7 +68,7 @@ public final class DryRun {
                             s == null ? null : s.value(), r == null ? null : r.value()));
                 }
                 String cls = emissionClass(under, any.nodeId());
-                if (cls != null && any.key().isEmpty()) {
+                if (cls != null) { // every key of an emission is part of its class
                     double[] t = totals.computeIfAbsent(cls, k -> new double[2]);
                     t[0] += s == null ? 0 : s.value();
                     t[1] += r == null ? 0 : r.value();
