@@ -36,7 +36,8 @@ record ThresholdPackage(List<Threshold> thresholds) {
             file.problems().forEach(p -> problems.add(p.toString()));
             for (Threshold t : file.values()) {
                 if (t.grain() != null) {
-                    catalog.unitProblem(t.target(), t.unit()).ifPresent(p -> problems.add(f.getKey() + ": threshold `" + t.id() + "`: " + p));
+                    catalog.problemWith(t.target(), t.key() == null ? "" : t.key()).or(() -> catalog.unitProblem(t.target(), t.unit()))
+                            .ifPresent(p -> problems.add(f.getKey() + ": threshold `" + t.id() + "`: " + p));
                 } else if (!bound(site, t.target())) {
                     problems.add(f.getKey() + ": threshold `" + t.id() + "` watches `" + t.target() + "`, which is neither a point nor an"
                             + " input this site binds");
