@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
                 CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class, PackageCommand.class,
-                TrustCommand.class, DiffCommand.class})
+                TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
  *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
+ *   <li>{@code GET /api/results/revisions?node=E&grain=day&start=…[&key=…]} — every stored figure of one bucket, oldest
+ *       first, with when and why it was written (late data, a configuration package);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
  *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
@@ -95,6 +97,7 @@ public final class ApiServer {
     private static final Map<String, List<String>> PARAMETERS = Map.of(
             "/api/status", List.of(),
             "/api/results", List.of("node", "grain", "from", "to", "key"),
+            "/api/results/revisions", List.of("node", "grain", "start", "key"),
             "/api/readings", List.of("point", "from", "to"),
             "/api/alerts", List.of("state", "from", "to"),
             "/api/report", List.of("grain", "from", "to", "format"),
@@ -104,10 +107,25 @@ public final class ApiServer {
     private final Javalin app;
     private final String address;
 
-    /** What the API reads, and the terminal's operations ({@link Operations#NONE} for the data routes alone). */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops) {
+    /**
+     * What the API reads, the terminal's operations ({@link Operations#NONE} for the data routes alone) and the
+     * configuration lifecycle it drives ({@link ConfigurationSource#NONE}: its routes answer 409).
+     */
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops,
+                          ConfigurationSource configuration) {
+        /** Sources for the data routes alone. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
-            this(site, store, status, audit, Operations.NONE);
+            this(site, store, status, audit, Operations.NONE, ConfigurationSource.NONE);
+        }
+
+        /** Sources with the operations routes, without a configuration lifecycle. */
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops) {
+            this(site, store, status, audit, ops, ConfigurationSource.NONE);
+        }
+
+        /** Sources with a configuration lifecycle, without the operations routes. */
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, ConfigurationSource configuration) {
+            this(site, store, status, audit, Operations.NONE, configuration);
         }
     }
 
@@ -138,6 +156,7 @@ public final class ApiServer {
         })
                 .get("/api/status", ctx -> send(ctx, h.status()), read)
                 .get("/api/results", ctx -> send(ctx, h.results(ctx)), read)
+                .get("/api/results/revisions", ctx -> send(ctx, h.revisions(ctx)), read)
                 .get("/api/readings", ctx -> send(ctx, h.readings(ctx)), read)
                 .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)), read)
                 .get("/api/report", h::report, read)
@@ -159,6 +178,7 @@ public final class ApiServer {
         OperationsRoutes.register(app, sources.ops(), read, RouteAccess.needs(Permission.OPERATE));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
+        ConfigRoutes.register(app, sources.configuration(), sources.site().zone(), RouteAccess.needs(Permission.OPERATE));
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
@@ -405,6 +425,45 @@ public final class ApiServer {
                 out.add(m);
             }
             return page(node, grain.label(), range, out, rows.size());
+        }
+
+        Map<String, Object> revisions(Context ctx) {
+            String node = required(ctx, "node");
+            if (s.site().graph().node(node).isEmpty()) {
+                throw new BadRequest("node", "no node `" + TimeText.shown(node) + "` in " + s.site().methodology().id());
+            }
+            Grain grain;
+            try {
+                grain = Grain.fromLabel(Optional.ofNullable(ctx.queryParam("grain")).orElse("hour"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("grain", e.getMessage());
+            }
+            Instant start;
+            try {
+                start = TimeText.parse(required(ctx, "start"), s.site().zone());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("start", e.getMessage());
+            }
+            String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
+            checkKey(s.site().graph().node(node).orElseThrow(), key);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (var r : s.store().results().revisions(node, key, grain, start)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("revision", r.revision());
+                m.put("value", r.result().value());
+                m.put("unit", r.result().unit());
+                m.put("quality", r.result().quality().name());
+                m.put("revisedAt", r.result().revisedAt().toString());
+                m.put("reason", r.result().reason());
+                out.add(m);
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("node", node);
+            answer.put("key", key);
+            answer.put("grain", grain.name().toLowerCase(Locale.ROOT));
+            answer.put("start", start.toString());
+            answer.put("revisions", out);
+            return answer;
         }
 
         Map<String, Object> readings(Context ctx) {

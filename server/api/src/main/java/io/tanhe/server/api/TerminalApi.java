@@ -38,7 +38,8 @@ public final class TerminalApi {
         ApiServer api;
         try {
             api = ApiServer.start(binding,
-                    new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), ops), access);
+                    new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), ops,
+                            new LifecycleSource(terminal.lifecycle())), access);
         } catch (RuntimeException e) {
             ops.close();
             throw e;

@@ -41,6 +41,9 @@ public interface Store extends AutoCloseable {
     /** The quality-assurance records of the site's CEMS: calibrations, maintenance, relative-accuracy audits. */
     QaStore qa();
 
+    /** Configuration packages pushed to the terminal and their activation log (issue 15). */
+    ConfigPackages packages();
+
     /** The current state; cheap enough to call on every status request. */
     StoreHealth health();
 
