@@ -92,13 +92,13 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
      */
     public Site withFactors(FactorLibrary newFactors) {
         return new Site(origin, text, identity, zone, compilation, newFactors, methodology, drivers, bindings, rules, thresholds,
-                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store);
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store, measurement);
     }
 
     /** This site checking {@code newThresholds} instead (an activated threshold package). */
     public Site withThresholds(List<Threshold> newThresholds) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, newThresholds,
-                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store);
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store, measurement);
     }
 
     /** The binding of a point, if it feeds an input. */
