@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.report.Report;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
  *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
- *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
+ *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…&severity=…&rule=…&limit=…]} — newest
+ *       first, at least {@code severity}, rule ids containing {@code rule}; each with who acknowledged it and their comment, its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
  *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json|pdf|xlsx]} — exactly what
  *       {@code tanhe report} prints or writes for the same arguments (table as text/plain, CSV as text/csv, a PDF or
@@ -94,7 +96,7 @@ public final class ApiServer {
             "/api/status", List.of(),
             "/api/results", List.of("node", "grain", "from", "to", "key"),
             "/api/readings", List.of("point", "from", "to"),
-            "/api/alerts", List.of("state", "from", "to"),
+            "/api/alerts", List.of("state", "from", "to", "severity", "rule", "limit"),
             "/api/report", List.of("grain", "from", "to", "format"));
 
     private final Javalin app;
@@ -116,6 +118,15 @@ public final class ApiServer {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
      */
     public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access) {
+        return start(binding, sources, access, List.of());
+    }
+
+    /**
+     * Starts the API with the routes of {@code extensions} too (the terminal's operator actions, {@link TerminalApi}).
+     *
+     * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
+     */
+    public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access, List<ApiExtension> extensions) {
         binding.checked();
         binding.tls().ifPresent(ApiServer::checkKeystore);
         boolean secure = binding.tls().isPresent();
@@ -151,6 +162,7 @@ public final class ApiServer {
         ReportRoutes.register(app, sources, read);
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
+        extensions.forEach(e -> e.register(app));
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
@@ -185,8 +197,12 @@ public final class ApiServer {
             ctx.status(500);
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
-        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)")));
+        app.error(404, ctx -> {
+            if (ctx.result() == null) { // a route's own 404 (no such alert, job …) keeps its answer
+                send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
+                        + "; the API's routes are described at GET /api/openapi.json and in docs/security.md"));
+            }
+        });
         if (secure) {
             app.start();
         } else {
@@ -428,8 +444,14 @@ public final class ApiServer {
                 default -> throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use open, raised, acknowledged, cleared or all");
             };
             TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
+            Severity min = severity(ctx);
+            String rule = Optional.ofNullable(ctx.queryParam("rule")).orElse("");
+            int limit = limit(ctx);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Alert a : s.store().alerts().alerts(states, range)) {
+            List<Alert> found = s.store().alerts().alerts(states, range).stream()
+                    .filter(a -> min == null || a.severity().compareTo(min) >= 0)
+                    .filter(a -> a.raised().ruleId().contains(rule)).toList();
+            for (Alert a : found.subList(0, Math.min(found.size(), limit))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());
                 m.put("rule", a.raised().ruleId());
@@ -440,15 +462,47 @@ public final class ApiServer {
                 m.put("message", a.raised().message());
                 m.put("acknowledgedAt", text(a.acknowledgedAt()));
                 m.put("acknowledgedBy", a.acknowledgedBy());
+                m.put("acknowledgeComment", a.acknowledgeComment());
                 m.put("escalatedAt", text(a.escalatedAt()));
                 m.put("clearedAt", text(a.clearedAt()));
                 out.add(m);
             }
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("state", state);
-            page.put("count", out.size());
+            page.put("count", found.size());
+            page.put("truncated", found.size() > out.size());
             page.put("alerts", out);
             return page;
+        }
+
+        /** The lowest severity shown ({@code severity=major}: major and critical); null for all. */
+        private static Severity severity(Context ctx) {
+            String v = ctx.queryParam("severity");
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            try {
+                return Severity.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("severity", "`" + TimeText.shown(v) + "` is not a severity; use info, warning, major or critical"
+                        + " (the lowest shown)");
+            }
+        }
+
+        private static int limit(Context ctx) {
+            String v = ctx.queryParam("limit");
+            if (v == null || v.isBlank()) {
+                return MAX_ROWS;
+            }
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n >= 1 && n <= MAX_ROWS) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new BadRequest("limit", "`" + TimeText.shown(v) + "` is not a whole number 1 … " + MAX_ROWS);
         }
 
         /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */

@@ -3,6 +3,7 @@ package io.tanhe.server.api;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalStats;
+import io.tanhe.server.terminal.operations.Operations;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,10 +25,19 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        ApiServer api = ApiServer.start(binding,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access);
+        ApiServer api = ApiServer.start(binding, sources(terminal), access, extensions(Operations.of(terminal)));
         terminal.attachApi(api.address(), api::stop);
         return api.address();
+    }
+
+    /** What {@link ApiServer} reads of {@code terminal}. */
+    static ApiServer.Sources sources(Terminal terminal) {
+        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit());
+    }
+
+    /** The operator actions' routes on {@code ops}. */
+    static java.util.List<ApiExtension> extensions(Operations ops) {
+        return java.util.List.of(ActionRoutes.of(ops));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */
