@@ -25,8 +25,12 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        ApiServer api = ApiServer.start(binding, sources(terminal), access, extensions(Operations.of(terminal)));
-        terminal.attachApi(api.address(), api::stop);
+        Operations ops = Operations.of(terminal);
+        ApiServer api = ApiServer.start(binding, sources(terminal), access, extensions(ops));
+        terminal.attachApi(api.address(), () -> {
+            api.stop();
+            ops.close();
+        });
         return api.address();
     }
 

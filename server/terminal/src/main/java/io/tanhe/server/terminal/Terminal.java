@@ -409,6 +409,11 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** The data directory the terminal keeps its store, keys and notes in. */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
     /** The wall clock the terminal runs on (stamps operator actions). */
     public Clock wallClock() {
         return wallClock;
