@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
                 CompareCommand.class, StoreCommand.class, AlertsCommand.class, ManualCommand.class,
-                DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class})
+                DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
+                PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

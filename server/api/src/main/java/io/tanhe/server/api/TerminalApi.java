@@ -36,7 +36,8 @@ public final class TerminalApi {
 
     /** What {@link ApiServer} reads of {@code terminal}. */
     static ApiServer.Sources sources(Terminal terminal) {
-        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit());
+        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(),
+                new LifecycleSource(terminal.lifecycle()));
     }
 
     /** The operator actions' routes on {@code ops}. */

@@ -50,7 +50,7 @@ public final class Jobs implements AutoCloseable {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.(csv|json)");
     private static final int KEPT = 100;
 
-    private final Site site;
+    private final Supplier<Site> site;
     private final Store store;
     private final Path dataDir;
     private final Supplier<Optional<Instant>> openWindowFrom;
@@ -60,7 +60,7 @@ public final class Jobs implements AutoCloseable {
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long next = 1;
 
-    public Jobs(Site site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, AuditTrail audit, Clock clock) {
+    public Jobs(Supplier<Site> site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, AuditTrail audit, Clock clock) {
         this.site = site;
         this.store = store;
         this.dataDir = dataDir;
@@ -199,7 +199,7 @@ public final class Jobs implements AutoCloseable {
         }
         Instant window = openWindowFrom.get().orElseThrow(() -> OperationRefused.badInput("from",
                 "the terminal has no data yet: there is no closed day to recompute"));
-        LocalDate open = window.atZone(site.zone()).toLocalDate();
+        LocalDate open = window.atZone(site.get().zone()).toLocalDate();
         if (!r.to().isBefore(open)) {
             throw OperationRefused.badInput("to", "the days from " + open + " are still open (results are written as readings"
                     + " arrive); recompute closed days only: `to` at most " + open.minusDays(1));
@@ -208,7 +208,7 @@ public final class Jobs implements AutoCloseable {
             throw OperationRefused.badInput("from", "at most ten years at once");
         }
         return job -> {
-            DayRecompute days = new DayRecompute(site, store, clock);
+            DayRecompute days = new DayRecompute(site.get(), store, clock);
             long total = r.from().datesUntil(r.to().plusDays(1)).count();
             int done = 0;
             int revised = 0;

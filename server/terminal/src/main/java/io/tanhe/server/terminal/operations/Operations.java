@@ -21,15 +21,15 @@ public final class Operations {
     private Operations(Terminal terminal) {
         this.terminal = terminal;
         this.alerts = new AlertActions(terminal.store().alerts(), terminal.audit(), terminal.wallClock(), terminal::acknowledgeInRules);
-        this.manual = new ManualEntries(terminal.site(), terminal.store().readings(), terminal.intake(), terminal.audit(),
+        this.manual = new ManualEntries(terminal::site, terminal.store().readings(), terminal.intake(), terminal.audit(),
                 terminal.wallClock());
-        this.explain = new StoredExplain(terminal.site(), terminal.store());
-        this.views = new PlantViews(terminal.site(), terminal.store().readings(),
+        this.explain = new StoredExplain(terminal::site, terminal.store());
+        this.views = new PlantViews(terminal::site, terminal.store().readings(),
                 () -> java.util.Optional.ofNullable(terminal.stats().watermark()), terminal::uplink);
-        this.poll = new PollNow(terminal.site(), terminal::acquisition, terminal.audit(), terminal.wallClock());
+        this.poll = new PollNow(terminal::site, terminal::acquisition, terminal.audit(), terminal.wallClock());
         this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres().stream()
                 .map(io.tanhe.server.uplink.config.CentreConfig::id).toList(), terminal.audit(), terminal.wallClock());
-        this.jobs = new Jobs(terminal.site(), terminal.store(), terminal.dataDir(), terminal::openWindowFrom, terminal.audit(),
+        this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom, terminal.audit(),
                 terminal.wallClock());
     }
 
