@@ -168,6 +168,7 @@ public final class ApiServer {
                 RouteAccess.needs(Permission.WIPE_AUDIT));
         ConfigRoutes.register(app, sources.configuration(), sources.site().zone(), RouteAccess.needs(Permission.OPERATE));
         extensions.forEach(e -> e.register(app));
+        app.get("/api/openapi.json", ctx -> send(ctx, ApiDescription.document()), own);
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
