@@ -126,6 +126,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
     }
 
+    /** Posts a file (a signed package) as the body. */
+    Answer postBytes(String path, byte[] body) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Answer delete(String path) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

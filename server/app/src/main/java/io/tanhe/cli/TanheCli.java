@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
                 CompareCommand.class, StoreCommand.class, AlertsCommand.class, ManualCommand.class,
                 DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
-                PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class})
+                PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class,
+                RemoteCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec
