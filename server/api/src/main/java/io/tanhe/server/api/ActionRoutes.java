@@ -229,7 +229,7 @@ final class ActionRoutes {
         ReportRoutes.only(ctx, "/api/uplink/centres");
         ApiServer.send(ctx, Map.of("configured", ops.views().hasCentres(), "centres", ops.views().centres().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.centreId());
+            m.put("id", c.id());
             m.put("protocol", c.protocol());
             m.put("address", c.address());
             m.put("connected", c.connected());

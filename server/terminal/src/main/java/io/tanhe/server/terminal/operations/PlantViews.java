@@ -91,9 +91,18 @@ public final class PlantViews {
                 .orElse(recent);
     }
 
+    /** A data centre as the uplink last saw it: connection, last acknowledgement, backlog (the progress of a backfill), errors. */
+    public record CentreView(String id, String protocol, String address, boolean connected, Optional<Instant> lastAck, long backlog,
+                             Optional<Instant> oldestPending, int failures, Optional<String> lastError) {
+        static CentreView of(CentreStatus c) {
+            return new CentreView(c.centreId(), String.valueOf(c.protocol()), c.address(), c.connected(), c.lastAck(), c.backlog(),
+                    c.oldestPending(), c.failures(), c.lastError());
+        }
+    }
+
     /** The data centres' status, in configuration order; empty when the site names none or the uplink is not started. */
-    public List<CentreStatus> centres() {
-        return uplink.get().map(Uplink::status).orElse(List.of());
+    public List<CentreView> centres() {
+        return uplink.get().map(Uplink::status).orElse(List.of()).stream().map(CentreView::of).toList();
     }
 
     /** Whether the site names data centres at all. */
