@@ -89,7 +89,7 @@ final class ActionRoutes {
         }, operate);
         app.get("/api/jobs/{id}/file", this::jobFile, read);
         app.exception(OperationRefused.class, (e, ctx) -> {
-            ctx.status(e.reason().status());
+            ctx.status(e.reason().status()).attribute(ApiServer.ANSWERED, true);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.getMessage());
             body.put("parameter", e.field());

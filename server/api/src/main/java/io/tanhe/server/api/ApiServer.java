@@ -89,6 +89,8 @@ public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_ROWS = 100_000;
+    /** Set on a request whose route answered an error itself, so the 404 page does not replace its answer. */
+    static final String ANSWERED = "tanhe.answered";
     /** The longest query parameter value taken (a node, point or key name, a time): longer ones are refused. */
     static final int MAX_VALUE_LENGTH = 256;
     /** The query parameters each endpoint knows; any other is refused, so a misspelt one is never ignored. */
@@ -204,7 +206,7 @@ public final class ApiServer {
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null) { // a route's own 404 (no such alert, job …) keeps its answer
+            if (ctx.attribute(ANSWERED) == null) { // a route's own 404 (no such alert, job …) keeps its answer
                 send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
                         + "; the API's routes are described at GET /api/openapi.json and in docs/security.md"));
             }
