@@ -11,7 +11,6 @@ import io.tanhe.server.terminal.DemoRuns;
 import io.tanhe.server.terminal.Terminal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
-@Tag("slow") // a demo run of 15–20 simulated minutes and the terminal's start: 30–65 s on this shared machine
 class ActionRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A data centre nobody listens at: backfilled uploads stay in its backlog. */
