@@ -25,7 +25,14 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        Operations ops = Operations.of(terminal);
+        return start(terminal, binding, access, Operations.of(terminal));
+    }
+
+    /**
+     * Starts the API with the operator actions of {@code ops} — the instance the web console calls in process too, so
+     * that both see one list of jobs — and closes {@code ops} with the API when the terminal stops.
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, Operations ops) {
         ApiServer api = ApiServer.start(binding, sources(terminal), access, extensions(ops));
         terminal.attachApi(api.address(), () -> {
             api.stop();
