@@ -100,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
+            TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN), "demo-operator", Role.SYSTEM_ADMINISTRATOR);
             try {
                 TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail());
                 if (binding.tls().isPresent()) {
@@ -135,6 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("tanhe: sign in: POST " + terminal.apiAddress().orElseThrow() + "/api/login with {\"username\":\"sysadmin\","
                     + "\"password\":…} (first-start one-time passwords: " + dataDir.resolve(TerminalSecurity.INITIAL_PASSWORDS)
                     + "; roles and first login: docs/security.md)");
+            System.out.println("tanhe: act as the administrator: tanhe alerts list --data-dir " + dataDir + "; tanhe alerts ack ID -m TEXT"
+                    + " --data-dir " + dataDir + " --token-file " + dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN) + " (docs/operations.md)");
         }
         System.out.println("tanhe: simulated time starts at " + local(begin, site.zone()) + (speed == 1 ? "" : " at " + speed + "× speed")
                 + (end == null ? "" : ", ends at " + local(end, site.zone())));

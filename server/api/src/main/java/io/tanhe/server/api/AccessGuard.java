@@ -25,9 +25,9 @@ final class AccessGuard {
     private static final String PRINCIPAL = "tanhe.principal";
 
     private final AccessControl access;
-    private final Operations ops;
+    private final Supervision ops;
 
-    AccessGuard(AccessControl access, Operations ops) {
+    AccessGuard(AccessControl access, Supervision ops) {
         this.access = access;
         this.ops = ops;
     }

@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.report.Report;
@@ -66,7 +67,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/results/revisions?node=E&grain=day&start=…[&key=…]} — every stored figure of one bucket, oldest
  *       first, with when and why it was written (late data, a configuration package);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
- *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
+ *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…&severity=…&rule=…&limit=…]} — newest
+ *       first, at least {@code severity}, rule ids containing {@code rule}; each with who acknowledged it and their comment, its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
  *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json|pdf|xlsx]} — exactly what
  *       {@code tanhe report} prints or writes for the same arguments (table as text/plain, CSV as text/csv, a PDF or
@@ -91,6 +93,8 @@ public final class ApiServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_ROWS = 100_000;
+    /** Set on a request whose route answered an error itself, so the 404 page does not replace its answer. */
+    static final String ANSWERED = "tanhe.answered";
     /** The longest query parameter value taken (a node, point or key name, a time): longer ones are refused. */
     static final int MAX_VALUE_LENGTH = 256;
     /** The query parameters each endpoint knows; any other is refused, so a misspelt one is never ignored. */
@@ -99,7 +103,7 @@ public final class ApiServer {
             "/api/results", List.of("node", "grain", "from", "to", "key"),
             "/api/results/revisions", List.of("node", "grain", "start", "key"),
             "/api/readings", List.of("point", "from", "to"),
-            "/api/alerts", List.of("state", "from", "to"),
+            "/api/alerts", List.of("state", "from", "to", "severity", "rule", "limit"),
             "/api/report", List.of("grain", "from", "to", "format"),
             "/api/system", List.of("lines", "level"),
             "/metrics", List.of());
@@ -108,24 +112,24 @@ public final class ApiServer {
     private final String address;
 
     /**
-     * What the API reads, the terminal's operations ({@link Operations#NONE} for the data routes alone) and the
-     * configuration lifecycle it drives ({@link ConfigurationSource#NONE}: its routes answer 409).
+     * What the API reads, the terminal's supervision (metrics, system state, cut-off; {@link Supervision#NONE} for the
+     * data routes alone) and the configuration lifecycle it drives ({@link ConfigurationSource#NONE}: its routes answer 409).
      */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops,
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Supervision supervision,
                           ConfigurationSource configuration) {
         /** Sources for the data routes alone. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
-            this(site, store, status, audit, Operations.NONE, ConfigurationSource.NONE);
+            this(site, store, status, audit, Supervision.NONE, ConfigurationSource.NONE);
         }
 
-        /** Sources with the operations routes, without a configuration lifecycle. */
-        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Operations ops) {
-            this(site, store, status, audit, ops, ConfigurationSource.NONE);
+        /** Sources with the supervision routes, without a configuration lifecycle. */
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Supervision supervision) {
+            this(site, store, status, audit, supervision, ConfigurationSource.NONE);
         }
 
-        /** Sources with a configuration lifecycle, without the operations routes. */
+        /** Sources with a configuration lifecycle, without the supervision routes. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, ConfigurationSource configuration) {
-            this(site, store, status, audit, Operations.NONE, configuration);
+            this(site, store, status, audit, Supervision.NONE, configuration);
         }
     }
 
@@ -141,12 +145,21 @@ public final class ApiServer {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
      */
     public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access) {
+        return start(binding, sources, access, List.of());
+    }
+
+    /**
+     * Starts the API with the routes of {@code extensions} too (the terminal's operator actions, {@link TerminalApi}).
+     *
+     * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
+     */
+    public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access, List<ApiExtension> extensions) {
         binding.checked();
         binding.tls().ifPresent(ApiServer::checkKeystore);
         boolean secure = binding.tls().isPresent();
         Handlers h = new Handlers(sources);
         AccountRoutes accounts = new AccountRoutes(access, secure);
-        AccessGuard guard = new AccessGuard(access, sources.ops());
+        AccessGuard guard = new AccessGuard(access, sources.supervision());
         RouteAccess read = RouteAccess.needs(Permission.READ_DATA);
         RouteAccess own = RouteAccess.needs(Permission.OWN_SESSION);
         RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
@@ -175,10 +188,12 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
-        OperationsRoutes.register(app, sources.ops(), read, RouteAccess.needs(Permission.OPERATE));
+        OperationsRoutes.register(app, sources.supervision(), read, RouteAccess.needs(Permission.OPERATE));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
         ConfigRoutes.register(app, sources.configuration(), sources.site().zone(), RouteAccess.needs(Permission.OPERATE));
+        extensions.forEach(e -> e.register(app));
+        app.get("/api/openapi.json", ctx -> send(ctx, ApiDescription.document()), own);
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
             if (secure) {
@@ -219,9 +234,12 @@ public final class ApiServer {
             ctx.status(500);
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
-        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/system, /metrics,"
-                + " /api/login (docs/security.md)")));
+        app.error(404, ctx -> {
+            if (ctx.attribute(ANSWERED) == null) { // a route's own 404 (no such alert, job …) keeps its answer
+                send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
+                        + "; the API's routes are described at GET /api/openapi.json and in docs/security.md"));
+            }
+        });
         if (secure) {
             app.start();
         } else {
@@ -502,8 +520,14 @@ public final class ApiServer {
                 default -> throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use open, raised, acknowledged, cleared or all");
             };
             TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
+            Severity min = severity(ctx);
+            String rule = Optional.ofNullable(ctx.queryParam("rule")).orElse("");
+            int limit = limit(ctx);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Alert a : s.store().alerts().alerts(states, range)) {
+            List<Alert> found = s.store().alerts().alerts(states, range).stream()
+                    .filter(a -> min == null || a.severity().compareTo(min) >= 0)
+                    .filter(a -> a.raised().ruleId().contains(rule)).toList();
+            for (Alert a : found.subList(0, Math.min(found.size(), limit))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());
                 m.put("rule", a.raised().ruleId());
@@ -514,15 +538,47 @@ public final class ApiServer {
                 m.put("message", a.raised().message());
                 m.put("acknowledgedAt", text(a.acknowledgedAt()));
                 m.put("acknowledgedBy", a.acknowledgedBy());
+                m.put("acknowledgeComment", a.acknowledgeComment());
                 m.put("escalatedAt", text(a.escalatedAt()));
                 m.put("clearedAt", text(a.clearedAt()));
                 out.add(m);
             }
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("state", state);
-            page.put("count", out.size());
+            page.put("count", found.size());
+            page.put("truncated", found.size() > out.size());
             page.put("alerts", out);
             return page;
+        }
+
+        /** The lowest severity shown ({@code severity=major}: major and critical); null for all. */
+        private static Severity severity(Context ctx) {
+            String v = ctx.queryParam("severity");
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            try {
+                return Severity.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("severity", "`" + TimeText.shown(v) + "` is not a severity; use info, warning, major or critical"
+                        + " (the lowest shown)");
+            }
+        }
+
+        private static int limit(Context ctx) {
+            String v = ctx.queryParam("limit");
+            if (v == null || v.isBlank()) {
+                return MAX_ROWS;
+            }
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n >= 1 && n <= MAX_ROWS) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new BadRequest("limit", "`" + TimeText.shown(v) + "` is not a whole number 1 … " + MAX_ROWS);
         }
 
         /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */

@@ -35,7 +35,7 @@ final class OperationsRoutes {
     private OperationsRoutes() {
     }
 
-    static void register(Javalin app, Operations ops, RouteAccess read, RouteAccess operate) {
+    static void register(Javalin app, Supervision ops, RouteAccess read, RouteAccess operate) {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(ops.scrape()),
                 read, Scraping.ALLOWED);
         app.get("/api/system", ctx -> ApiServer.send(ctx, ops.system(lines(ctx), level(ctx))), read);
@@ -44,7 +44,7 @@ final class OperationsRoutes {
         app.post("/api/cutoff/lift", ctx -> ApiServer.send(ctx, lift(ctx, ops)), operate);
     }
 
-    private static Map<String, Object> cutOff(Context ctx, Operations ops) {
+    private static Map<String, Object> cutOff(Context ctx, Supervision ops) {
         JsonNode body = AccountRoutes.body(ctx);
         JsonNode r = body.get("reason");
         if (r == null || !r.isTextual() || r.asText().isBlank()) {
@@ -58,7 +58,7 @@ final class OperationsRoutes {
         return state(ops.cutOff());
     }
 
-    private static Map<String, Object> lift(Context ctx, Operations ops) {
+    private static Map<String, Object> lift(Context ctx, Supervision ops) {
         if (!AccessGuard.address(ctx).isLoopbackAddress()) {
             throw new AccessGuard.Refusal(HttpStatus.FORBIDDEN, "a cut-off is lifted only on the machine itself: run"
                     + " `tanhe cutoff lift` there (§8.4)");

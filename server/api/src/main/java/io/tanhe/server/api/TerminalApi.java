@@ -4,6 +4,7 @@ import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.Cidr;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalStats;
+import io.tanhe.server.terminal.operations.Operations;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,29 +27,58 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        return start(terminal, binding, access, List.of(), LogTail.NONE);
+        return start(terminal, binding, access, List.of(), LogTail.NONE, Operations.of(terminal));
     }
 
     /**
-     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the operations routes fully served: {@code scrapers}
+     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the operator actions of {@code ops} — the instance the
+     * web console calls in process too, so that both see one list of jobs.
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, Operations ops) {
+        return start(terminal, binding, access, List.of(), LogTail.NONE, ops);
+    }
+
+    /**
+     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the supervision routes fully served: {@code scrapers}
      * may read {@code /metrics} without a token, {@code log} gives {@code /api/system} its latest log lines.
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log) {
-        TerminalOperations ops = new TerminalOperations(terminal, scrapers, log);
+        return start(terminal, binding, access, scrapers, log, Operations.of(terminal));
+    }
+
+    /**
+     * Starts the API with the supervision routes fully served ({@code scrapers} may read {@code /metrics} without a
+     * token, {@code log} gives {@code /api/system} its latest log lines) and the operator actions of {@code ops};
+     * closes both with the API when the terminal stops.
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log,
+                               Operations ops) {
+        TerminalSupervision supervision = new TerminalSupervision(terminal, scrapers, log);
         ApiServer api;
         try {
-            api = ApiServer.start(binding,
-                    new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), ops,
-                            new LifecycleSource(terminal.lifecycle())), access);
+            api = ApiServer.start(binding, sources(terminal, supervision), access, extensions(ops));
         } catch (RuntimeException e) {
+            supervision.close();
             ops.close();
             throw e;
         }
         terminal.attachApi(api.address(), () -> {
             api.stop();
+            supervision.close();
             ops.close();
         });
         return api.address();
+    }
+
+    /** What {@link ApiServer} reads of {@code terminal}. */
+    static ApiServer.Sources sources(Terminal terminal, Supervision supervision) {
+        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), supervision,
+                new LifecycleSource(terminal.lifecycle()));
+    }
+
+    /** The operator actions' routes on {@code ops}. */
+    static java.util.List<ApiExtension> extensions(Operations ops) {
+        return java.util.List.of(ActionRoutes.of(ops));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A running {@link Terminal}'s {@link Operations}: its metrics, its system state, its cut-off. */
-final class TerminalOperations implements Operations, AutoCloseable {
+/** A running {@link Terminal}'s {@link Supervision}: its metrics, its system state, its cut-off. */
+final class TerminalSupervision implements Supervision, AutoCloseable {
     private final Terminal terminal;
     private final TerminalMetrics metrics;
     private final SystemState system;
@@ -18,7 +18,7 @@ final class TerminalOperations implements Operations, AutoCloseable {
     /** Read from the data directory at start and kept here, so no request reads a file to learn it. */
     private volatile Optional<CutOff> cut;
 
-    TerminalOperations(Terminal terminal, List<Cidr> scrapers, LogTail log) {
+    TerminalSupervision(Terminal terminal, List<Cidr> scrapers, LogTail log) {
         this.terminal = terminal;
         this.metrics = new TerminalMetrics(terminal);
         this.system = new SystemState(terminal, log);

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * What the operations routes ({@code /metrics}, {@code /api/system}, {@code /api/cutoff}) read and do, apart
- * from the data routes, so that the API does not depend on how a terminal is built ({@link TerminalOperations}
+ * from the data routes, so that the API does not depend on how a terminal is built ({@link TerminalSupervision}
  * adapts one).
  */
-public interface Operations {
+public interface Supervision {
 
     /** The metrics in the Prometheus text format. */
     String scrape();
@@ -32,7 +32,7 @@ public interface Operations {
     boolean liftCutOff(String by, String role, String from);
 
     /** No terminal behind the API (tests of the data routes): empty metrics and state, no cut-off possible. */
-    Operations NONE = new Operations() {
+    Supervision NONE = new Supervision() {
         @Override
         public String scrape() {
             return "";

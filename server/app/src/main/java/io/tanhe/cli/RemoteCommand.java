@@ -1,0 +1,370 @@
+package io.tanhe.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code tanhe remote}: a remote administrator's client of one terminal ({@code --url}) or of a fleet
+ * ({@code --fleet FILE}), acting with a token, run on every terminal at once with a result table per terminal.
+ * TLS is verified against the JDK's authorities, or only against a pinned CA ({@code --ca PEM}); never skipped.
+ */
+@Command(name = "remote", mixinStandardHelpOptions = true,
+        description = {"Administer terminals over their API with a token: one (--url) or a fleet file (--fleet), concurrently,",
+                "with a result table per terminal. TLS verified by default; --ca FILE pins a CA (docs/operations.md).",
+                "A fleet file has one terminal a line: NAME URL [TOKEN_FILE] (# comments; token files relative to it)."},
+        subcommands = {RemoteCommand.Status.class, RemoteCommand.Ack.class, RemoteCommand.Backfill.class, RemoteCommand.Export.class,
+                RemoteCommand.Push.class, RemoteCommand.Rollback.class})
+public final class RemoteCommand implements Runnable {
+
+    @Override
+    public void run() {
+        System.err.println("remote: say status, ack, backfill, export, push or rollback; tanhe remote --help");
+    }
+
+    /** Where to act and with what: the options every remote subcommand takes. */
+    static final class Targets {
+        @Option(names = "--url", paramLabel = "URL", description = "one terminal's API, e.g. https://10.0.0.5:8017")
+        String url;
+
+        @Option(names = "--fleet", paramLabel = "FILE", description = "a fleet file: NAME URL [TOKEN_FILE] per line")
+        Path fleet;
+
+        @Option(names = "--token-file", paramLabel = "FILE", description = "the token for terminals without their own (default: $"
+                + LocalTerminal.TOKEN_VARIABLE + ")")
+        Path tokenFile;
+
+        @Option(names = "--ca", paramLabel = "PEM", description = "trust only this CA certificate (PEM) for HTTPS")
+        Path ca;
+
+        @Option(names = "--parallel", defaultValue = "8", description = "terminals at once (default: ${DEFAULT-VALUE})")
+        int parallel;
+
+        @Option(names = "--timeout", defaultValue = "60", description = "seconds per request (default: ${DEFAULT-VALUE})")
+        int timeout;
+
+        /** One terminal of the fleet. */
+        record Terminal(String name, URI url, Optional<Path> token) {
+        }
+
+        List<Terminal> terminals() throws Refused {
+            if ((url == null) == (fleet == null)) {
+                throw new Refused("give --url URL or --fleet FILE (one of them)");
+            }
+            if (url != null) {
+                return List.of(new Terminal(url, uri(url, "--url"), Optional.empty()));
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(fleet);
+            } catch (IOException e) {
+                throw new Refused("cannot read the fleet file " + fleet + ": " + e.getMessage());
+            }
+            List<Terminal> out = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+");
+                if (parts.length < 2 || parts.length > 3) {
+                    throw new Refused(fleet + ":" + (i + 1) + ": write NAME URL [TOKEN_FILE], not `" + line + "`");
+                }
+                Path base = fleet.toAbsolutePath().getParent();
+                out.add(new Terminal(parts[0], uri(parts[1], fleet + ":" + (i + 1)),
+                        parts.length == 3 ? Optional.of(base.resolve(parts[2])) : Optional.empty()));
+            }
+            if (out.isEmpty()) {
+                throw new Refused(fleet + " lists no terminal");
+            }
+            return out;
+        }
+
+        private static URI uri(String text, String where) throws Refused {
+            if (!text.startsWith("https://") && !text.startsWith("http://")) {
+                throw new Refused(where + ": `" + text + "` is not an http(s):// address");
+            }
+            return URI.create(text);
+        }
+
+        ApiClient client(Terminal t) throws Refused {
+            String token;
+            try {
+                if (t.token().isPresent()) {
+                    token = Files.readString(t.token().get()).strip();
+                } else if (tokenFile != null) {
+                    token = Files.readString(tokenFile).strip();
+                } else {
+                    token = Optional.ofNullable(System.getenv(LocalTerminal.TOKEN_VARIABLE)).filter(s -> !s.isBlank())
+                            .orElseThrow(() -> new Refused("no token: give --token-file FILE, a token file in the fleet file, or set $"
+                                    + LocalTerminal.TOKEN_VARIABLE));
+                }
+            } catch (IOException e) {
+                throw new Refused("cannot read the token: " + e.getMessage());
+            }
+            Optional<SSLContext> ssl = Optional.empty();
+            if (ca != null) {
+                try {
+                    ssl = Optional.of(ApiClient.pinnedCa(ca));
+                } catch (IOException | java.security.GeneralSecurityException e) {
+                    throw new Refused("cannot use the CA " + ca + ": " + e.getMessage());
+                }
+            }
+            return ApiClient.of(t.url(), token, ssl, Duration.ofSeconds(timeout));
+        }
+    }
+
+    /** A refusal before or during an action, with what to do. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** One action on one terminal: a one-line summary, or a {@link Refused}. */
+    @FunctionalInterface
+    interface Action {
+        String on(ApiClient client) throws Refused, IOException, InterruptedException;
+    }
+
+    /** Runs {@code action} on every target at once (at most {@code --parallel}), prints a table, exits 1 if any failed. */
+    static int everywhere(String command, Targets targets, Action action) {
+        List<Targets.Terminal> terminals;
+        try {
+            terminals = targets.terminals();
+        } catch (Refused e) {
+            System.err.println("remote " + command + ": " + e.getMessage());
+            return 2;
+        }
+        Map<String, Future<String>> results = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(targets.parallel, terminals.size())));
+        try {
+            for (Targets.Terminal t : terminals) {
+                results.put(t.name(), pool.submit(() -> {
+                    try {
+                        return "ok\t" + action.on(targets.client(t));
+                    } catch (Refused e) {
+                        return "FAILED\t" + e.getMessage();
+                    } catch (IOException e) {
+                        return "FAILED\tno answer from " + t.url() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                    }
+                }));
+            }
+            int width = Math.max(8, terminals.stream().mapToInt(t -> t.name().length()).max().orElse(8));
+            System.out.println(ApiCommands.cell("TERMINAL", width) + "  " + ApiCommands.cell("RESULT", 6) + "  DETAIL");
+            int failed = 0;
+            for (var e : results.entrySet()) {
+                String r;
+                try {
+                    r = e.getValue().get();
+                } catch (Exception x) {
+                    r = "FAILED\t" + x;
+                }
+                String[] parts = r.split("\t", 2);
+                failed += parts[0].equals("ok") ? 0 : 1;
+                System.out.println(ApiCommands.cell(e.getKey(), width) + "  " + ApiCommands.cell(parts[0], 6) + "  " + parts[1]);
+            }
+            System.out.println((terminals.size() - failed) + " of " + terminals.size() + " terminal(s) ok");
+            return failed == 0 ? 0 : 1;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The answer's JSON when it worked; a {@link Refused} with the API's problem otherwise. */
+    static JsonNode ok(ApiClient.Answer a) throws Refused {
+        if (!a.ok()) {
+            throw new Refused(a.problem());
+        }
+        return a.json();
+    }
+
+    /** {@code tanhe remote status}. */
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Site, methodology, store, watermark, open alerts.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Override
+        public Integer call() {
+            return everywhere("status", targets, c -> {
+                JsonNode s = ok(c.get("/api/status"));
+                return s.path("site").path("id").asText() + ", " + s.path("methodology").path("id").asText() + " "
+                        + s.path("methodology").path("version").asText() + ", store " + s.path("store").path("state").asText()
+                        + ", data to " + s.path("watermark").asText() + ", " + s.path("openAlerts").asInt() + " open alert(s), workers "
+                        + s.path("workers").path("state").asText();
+            });
+        }
+    }
+
+    /** {@code tanhe remote ack ID -m TEXT}. */
+    @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an alert by id.")
+    static final class Ack implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = {"-m", "--comment"}, defaultValue = "")
+        String comment;
+
+        @Override
+        public Integer call() {
+            return everywhere("ack", targets, c -> {
+                JsonNode a = ok(c.post("/api/alerts/" + id + "/ack", Map.of("comment", comment)));
+                return "alert " + id + " (" + a.path("rule").asText() + ") " + (a.path("already").asBoolean() ? "was already acknowledged"
+                        : "acknowledged") + " by " + a.path("acknowledgedBy").asText();
+            });
+        }
+    }
+
+    /** {@code tanhe remote backfill}. */
+    @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Manual backfill to data centres (§7.2.4 (5)).")
+    static final class Backfill implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Option(names = "--centre")
+        List<String> centres;
+
+        @Option(names = "--grain", required = true)
+        String grain;
+
+        @Option(names = "--from", required = true)
+        String from;
+
+        @Option(names = "--to", required = true)
+        String to;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (centres != null) {
+                body.put("centres", centres);
+            }
+            body.putAll(Map.of("grain", grain, "from", from, "to", to, "reason", reason));
+            return everywhere("backfill", targets, c -> "queued " + ok(c.post("/api/backfill", body)).path("queued"));
+        }
+    }
+
+    /** {@code tanhe remote export --data readings|results --from --to --out DIR}. */
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export readings or results from each terminal into DIR/NAME.csv.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Option(names = "--data", required = true, description = "readings or results")
+        String data;
+
+        @Option(names = "--from", required = true)
+        String from;
+
+        @Option(names = "--to", required = true)
+        String to;
+
+        @Option(names = "--format", defaultValue = "csv")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Files.createDirectories(out);
+            return everywhere("export", targets, c -> {
+                JsonNode job = ok(c.post("/api/jobs", Map.of("kind", "export", "data", data, "from", from, "to", to, "format", format)));
+                long id = job.path("id").asLong();
+                while (List.of("QUEUED", "RUNNING").contains(job.path("state").asText())) {
+                    Thread.sleep(250);
+                    job = ok(c.get("/api/jobs/" + id));
+                }
+                if (!job.path("state").asText().equals("DONE")) {
+                    throw new Refused("export job " + id + " " + job.path("state").asText() + ": " + job.path("outcome").asText());
+                }
+                ApiClient.Answer file = c.get("/api/jobs/" + id + "/file");
+                ok(file);
+                String host = c.base().getHost() + "-" + c.base().getPort();
+                Path target = out.resolve(host + "-" + data + "." + format);
+                Files.writeString(target, file.body());
+                return file.body().lines().count() + " line(s) in " + target;
+            });
+        }
+    }
+
+    /** {@code tanhe remote push PACKAGE [--activate-at T]}: upload, stage at T, activate. */
+    @Command(name = "push", mixinStandardHelpOptions = true, description = {"Push a signed configuration package (*.tpkg): upload",
+            "(verified, compiled, tested, reviewed by the terminal), stage it effective at --activate-at (default now), activate."})
+    static final class Push implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Parameters(paramLabel = "PACKAGE")
+        Path pkg;
+
+        @Option(names = "--activate-at", paramLabel = "T", description = "the measurement time it takes effect")
+        String activateAt;
+
+        @Option(names = "--stage-only", description = "stage it but do not activate")
+        boolean stageOnly;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] bytes = Files.readAllBytes(pkg);
+            return everywhere("push", targets, c -> {
+                JsonNode uploaded = ok(c.postBytes("/api/config/packages", bytes));
+                if (uploaded.path("state").asText().equalsIgnoreCase("refused")) {
+                    throw new Refused("package refused: " + uploaded.path("reviewSummary").asText());
+                }
+                String id = uploaded.path("id").asText();
+                Map<String, Object> when = activateAt == null ? Map.of() : Map.of("effective_from", activateAt);
+                ok(c.post("/api/config/versions/" + id + "/stage", when));
+                if (stageOnly) {
+                    return "package " + id + " staged";
+                }
+                JsonNode active = ok(c.post("/api/config/versions/" + id + "/activate", Map.of()));
+                return "package " + id + " activated" + (active.has("state") ? " (" + active.path("state").asText() + ")" : "");
+            });
+        }
+    }
+
+    /** {@code tanhe remote rollback [--to N]}. */
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Roll back the configuration (to a version; 0: the site file's).")
+    static final class Rollback implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Option(names = "--to", required = true, paramLabel = "N", description = "the package id to return to; 0: the site file's configuration")
+        long to;
+
+        @Override
+        public Integer call() {
+            return everywhere("rollback", targets, c -> {
+                JsonNode r = ok(c.post("/api/config/rollback", Map.of("to", to)));
+                return "rolled back to " + (to == 0 ? "the site file's configuration" : "package " + to)
+                        + (r.has("state") ? " (" + r.path("state").asText() + ")" : "");
+            });
+        }
+    }
+}
