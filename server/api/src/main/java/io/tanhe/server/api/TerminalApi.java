@@ -70,6 +70,11 @@ public final class TerminalApi {
         return api.address();
     }
 
+    /** What {@link ApiServer} reads of {@code terminal}, without supervision (tests of the other routes). */
+    static ApiServer.Sources sources(Terminal terminal) {
+        return sources(terminal, Supervision.NONE);
+    }
+
     /** What {@link ApiServer} reads of {@code terminal}. */
     static ApiServer.Sources sources(Terminal terminal, Supervision supervision) {
         return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), supervision,

@@ -633,11 +633,6 @@ public final class Terminal implements AutoCloseable {
         return uplink == null ? List.of() : uplink.status();
     }
 
-    /** The data directory this terminal's store and identity live in. */
-    public java.nio.file.Path dataDir() {
-        return dataDir;
-    }
-
     /** The attached API's address, e.g. {@code http://127.0.0.1:8017}; empty when none is attached. */
     public synchronized Optional<String> apiAddress() {
         return Optional.ofNullable(apiAddress);
