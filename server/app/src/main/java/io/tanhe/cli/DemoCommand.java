@@ -11,6 +11,7 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.api.TerminalApi;
+import io.tanhe.server.console.Console;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import io.tanhe.server.api.ApiBinding;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe demo}: a complete terminal on the bundled demo plant with simulated meters. */
@@ -97,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             try {
-                TerminalApi.start(terminal, binding, access);
+                TerminalApi.start(terminal, binding, access, List.of(new Console()));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -119,6 +121,8 @@ public final class DemoCommand implements Callable<Integer> {
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));
         console.banner(dataDir, hint);
         if (hint != null) {
+            System.out.println("tanhe: web console: " + terminal.apiAddress().orElseThrow() + Console.PREFIX
+                    + "/ (sign in with an account below; README: The web console)");
             System.out.println("tanhe: sign in: POST " + terminal.apiAddress().orElseThrow() + "/api/login with {\"username\":\"sysadmin\","
                     + "\"password\":…} (first-start one-time passwords: " + dataDir.resolve(TerminalSecurity.INITIAL_PASSWORDS)
                     + "; roles and first login: docs/security.md)");

@@ -5,6 +5,7 @@ import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.api.TerminalApi;
+import io.tanhe.server.console.Console;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import io.tanhe.server.api.ApiBinding;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe run --site FILE}: a real deployment. */
@@ -77,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access);
+                TerminalApi.start(terminal, binding, access, List.of(new Console()));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -87,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             hint = "sign in: curl -c cookies -H 'Content-Type: application/json' -d '{\"username\":…,\"password\":…}' "
-                    + terminal.apiAddress().orElseThrow() + "/api/login; tokens: tanhe users token";
+                    + terminal.apiAddress().orElseThrow() + "/api/login; tokens: tanhe users token; web console: "
+                    + terminal.apiAddress().orElseThrow() + Console.PREFIX + "/";
         }
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofSeconds(5));
         console.banner(dataDir, hint);

@@ -116,6 +116,14 @@ public final class ApiServer {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
      */
     public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access) {
+        return start(binding, sources, access, List.of());
+    }
+
+    /**
+     * Starts the API as {@link #start(ApiBinding, Sources, AccessControl)} does, with {@code extensions} (the web
+     * console) served by the same server behind the same access control.
+     */
+    public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access, List<ApiExtension> extensions) {
         binding.checked();
         binding.tls().ifPresent(ApiServer::checkKeystore);
         boolean secure = binding.tls().isPresent();
@@ -128,6 +136,7 @@ public final class ApiServer {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             binding.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> tlsConnector(server, http, binding, tls)));
+            extensions.forEach(e -> e.configure(config));
         })
                 .get("/api/status", ctx -> send(ctx, h.status()), read)
                 .get("/api/results", ctx -> send(ctx, h.results(ctx)), read)
@@ -149,10 +158,14 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
+        extensions.forEach(e -> e.register(app, sources, access, secure));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
         app.before(ctx -> {
-            ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+            if (!ctx.path().startsWith("/webjars/")) { // versioned library files: the browser may keep them
+                ctx.header("Cache-Control", "no-store");
+            }
+            ctx.header("X-Content-Type-Options", "nosniff");
             if (secure) {
                 ctx.header("Strict-Transport-Security", "max-age=31536000");
             }
@@ -161,6 +174,9 @@ public final class ApiServer {
             }
         });
         app.beforeMatched(ctx -> {
+            if (ctx.path().startsWith("/webjars/")) {
+                return; // the browser libraries the console's login page loads: public files, no data
+            }
             guard.check(ctx);
             checkParameters(ctx);
         });
@@ -169,6 +185,11 @@ public final class ApiServer {
             send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this endpoint is read-only; use GET"));
         });
         app.exception(AccessGuard.Refusal.class, (e, ctx) -> {
+            Optional<ApiExtension> owner = owner(extensions, ctx);
+            if (owner.isPresent()) {
+                owner.get().refused(ctx, e.status().getCode(), e.getMessage());
+                return;
+            }
             ctx.status(e.status());
             send(ctx, Map.of("error", e.getMessage()));
         });
@@ -185,8 +206,15 @@ public final class ApiServer {
             ctx.status(500);
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
-        app.error(404, ctx -> send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)")));
+        app.error(404, ctx -> {
+            Optional<ApiExtension> owner = owner(extensions, ctx);
+            if (owner.isPresent()) {
+                owner.get().refused(ctx, 404, "no such page " + ctx.path());
+                return;
+            }
+            send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
+                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)"));
+        });
         if (secure) {
             app.start();
         } else {
@@ -195,6 +223,12 @@ public final class ApiServer {
         String host = binding.host();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return new ApiServer(app, (secure ? "https://" : "http://") + shown + ":" + app.port());
+    }
+
+    /** The extension whose prefix the request's path falls under, if any. */
+    private static Optional<ApiExtension> owner(List<ApiExtension> extensions, Context ctx) {
+        String path = ctx.path();
+        return extensions.stream().filter(e -> path.equals(e.prefix()) || path.startsWith(e.prefix() + "/")).findFirst();
     }
 
     /** An HTTPS connector (TLS 1.3 and 1.2 only) on the binding's host and port, with the keystore's key. */

@@ -24,8 +24,13 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
+        return start(terminal, binding, access, java.util.List.of());
+    }
+
+    /** As {@link #start(Terminal, ApiBinding, AccessControl)}, with {@code extensions} (the web console) on the same server. */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, java.util.List<ApiExtension> extensions) {
         ApiServer api = ApiServer.start(binding,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access);
+                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access, extensions);
         terminal.attachApi(api.address(), api::stop);
         return api.address();
     }
