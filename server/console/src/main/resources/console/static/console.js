@@ -8,6 +8,9 @@
     var source = document.getElementById(el.id + "-option");
     if (!source || !window.echarts) { return; }
     var option = JSON.parse(source.textContent);
+    if (el.clientWidth < 520) { // a phone: a ring's outside labels would overlap; the legend and tooltip name the parts
+      (option.series || []).forEach(function (s) { if (s.type === "pie") { s.label = { show: false }; } });
+    }
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);
     el.dataset.drawn = String(performance.now());

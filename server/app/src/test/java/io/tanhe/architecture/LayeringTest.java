@@ -47,6 +47,7 @@ class LayeringTest {
                 .layer("recompute").definedBy("io.tanhe.server.recompute..")
                 .layer("terminal").definedBy("io.tanhe.server.terminal..")
                 .layer("api").definedBy("io.tanhe.server.api..")
+                .layer("console").definedBy("io.tanhe.server.console..")
                 .layer("app").definedBy("io.tanhe.cli..", "io.tanhe.bench..")
                 .whereLayer("grammar").mayNotAccessAnyLayer()
                 .whereLayer("engine").mayOnlyAccessLayers("grammar")
@@ -65,7 +66,8 @@ class LayeringTest {
                 .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
-                .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
+                .whereLayer("console").mayOnlyAccessLayers("api", "report", "site", "security", "store", "engine", "grammar")
+                .whereLayer("app").mayOnlyAccessLayers("console", "api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 

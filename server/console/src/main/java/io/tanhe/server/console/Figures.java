@@ -9,6 +9,7 @@ import io.tanhe.server.report.ResultQuery;
 import io.tanhe.server.report.ResultRow;
 import io.tanhe.server.store.TimeRange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,15 +25,13 @@ import java.util.Optional;
  */
 final class Figures {
     private final ApiServer.Sources s;
-    private final ZoneId zone;
 
     Figures(ApiServer.Sources sources) {
         this.s = sources;
-        this.zone = sources.site().zone();
     }
 
-    ZoneId zone() {
-        return zone;
+    private ZoneId zone() {
+        return s.site().zone();
     }
 
     /** The latest measurement time evaluated, else now: "today" is the day of the data, also in a simulated demo. */
@@ -42,8 +41,21 @@ final class Figures {
 
     /** The bucket of {@code grain} holding {@code t}. */
     TimeRange bucket(ReportGrain grain, Instant t) {
-        Instant from = grain.floor(t, zone);
-        return TimeRange.of(from, grain.next(from, zone));
+        Instant from = grain.floor(t, zone());
+        return TimeRange.of(from, grain.next(from, zone()));
+    }
+
+    /**
+     * Today's summary from its closed hours: the day's own bucket is stored only when the day closes, so the hours
+     * are what a figure of the running day can be.
+     */
+    ReportSummary today() {
+        return summary(ReportGrain.HOUR, bucket(ReportGrain.DAY, asOf()));
+    }
+
+    /** This month's summary from its closed hours (the running day has no day bucket yet). */
+    ReportSummary thisMonth() {
+        return summary(ReportGrain.HOUR, bucket(ReportGrain.MONTH, asOf()));
     }
 
     /** The summary (sources, totals, classes, intensities) over {@code range} in buckets of {@code grain}. */
@@ -52,7 +64,7 @@ final class Figures {
     }
 
     Report report(ReportGrain grain, TimeRange range) {
-        return Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(), s.store().results(), zone,
+        return Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(), s.store().results(), zone(),
                 grain, range);
     }
 
@@ -64,7 +76,7 @@ final class Figures {
 
     /** The headline total per minute over {@code range}. */
     List<ResultRow> minutes(TimeRange range) {
-        return headline().map(n -> new ResultQuery(s.site().graph(), s.store().results(), zone).results(n, "", Grain.MINUTE, range))
+        return headline().map(n -> new ResultQuery(s.site().graph(), s.store().results(), zone()).results(n, "", Grain.MINUTE, range))
                 .orElse(List.of());
     }
 
@@ -79,19 +91,20 @@ final class Figures {
         if (node.isEmpty()) {
             return List.of();
         }
-        ResultQuery q = new ResultQuery(s.site().graph(), s.store().results(), zone);
-        Instant before = grain.floor(range.from().minusNanos(1), zone);
+        ResultQuery q = new ResultQuery(s.site().graph(), s.store().results(), zone());
+        Instant before = grain.floor(range.from().minusNanos(1), zone());
         Map<Instant, ResultRow> now = new HashMap<>();
         q.results(node.get(), "", grain, TimeRange.of(before, range.to())).forEach(r -> now.put(r.start(), r));
         Map<Instant, ResultRow> lastYear = new HashMap<>();
         TimeRange shifted = TimeRange.of(yearBack(range.from()), yearBack(range.to()));
         q.results(node.get(), "", grain, shifted).forEach(r -> lastYear.put(r.start(), r));
+        addRunningDay(q, node.get(), grain, now);
         List<TrendRow> out = new ArrayList<>();
         Instant previous = before;
-        for (Instant t = grain.floor(range.from(), zone); t.isBefore(range.to()); t = grain.next(t, zone)) {
+        for (Instant t = grain.floor(range.from(), zone()); t.isBefore(range.to()); t = grain.next(t, zone())) {
             ResultRow r = now.get(t);
             Double value = r == null ? null : r.value();
-            ResultRow ly = lastYear.get(grain.floor(yearBack(t), zone));
+            ResultRow ly = lastYear.get(grain.floor(yearBack(t), zone()));
             Double lastYearValue = ly == null ? null : ly.value();
             ResultRow p = now.get(previous);
             Double previousValue = p == null ? null : p.value();
@@ -102,13 +115,45 @@ final class Figures {
         return out;
     }
 
+    /**
+     * Adds the running day's closed hours to the bucket that holds it: a day is stored only when it closes, and a
+     * week, month, quarter or year is read as the sum of its stored days, so without this the current bucket would
+     * leave out today.
+     */
+    private void addRunningDay(ResultQuery q, String node, ReportGrain grain, Map<Instant, ResultRow> rows) {
+        if (grain == ReportGrain.HOUR) {
+            return;
+        }
+        Instant day = ReportGrain.DAY.floor(asOf(), zone());
+        TimeRange today = TimeRange.of(day, ReportGrain.DAY.next(day, zone()));
+        if (!q.results(node, "", ReportGrain.DAY, today).isEmpty()) {
+            return; // the day has closed: the stored buckets hold it
+        }
+        List<ResultRow> hours = q.results(node, "", ReportGrain.HOUR, today);
+        if (hours.isEmpty()) {
+            return;
+        }
+        Instant bucket = grain.floor(day, zone());
+        double sum = hours.stream().mapToDouble(ResultRow::value).sum();
+        ResultRow first = hours.getFirst();
+        ResultRow stored = rows.get(bucket);
+        if (stored == null) {
+            double hoursInBucket = Duration.between(bucket, grain.next(bucket, zone())).toHours();
+            rows.put(bucket, new ResultRow(node, "", grain, bucket, grain.next(bucket, zone()), sum, first.unit(), first.quality(),
+                    hours.size() / hoursInBucket, first.revision(), hours.size()));
+        } else {
+            rows.put(bucket, new ResultRow(node, "", grain, stored.start(), stored.end(), stored.value() + sum, stored.unit(),
+                    stored.quality().and(first.quality()), stored.completeness(), stored.revision(), stored.parts() + hours.size()));
+        }
+    }
+
     /** The unit of the headline total. */
     String unit() {
         return headline().flatMap(n -> s.site().graph().node(n)).map(io.tanhe.engine.graph.Node::declaredUnit).orElse("tCO2");
     }
 
     private Instant yearBack(Instant t) {
-        ZonedDateTime z = t.atZone(zone);
+        ZonedDateTime z = t.atZone(zone());
         return z.minusYears(1).toInstant();
     }
 

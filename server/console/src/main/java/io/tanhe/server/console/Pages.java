@@ -91,8 +91,8 @@ final class Pages {
 
     private String figuresPanel(Lang lang) {
         Instant asOf = figures.asOf();
-        ReportSummary day = figures.summary(ReportGrain.DAY, figures.bucket(ReportGrain.DAY, asOf));
-        ReportSummary month = figures.summary(ReportGrain.MONTH, figures.bucket(ReportGrain.MONTH, asOf));
+        ReportSummary day = figures.today();
+        ReportSummary month = figures.thisMonth();
         List<Alert> open = s.store().alerts().alerts(EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED),
                 TimeRange.of(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")));
         StringBuilder out = new StringBuilder("<section class=\"cards\" aria-label=\"" + Texts.t(lang, "overview") + "\">");
@@ -131,7 +131,7 @@ final class Pages {
     }
 
     private String breakdown(Lang lang) {
-        ReportSummary month = figures.summary(ReportGrain.MONTH, figures.bucket(ReportGrain.MONTH, figures.asOf()));
+        ReportSummary month = figures.thisMonth();
         Map<String, Double> byClass = new LinkedHashMap<>();
         month.byClass().forEach((c, v) -> byClass.put(className(lang, c), v));
         Map<String, Double> bySource = new LinkedHashMap<>();
