@@ -11,6 +11,7 @@
     if (el.clientWidth < 520) { // a phone: a ring's outside labels would overlap; the legend and tooltip name the parts
       (option.series || []).forEach(function (s) { if (s.type === "pie") { s.label = { show: false }; } });
     }
+    if (dark()) { option.backgroundColor = "transparent"; }
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);
     el.dataset.drawn = String(performance.now());

@@ -138,9 +138,17 @@ final class Pages {
         month.sources().forEach(l -> bySource.merge(l.title() + (l.label().contains("[") ? " " + l.label().substring(l.label().indexOf('[')) : ""),
                 l.value(), Double::sum));
         return "<div class=\"two\"><section class=\"panel\"><h2>" + Texts.t(lang, "byClass") + " · " + Texts.t(lang, "month") + "</h2>"
-                + Charts.element("by-class", Texts.t(lang, "byClass"), Charts.pie(byClass, figures.unit()), null) + "</section>"
+                + pie(lang, "by-class", Texts.t(lang, "byClass"), byClass, figures.unit()) + "</section>"
                 + "<section class=\"panel\"><h2>" + Texts.t(lang, "bySource") + " · " + Texts.t(lang, "month") + "</h2>"
-                + Charts.element("by-source", Texts.t(lang, "bySource"), Charts.pie(bySource, figures.unit()), null) + "</section></div>";
+                + pie(lang, "by-source", Texts.t(lang, "bySource"), bySource, figures.unit()) + "</section></div>";
+    }
+
+    /** A ring of shares, or "no data yet" when nothing is positive (a grey ring of zeros says nothing). */
+    private static String pie(Lang lang, String id, String label, Map<String, Double> parts, String unit) {
+        if (parts.values().stream().noneMatch(v -> v != null && v > 0)) {
+            return "<p class=\"muted\">" + Texts.t(lang, "noData") + "</p>";
+        }
+        return Charts.element(id, label, Charts.pie(parts, unit), null);
     }
 
     static String className(Lang lang, EmissionClass c) {
@@ -314,8 +322,8 @@ final class Pages {
                 <section class="panel"><table><caption>%s</caption>
                 <thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th></tr></thead>
                 <tbody>%s</tbody></table></section>""".formatted(Texts.t(lang, "structure"), Texts.t(lang, "year"), year,
-                Texts.t(lang, "show"), Texts.t(lang, "scope"), Charts.element("scopes", Texts.t(lang, "scope"), Charts.pie(scopes, a.unit()), null),
-                Texts.t(lang, "byClass"), Charts.element("classes", Texts.t(lang, "byClass"), Charts.pie(classes, a.unit()), null),
+                Texts.t(lang, "show"), Texts.t(lang, "scope"), pie(lang, "scopes", Texts.t(lang, "scope"), scopes, a.unit()),
+                Texts.t(lang, "byClass"), pie(lang, "classes", Texts.t(lang, "byClass"), classes, a.unit()),
                 Texts.t(lang, "keySources"), Html.esc(a.unit()), Texts.t(lang, "rank"), Texts.t(lang, "source"), Texts.t(lang, "byClass"),
                 Texts.t(lang, "value"), Texts.t(lang, "share"), Texts.t(lang, "change"), Texts.t(lang, "key"), sources,
                 Texts.t(lang, "activity"), Texts.t(lang, "name"), Texts.t(lang, "value"), Texts.t(lang, "unit"), Texts.t(lang, "change"),
