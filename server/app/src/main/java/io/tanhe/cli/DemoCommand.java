@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe demo}: a complete terminal on the bundled demo plant with simulated meters. */
@@ -98,8 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
+            TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN), "demo-operator", Role.SYSTEM_ADMINISTRATOR);
             try {
-                TerminalApi.start(terminal, binding, access, List.of(new Console()));
+                TerminalApi.start(terminal, binding, access, Console.on(access));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -126,6 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("tanhe: sign in: POST " + terminal.apiAddress().orElseThrow() + "/api/login with {\"username\":\"sysadmin\","
                     + "\"password\":…} (first-start one-time passwords: " + dataDir.resolve(TerminalSecurity.INITIAL_PASSWORDS)
                     + "; roles and first login: docs/security.md)");
+            System.out.println("tanhe: act as the administrator: tanhe alerts list --data-dir " + dataDir + "; tanhe alerts ack ID -m TEXT"
+                    + " --data-dir " + dataDir + " --token-file " + dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN) + " (docs/operations.md)");
         }
         System.out.println("tanhe: simulated time starts at " + local(begin, site.zone()) + (speed == 1 ? "" : " at " + speed + "× speed")
                 + (end == null ? "" : ", ends at " + local(end, site.zone())));

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe run --site FILE}: a real deployment. */
@@ -79,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access, List.of(new Console()));
+                TerminalApi.start(terminal, binding, access, Console.on(access));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

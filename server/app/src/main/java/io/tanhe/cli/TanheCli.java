@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
-                CompareCommand.class, StoreCommand.class})
+                CompareCommand.class, StoreCommand.class, AlertsCommand.class, ManualCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

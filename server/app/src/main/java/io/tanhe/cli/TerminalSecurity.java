@@ -31,6 +31,8 @@ final class TerminalSecurity {
     static final String CLI_TOKEN = "cli.token";
     /** The demo's viewer token, for the README's curl examples. */
     static final String VIEWER_TOKEN = "viewer.token";
+    /** The demo's administrator token, for the README's acknowledgement and manual entry (never made by `tanhe run`). */
+    static final String OPERATOR_TOKEN = "operator.token";
 
     private TerminalSecurity() {
     }

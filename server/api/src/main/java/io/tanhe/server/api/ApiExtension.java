@@ -3,27 +3,34 @@ package io.tanhe.server.api;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.tanhe.server.security.access.AccessControl;
+
+import java.util.Optional;
 
 /**
- * Pages served by the API's own server (the web console): same port, same sessions, same {@link AccessGuard}.
- * Every route an extension registers declares exactly one {@link RouteAccess}, as the API's do; refusals and
- * unknown paths under its {@link #prefix()} are answered by the extension (a page, a redirect to its login)
- * instead of the API's JSON.
+ * More routes for an {@link ApiServer}, registered before it starts, each declaring its {@link RouteAccess}
+ * (the guard refuses a route without one). {@link TerminalApi} adds the operator actions this way, so that
+ * {@code ApiServer} itself reads a pipeline only through {@link PipelineStatus}; the web console adds its pages,
+ * on the same port with the same sessions. An extension that owns a {@link #prefix()} answers the refusals and
+ * unknown paths under it itself (a redirect to its login page, an HTML page) instead of the API's JSON.
  */
+@FunctionalInterface
 public interface ApiExtension {
-    /** The path prefix the extension owns, e.g. {@code /console}. */
-    String prefix();
+    void register(Javalin app);
 
-    /** Adds to the server's configuration before it starts (static files, webjars). */
-    void configure(JavalinConfig config);
+    /** Adds to the server's configuration before it starts (static files, webjars); nothing by default. */
+    default void configure(JavalinConfig config) {
+    }
 
-    /** Registers the extension's routes on the started-to-be server. */
-    void register(Javalin app, ApiServer.Sources sources, AccessControl access, boolean secure);
+    /** The path prefix whose refusals and unknown paths this extension answers, e.g. {@code /console}; none by default. */
+    default Optional<String> prefix() {
+        return Optional.empty();
+    }
 
     /**
      * Answers a request under {@link #prefix()} that {@link AccessGuard} refused ({@code status} 401 or 403) or that
      * matched no route (404), with {@code message} saying why.
      */
-    void refused(Context ctx, int status, String message);
+    default void refused(Context ctx, int status, String message) {
+        throw new IllegalStateException("an extension without a prefix answers no refusal");
+    }
 }

@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.grammar.diagnostics.Spelling;
 import io.tanhe.server.report.Report;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
  *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>
- *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…]} — each with its current
+ *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…&severity=…&rule=…&limit=…]} — newest
+ *       first, at least {@code severity}, rule ids containing {@code rule}; each with who acknowledged it and their comment, its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
  *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json|pdf|xlsx]} — exactly what
  *       {@code tanhe report} prints or writes for the same arguments (table as text/plain, CSV as text/csv, a PDF or
@@ -94,7 +96,7 @@ public final class ApiServer {
             "/api/status", List.of(),
             "/api/results", List.of("node", "grain", "from", "to", "key"),
             "/api/readings", List.of("point", "from", "to"),
-            "/api/alerts", List.of("state", "from", "to"),
+            "/api/alerts", List.of("state", "from", "to", "severity", "rule", "limit"),
             "/api/report", List.of("grain", "from", "to", "format"));
 
     private final Javalin app;
@@ -120,8 +122,10 @@ public final class ApiServer {
     }
 
     /**
-     * Starts the API as {@link #start(ApiBinding, Sources, AccessControl)} does, with {@code extensions} (the web
-     * console) served by the same server behind the same access control.
+     * Starts the API with the routes of {@code extensions} too (the terminal's operator actions, {@link TerminalApi};
+     * the web console's pages), behind the same access control.
+     *
+     * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
      */
     public static ApiServer start(ApiBinding binding, Sources sources, AccessControl access, List<ApiExtension> extensions) {
         binding.checked();
@@ -158,9 +162,9 @@ public final class ApiServer {
                 .get("/api/allow-lists", ctx -> send(ctx, accounts.allowLists(ctx)), manage)
                 .put("/api/allow-lists/{role}", ctx -> send(ctx, accounts.setAllowList(ctx)), manage);
         ReportRoutes.register(app, sources, read);
-        extensions.forEach(e -> e.register(app, sources, access, secure));
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
+        extensions.forEach(e -> e.register(app));
         app.before(ctx -> {
             if (!ctx.path().startsWith("/webjars/")) { // versioned library files: the browser may keep them
                 ctx.header("Cache-Control", "no-store");
@@ -208,12 +212,14 @@ public final class ApiServer {
         });
         app.error(404, ctx -> {
             Optional<ApiExtension> owner = owner(extensions, ctx);
-            if (owner.isPresent()) {
+            if (owner.isPresent() && ctx.result() == null) {
                 owner.get().refused(ctx, 404, "no such page " + ctx.path());
                 return;
             }
-            send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
-                + "; the API has /api/status, /api/results, /api/readings, /api/alerts, /api/report, /api/login (docs/security.md)"));
+            if (ctx.result() == null) { // a route's own 404 (no such alert, job …) keeps its answer
+                send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
+                        + "; the API's routes are described at GET /api/openapi.json and in docs/security.md"));
+            }
         });
         if (secure) {
             app.start();
@@ -228,7 +234,8 @@ public final class ApiServer {
     /** The extension whose prefix the request's path falls under, if any. */
     private static Optional<ApiExtension> owner(List<ApiExtension> extensions, Context ctx) {
         String path = ctx.path();
-        return extensions.stream().filter(e -> path.equals(e.prefix()) || path.startsWith(e.prefix() + "/")).findFirst();
+        return extensions.stream().filter(e -> e.prefix().isPresent())
+                .filter(e -> path.equals(e.prefix().get()) || path.startsWith(e.prefix().get() + "/")).findFirst();
     }
 
     /** An HTTPS connector (TLS 1.3 and 1.2 only) on the binding's host and port, with the keystore's key. */
@@ -462,8 +469,14 @@ public final class ApiServer {
                 default -> throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use open, raised, acknowledged, cleared or all");
             };
             TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
+            Severity min = severity(ctx);
+            String rule = Optional.ofNullable(ctx.queryParam("rule")).orElse("");
+            int limit = limit(ctx);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Alert a : s.store().alerts().alerts(states, range)) {
+            List<Alert> found = s.store().alerts().alerts(states, range).stream()
+                    .filter(a -> min == null || a.severity().compareTo(min) >= 0)
+                    .filter(a -> a.raised().ruleId().contains(rule)).toList();
+            for (Alert a : found.subList(0, Math.min(found.size(), limit))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());
                 m.put("rule", a.raised().ruleId());
@@ -474,15 +487,47 @@ public final class ApiServer {
                 m.put("message", a.raised().message());
                 m.put("acknowledgedAt", text(a.acknowledgedAt()));
                 m.put("acknowledgedBy", a.acknowledgedBy());
+                m.put("acknowledgeComment", a.acknowledgeComment());
                 m.put("escalatedAt", text(a.escalatedAt()));
                 m.put("clearedAt", text(a.clearedAt()));
                 out.add(m);
             }
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("state", state);
-            page.put("count", out.size());
+            page.put("count", found.size());
+            page.put("truncated", found.size() > out.size());
             page.put("alerts", out);
             return page;
+        }
+
+        /** The lowest severity shown ({@code severity=major}: major and critical); null for all. */
+        private static Severity severity(Context ctx) {
+            String v = ctx.queryParam("severity");
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            try {
+                return Severity.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("severity", "`" + TimeText.shown(v) + "` is not a severity; use info, warning, major or critical"
+                        + " (the lowest shown)");
+            }
+        }
+
+        private static int limit(Context ctx) {
+            String v = ctx.queryParam("limit");
+            if (v == null || v.isBlank()) {
+                return MAX_ROWS;
+            }
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n >= 1 && n <= MAX_ROWS) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new BadRequest("limit", "`" + TimeText.shown(v) + "` is not a whole number 1 … " + MAX_ROWS);
         }
 
         /** The report {@code tanhe report} prints, rendered by the same {@link ReportFormat}. */

@@ -3,6 +3,7 @@ package io.tanhe.server.api;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalStats;
+import io.tanhe.server.terminal.operations.Operations;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,15 +25,36 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        return start(terminal, binding, access, java.util.List.of());
+        return start(terminal, binding, access, (sources, operations, secure) -> java.util.List.of());
     }
 
-    /** As {@link #start(Terminal, ApiBinding, AccessControl)}, with {@code extensions} (the web console) on the same server. */
-    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, java.util.List<ApiExtension> extensions) {
-        ApiServer api = ApiServer.start(binding,
-                new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit()), access, extensions);
+    /**
+     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the extensions {@code more} makes (the web console)
+     * on the same server, behind the same access control.
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, More more) {
+        Operations operations = Operations.of(terminal);
+        java.util.List<ApiExtension> all = new java.util.ArrayList<>(extensions(operations));
+        all.addAll(more.on(sources(terminal), operations, binding.tls().isPresent()));
+        ApiServer api = ApiServer.start(binding, sources(terminal), access, all);
         terminal.attachApi(api.address(), api::stop);
         return api.address();
+    }
+
+    /** Builds extensions on what the API serves: the terminal's sources and operator actions; {@code secure} on TLS. */
+    @FunctionalInterface
+    public interface More {
+        java.util.List<ApiExtension> on(ApiServer.Sources sources, Operations operations, boolean secure);
+    }
+
+    /** What {@link ApiServer} reads of {@code terminal}. */
+    static ApiServer.Sources sources(Terminal terminal) {
+        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit());
+    }
+
+    /** The operator actions' routes on {@code ops}. */
+    static java.util.List<ApiExtension> extensions(Operations ops) {
+        return java.util.List.of(ActionRoutes.of(ops));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */

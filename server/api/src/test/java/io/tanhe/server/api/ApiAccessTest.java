@@ -61,8 +61,8 @@ class ApiAccessTest {
         for (Role r : Role.values()) {
             tokens.put(r, security.token(r));
         }
-        api = ApiServer.start(ApiBinding.plain("127.0.0.1", 0),
-                new ApiServer.Sources(terminal.site(), terminal.store(), TerminalApi.status(terminal), terminal.audit()), security.access);
+        api = ApiServer.start(ApiBinding.plain("127.0.0.1", 0), TerminalApi.sources(terminal), security.access,
+                TerminalApi.extensions(io.tanhe.server.terminal.operations.Operations.of(terminal)));
     }
 
     @AfterAll
@@ -107,7 +107,7 @@ class ApiAccessTest {
         for (ParsedEndpoint e : routes) {
             String method = e.getEndpoint().getMethod().name();
             String path = e.getEndpoint().getPath().replace("{username}", "nobody").replace("{name}", "nothing")
-                    .replace("{role}", "nonsense");
+                    .replace("{role}", "nonsense").replace("{id}", "999999");
             RouteAccess needs = declared(e);
             int before = security.events("access.refused").size();
             int anonymous = send(method, path, null, null, "{}").statusCode();

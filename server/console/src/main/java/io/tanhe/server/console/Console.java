@@ -8,8 +8,10 @@ import io.tanhe.server.api.ApiExtension;
 import io.tanhe.server.api.ApiServer;
 import io.tanhe.server.api.Callers;
 import io.tanhe.server.api.RouteAccess;
+import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.Permission;
+import io.tanhe.server.terminal.operations.Operations;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The web console (issue 17): server-rendered pages under {@code /console} on the API's own server, behind the
@@ -34,15 +37,35 @@ public final class Console implements ApiExtension {
 
     private static final List<String> STATIC_FILES = List.of("console.css", "console.js");
     private final List<Route> routes = new ArrayList<>();
+    private final ApiServer.Sources sources;
+    private final AccessControl access;
+    private final boolean secure;
+    private final Operations operations;
 
-    /** The routes registered, in order; empty before {@link #register}. */
+    /**
+     * The console on {@code sources}, signing people in through {@code access}; {@code secure}: the server runs on TLS
+     * (the session cookie gets {@code Secure}); {@code operations}: the terminal's operator actions.
+     */
+    public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations) {
+        this.sources = sources;
+        this.access = access;
+        this.secure = secure;
+        this.operations = operations;
+    }
+
+    /** The console as {@link TerminalApi#start(io.tanhe.server.terminal.Terminal, io.tanhe.server.api.ApiBinding, AccessControl, TerminalApi.More)} adds it. */
+    public static TerminalApi.More on(AccessControl access) {
+        return (sources, operations, secure) -> List.of(new Console(sources, access, secure, operations));
+    }
+
+    /** The routes registered, in order; empty before {@link #register(Javalin)}. */
     public List<Route> routes() {
         return List.copyOf(routes);
     }
 
     @Override
-    public String prefix() {
-        return PREFIX;
+    public Optional<String> prefix() {
+        return Optional.of(PREFIX);
     }
 
     @Override
@@ -51,7 +74,7 @@ public final class Console implements ApiExtension {
     }
 
     @Override
-    public void register(Javalin app, ApiServer.Sources sources, AccessControl access, boolean secure) {
+    public void register(Javalin app) {
         Figures figures = new Figures(sources);
         Pages pages = new Pages(sources, figures);
         AccountPages accounts = new AccountPages(sources, access, secure);

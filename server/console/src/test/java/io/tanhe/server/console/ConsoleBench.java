@@ -66,7 +66,7 @@ class ConsoleBench {
                     new PasswordHasher(64, 1, 1), Clock.systemUTC(), e -> { });
             String once = access.addAccount(Actor.local(), "bench", Role.SYSTEM_ADMINISTRATOR);
             access.changePassword(Actor.local(), "bench", once, "Bench-2026-ok", null);
-            String base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access, List.of(new Console()));
+            String base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access, Console.on(access));
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("overview", "/console/overview");
             pages.put("trend, a year by month", "/console/trends?grain=month&from=2025-06-01&to=2026-06-01");

@@ -79,7 +79,7 @@ class ConsoleBrowserTest {
                 new PasswordHasher(64, 1, 1), Clock.systemUTC(), e -> { });
         oneTime = access.firstStart(Actor.local());
         viewerPassword = access.addAccount(Actor.local(), "viewer1", Role.VIEWER);
-        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access, List.of(new Console()));
+        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access, Console.on(access));
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleRoutesTest {
 
     private static Console registered() {
-        Console console = new Console();
-        console.register(Javalin.create(), null, null, false);
+        Console console = new Console(null, null, false, null);
+        console.register(Javalin.create());
         return console;
     }
 

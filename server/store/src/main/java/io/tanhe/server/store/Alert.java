@@ -14,11 +14,16 @@ import java.util.Optional;
  * @param severity       its current severity: the raised one, or the one it escalated to
  * @param acknowledgedAt when an operator acknowledged it; null when nobody has
  * @param acknowledgedBy who acknowledged it; empty when nobody has
+ * @param acknowledgeComment what the operator wrote when acknowledging it; empty when nothing
  * @param escalatedAt    when it escalated to {@code severity}; null when it has not
  * @param clearedAt      when the condition ended; null while it holds
  */
 public record Alert(long id, NewAlert raised, AlertState state, Severity severity, Instant acknowledgedAt,
-                    String acknowledgedBy, Instant escalatedAt, Instant clearedAt) {
+                    String acknowledgedBy, String acknowledgeComment, Instant escalatedAt, Instant clearedAt) {
+
+    public Alert {
+        acknowledgeComment = acknowledgeComment == null ? "" : acknowledgeComment;
+    }
 
     /** When an operator acknowledged it, if anyone did. */
     public Optional<Instant> acknowledged() {

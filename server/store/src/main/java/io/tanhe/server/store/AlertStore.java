@@ -18,7 +18,17 @@ public interface AlertStore {
      *
      * @return the alert after the change; empty when there is no alert with that id
      */
-    Optional<Alert> acknowledge(long id, String who, Instant at);
+    default Optional<Alert> acknowledge(long id, String who, Instant at) {
+        return acknowledge(id, who, at, "");
+    }
+
+    /**
+     * Records that {@code who} acknowledged the alert, with the operator's {@code comment} (at most
+     * {@link Limits#ACK_COMMENT} characters; may be empty). Acknowledging twice keeps the first, comment included.
+     *
+     * @return the alert after the change; empty when there is no alert with that id
+     */
+    Optional<Alert> acknowledge(long id, String who, Instant at, String comment);
 
     /**
      * Records that the alert escalated to {@code severity} at {@code at} (it stayed active and

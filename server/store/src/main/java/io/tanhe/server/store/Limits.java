@@ -15,6 +15,8 @@ public final class Limits {
     public static final int KEY = 512;
     /** Messages, details, reasons. */
     public static final int TEXT = 2000;
+    /** An operator's comment on an acknowledgement. */
+    public static final int ACK_COMMENT = 1000;
     /** JSON documents (alert facts, event details) and outbox payloads. */
     public static final int DOCUMENT = 32_000;
 

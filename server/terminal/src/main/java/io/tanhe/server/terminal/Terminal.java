@@ -389,6 +389,31 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** The acquisition of the site's sources once it is created ({@link #startAcquisition}, {@link #createAcquisition}). */
+    public synchronized Optional<Acquisition> acquisition() {
+        return Optional.ofNullable(acquisition);
+    }
+
+    /** The uplink to the site's data centres once it is started ({@link #startUplink}); empty when the site names none. */
+    public synchronized Optional<Uplink> uplink() {
+        return Optional.ofNullable(uplink);
+    }
+
+    /**
+     * Tells the rules that {@code by} acknowledged the active alert {@code alertId} (the store's dedup key), so that it
+     * does not escalate. Does nothing when the rules do not run or no active alert has that id (it cleared).
+     */
+    public void acknowledgeInRules(String alertId, String by) {
+        if (rules != null) {
+            rules.acknowledge(alertId, by);
+        }
+    }
+
+    /** The wall clock the terminal runs on (stamps operator actions). */
+    public Clock wallClock() {
+        return wallClock;
+    }
+
     /** Where sources deliver readings (also for benchmarks and tests that produce readings themselves). */
     public Intake intake() {
         return intake;

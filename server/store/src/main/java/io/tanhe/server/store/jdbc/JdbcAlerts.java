@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /** Alerts; each call is one durable transaction. */
 final class JdbcAlerts implements AlertStore {
     private static final String COLUMNS = "id, dedup_key, rule_id, severity, raised_severity, state, raised_at,"
-            + " acked_at, acked_by, escalated_at, cleared_at, message, facts_json";
+            + " acked_at, acked_by, acked_comment, escalated_at, cleared_at, message, facts_json";
 
     private final Database db;
 
@@ -56,15 +56,17 @@ final class JdbcAlerts implements AlertStore {
     }
 
     @Override
-    public Optional<Alert> acknowledge(long id, String who, Instant at) {
+    public Optional<Alert> acknowledge(long id, String who, Instant at, String comment) {
         Limits.required("acknowledged by", who, Limits.ID);
+        String note = Limits.optional("acknowledgement comment", comment, Limits.ACK_COMMENT);
         return db.inTransaction("acknowledging alert " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE alert SET acked_at = ?, acked_by = ?,"
+            try (PreparedStatement p = c.prepareStatement("UPDATE alert SET acked_at = ?, acked_by = ?, acked_comment = ?,"
                     + " state = CASE WHEN cleared_at IS NULL THEN 'ACKNOWLEDGED' ELSE state END"
                     + " WHERE id = ? AND acked_at IS NULL")) {
                 db.times().set(p, 1, at);
                 p.setString(2, who);
-                p.setLong(3, id);
+                p.setString(3, note.isEmpty() ? null : note);
+                p.setLong(4, id);
                 p.executeUpdate();
             }
             return byId(c, id);
@@ -142,6 +144,7 @@ final class JdbcAlerts implements AlertStore {
                         rows.getString("message"), rows.getString("facts_json"));
                 found.add(new Alert(rows.getLong("id"), raised, AlertState.valueOf(rows.getString("state")),
                         Severity.valueOf(rows.getString("severity")), db.times().get(rows, "acked_at"), rows.getString("acked_by"),
+                        rows.getString("acked_comment"),
                         db.times().get(rows, "escalated_at"), db.times().get(rows, "cleared_at")));
             }
         }

@@ -59,7 +59,7 @@ public final class TableCopy {
             new Table("result", "id", true, cols("id:L " + RESULT)),
             new Table("result_revision", "id", true, cols("id:L " + RESULT)),
             new Table("alert", "id", true, cols("id:L dedup_key rule_id severity raised_severity state raised_at:I acked_at:I"
-                    + " acked_by escalated_at:I cleared_at:I message facts_json")),
+                    + " acked_by acked_comment escalated_at:I cleared_at:I message facts_json")),
             new Table("event", "id", true, cols("id:L occurred_at:I kind subject message details_json")),
             new Table("outbox", "id", true, cols("id:L centre_id indicator_key period_start:I period_end:I payload status"
                     + " attempts:L next_attempt_at:I acked_at:I last_error enqueued_at:I idem_key")),

@@ -63,15 +63,17 @@ class AlertsEventsConfigsOutboxTest {
     void anAlertGoesFromRaisedToAcknowledgedToCleared() {
         Alert raised = store.alerts().raise(alert("ncv-range/coal/1", T0));
         assertEquals(AlertState.RAISED, raised.state());
-        Alert acked = store.alerts().acknowledge(raised.id(), "operator1", T0.plusSeconds(60)).orElseThrow();
+        Alert acked = store.alerts().acknowledge(raised.id(), "operator1", T0.plusSeconds(60), "lab re-test ordered").orElseThrow();
         assertEquals(AlertState.ACKNOWLEDGED, acked.state());
         assertEquals("operator1", acked.acknowledgedBy());
+        assertEquals("lab re-test ordered", acked.acknowledgeComment());
         Alert cleared = store.alerts().clear(raised.id(), T0.plusSeconds(120)).orElseThrow();
         assertEquals(AlertState.CLEARED, cleared.state());
         assertEquals(T0.plusSeconds(60), cleared.acknowledgedAt());
         assertEquals("{\"ncv\": 41.2}", cleared.raised().factsJson());
         Alert again = store.alerts().acknowledge(raised.id(), "someone-else", T0.plusSeconds(180)).orElseThrow();
         assertEquals("operator1", again.acknowledgedBy());
+        assertEquals("lab re-test ordered", again.acknowledgeComment(), "the first acknowledgement's comment stays");
     }
 
     @Test

@@ -1,0 +1,187 @@
+package io.tanhe.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tanhe.server.security.access.Role;
+import io.tanhe.server.security.audit.AuditActor;
+import io.tanhe.server.security.audit.AuditEntry;
+import io.tanhe.server.security.audit.AuditOutcome;
+import io.tanhe.server.security.audit.AuditQuery;
+import io.tanhe.server.terminal.DemoRuns;
+import io.tanhe.server.terminal.Terminal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator actions over real HTTP against a demo terminal that ran 20 simulated minutes with a gas-flow
+ * alert: acknowledging with a comment, manual entry with its versions, and for each the bad input and the
+ * wrong role.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+@Tag("slow") // a demo run of 15–20 simulated minutes and the terminal's start: 30–65 s on this shared machine
+class ActionRoutesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private Terminal terminal;
+    private String base;
+    private String admin;
+    private String viewer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void runTheDemo() throws Exception {
+        Path data = dir.resolve("data");
+        terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
+                .replace("clear: 45000", "clear: 29000"), DemoRuns.settings(data));
+        DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofMinutes(20));
+        TestSecurity security = new TestSecurity(terminal.store());
+        admin = "Bearer " + security.token(Role.SYSTEM_ADMINISTRATOR);
+        viewer = "Bearer " + security.token(Role.VIEWER);
+        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), security.access);
+    }
+
+    @AfterAll
+    void stop() {
+        terminal.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String auth, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode ok(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private void refused(HttpResponse<String> r, int status, String parameter, String saying) throws Exception {
+        JsonNode body = ok(r, status);
+        assertEquals(parameter, body.path("parameter").asText(), r.body());
+        assertTrue(body.path("error").asText().contains(saying), r.body());
+    }
+
+    private long gasAlert() throws Exception {
+        JsonNode list = ok(send("GET", "/api/alerts?state=all&rule=gas-flow&severity=warning&limit=5", viewer, null), 200);
+        assertTrue(list.path("count").asInt() >= 1, list.toString());
+        for (JsonNode a : list.path("alerts")) {
+            assertTrue(a.path("rule").asText().contains("gas-flow"), a.toString());
+        }
+        return list.path("alerts").get(0).path("id").asLong();
+    }
+
+    @Test
+    void anAdministratorAcknowledgesAnAlertWithACommentOnceAndTheRepeatChangesNothing() throws Exception {
+        long id = gasAlert();
+        JsonNode acked = ok(send("POST", "/api/alerts/" + id + "/ack", admin, "{\"comment\":\"flow meter checked on site\"}"), 200);
+        assertEquals("ACKNOWLEDGED", acked.path("state").asText(), acked.toString());
+        assertEquals("flow meter checked on site", acked.path("acknowledgeComment").asText());
+        assertTrue(acked.path("acknowledgedBy").asText().startsWith("token:sysadmin-"), acked.toString());
+        assertFalse(acked.path("already").asBoolean());
+        JsonNode again = ok(send("POST", "/api/alerts/" + id + "/ack", admin, "{\"comment\":\"second try\"}"), 200);
+        assertTrue(again.path("already").asBoolean(), again.toString());
+        assertEquals("flow meter checked on site", again.path("acknowledgeComment").asText(), "the first acknowledgement stands");
+        JsonNode listed = ok(send("GET", "/api/alerts?state=acknowledged&rule=gas-flow", viewer, null), 200);
+        assertEquals("flow meter checked on site", listed.path("alerts").get(0).path("acknowledgeComment").asText(), listed.toString());
+        List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("alert.acknowledge").outcome(AuditOutcome.SUCCESS).page(0, 10),
+                new AuditActor("test", "auditor", "local")).entries();
+        assertEquals(1, audited.size(), "the repeat is not a second acknowledgement: " + audited);
+        assertEquals(AuditOutcome.SUCCESS, audited.getFirst().event().outcome());
+        assertEquals("sysadmin", audited.getFirst().event().role());
+        assertTrue(audited.getFirst().event().detail().contains("flow meter checked on site"), audited.toString());
+    }
+
+    @Test
+    void acknowledgingRefusesTheViewerAnUnknownAlertAndBadInputNamingTheField() throws Exception {
+        long id = gasAlert();
+        assertEquals(403, send("POST", "/api/alerts/" + id + "/ack", viewer, "{}").statusCode());
+        refused(send("POST", "/api/alerts/987654/ack", admin, "{}"), 404, "id", "no alert 987654");
+        refused(send("POST", "/api/alerts/abc/ack", admin, "{}"), 400, "id", "not an alert id");
+        refused(send("POST", "/api/alerts/" + id + "/ack", admin, "{\"comment\":\"" + "x".repeat(1001) + "\"}"), 400, "comment",
+                "at most 1000");
+        refused(send("POST", "/api/alerts/" + id + "/ack", admin, "{\"coment\":\"typo\"}"), 400, "coment", "unknown field");
+        refused(send("POST", "/api/alerts/" + id + "/ack", admin, "[1]"), 400, "body", "JSON object");
+        refused(send("GET", "/api/alerts?severity=loud", viewer, null), 400, "severity", "info, warning, major or critical");
+        refused(send("GET", "/api/alerts?limit=0", viewer, null), 400, "limit", "whole number");
+    }
+
+    @Test
+    void aManualValueIsEnteredAsANewVersionKeepingTheOldAndARepeatIsHarmless() throws Exception {
+        JsonNode points = ok(send("GET", "/api/manual-points", viewer, null), 200);
+        assertEquals("unit1.coal.c_ar", points.path("points").get(0).path("point").asText(), points.toString());
+        assertEquals("tC/t", points.path("points").get(0).path("unit").asText());
+        assertEquals("month", points.path("points").get(0).path("period").asText());
+        String entry = "{\"point\":\"unit1.coal.c_ar\",\"period\":\"2026-06\",\"value\":0.5310,\"unit\":\"tC/t\","
+                + "\"comment\":\"lab report 2026-06 No. 17\"}";
+        JsonNode entered = ok(send("POST", "/api/manual-entries", admin, entry), 201);
+        assertEquals(2, entered.path("version").asInt(), "the demo's lab entered version 1: " + entered);
+        assertEquals("0.5310", entered.path("current").path("value").asText(), "the digits entered are kept");
+        assertEquals("MANUAL", entered.path("current").path("quality").asText());
+        assertTrue(entered.path("current").path("detail").asText().startsWith("operator=token:sysadmin-"), entered.toString());
+        assertTrue(entered.path("current").path("detail").asText().contains("lab report 2026-06 No. 17"), entered.toString());
+        assertEquals(2, entered.path("versions").size());
+        String old = entered.path("versions").get(0).path("value").asText();
+        assertTrue(entered.path("current").path("detail").asText().contains("replaces " + old), entered.toString());
+        JsonNode repeated = ok(send("POST", "/api/manual-entries", admin, entry), 200);
+        assertTrue(repeated.path("unchanged").asBoolean(), repeated.toString());
+        assertEquals(2, repeated.path("version").asInt());
+        JsonNode versions = ok(send("GET", "/api/manual-entries?point=unit1.coal.c_ar&period=" + enc("2026-06-15"), viewer, null), 200);
+        assertEquals(2, versions.path("versions").size(), versions.toString());
+        assertEquals(old, versions.path("versions").get(0).path("value").asText(), "the old value stays stored");
+        List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("manual.entry").outcome(AuditOutcome.SUCCESS)
+                .page(0, 10), new AuditActor("test", "auditor", "local")).entries();
+        assertEquals(1, audited.size(), audited.toString());
+        assertTrue(audited.getFirst().event().detail().contains("0.5310 tC/t"), audited.toString());
+    }
+
+    @Test
+    void manualEntryRefusesTheViewerAndBadInputNamingTheField() throws Exception {
+        String good = "\"point\":\"unit1.coal.c_ar\",\"period\":\"2026-06\"";
+        assertEquals(403, send("POST", "/api/manual-entries", viewer, "{" + good + ",\"value\":0.52}").statusCode());
+        refused(send("POST", "/api/manual-entries", admin, "{" + good + ",\"value\":520,\"unit\":\"kgC/t\"}"), 400, "unit",
+                "convert the value to tC/t");
+        refused(send("POST", "/api/manual-entries", admin, "{\"point\":\"unit1.coal.total\",\"period\":\"2026-06\",\"value\":1}"), 400,
+                "point", "unit1.coal.c_ar");
+        refused(send("POST", "/api/manual-entries", admin, "{" + good + ",\"value\":\"half\"}"), 400, "value", "not a number");
+        refused(send("POST", "/api/manual-entries", admin, "{" + good + "}"), 400, "value", "required");
+        refused(send("POST", "/api/manual-entries", admin, "{" + good + ",\"at\":\"2026-06-01\",\"value\":0.5}"), 400, "period",
+                "not both");
+        refused(send("POST", "/api/manual-entries", admin, "{\"point\":\"unit1.coal.c_ar\",\"period\":\"June\",\"value\":0.5}"), 400,
+                "period", "");
+        refused(send("POST", "/api/manual-entries", admin, "{" + good + ",\"value\":0.5,\"operator\":\"me\"}"), 400, "operator",
+                "unknown field");
+        refused(send("GET", "/api/manual-entries?point=unit1.coal.c_ar", viewer, null), 400, "period", "required");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

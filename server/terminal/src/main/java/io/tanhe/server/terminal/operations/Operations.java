@@ -1,0 +1,41 @@
+package io.tanhe.server.terminal.operations;
+
+import io.tanhe.server.terminal.Terminal;
+
+/**
+ * The operator actions of one running terminal, as services the HTTP API and the web console call alike
+ * (in process). Each takes the acting {@link io.tanhe.server.security.access.Actor}, checks its input
+ * (refusing with {@link OperationRefused}, which names the field) and audits what it changed; whether the
+ * actor may act at all is the caller's check against the permission table (the API's route access).
+ */
+public final class Operations {
+    private final Terminal terminal;
+    private final AlertActions alerts;
+    private final ManualEntries manual;
+
+    private Operations(Terminal terminal) {
+        this.terminal = terminal;
+        this.alerts = new AlertActions(terminal.store().alerts(), terminal.audit(), terminal.wallClock(), terminal::acknowledgeInRules);
+        this.manual = new ManualEntries(terminal.site(), terminal.store().readings(), terminal.intake(), terminal.audit(),
+                terminal.wallClock());
+    }
+
+    /** The actions on {@code terminal}. */
+    public static Operations of(Terminal terminal) {
+        return new Operations(terminal);
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    /** List and acknowledge alerts. */
+    public AlertActions alerts() {
+        return alerts;
+    }
+
+    /** Values entered by hand (§7.2.2). */
+    public ManualEntries manualEntries() {
+        return manual;
+    }
+}
