@@ -81,6 +81,8 @@ public final class Console implements ApiExtension {
         RouteAccess read = RouteAccess.needs(Permission.READ_DATA);
         RouteAccess own = RouteAccess.needs(Permission.OWN_SESSION);
         RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
+        RouteAccess operate = RouteAccess.needs(Permission.OPERATE);
+        OperatorPages operator = new OperatorPages(sources, operations);
         get(app, "/console/static/{file}", RouteAccess.PUBLIC, Console::staticFile);
         get(app, "/console/login", RouteAccess.PUBLIC, accounts::loginForm);
         post(app, "/console/login", RouteAccess.PUBLIC, accounts::login);
@@ -95,6 +97,9 @@ public final class Console implements ApiExtension {
         get(app, "/console/trends", read, pages::trends);
         get(app, "/console/structure", read, pages::structure);
         get(app, "/console/alerts", read, pages::alerts);
+        post(app, "/console/alerts/{id}/ack", operate, operator::acknowledge);
+        get(app, "/console/entry", operate, operator::entryForm);
+        post(app, "/console/entry", operate, operator::enter);
         get(app, "/console/reports", read, pages::reports);
         get(app, "/console/system", read, pages::system);
         get(app, "/console/users", manage, accounts::users);

@@ -336,6 +336,8 @@ final class Pages {
     void alerts(Context ctx) {
         Lang lang = Lang.of(ctx);
         boolean all = "all".equals(ctx.queryParam("state"));
+        boolean operate = OperatorPages.mayOperate(Callers.principal(ctx));
+        String acknowledged = ctx.queryParam("acknowledged");
         var states = all ? EnumSet.allOf(AlertState.class) : EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED);
         List<Alert> list = s.store().alerts().alerts(states, TimeRange.of(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")));
         StringBuilder rows = new StringBuilder();
@@ -344,14 +346,18 @@ final class Pages {
                     .append(LOCAL.format(a.raised().raisedAt().atZone(zone()))).append("</td><td>").append(Html.esc(a.severity().name()))
                     .append("</td><td>").append(Html.esc(a.raised().ruleId())).append("</td><td>").append(Html.esc(a.raised().message()))
                     .append("</td><td>").append(Html.esc(a.state().name())).append("</td><td>")
-                    .append(Html.esc(a.acknowledgedBy() == null ? "" : a.acknowledgedBy())).append("</td></tr>");
+                    .append(Html.esc(a.acknowledgedBy() == null ? "" : a.acknowledgedBy()))
+                    .append(a.acknowledgeComment() == null || a.acknowledgeComment().isEmpty() ? "" : ": " + Html.esc(a.acknowledgeComment()))
+                    .append(operate && a.state() == AlertState.RAISED ? OperatorPages.ackForm(lang, a.id()) : "").append("</td></tr>");
         }
         String body = """
                 <h1>%s</h1>
-                <p><a href="/console/alerts"%s>%s</a> · <a href="/console/alerts?state=all"%s>%s</a></p>
+                %s<p><a href="/console/alerts"%s>%s</a> · <a href="/console/alerts?state=all"%s>%s</a></p>
                 <section class="panel"><table><caption>%s: %d</caption>
                 <thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th></tr></thead>
-                <tbody>%s</tbody></table></section>""".formatted(Texts.t(lang, "alerts"), all ? "" : " aria-current=\"page\"",
+                <tbody>%s</tbody></table></section>""".formatted(Texts.t(lang, "alerts"),
+                acknowledged == null ? "" : "<p class=\"notice\" role=\"status\">" + Texts.t(lang, "acknowledgedNo") + " #"
+                        + Html.esc(acknowledged) + "</p>", all ? "" : " aria-current=\"page\"",
                 Texts.t(lang, "open"), all ? " aria-current=\"page\"" : "", Texts.t(lang, "all"), Texts.t(lang, "alerts"), list.size(),
                 Texts.t(lang, "raisedAt"), Texts.t(lang, "severity"), Texts.t(lang, "rule"), Texts.t(lang, "message"),
                 Texts.t(lang, "state"), Texts.t(lang, "ackBy"), rows);
@@ -400,8 +406,15 @@ final class Pages {
         StringBuilder rows = new StringBuilder();
         system.facts(lang).forEach((k, v) -> rows.append("<tr><th scope=\"row\">").append(Html.esc(k)).append("</th><td>")
                 .append(Html.esc(v)).append("</td></tr>"));
+        String log = "";
+        if (OperatorPages.mayOperate(Callers.principal(ctx))) { // the log is the administrator's (§8.2), not every viewer's
+            StringBuilder lines = new StringBuilder();
+            SystemFacts.recentProblems(30).forEach(l -> lines.append(Html.esc(l)).append('\n'));
+            log = "<section class=\"panel\"><h2>" + Texts.t(lang, "errorLog") + "</h2>" + (lines.isEmpty()
+                    ? "<p class=\"muted\">" + Texts.t(lang, "none") + "</p>" : "<pre class=\"log\">" + lines + "</pre>") + "</section>";
+        }
         String body = "<h1>" + Texts.t(lang, "system") + "</h1><section class=\"panel\"><table><caption>"
-                + Texts.t(lang, "system") + "</caption><tbody>" + rows + "</tbody></table></section>";
+                + Texts.t(lang, "system") + "</caption><tbody>" + rows + "</tbody></table></section>" + log;
         ctx.html(Layout.page(lang, Callers.principal(ctx), site(), "system", body, false));
     }
 }

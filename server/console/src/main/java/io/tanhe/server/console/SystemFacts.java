@@ -5,11 +5,16 @@ import io.tanhe.server.api.PipelineStatus;
 import io.tanhe.server.store.StoreHealth;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +25,32 @@ final class SystemFacts {
 
     SystemFacts(ApiServer.Sources sources) {
         this.s = sources;
+    }
+
+    /** How much of the log's end is read for its recent problems. */
+    private static final int LOG_TAIL = 256 * 1024;
+
+    /**
+     * The last {@code max} WARN and ERROR lines of the terminal's log ({@code tanhe.log} in the directory the app logs
+     * to, system property {@code tanhe.log.dir}), newest last; empty when the terminal logs elsewhere.
+     */
+    static List<String> recentProblems(int max) {
+        String dir = System.getProperty("tanhe.log.dir");
+        if (dir == null) {
+            return List.of();
+        }
+        Path log = Path.of(dir, "tanhe.log");
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - LOG_TAIL);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            List<String> lines = new String(tail, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+            return lines.subList(Math.max(0, lines.size() - max), lines.size());
+        } catch (IOException e) {
+            return List.of("the log " + log + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** Label → value, in the order shown. */

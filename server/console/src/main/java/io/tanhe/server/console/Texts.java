@@ -116,6 +116,20 @@ final class Texts {
         w("yearGrain", "年", "Year");
         w("skip", "跳到正文", "Skip to content");
         w("menu", "菜单", "Menu");
+        w("entry", "数据录入", "Data entry");
+        w("comment", "备注", "Comment");
+        w("acknowledge", "确认", "Acknowledge");
+        w("acknowledgedNo", "已确认告警", "Acknowledged alert");
+        w("point", "测点", "Point");
+        w("when", "时间", "Time");
+        w("enter", "录入", "Enter");
+        w("entered", "已录入", "Entered");
+        w("unchanged", "与现值相同，未改变：", "Same as the current value, nothing changed:");
+        w("versionNo", "版本", "version");
+        w("manualPoints", "人工录入测点", "Points entered by hand");
+        w("feeds", "用于", "Feeds");
+        w("number", "数值", "Value");
+        w("errorLog", "最近的警告与错误日志", "Recent warnings and errors in the log");
     }
 
     private Texts() {

@@ -295,6 +295,57 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anAdministratorAcknowledgesAnAlertWithAComment() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/alerts");
+        int raised = page.locator("form.ack").count();
+        assertTrue(raised > 0, "a raised alert has an acknowledge form");
+        page.locator("form.ack input").first().fill("checked the gas meter on site");
+        page.locator("form.ack button").first().click();
+        page.waitForLoadState();
+        assertTrue(page.locator(".notice").textContent().contains("已确认告警"), page.content());
+        assertEquals(raised - 1, page.locator("form.ack").count(), "one alert fewer to acknowledge");
+        assertTrue(page.content().contains("sysadmin: checked the gas meter on site"), "who acknowledged it and the comment");
+        shot(page, "alerts-acknowledged");
+        page.close();
+    }
+
+    @Test
+    void aValueEnteredByHandChangesTheFigure() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/overview");
+        String before = page.locator("#kpi-today").textContent().strip();
+        page.navigate("/console/entry");
+        assertEquals(0, unlabelled(page));
+        Instant at = DemoRuns.START.plus(Duration.ofMinutes(30));
+        var versions = io.tanhe.server.terminal.operations.Operations.of(terminal).manualEntries().versions("unit1.coal.c_ar", at);
+        java.math.BigDecimal current = versions.isEmpty() ? new java.math.BigDecimal("0.5") : versions.getLast().value();
+        String next = current.multiply(new java.math.BigDecimal("1.25")).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+        page.getByLabel("测点").selectOption("unit1.coal.c_ar");
+        page.getByLabel("时间", new Page.GetByLabelOptions().setExact(true)).fill("2026-06-01T08:30");
+        page.getByLabel("数值").fill("not a number");
+        page.locator("form[action='/console/entry'] button").click();
+        page.waitForLoadState();
+        assertTrue(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT).textContent().contains("不是数值"), "a bad value is named");
+        assertEquals("true", page.locator("#e-value").getAttribute("aria-invalid"));
+        page.getByLabel("数值").fill(next);
+        page.getByLabel("备注").fill("lab report 2026-06 No. 17");
+        page.locator("form[action='/console/entry'] button").click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#entered").textContent().contains(next), page.locator("#entered").textContent());
+        shot(page, "entry");
+        String after = before;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (after.equals(before) && System.nanoTime() < deadline) {
+            page.waitForTimeout(2_000);
+            page.navigate("/console/overview");
+            after = page.locator("#kpi-today").textContent().strip();
+        }
+        assertFalse(after.equals(before), "today's emissions change after the carbon content does: " + before + " → " + after);
+        page.close();
+    }
+
+    @Test
     void theReportsPageDownloadsEveryFormat() {
         Page page = sysadmin().newPage();
         page.navigate("/console/reports");
