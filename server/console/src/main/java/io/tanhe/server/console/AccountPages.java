@@ -199,8 +199,8 @@ final class AccountPages {
                     .append(locked ? Texts.t(lang, "yes") : Texts.t(lang, "no")).append("</td><td>")
                     .append(LOCAL.format(a.createdAt().atZone(s.site().zone()))).append("</td><td class=\"actions\">")
                     .append(button("/console/users/" + u + (locked ? "/unlock" : "/lock"),
-                            Texts.t(lang, locked ? "unlock" : "lock"), u))
-                    .append(button("/console/users/" + u + "/reset", Texts.t(lang, "reset"), u))
+                            Texts.t(lang, locked ? "unlock" : "lock"), u, locked ? null : Texts.t(lang, "confirmLock")))
+                    .append(button("/console/users/" + u + "/reset", Texts.t(lang, "reset"), u, Texts.t(lang, "confirmReset")))
                     .append("</td></tr>");
         }
         StringBuilder tokens = new StringBuilder();
@@ -243,9 +243,11 @@ final class AccountPages {
         ctx.html(Layout.page(lang, p, s.site().identity().siteName(), "users", body, false));
     }
 
-    private static String button(String action, String label, String username) {
-        return "<form method=\"post\" action=\"" + action + "\"><button type=\"submit\" aria-label=\"" + Html.esc(label) + " "
-                + username + "\">" + Html.esc(label) + "</button></form>";
+    /** A one-button form; {@code confirm}, when given, is asked first (resetting or locking someone out is not undone by a click). */
+    private static String button(String action, String label, String username, String confirm) {
+        return "<form method=\"post\" action=\"" + action + "\"" + (confirm == null ? "" : " onsubmit=\"return confirm('"
+                + Html.esc(confirm) + " " + username + "')\"") + "><button type=\"submit\" class=\"secondary\" aria-label=\""
+                + Html.esc(label) + " " + username + "\">" + Html.esc(label) + "</button></form>";
     }
 
     /** Keeps the language a {@code ?lang=} link chose. */

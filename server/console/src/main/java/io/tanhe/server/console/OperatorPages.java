@@ -113,7 +113,7 @@ final class OperatorPages {
         StringBuilder options = new StringBuilder();
         for (ManualEntries.ManualPoint mp : points) {
             rows.append("<tr><th scope=\"row\">").append(Html.esc(mp.point())).append("</th><td>").append(Html.esc(mp.unit()))
-                    .append("</td><td>").append(Html.esc(mp.feeds())).append("</td><td>").append(Html.esc(mp.period().orElse("—")))
+                    .append("</td><td>").append(Html.esc(mp.feeds())).append("</td><td>").append(Html.esc(mp.period().map(x -> period(lang, x)).orElse("—")))
                     .append("</td></tr>");
             options.append("<option value=\"").append(Html.esc(mp.point())).append('"')
                     .append(mp.point().equals(chosen) ? " selected" : "").append('>').append(Html.esc(mp.point())).append(" (")
@@ -130,7 +130,8 @@ final class OperatorPages {
             }
             done = "<p class=\"notice\" role=\"status\" id=\"entered\">" + (entered.unchanged() ? Texts.t(lang, "unchanged")
                     : Texts.t(lang, "entered")) + " " + Html.esc(r.pointId()) + " = " + Html.esc(r.value().toPlainString()) + " "
-                    + Html.esc(r.unit()) + " (" + Texts.t(lang, "versionNo") + " " + entered.version() + ")</p><ol>" + versions + "</ol>";
+                    + Html.esc(r.unit()) + " (" + Texts.t(lang, "versionNo") + " " + entered.version() + ")</p>"
+                    + "<section class=\"panel\"><h2>" + Texts.t(lang, "versions") + "</h2><ol>" + versions + "</ol></section>";
         }
         String now = INPUT.format(s.status().watermark().orElseGet(Instant::now).atZone(s.site().zone()));
         String form = !mayOperate(p) ? "" : """
@@ -151,6 +152,16 @@ final class OperatorPages {
                 + Texts.t(lang, "feeds") + "</th><th scope=\"col\">" + Texts.t(lang, "period") + "</th></tr></thead><tbody>" + rows
                 + "</tbody></table></section>";
         ctx.html(Layout.page(lang, p, s.site().identity().siteName(), "entry", body, false));
+    }
+
+    /** A period's name in {@code lang}: 月 for month in Chinese. */
+    private static String period(Lang lang, String label) {
+        try {
+            io.tanhe.server.report.ReportGrain g = io.tanhe.server.report.ReportGrain.fromLabel(label);
+            return lang == Lang.ZH ? g.labelZh() : g.label();
+        } catch (IllegalArgumentException e) {
+            return label;
+        }
     }
 
     /** Marks the field a refusal named, so a screen reader and the eye find it. */

@@ -129,6 +129,9 @@ final class Texts {
         w("manualPoints", "人工录入测点", "Points entered by hand");
         w("feeds", "用于", "Feeds");
         w("number", "数值", "Value");
+        w("versions", "该时段的各版本（最新的生效）", "Versions for the period (the latest counts)");
+        w("confirmReset", "确定重置该账户的密码？", "Reset this account's password?");
+        w("confirmLock", "确定锁定该账户？", "Lock this account?");
         w("errorLog", "最近的警告与错误日志", "Recent warnings and errors in the log");
     }
 
