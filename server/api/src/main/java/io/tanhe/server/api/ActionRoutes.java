@@ -15,6 +15,11 @@ import io.tanhe.server.terminal.operations.ManualEntries;
 import io.tanhe.server.terminal.operations.ManualValue;
 import io.tanhe.server.terminal.operations.OperationRefused;
 import io.tanhe.server.terminal.operations.Operations;
+import io.tanhe.server.terminal.operations.StoredExplain;
+import io.tanhe.server.terminal.operations.PollNow;
+import io.tanhe.engine.provenance.ExplanationText;
+import io.tanhe.engine.time.Grain;
+import java.util.Optional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,7 +37,9 @@ import java.util.Set;
  *   <li>{@code POST /api/alerts/{id}/ack} {@code {"comment": …}} — acknowledge (repeating it answers the same alert, {@code already: true});</li>
  *   <li>{@code GET /api/manual-points} — the points entered by hand, with unit and period;</li>
  *   <li>{@code POST /api/manual-entries} {@code {"point", "period" or "at", "value", "unit", "comment"}} — enter a value (§7.2.2);</li>
- *   <li>{@code GET /api/manual-entries?point=…&period=…} — every version of a period's value.</li>
+ *   <li>{@code GET /api/manual-entries?point=…&period=…} — every version of a period's value;</li>
+ *   <li>{@code GET /api/explain?node=…&grain=…&bucket=…[&key=…]} — a stored figure's derivation (as {@code tanhe explain}
+ *       gives it, JSON {@code explanation} and rendered {@code text}) with its revisions.</li>
  * </ul>
  * A refused action is 400/404/409/503 with {@code {"error": …, "parameter": field}}.
  */
@@ -63,6 +70,11 @@ final class ActionRoutes {
         app.get("/api/manual-points", this::manualPoints, read);
         app.get("/api/manual-entries", this::manualVersions, read);
         app.post("/api/manual-entries", this::enter, operate);
+        app.get("/api/explain", this::explain, read);
+        app.get("/api/devices", this::devices, read);
+        app.get("/api/uplink/centres", this::centres, read);
+        app.post("/api/poll", this::poll, operate);
+        app.post("/api/backfill", this::backfill, operate);
         app.exception(OperationRefused.class, (e, ctx) -> {
             ctx.status(e.reason().status());
             Map<String, Object> body = new LinkedHashMap<>();
@@ -132,6 +144,143 @@ final class ActionRoutes {
         out.put("versions", done.versions().stream().map(ActionRoutes::reading).toList());
         ctx.status(done.unchanged() ? 200 : 201);
         ApiServer.send(ctx, out);
+    }
+
+    private void explain(Context ctx) {
+        ReportRoutes.only(ctx, "/api/explain", "node", "grain", "bucket", "key");
+        String node = ctx.queryParam("node");
+        if (node == null || node.isBlank()) {
+            throw new BadRequest("node", "the query parameter `node` is required, e.g. node=E");
+        }
+        String bucket = ctx.queryParam("bucket");
+        if (bucket == null || bucket.isBlank()) {
+            throw new BadRequest("bucket", "the query parameter `bucket` is required: a time inside the bucket, e.g. 2026-06-01T08:00");
+        }
+        Grain grain;
+        try {
+            grain = Grain.fromLabel(Optional.ofNullable(ctx.queryParam("grain")).orElse("hour"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("grain", e.getMessage());
+        }
+        String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
+        StoredExplain.Explained e = ops.explain().explain(node.strip(), grain, time("bucket", bucket), key);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("node", e.node());
+        out.put("key", e.key());
+        out.put("grain", e.grain().label());
+        out.put("start", e.bucket().start().toString());
+        out.put("end", e.bucket().end().toString());
+        out.put("matchesStored", e.matchesStored());
+        out.put("revisions", e.revisions().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("revision", r.revision());
+            m.put("value", r.result().value());
+            m.put("unit", r.result().unit());
+            m.put("quality", r.result().quality().name());
+            m.put("completeness", r.result().completeness());
+            m.put("methodology", r.result().methodology().id() + " " + r.result().methodology().version());
+            m.put("methodologyHash", r.result().methodology().contentHash());
+            m.put("revisedAt", r.result().revisedAt().toString());
+            m.put("reason", r.result().reason());
+            return m;
+        }).toList());
+        out.put("explanation", e.explanation().orElse(null));
+        out.put("text", e.explanation().map(ExplanationText::render).orElse(null));
+        ApiServer.send(ctx, out);
+    }
+
+    private void devices(Context ctx) {
+        ReportRoutes.only(ctx, "/api/devices");
+        ApiServer.send(ctx, Map.of("devices", ops.views().devices().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("delivery", d.delivery());
+            m.put("periodSeconds", d.period().map(p -> p.toMillis() / 1000.0).orElse(null));
+            m.put("backup", d.backup().orElse(null));
+            m.put("backupFor", d.backupFor().orElse(null));
+            m.put("points", d.points().stream().map(p -> {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("point", p.point());
+                pm.put("unit", p.unit());
+                pm.put("feeds", p.feeds());
+                pm.put("latest", p.latest().map(ActionRoutes::reading).orElse(null));
+                pm.put("fedBy", p.fedBy());
+                pm.put("onBackup", p.fedBy().startsWith("backup "));
+                return pm;
+            }).toList());
+            return m;
+        }).toList()));
+    }
+
+    private void centres(Context ctx) {
+        ReportRoutes.only(ctx, "/api/uplink/centres");
+        ApiServer.send(ctx, Map.of("configured", ops.views().hasCentres(), "centres", ops.views().centres().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.centreId());
+            m.put("protocol", c.protocol());
+            m.put("address", c.address());
+            m.put("connected", c.connected());
+            m.put("lastAck", c.lastAck().map(Instant::toString).orElse(null));
+            m.put("backlog", c.backlog());
+            m.put("oldestPending", c.oldestPending().map(Instant::toString).orElse(null));
+            m.put("failures", c.failures());
+            m.put("lastError", c.lastError().orElse(null));
+            return m;
+        }).toList()));
+    }
+
+    private void poll(Context ctx) {
+        ReportRoutes.only(ctx, "/api/poll");
+        JsonNode body = body(ctx);
+        known(body, "device", "point", "all");
+        int given = (body.has("device") ? 1 : 0) + (body.has("point") ? 1 : 0) + (body.path("all").asBoolean(false) ? 1 : 0);
+        if (given != 1) {
+            throw new BadRequest("device", "give exactly one of {\"device\": ID}, {\"point\": ID} or {\"all\": true}");
+        }
+        PollNow.Target target = body.has("device") ? new PollNow.Target.Device(text(body, "device"))
+                : body.has("point") ? new PollNow.Target.Point(text(body, "point")) : new PollNow.Target.All();
+        PollNow.Polled done = ops.poll().poll(actor(ctx), target);
+        ApiServer.send(ctx, Map.of("devices", done.devices(), "readings", done.readings().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("point", r.pointId());
+            m.put("measuredAt", r.measuredAt().toString());
+            m.put("value", r.value() == null ? null : r.value().toPlainString());
+            m.put("unit", r.unit());
+            m.put("quality", r.quality().name());
+            m.put("source", r.sourceId());
+            m.put("detail", r.detail());
+            return m;
+        }).toList()));
+    }
+
+    private void backfill(Context ctx) {
+        ReportRoutes.only(ctx, "/api/backfill");
+        JsonNode body = body(ctx);
+        known(body, "centres", "grain", "from", "to", "reason");
+        List<String> centres = new java.util.ArrayList<>();
+        JsonNode list = body.get("centres");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new BadRequest("centres", "`centres` is a list of centre ids, e.g. [\"provincial\"]; leave it out for every centre");
+            }
+            list.forEach(c -> centres.add(c.asText()));
+        }
+        Grain grain;
+        try {
+            grain = Grain.fromLabel(text(body, "grain"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("grain", e.getMessage());
+        }
+        Instant from = time("from", text(body, "from"));
+        Instant to = time("to", text(body, "to"));
+        if (!to.isAfter(from)) {
+            throw new BadRequest("to", "`to` (" + to + ") must be after `from` (" + from + ")");
+        }
+        var done = ops.backfill().backfill(actor(ctx), centres, grain, io.tanhe.server.store.TimeRange.of(from, to),
+                optionalText(body, "reason"));
+        ctx.status(done.repeated() ? 200 : 202);
+        ApiServer.send(ctx, Map.of("queued", done.queued(), "at", done.at().toString(), "repeated", done.repeated(),
+                "progress", "GET /api/uplink/centres: each centre's backlog falls as the uploads are acknowledged"));
     }
 
     static Map<String, Object> alert(Alert a) {

@@ -41,6 +41,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow") // a demo run of 15–20 simulated minutes and the terminal's start: 30–65 s on this shared machine
 class ActionRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A data centre nobody listens at: backfilled uploads stay in its backlog. */
+    private static final String UNREACHABLE_CENTRE = """
+
+            uplink:
+              centres:
+                - id: province
+                  protocol: https
+                  address: https://127.0.0.1:9/uplink
+                  terminal_id: T-0001
+                  indicators:
+                    - {node: E, code: e_total}
+            """;
 
     @TempDir
     static Path dir;
@@ -55,8 +67,15 @@ class ActionRoutesTest {
     void runTheDemo() throws Exception {
         Path data = dir.resolve("data");
         terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
-                .replace("clear: 45000", "clear: 29000"), DemoRuns.settings(data));
+                .replace("clear: 45000", "clear: 29000") + UNREACHABLE_CENTRE, DemoRuns.settings(data));
+        terminal.startUplink(java.time.Clock.systemUTC());
         DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofMinutes(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        java.time.Instant end = DemoRuns.START.plus(Duration.ofMinutes(20)).minusSeconds(5);
+        while ((terminal.stats().watermark() == null || terminal.stats().watermark().isBefore(end)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000); // a few flushes (every 200 ms) after the last reading was evaluated
         TestSecurity security = new TestSecurity(terminal.store());
         admin = "Bearer " + security.token(Role.SYSTEM_ADMINISTRATOR);
         viewer = "Bearer " + security.token(Role.VIEWER);
@@ -179,6 +198,105 @@ class ActionRoutesTest {
         refused(send("POST", "/api/manual-entries", admin, "{" + good + ",\"value\":0.5,\"operator\":\"me\"}"), 400, "operator",
                 "unknown field");
         refused(send("GET", "/api/manual-entries?point=unit1.coal.c_ar", viewer, null), 400, "period", "required");
+    }
+
+    @Test
+    void aStoredFigureIsExplainedFromItsReadingsWithItsRevisions() throws Exception {
+        JsonNode e = ok(send("GET", "/api/explain?node=E&grain=minute&bucket=" + enc("2026-06-01T08:05"), viewer, null), 200);
+        assertEquals("2026-06-01T00:05:00Z", e.path("start").asText(), e.toString());
+        assertTrue(e.path("matchesStored").asBoolean(), "the replay gives the stored figure: " + e);
+        assertTrue(e.path("revisions").size() >= 1, e.toString());
+        assertEquals(1, e.path("revisions").get(0).path("revision").asInt());
+        assertEquals("E", e.path("explanation").path("result").path("name").asText(), e.toString());
+        assertEquals("cn.power-generation", e.path("explanation").path("methodology").path("id").asText());
+        assertTrue(e.path("text").asText().contains("E"), e.toString());
+        JsonNode gas = ok(send("GET", "/api/explain?node=gas_combustion&grain=hour&bucket=" + enc("2026-06-01T08:00")
+                + "&key=" + enc("gt1,natural_gas"), viewer, null), 200);
+        assertEquals("gt1,natural_gas", gas.path("explanation").path("result").path("key").asText(), gas.toString());
+        refused(send("GET", "/api/explain?node=F&bucket=2026-06-01", viewer, null), 400, "node", "no stored node `F`");
+        refused(send("GET", "/api/explain?node=E&grain=month&bucket=2026-06-01", viewer, null), 400, "grain", "sums of days");
+        refused(send("GET", "/api/explain?node=E&grain=fortnight&bucket=2026-06-01", viewer, null), 400, "grain", "");
+        refused(send("GET", "/api/explain?node=E", viewer, null), 400, "bucket", "required");
+        refused(send("GET", "/api/explain?node=E&bucket=soon", viewer, null), 400, "bucket", "not a time");
+        refused(send("GET", "/api/explain?node=E&bucket=2026-06-01&key=coal", viewer, null), 400, "key", "not indexed");
+        refused(send("GET", "/api/explain?node=E&bucket=2026-06-01&when=now", viewer, null), 400, "when", "unknown parameter");
+    }
+
+    @Test
+    void devicesShowTheirPointsLatestValuesAndWhoFeedsThem() throws Exception {
+        JsonNode d = ok(send("GET", "/api/devices", viewer, null), 200);
+        JsonNode grid = null;
+        JsonNode lab = null;
+        for (JsonNode device : d.path("devices")) {
+            grid = device.path("id").asText().equals("grid-meter-a") ? device : grid;
+            lab = device.path("id").asText().equals("lab") ? device : lab;
+        }
+        assertTrue(grid != null && lab != null, d.toString());
+        assertEquals("polled", grid.path("delivery").asText());
+        assertEquals("grid-meter-b", grid.path("backup").asText());
+        assertEquals(5.0, grid.path("periodSeconds").asDouble());
+        JsonNode point = grid.path("points").get(0);
+        assertEquals("grid.import.total", point.path("point").asText());
+        assertEquals("grid_purchased", point.path("feeds").asText());
+        assertTrue(point.path("latest").path("value").asDouble() > 0, point.toString());
+        assertTrue(point.path("latest").path("measuredAt").asText().startsWith("2026-06-01T00:"), point.toString());
+        assertEquals("pushed", lab.path("delivery").asText());
+        assertEquals("MANUAL", lab.path("points").get(0).path("latest").path("quality").asText(), lab.toString());
+        refused(send("GET", "/api/devices?all=1", viewer, null), 400, "all", "unknown parameter");
+        JsonNode centres = ok(send("GET", "/api/uplink/centres", viewer, null), 200);
+        assertTrue(centres.path("configured").asBoolean());
+        assertEquals("province", centres.path("centres").get(0).path("id").asText(), centres.toString());
+        assertEquals(401, send("GET", "/api/devices", "Bearer nonsense", null).statusCode(), "a wrong token is not let in");
+    }
+
+    @Test
+    void pollNowReadsADeviceAPointOrAllAndRefusesBadTargetsAndTheViewer() throws Exception {
+        JsonNode one = ok(send("POST", "/api/poll", admin, "{\"device\":\"coal-scale-1\"}"), 200);
+        assertEquals("[\"coal-scale-1\"]", one.path("devices").toString());
+        assertEquals("unit1.coal.total", one.path("readings").get(0).path("point").asText(), one.toString());
+        assertEquals("MEASURED", one.path("readings").get(0).path("quality").asText());
+        JsonNode point = ok(send("POST", "/api/poll", admin, "{\"point\":\"grid.import.total\"}"), 200);
+        assertEquals(2, point.path("devices").size(), "the point's device and its backup: " + point);
+        for (JsonNode r : point.path("readings")) {
+            assertEquals("grid.import.total", r.path("point").asText());
+        }
+        JsonNode all = ok(send("POST", "/api/poll", admin, "{\"all\":true}"), 200);
+        assertEquals(5, all.path("devices").size(), all.toString());
+        assertEquals(403, send("POST", "/api/poll", viewer, "{\"all\":true}").statusCode());
+        refused(send("POST", "/api/poll", admin, "{\"device\":\"lab\"}"), 400, "device", "pushes its readings");
+        refused(send("POST", "/api/poll", admin, "{\"device\":\"nope\"}"), 400, "device", "polled devices: coal-scale-1");
+        refused(send("POST", "/api/poll", admin, "{\"point\":\"unit1.coal.c_ar\"}"), 400, "point", "no polled device");
+        refused(send("POST", "/api/poll", admin, "{}"), 400, "device", "exactly one");
+        refused(send("POST", "/api/poll", admin, "{\"device\":\"coal-scale-1\",\"all\":true}"), 400, "device", "exactly one");
+        List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("poll.now").page(0, 10),
+                new AuditActor("test", "auditor", "local")).entries();
+        assertEquals(3, audited.size(), audited.toString());
+    }
+
+    @Test
+    void aManualBackfillIsQueuedOnceAndRefusesBadInputAndTheViewer() throws Exception {
+        String request = "{\"centres\":[\"province\"],\"grain\":\"15min\",\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:15\","
+                + "\"reason\":\"meter M3 replaced, readings corrected\"}";
+        JsonNode queued = ok(send("POST", "/api/backfill", admin, request), 202);
+        assertTrue(queued.path("queued").path("province").asInt() >= 1, queued.toString());
+        assertFalse(queued.path("repeated").asBoolean());
+        JsonNode again = ok(send("POST", "/api/backfill", admin, request), 200);
+        assertTrue(again.path("repeated").asBoolean(), again.toString());
+        assertEquals(queued.path("queued"), again.path("queued"));
+        JsonNode centres = ok(send("GET", "/api/uplink/centres", viewer, null), 200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (centres.path("centres").get(0).path("backlog").asLong() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the centre's thread updates its status when it next looks at its outbox
+            centres = ok(send("GET", "/api/uplink/centres", viewer, null), 200);
+        }
+        assertTrue(centres.path("centres").get(0).path("backlog").asLong() >= 1, "the progress: " + centres);
+        assertEquals(403, send("POST", "/api/backfill", viewer, request).statusCode());
+        refused(send("POST", "/api/backfill", admin, request.replace("province", "capital")), 400, "centres", "the site's centres: province");
+        refused(send("POST", "/api/backfill", admin, request.replace("\"15min\"", "\"minute\"")), 400, "grain", "15min, hour, day or month");
+        refused(send("POST", "/api/backfill", admin, request.replace("meter M3 replaced, readings corrected", " ")), 400, "reason",
+                "gives its reason");
+        refused(send("POST", "/api/backfill", admin, request.replace("T08:15", "T07:00")), 400, "to", "must be after");
+        refused(send("POST", "/api/backfill", admin, request.replace("\"centres\"", "\"centre\"")), 400, "centre", "unknown field");
     }
 
     private static String enc(String s) {

@@ -12,12 +12,22 @@ public final class Operations {
     private final Terminal terminal;
     private final AlertActions alerts;
     private final ManualEntries manual;
+    private final StoredExplain explain;
+    private final PlantViews views;
+    private final PollNow poll;
+    private final Backfill backfill;
 
     private Operations(Terminal terminal) {
         this.terminal = terminal;
         this.alerts = new AlertActions(terminal.store().alerts(), terminal.audit(), terminal.wallClock(), terminal::acknowledgeInRules);
         this.manual = new ManualEntries(terminal.site(), terminal.store().readings(), terminal.intake(), terminal.audit(),
                 terminal.wallClock());
+        this.explain = new StoredExplain(terminal.site(), terminal.store());
+        this.views = new PlantViews(terminal.site(), terminal.store().readings(),
+                () -> java.util.Optional.ofNullable(terminal.stats().watermark()), terminal::uplink);
+        this.poll = new PollNow(terminal.site(), terminal::acquisition, terminal.audit(), terminal.wallClock());
+        this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres().stream()
+                .map(io.tanhe.server.uplink.config.CentreConfig::id).toList(), terminal.audit(), terminal.wallClock());
     }
 
     /** The actions on {@code terminal}. */
@@ -32,6 +42,26 @@ public final class Operations {
     /** List and acknowledge alerts. */
     public AlertActions alerts() {
         return alerts;
+    }
+
+    /** The derivation of stored figures, with their revisions. */
+    public StoredExplain explain() {
+        return explain;
+    }
+
+    /** Devices and points with their latest values; data centres. */
+    public PlantViews views() {
+        return views;
+    }
+
+    /** Acquisition on command (§9.1). */
+    public PollNow poll() {
+        return poll;
+    }
+
+    /** Manual backfill to data centres (§7.2.4 (5)). */
+    public Backfill backfill() {
+        return backfill;
     }
 
     /** Values entered by hand (§7.2.2). */
