@@ -83,6 +83,7 @@ public final class Console implements ApiExtension {
         RouteAccess manage = RouteAccess.needs(Permission.MANAGE_ACCOUNTS);
         RouteAccess operate = RouteAccess.needs(Permission.OPERATE);
         OperatorPages operator = new OperatorPages(sources, operations);
+        PlantPages plant = new PlantPages(sources, operations);
         get(app, "/console/static/{file}", RouteAccess.PUBLIC, Console::staticFile);
         get(app, "/console/login", RouteAccess.PUBLIC, accounts::loginForm);
         post(app, "/console/login", RouteAccess.PUBLIC, accounts::login);
@@ -99,6 +100,9 @@ public final class Console implements ApiExtension {
         get(app, "/console/alerts", read, pages::alerts);
         post(app, "/console/alerts/{id}/ack", operate, operator::acknowledge);
         get(app, "/console/entry", operate, operator::entryForm);
+        get(app, "/console/devices", read, plant::devices);
+        post(app, "/console/devices/{id}/poll", operate, plant::poll);
+        get(app, "/console/explain", read, plant::explain);
         post(app, "/console/entry", operate, operator::enter);
         get(app, "/console/reports", read, pages::reports);
         get(app, "/console/system", read, pages::system);

@@ -20,6 +20,7 @@ final class Layout {
             new Entry("structure", "/console/structure", Permission.READ_DATA),
             new Entry("alerts", "/console/alerts", Permission.READ_DATA),
             new Entry("entry", "/console/entry", Permission.OPERATE),
+            new Entry("devices", "/console/devices", Permission.READ_DATA),
             new Entry("reports", "/console/reports", Permission.READ_DATA),
             new Entry("system", "/console/system", Permission.READ_DATA),
             new Entry("users", "/console/users", Permission.MANAGE_ACCOUNTS),

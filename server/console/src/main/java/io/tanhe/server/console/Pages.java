@@ -212,7 +212,11 @@ final class Pages {
             categories.add(label);
             values.add(Charts.round(r.value()));
             lastYear.add(Charts.round(r.lastYear()));
-            table.append("<tr><th scope=\"row\">").append(label).append("</th><td>").append(Html.num(r.value(), 3))
+            String value = Html.num(r.value(), 3);
+            if (r.value() != null && grain.stored() && figures.headline().isPresent()) { // the store keeps these buckets: explainable
+                value = PlantPages.explainLink(figures.headline().get(), grain.grain().orElseThrow(), r.start(), value);
+            }
+            table.append("<tr><th scope=\"row\">").append(label).append("</th><td>").append(value)
                     .append("</td><td>").append(Html.num(r.lastYear(), 3)).append("</td><td>").append(Html.change(r.yearOnYear()))
                     .append("</td><td>").append(Html.change(r.periodOnPeriod())).append("</td><td>")
                     .append(r.value() == null ? "—" : Html.share(r.completeness())).append("</td></tr>");

@@ -129,6 +129,17 @@ final class Texts {
         w("manualPoints", "人工录入测点", "Points entered by hand");
         w("feeds", "用于", "Feeds");
         w("number", "数值", "Value");
+        w("devices", "设备与测点", "Devices and points");
+        w("pollNow", "立即采集", "Poll now");
+        w("polled", "已采集", "Polled");
+        w("backup", "备用表", "backup");
+        w("backupFor", "作为备用表：", "backs up");
+        w("latest", "最新值", "Latest value");
+        w("fedBy", "数据来自", "Fed by");
+        w("derivation", "数据溯源", "Derivation");
+        w("formulaFactors", "公式、因子（含来源）与读数", "Formula, factors (with sources) and readings");
+        w("revisions", "修订记录", "Revisions");
+        w("replayDiffers", "按存储的读数重算的结果与存储值不一致：请核查修订记录。", "Replaying the stored readings gives another value than the stored one: see the revisions.");
         w("versions", "该时段的各版本（最新的生效）", "Versions for the period (the latest counts)");
         w("confirmReset", "确定重置该账户的密码？", "Reset this account's password?");
         w("confirmLock", "确定锁定该账户？", "Lock this account?");

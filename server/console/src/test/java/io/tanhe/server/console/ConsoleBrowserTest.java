@@ -346,6 +346,31 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void devicesShowTheirLatestValuesAndAnAdministratorPollsOneNow() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/devices");
+        assertTrue(page.locator("th[scope=row]").count() >= 6, "the demo's six points are listed");
+        page.locator("form.inline-action button").first().click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#polled").textContent().contains("已采集"), page.content());
+        shot(page, "devices");
+        page.close();
+    }
+
+    @Test
+    void aFigureOfTheHourTrendOpensItsDerivation() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/trends?grain=hour&from=2026-06-01&to=2026-06-01");
+        page.locator("tbody a[href^='/console/explain']").first().click();
+        page.waitForLoadState();
+        String derivation = page.locator("pre.explain").textContent();
+        assertTrue(derivation.contains("tCO2") && derivation.length() > 200, derivation);
+        assertTrue(page.locator("caption").textContent().contains("修订记录"));
+        shot(page, "explain");
+        page.close();
+    }
+
+    @Test
     void theReportsPageDownloadsEveryFormat() {
         Page page = sysadmin().newPage();
         page.navigate("/console/reports");
