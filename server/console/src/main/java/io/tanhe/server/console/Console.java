@@ -103,6 +103,9 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
+        UplinkPage uplink = new UplinkPage(sources, operations);
+        get(app, "/console/uplink", read, uplink::show);
+        post(app, "/console/uplink/backfill", operate, uplink::backfill);
         post(app, "/console/entry", operate, operator::enter);
         get(app, "/console/reports", read, pages::reports);
         get(app, "/console/system", read, pages::system);

@@ -257,6 +257,7 @@ class ConsoleBrowserTest {
         pages.put("alerts", "/console/alerts?state=all");
         pages.put("reports", "/console/reports");
         pages.put("system", "/console/system");
+        pages.put("uplink", "/console/uplink");
         pages.put("password", "/console/password");
         pages.put("overview-en", "/console/overview?lang=en");
         for (var e : pages.entrySet()) {
