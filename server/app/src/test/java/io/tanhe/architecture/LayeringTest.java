@@ -66,7 +66,8 @@ class LayeringTest {
                 .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
-                .whereLayer("console").mayOnlyAccessLayers("api", "terminal", "report", "uplink", "site", "security", "store", "engine", "grammar")
+                .whereLayer("console").mayOnlyAccessLayers("api", "terminal", "report", "uplink", "drivers", "site", "security", "store",
+                        "engine", "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("console", "api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
