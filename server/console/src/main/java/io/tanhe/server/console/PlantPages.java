@@ -53,7 +53,7 @@ final class PlantPages {
         try {
             PollNow.Polled polled = operations.poll().poll(Actor.of(Callers.principal(ctx), Callers.source(ctx)),
                     new PollNow.Target.Device(device));
-            show(ctx, null, Texts.t(lang, "polled") + " " + String.join(", ", polled.devices()) + ": " + polled.readings().size()
+            show(ctx, null, Texts.t(lang, "pollDone") + " " + String.join(", ", polled.devices()) + ": " + polled.readings().size()
                     + " " + Texts.t(lang, "readings"));
         } catch (OperationRefused e) {
             ctx.status(e.reason().status());
@@ -73,7 +73,7 @@ final class PlantPages {
             out.append("<p class=\"notice\" role=\"status\" id=\"polled\">").append(Html.esc(done)).append("</p>");
         }
         for (PlantViews.DeviceView d : operations.views().devices()) {
-            out.append("<section class=\"panel\"><h2>").append(Html.esc(d.id())).append(" · ").append(Html.esc(d.delivery()))
+            out.append("<section class=\"panel\"><h2>").append(Html.esc(d.id())).append(" · ").append(Texts.t(lang, d.delivery()))
                     .append(d.period().map(x -> " " + x.toSeconds() + " s").orElse(""))
                     .append(d.backup().map(b -> " · " + Texts.t(lang, "backup") + ": " + Html.esc(b)).orElse(""))
                     .append(d.backupFor().map(b -> " · " + Texts.t(lang, "backupFor") + " " + Html.esc(b)).orElse(""))

@@ -145,7 +145,9 @@ final class Texts {
         w("repeated", "与 10 分钟内的相同请求一致，未重复排队", "same as a request within 10 min: not queued again");
         w("devices", "设备与测点", "Devices and points");
         w("pollNow", "立即采集", "Poll now");
-        w("polled", "已采集", "Polled");
+        w("polled", "轮询", "polled");
+        w("pushed", "推送", "pushed");
+        w("pollDone", "已采集", "Polled");
         w("backup", "备用表", "backup");
         w("backupFor", "作为备用表：", "backs up");
         w("latest", "最新值", "Latest value");
