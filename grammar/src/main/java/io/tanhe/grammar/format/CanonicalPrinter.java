@@ -30,6 +30,21 @@ public final class CanonicalPrinter {
         return p.out.toString();
     }
 
+    /**
+     * One declaration in canonical form without its comments: two declarations that print the same differ
+     * only in layout or comments ({@code tanhe diff} relies on this).
+     */
+    public static String declaration(Decl d) {
+        CanonicalPrinter p = new CanonicalPrinter();
+        p.decl(d);
+        return p.out.toString().strip();
+    }
+
+    /** An expression in canonical form (single spaces, the author's parentheses). */
+    public static String expression(Expr e) {
+        return expr(e);
+    }
+
     private void file(SourceFile f) {
         if (f.header() != null) {
             header(f.header());

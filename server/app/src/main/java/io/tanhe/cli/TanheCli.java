@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, ExplainCommand.class, RulesCommand.class, ListCommand.class,
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
-                CompareCommand.class, StoreCommand.class, AlertsCommand.class, ManualCommand.class})
+                CompareCommand.class, StoreCommand.class, AlertsCommand.class, ManualCommand.class,
+                DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
+                PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec

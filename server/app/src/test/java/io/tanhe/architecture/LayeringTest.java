@@ -38,6 +38,7 @@ class LayeringTest {
                 .layer("hj212").definedBy("io.tanhe.server.hj212..")
                 .layer("store").definedBy("io.tanhe.server.store..")
                 .layer("security").definedBy("io.tanhe.server.security..")
+                .layer("packages").definedBy("io.tanhe.server.packages..")
                 .layer("uplink").definedBy("io.tanhe.server.uplink..")
                 .layer("simulators").definedBy("io.tanhe.sim..")
                 .layer("cems").definedBy("io.tanhe.server.cems..")
@@ -56,6 +57,7 @@ class LayeringTest {
                 .whereLayer("hj212").mayNotAccessAnyLayer()
                 .whereLayer("store").mayOnlyAccessLayers("engine", "drivers", "grammar")
                 .whereLayer("security").mayOnlyAccessLayers("store", "grammar")
+                .whereLayer("packages").mayOnlyAccessLayers("security", "store", "engine", "grammar")
                 .whereLayer("uplink").mayOnlyAccessLayers("hj212", "store", "engine", "drivers", "grammar")
                 .whereLayer("simulators").mayOnlyAccessLayers("hj212", "drivers", "engine", "grammar")
                 .whereLayer("cems").mayOnlyAccessLayers("hj212", "drivers", "grammar")
@@ -63,13 +65,13 @@ class LayeringTest {
                 .whereLayer("evaluation").mayOnlyAccessLayers("site", "store", "engine", "drivers", "grammar")
                 .whereLayer("report").mayOnlyAccessLayers("site", "store", "engine", "grammar")
                 .whereLayer("recompute").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
-                .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "security", "uplink", "store",
+                .whereLayer("terminal").mayOnlyAccessLayers("recompute", "evaluation", "report", "site", "packages", "security", "uplink", "store",
                         "engine", "drivers", "grammar")
-                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "security", "store", "engine", "drivers", "grammar")
+                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "packages", "security", "store", "engine", "drivers", "grammar")
                 .whereLayer("console").mayOnlyAccessLayers("api", "terminal", "report", "uplink", "drivers", "site", "security", "store",
                         "engine", "grammar")
                 .whereLayer("app").mayOnlyAccessLayers("console", "api", "lsp", "terminal", "recompute", "evaluation", "report", "site",
-                        "simulators", "cems", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
+                        "simulators", "cems", "packages", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 
     @Test

@@ -117,6 +117,51 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void aStoredFigureIsExplainedWithItsRevisions() {
+        CliRun e = tanhe("explain", "--store", "--node", "E", "--grain", "minute", "--bucket", "2026-06-01T08:05");
+        assertEquals(0, e.exit(), e.err());
+        assertTrue(e.out().contains("cn.power-generation") && e.out().contains("stored revisions (oldest first)\n  r1  "), e.out());
+        CliRun bad = tanhe("explain", "--store", "--node", "Q", "--bucket", "2026-06-01T08:05");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("explain: node: no stored node `Q`"), bad.err());
+        CliRun both = CliRun.of("explain", "x.tanhe", "--store", "--node", "E", "--bucket", "2026-06-01");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("leave out FILE and --data"), both.err());
+    }
+
+    @Test
+    void devicesArePolledOnCommandAndShownWithTheirLatestValues() {
+        CliRun devices = tanhe("devices");
+        assertEquals(0, devices.exit(), devices.err());
+        assertTrue(devices.out().contains("grid-meter-a  (polled every 5.0 s, backup grid-meter-b)"), devices.out());
+        assertTrue(devices.out().contains("data centres: none"), devices.out());
+        CliRun poll = tanhe("poll", "--device", "gen-meter-1", "--token-file", operator);
+        assertEquals(0, poll.exit(), poll.err());
+        assertTrue(poll.out().contains("unit1.power.generated") && poll.out().endsWith("2 reading(s) from 1 device(s)\n"), poll.out());
+        CliRun viewer = tanhe("poll", "--all");
+        assertEquals(1, viewer.exit());
+        CliRun unknown = tanhe("poll", "--device", "gen-meter-9", "--token-file", operator);
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("poll: device: `gen-meter-9` is not a polled device"), unknown.err());
+        CliRun backfill = tanhe("backfill", "--grain", "hour", "--from", "2026-06-01", "--to", "2026-06-02", "--reason", "test",
+                "--token-file", operator);
+        assertEquals(1, backfill.exit());
+        assertTrue(backfill.err().contains("the site names no data centre"), backfill.err());
+    }
+
+    @Test
+    void aJobIsFollowedWithAProgressBarToItsEnd() {
+        CliRun backup = tanhe("jobs", "start", "backup", "--token-file", operator);
+        assertEquals(0, backup.exit(), backup.err());
+        assertTrue(backup.out().lines().anyMatch(l -> l.matches("job \\d+ DONE +\\[#{30}\\] 100 %  backup — backup in .*")), backup.out());
+        CliRun list = tanhe("jobs", "list");
+        assertTrue(list.out().contains("DONE") && list.out().contains("backup"), list.out());
+        CliRun open = tanhe("jobs", "start", "recompute", "--from", "2026-06-01", "--to", "2026-06-01", "--token-file", operator);
+        assertEquals(2, open.exit());
+        assertTrue(open.err().startsWith("jobs start: to: the days from 2026-06-01 are still open"), open.err());
+    }
+
+    @Test
     void noRunningTerminalIsSaidWithWhatToDo() {
         CliRun r = CliRun.of("alerts", "list", "--data-dir", dir.resolve("nothing").toString());
         assertEquals(1, r.exit());

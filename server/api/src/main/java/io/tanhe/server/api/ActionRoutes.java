@@ -17,6 +17,8 @@ import io.tanhe.server.terminal.operations.OperationRefused;
 import io.tanhe.server.terminal.operations.Operations;
 import io.tanhe.server.terminal.operations.StoredExplain;
 import io.tanhe.server.terminal.operations.PollNow;
+import io.tanhe.server.terminal.operations.Job;
+import io.tanhe.server.terminal.operations.Jobs;
 import io.tanhe.engine.provenance.ExplanationText;
 import io.tanhe.engine.time.Grain;
 import java.util.Optional;
@@ -75,6 +77,17 @@ final class ActionRoutes {
         app.get("/api/uplink/centres", this::centres, read);
         app.post("/api/poll", this::poll, operate);
         app.post("/api/backfill", this::backfill, operate);
+        app.get("/api/jobs", this::jobs, read);
+        app.post("/api/jobs", this::startJob, operate);
+        app.get("/api/jobs/{id}", ctx -> {
+            ReportRoutes.only(ctx, "/api/jobs/{id}");
+            ApiServer.send(ctx, job(ops.jobs().get(jobId(ctx))));
+        }, read);
+        app.post("/api/jobs/{id}/cancel", ctx -> {
+            ReportRoutes.only(ctx, "/api/jobs/{id}/cancel");
+            ApiServer.send(ctx, job(ops.jobs().cancel(actor(ctx), jobId(ctx))));
+        }, operate);
+        app.get("/api/jobs/{id}/file", this::jobFile, read);
         app.exception(OperationRefused.class, (e, ctx) -> {
             ctx.status(e.reason().status());
             Map<String, Object> body = new LinkedHashMap<>();
@@ -281,6 +294,108 @@ final class ActionRoutes {
         ctx.status(done.repeated() ? 200 : 202);
         ApiServer.send(ctx, Map.of("queued", done.queued(), "at", done.at().toString(), "repeated", done.repeated(),
                 "progress", "GET /api/uplink/centres: each centre's backlog falls as the uploads are acknowledged"));
+    }
+
+    private void jobs(Context ctx) {
+        ReportRoutes.only(ctx, "/api/jobs");
+        ApiServer.send(ctx, Map.of("jobs", ops.jobs().list().stream().map(ActionRoutes::job).toList()));
+    }
+
+    private void startJob(Context ctx) {
+        ReportRoutes.only(ctx, "/api/jobs");
+        JsonNode body = body(ctx);
+        String kind = text(body, "kind");
+        Jobs.Request request = switch (kind) {
+            case "recompute" -> {
+                known(body, "kind", "from", "to");
+                yield new Jobs.Request.Recompute(day(body, "from"), day(body, "to"));
+            }
+            case "export" -> {
+                known(body, "kind", "data", "from", "to", "format");
+                Instant from = time("from", text(body, "from"));
+                Instant to = time("to", text(body, "to"));
+                if (!to.isAfter(from)) {
+                    throw new BadRequest("to", "`to` (" + to + ") must be after `from` (" + from + ")");
+                }
+                String format = optionalText(body, "format").isEmpty() ? "csv" : optionalText(body, "format");
+                if (!format.equals("csv") && !format.equals("json")) {
+                    throw new BadRequest("format", "`" + TimeText.shown(format) + "` is not csv or json");
+                }
+                yield new Jobs.Request.Export(results(body), io.tanhe.server.store.TimeRange.of(from, to),
+                        io.tanhe.server.store.transfer.TransferFormat.valueOf(format.toUpperCase(Locale.ROOT)));
+            }
+            case "import" -> {
+                known(body, "kind", "data", "file");
+                yield new Jobs.Request.Import(results(body), text(body, "file"));
+            }
+            case "backup" -> {
+                known(body, "kind");
+                yield new Jobs.Request.Backup();
+            }
+            case "restore" -> throw new OperationRefused(OperationRefused.Reason.CONFLICT, "kind", "a restore replaces the store"
+                    + " under the running terminal: stop it, then `tanhe store restore BACKUP --data-dir DIR` (docs/store.md)");
+            default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import, backup");
+        };
+        Jobs.Started started = ops.jobs().start(actor(ctx), request);
+        ctx.status(started.existing() ? 200 : 202);
+        Map<String, Object> out = job(started.job());
+        out.put("existing", started.existing());
+        ApiServer.send(ctx, out);
+    }
+
+    private void jobFile(Context ctx) throws java.io.IOException {
+        ReportRoutes.only(ctx, "/api/jobs/{id}/file");
+        Job.Snapshot j = ops.jobs().get(jobId(ctx));
+        java.nio.file.Path file = j.file().filter(f -> j.kind().equals("export") && j.state() == Job.State.DONE
+                && java.nio.file.Files.isRegularFile(f)).orElseThrow(() -> new OperationRefused(OperationRefused.Reason.CONFLICT, "id",
+                "job " + j.id() + " (" + j.kind() + ", " + j.state() + ") has no file to download; only a finished export has"));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
+                .contentType(file.toString().endsWith(".json") ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            in.transferTo(ctx.outputStream());
+        }
+    }
+
+    private static boolean results(JsonNode body) {
+        String data = text(body, "data");
+        return switch (data) {
+            case "readings" -> false;
+            case "results" -> true;
+            default -> throw new BadRequest("data", "`" + TimeText.shown(data) + "` is not readings or results");
+        };
+    }
+
+    private static java.time.LocalDate day(JsonNode body, String field) {
+        String text = text(body, field);
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequest(field, "`" + TimeText.shown(text) + "` is not a day; write e.g. 2026-06-01 (a local day of the site)");
+        }
+    }
+
+    private static long jobId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id").strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("id", "`" + TimeText.shown(ctx.pathParam("id")) + "` is not a job id (a whole number, as GET /api/jobs shows)");
+        }
+    }
+
+    static Map<String, Object> job(Job.Snapshot j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id());
+        m.put("kind", j.kind());
+        m.put("what", j.what());
+        m.put("by", j.by());
+        m.put("state", j.state().name());
+        m.put("progress", j.progress());
+        m.put("step", j.step());
+        m.put("outcome", j.outcome());
+        m.put("createdAt", j.createdAt().toString());
+        m.put("finishedAt", j.finishedAt().map(Instant::toString).orElse(null));
+        m.put("file", j.file().map(f -> f.getFileName().toString()).orElse(null));
+        return m;
     }
 
     static Map<String, Object> alert(Alert a) {

@@ -102,8 +102,12 @@ public final class ApiServer {
     private final Javalin app;
     private final String address;
 
-    /** What the API reads. */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+    /** What the API reads, and the configuration lifecycle it drives. */
+    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, ConfigurationSource configuration) {
+        /** Sources without a configuration lifecycle: its routes answer 409. */
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
+            this(site, store, status, audit, ConfigurationSource.NONE);
+        }
     }
 
     private ApiServer(Javalin app, String address) {
@@ -164,7 +168,9 @@ public final class ApiServer {
         ReportRoutes.register(app, sources, read);
         AuditRoutes.register(app, sources.audit(), sources.site().zone(), RouteAccess.needs(Permission.READ_AUDIT),
                 RouteAccess.needs(Permission.WIPE_AUDIT));
+        ConfigRoutes.register(app, sources.configuration(), sources.site().zone(), RouteAccess.needs(Permission.OPERATE));
         extensions.forEach(e -> e.register(app));
+        app.get("/api/openapi.json", ctx -> send(ctx, ApiDescription.document()), own);
         app.before(ctx -> {
             if (!ctx.path().startsWith("/webjars/")) { // versioned library files: the browser may keep them
                 ctx.header("Cache-Control", "no-store");

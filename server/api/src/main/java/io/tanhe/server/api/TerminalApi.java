@@ -33,11 +33,14 @@ public final class TerminalApi {
      * on the same server, behind the same access control.
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access, More more) {
-        Operations operations = Operations.of(terminal);
-        java.util.List<ApiExtension> all = new java.util.ArrayList<>(extensions(operations));
-        all.addAll(more.on(sources(terminal), operations, binding.tls().isPresent()));
+        Operations ops = Operations.of(terminal);
+        java.util.List<ApiExtension> all = new java.util.ArrayList<>(extensions(ops));
+        all.addAll(more.on(sources(terminal), ops, binding.tls().isPresent()));
         ApiServer api = ApiServer.start(binding, sources(terminal), access, all);
-        terminal.attachApi(api.address(), api::stop);
+        terminal.attachApi(api.address(), () -> {
+            api.stop();
+            ops.close();
+        });
         return api.address();
     }
 
@@ -49,7 +52,8 @@ public final class TerminalApi {
 
     /** What {@link ApiServer} reads of {@code terminal}. */
     static ApiServer.Sources sources(Terminal terminal) {
-        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit());
+        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(),
+                new LifecycleSource(terminal.lifecycle()));
     }
 
     /** The operator actions' routes on {@code ops}. */

@@ -299,6 +299,62 @@ class ActionRoutesTest {
         refused(send("POST", "/api/backfill", admin, request.replace("\"centres\"", "\"centre\"")), 400, "centre", "unknown field");
     }
 
+    private JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
+        while (List.of("QUEUED", "RUNNING").contains(job.path("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
+        }
+        return job;
+    }
+
+    @Test
+    void longWorkRunsAsJobsWithProgressThatCanBeCancelled() throws Exception {
+        JsonNode export = ok(send("POST", "/api/jobs", admin, "{\"kind\":\"export\",\"data\":\"readings\","
+                + "\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:05\",\"format\":\"csv\"}"), 202);
+        assertEquals("export", export.path("kind").asText());
+        JsonNode exported = awaitEnd(export.path("id").asLong());
+        assertEquals("DONE", exported.path("state").asText(), exported.toString());
+        assertEquals(1.0, exported.path("progress").asDouble());
+        HttpResponse<String> file = send("GET", "/api/jobs/" + export.path("id").asLong() + "/file", viewer, null);
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.body().lines().count() > 100 && file.body().contains("unit1.coal.total"), file.body().substring(0, 200));
+
+        JsonNode backup = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
+        assertEquals("DONE", backup.path("state").asText(), backup.toString());
+        assertTrue(backup.path("outcome").asText().startsWith("backup in "), backup.toString());
+
+        JsonNode days = awaitEnd(ok(send("POST", "/api/jobs", admin,
+                "{\"kind\":\"recompute\",\"from\":\"2026-05-30\",\"to\":\"2026-05-31\"}"), 202).path("id").asLong());
+        assertEquals("DONE", days.path("state").asText(), days.toString());
+        assertTrue(days.path("outcome").asText().startsWith("2 day(s) recomputed"), days.toString());
+
+        JsonNode longOne = ok(send("POST", "/api/jobs", admin, "{\"kind\":\"recompute\",\"from\":\"2017-01-01\",\"to\":\"2026-05-31\"}"), 202);
+        JsonNode same = ok(send("POST", "/api/jobs", admin, "{\"kind\":\"recompute\",\"from\":\"2017-01-01\",\"to\":\"2026-05-31\"}"), 200);
+        assertTrue(same.path("existing").asBoolean(), "the same job while it runs is that job: " + same);
+        assertEquals(longOne.path("id"), same.path("id"));
+        assertEquals(403, send("POST", "/api/jobs/" + longOne.path("id").asLong() + "/cancel", viewer, "{}").statusCode());
+        ok(send("POST", "/api/jobs/" + longOne.path("id").asLong() + "/cancel", admin, "{}"), 200);
+        JsonNode cancelled = awaitEnd(longOne.path("id").asLong());
+        assertEquals("CANCELLED", cancelled.path("state").asText(), cancelled.toString());
+        assertTrue(cancelled.path("progress").asDouble() < 1, cancelled.toString());
+
+        assertEquals(403, send("POST", "/api/jobs", viewer, "{\"kind\":\"backup\"}").statusCode());
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"recompute\",\"from\":\"2026-05-31\",\"to\":\"2026-06-01\"}"), 400, "to",
+                "still open");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"recompute\",\"from\":\"May\",\"to\":\"2026-05-31\"}"), 400, "from",
+                "not a day");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"defrag\"}"), 400, "kind", "recompute, export, import, backup");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\"}"), 409, "kind", "tanhe store restore");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"import\",\"data\":\"readings\",\"file\":\"../site.yaml\"}"), 400,
+                "file", "no directories");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"export\",\"data\":\"alerts\",\"from\":\"2026-06-01\",\"to\":\"2026-06-02\"}"),
+                400, "data", "readings or results");
+        refused(send("GET", "/api/jobs/4242", viewer, null), 404, "id", "no job 4242");
+        refused(send("GET", "/api/jobs/" + backup.path("id").asLong() + "/file", viewer, null), 409, "id", "only a finished export");
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -38,6 +38,9 @@ public interface Store extends AutoCloseable {
     /** Closed days waiting to be recomputed because data for them arrived late. */
     RecomputeQueue recomputeQueue();
 
+    /** Configuration packages pushed to the terminal and their activation log (issue 15). */
+    ConfigPackages packages();
+
     /** The current state; cheap enough to call on every status request. */
     StoreHealth health();
 

@@ -64,34 +64,50 @@ public final class DayRecompute {
      */
     public DayOutcome run(LocalDate day, List<RecomputeRequest> requests, String trigger) {
         String reason = LateDataText.reason(day, requests, trigger);
-        Instant from = day.atStartOfDay(site.zone()).toInstant();
-        TimeRange range = TimeRange.of(from, day.plusDays(1).atStartOfDay(site.zone()).toInstant());
-        List<StoredReading> readings = Replay.readings(site, store.readings(), range);
-        IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
-        feed(evaluator, readings);
+        TimeRange range = range(day);
+        Computed computed = compute(day, reason);
         Map<Figure, BucketResult> stored = new HashMap<>();
         store.results().scan(ResultFilter.of(range), r -> stored.put(Figure.of(r.result()), r.result()));
-        Instant now = wallClock.instant();
         List<BucketResult> changed = new ArrayList<>();
-        int results = 0;
         int added = 0;
-        for (Grain g : EvaluatorFactory.GRAINS) {
-            for (ResultValue v : evaluator.results(g, range.from(), range.to(), nodes)) {
-                BucketResult fresh = StoredFigures.of(v, site.methodology(), now, reason).orElse(null);
-                if (fresh == null) {
-                    continue;
-                }
-                results++;
-                BucketResult old = stored.get(Figure.of(fresh));
-                if (old == null || !sameFigure(old, fresh)) {
-                    changed.add(fresh);
-                    added += old == null ? 1 : 0;
-                }
+        for (BucketResult fresh : computed.results()) {
+            BucketResult old = stored.get(Figure.of(fresh));
+            if (old == null || !sameFigure(old, fresh)) {
+                changed.add(fresh);
+                added += old == null ? 1 : 0;
             }
         }
         write(changed);
-        return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, readings.size(), results,
-                changed.size() - added, added);
+        return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, computed.readings(),
+                computed.results().size(), changed.size() - added, added);
+    }
+
+    /** What a replay of one day gives: the results at every stored grain, and how many readings were fed. */
+    public record Computed(List<BucketResult> results, int readings) {
+    }
+
+    /**
+     * Replays {@code day} from the raw store under this site's configuration and returns every result of
+     * the day at every stored grain, written with {@code reason}; writes nothing (the dry-run replay of a
+     * configuration package compares them with the stored figures).
+     */
+    public Computed compute(LocalDate day, String reason) {
+        TimeRange range = range(day);
+        List<StoredReading> readings = Replay.readings(site, store.readings(), range);
+        IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
+        feed(evaluator, readings);
+        Instant now = wallClock.instant();
+        List<BucketResult> results = new ArrayList<>();
+        for (Grain g : EvaluatorFactory.GRAINS) {
+            for (ResultValue v : evaluator.results(g, range.from(), range.to(), nodes)) {
+                StoredFigures.of(v, site.methodology(), now, reason).ifPresent(results::add);
+            }
+        }
+        return new Computed(List.copyOf(results), readings.size());
+    }
+
+    private TimeRange range(LocalDate day) {
+        return TimeRange.of(day.atStartOfDay(site.zone()).toInstant(), day.plusDays(1).atStartOfDay(site.zone()).toInstant());
     }
 
     private void feed(IncrementalEvaluator evaluator, List<StoredReading> readings) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * 2026-10-03: 1 late reading of point lab.carbon received 2026-11-05T09:12Z}: per point, how many
  * readings and when the first arrived (UTC, to the minute).
  */
-final class LateDataText {
+public final class LateDataText {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private LateDataText() {
@@ -34,16 +34,31 @@ final class LateDataText {
         return text.length() <= Limits.TEXT ? text : text.substring(0, Limits.TEXT - 1) + "…";
     }
 
+    /**
+     * The point id of a request that a configuration package's activation or rollback recorded: this prefix and
+     * the package's name (e.g. {@code configuration package #3 ox-coal 2026.2 activated from 2026-12-05}); the
+     * reason names it as it stands.
+     */
+    public static final String CONFIGURATION = "configuration ";
+
     private static String causes(List<RecomputeRequest> requests) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Instant> first = new LinkedHashMap<>();
+        List<String> configurations = new java.util.ArrayList<>();
         for (RecomputeRequest r : requests) {
             String point = r.late().pointId();
+            if (point.startsWith(CONFIGURATION)) {
+                if (!configurations.contains(point)) {
+                    configurations.add(point);
+                }
+                continue;
+            }
             counts.computeIfAbsent(point, p -> new int[1])[0] += r.late().readings();
             first.merge(point, r.late().firstReceivedAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        return counts.entrySet().stream().map(e -> e.getValue()[0] + " late reading" + (e.getValue()[0] == 1 ? "" : "s")
-                + " of point " + e.getKey() + " received " + MINUTE.format(first.get(e.getKey())))
+        return java.util.stream.Stream.concat(configurations.stream(), counts.entrySet().stream().map(e -> e.getValue()[0]
+                        + " late reading" + (e.getValue()[0] == 1 ? "" : "s") + " of point " + e.getKey() + " received "
+                        + MINUTE.format(first.get(e.getKey()))))
                 .collect(Collectors.joining("; "));
     }
 }

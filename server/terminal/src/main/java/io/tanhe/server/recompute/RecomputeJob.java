@@ -25,19 +25,21 @@ public final class RecomputeJob implements AutoCloseable {
     /** Between two days: lets the live pipeline's writes through first. */
     private static final Duration PAUSE = Duration.ofMillis(50);
 
-    private final Site site;
+    private final Supplier<Site> site;
+    private final Store store;
+    private final Clock wallClock;
     private final Supplier<Optional<Instant>> windowFrom;
     private final Duration idle;
-    private final ClosedDays days;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
 
-    private RecomputeJob(Site site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle) {
+    private RecomputeJob(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle) {
         this.site = site;
+        this.store = store;
+        this.wallClock = wallClock;
         this.windowFrom = windowFrom;
         this.idle = idle;
-        this.days = new ClosedDays(site, store, wallClock);
         this.thread = new Thread(this::run, "tanhe-recompute");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -46,10 +48,12 @@ public final class RecomputeJob implements AutoCloseable {
     /**
      * Starts the job.
      *
+     * @param site       the site as configured now: a configuration package activated while the terminal runs
+     *                   changes it, and every day recomputed after that uses the new one
      * @param windowFrom the open window's start (empty before the terminal has data: nothing is closed)
      * @param idle       how long to wait when there is nothing to do, or after a failure
      */
-    public static RecomputeJob start(Site site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
+    public static RecomputeJob start(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
                                      Duration idle) {
         RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle);
         job.thread.start();
@@ -73,13 +77,14 @@ public final class RecomputeJob implements AutoCloseable {
                     wait = PAUSE;
                 }
             } catch (RuntimeException e) {
-                LOG.error("recompute of site {} failed, retrying in {}: {}", site.identity().siteId(), idle, e.toString());
+                LOG.error("recompute of site {} failed, retrying in {}: {}", site.get().identity().siteId(), idle, e.toString());
             }
         }
     }
 
     /** Recomputes the earliest closed day with pending requests; false when there is none. */
     boolean step() {
+        ClosedDays days = new ClosedDays(site.get(), store, wallClock);
         Optional<LocalDate> day = windowFrom.get().flatMap(days::nextPending);
         day.ifPresent(d -> days.recompute(d, "by the terminal"));
         return day.isPresent();
@@ -110,7 +115,7 @@ public final class RecomputeJob implements AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warn("the recompute of site {} did not stop within a minute; its day is recomputed again at the next start",
-                    site.identity().siteId());
+                    site.get().identity().siteId());
         }
     }
 }

@@ -72,6 +72,21 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
                 rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, choice);
     }
 
+    /**
+     * This site computing with {@code newFactors} instead (an activated factor package, see
+     * io.tanhe.server.terminal.lifecycle): everything else, the methodology included, stays.
+     */
+    public Site withFactors(FactorLibrary newFactors) {
+        return new Site(origin, text, identity, zone, compilation, newFactors, methodology, drivers, bindings, rules, thresholds,
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store);
+    }
+
+    /** This site checking {@code newThresholds} instead (an activated threshold package). */
+    public Site withThresholds(List<Threshold> newThresholds) {
+        return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, newThresholds,
+                rulesSettings, retention, lateWindow, closeAfter, uplink, reporting, store);
+    }
+
     /** The binding of a point, if it feeds an input. */
     public Optional<PointBinding> binding(String pointId) {
         return Optional.ofNullable(bindings.get(pointId));

@@ -53,6 +53,8 @@ final class EvaluationLoop implements Runnable {
     private final List<Consumer<StoredReading>> ackListeners = new ArrayList<>();
     private volatile LongConsumer latencySink = ns -> { };
     private volatile boolean stopping;
+    /** Configuration changes to make between two batches (see {@link #replaceFactors}). */
+    private final java.util.Queue<Runnable> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long lastFlushNs = System.nanoTime();
     /** The catch-up of an outage in progress (see {@link #noteGap}); null when none. */
     private Gap gap;
@@ -126,6 +128,29 @@ final class EvaluationLoop implements Runnable {
         return readings.size();
     }
 
+    /**
+     * Switches evaluation to {@code factors} between two batches (a configuration package activated or rolled
+     * back): the open buckets are recomputed with them and the figures that change are written at once with
+     * {@code reason}. Returns at once; the switch happens on the evaluation thread.
+     */
+    void replaceFactors(io.tanhe.engine.factors.FactorLibrary factors, String reason) {
+        changes.add(() -> {
+            evaluator.replaceFactors(factors, reason);
+            writer.flush(window.from(), reason, false);
+            LOG.info("evaluation switched to the factors of {}: {}", factors.id(), reason);
+        });
+    }
+
+    private void applyChanges() {
+        for (Runnable change = changes.poll(); change != null; change = changes.poll()) {
+            try {
+                change.run();
+            } catch (RuntimeException e) {
+                LOG.error("a configuration change could not be applied to evaluation: {}", e.toString(), e);
+            }
+        }
+    }
+
     /** True while an outage is being caught up. */
     boolean catchingUp() {
         return gap != null;
@@ -148,6 +173,7 @@ final class EvaluationLoop implements Runnable {
                     handle(batch);
                     batch.clear();
                 }
+                applyChanges();
                 afterBatchSafely(false);
             }
             afterBatchSafely(true);
@@ -226,6 +252,7 @@ final class EvaluationLoop implements Runnable {
                 LOG.info("reading {} judged invalid by the rules, counted as missing: {}", r.idempotencyKey(), verdict.reasons());
                 quality = Quality.MISSING;
                 value = Double.NaN;
+                stats.invalid.incrementAndGet();
             }
             calibration.at(r.measuredAt());
         }

@@ -10,6 +10,9 @@ import io.tanhe.engine.rules.RulesRejectedException;
 import io.tanhe.engine.rules.alert.Severity;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.server.recompute.RecomputeJob;
+import io.tanhe.server.terminal.lifecycle.ConfigLifecycle;
+import io.tanhe.server.terminal.lifecycle.LiveTerminal;
+import io.tanhe.server.terminal.lifecycle.TrustPolicyVerifier;
 import io.tanhe.grammar.config.ConfigPlace;
 import io.tanhe.grammar.config.ConfigProblem;
 import io.tanhe.grammar.config.InvalidConfigException;
@@ -60,7 +63,11 @@ public final class Terminal implements AutoCloseable {
     /** The note of a saved site version: this prefix and the site file's absolute path (reports find the site by it). */
     public static final String SITE_NOTE = "site file ";
 
-    private final Site site;
+    /** The site as configured now: the site file with the activated configuration packages (changes live, see {@link #lifecycle}). */
+    private volatile Site site;
+    /** The site as its file configures it, without packages. */
+    private final Site baseSite;
+    private final ConfigLifecycle lifecycle;
     private final Store store;
     private Uplink uplink;
     private final java.nio.file.Path dataDir;
@@ -88,7 +95,9 @@ public final class Terminal implements AutoCloseable {
     private volatile Consumer<String> onFailure;
     private static final List<Terminal> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Terminal(Site site, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
+    private Terminal(Site base, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
+        this.baseSite = base;
+        Site site = ConfigLifecycle.configured(base, store);
         this.site = site;
         this.store = store;
         this.rules = rules;
@@ -114,6 +123,8 @@ public final class Terminal implements AutoCloseable {
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
         this.thread = new Thread(loop, "tanhe-eval");
+        this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER,
+                new TrustPolicyVerifier(new io.tanhe.server.packages.TrustStore(dataDir, identity)));
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
     }
 
@@ -289,7 +300,8 @@ public final class Terminal implements AutoCloseable {
                 site.methodology().id(), site.methodology().version(), site.methodology().contentHash().substring(0, 12),
                 replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
         thread.start();
-        recomputeJob = RecomputeJob.start(site, store, window::from, wallClock, settings.recomputeIdle());
+        recomputeJob = RecomputeJob.start(() -> this.site, store, window::from, wallClock, settings.recomputeIdle());
+        lifecycle.resume();
         leaveNote();
     }
 
@@ -409,9 +421,79 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** The data directory the terminal keeps its store, keys and notes in. */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
     /** The wall clock the terminal runs on (stamps operator actions). */
     public Clock wallClock() {
         return wallClock;
+    }
+
+    /** How long after an activation the self-test judges the terminal (system property {@code tanhe.config.selfTestSeconds}). */
+    static final java.time.Duration SELF_TEST_AFTER = java.time.Duration.ofSeconds(
+            Long.getLong("tanhe.config.selfTestSeconds", 60));
+
+    /** The configuration lifecycle: packages pushed, reviewed, activated and rolled back while the terminal runs. */
+    public ConfigLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The site as its file configures it, without the activated packages. */
+    public Site baseSite() {
+        return baseSite;
+    }
+
+    /** The running terminal as the lifecycle sees it. */
+    private final class Live implements LiveTerminal {
+        @Override
+        public Site site() {
+            return site;
+        }
+
+        @Override
+        public void apply(Site updated, String reason) {
+            Site before = site;
+            site = updated;
+            if (updated.factors() != before.factors()) {
+                loop.replaceFactors(updated.factors(), reason);
+            }
+            if (rules != null && !updated.thresholds().equals(before.thresholds())) {
+                rules.setThresholds(updated.thresholds());
+                LOG.info("rules switched to {} thresholds: {}", updated.thresholds().size(), reason);
+            }
+        }
+
+        @Override
+        public Optional<Instant> openWindowFrom() {
+            return window.from();
+        }
+
+        @Override
+        public Optional<Instant> watermark() {
+            return Optional.ofNullable(stats.watermark());
+        }
+
+        @Override
+        public long acknowledged() {
+            return stats.acknowledged();
+        }
+
+        @Override
+        public long evaluated() {
+            return stats.evaluated();
+        }
+
+        @Override
+        public long validationFailures() {
+            return stats.invalid() + stats.unusable();
+        }
+
+        @Override
+        public Map<String, String> deadWorkers() {
+            return Terminal.this.deadWorkers();
+        }
     }
 
     /** Where sources deliver readings (also for benchmarks and tests that produce readings themselves). */
@@ -522,6 +604,7 @@ public final class Terminal implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        lifecycle.close();
         if (recomputeJob != null) {
             recomputeJob.close();
         }

@@ -13,6 +13,7 @@ public final class TerminalStats {
     final AtomicLong evaluated = new AtomicLong();
     final AtomicLong outsideWindow = new AtomicLong();
     final AtomicLong unusable = new AtomicLong();
+    final AtomicLong invalid = new AtomicLong();
     final AtomicLong resultsWritten = new AtomicLong();
     final AtomicReference<Instant> watermark = new AtomicReference<>();
     final AtomicReference<HourFigure> currentHour = new AtomicReference<>();
@@ -67,6 +68,11 @@ public final class TerminalStats {
     /** Readings the evaluator could not use (see the log). */
     public long unusable() {
         return unusable.get();
+    }
+
+    /** Readings the rules judged invalid (counted as missing). */
+    public long invalid() {
+        return invalid.get();
     }
 
     public long resultsWritten() {

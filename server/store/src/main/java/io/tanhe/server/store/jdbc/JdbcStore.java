@@ -1,6 +1,7 @@
 package io.tanhe.server.store.jdbc;
 
 import io.tanhe.server.store.AlertStore;
+import io.tanhe.server.store.ConfigPackages;
 import io.tanhe.server.store.ConfigStore;
 import io.tanhe.server.store.EventLog;
 import io.tanhe.server.store.Outbox;
@@ -45,6 +46,7 @@ public final class JdbcStore implements Store {
     private final JdbcConfigs configs;
     private final JdbcOutbox outbox;
     private final JdbcRecomputeQueue recomputeQueue;
+    private final JdbcConfigPackages packages;
 
     private JdbcStore(StoreSettings settings, Database db) {
         this.settings = settings;
@@ -58,6 +60,7 @@ public final class JdbcStore implements Store {
         this.configs = new JdbcConfigs(db);
         this.outbox = new JdbcOutbox(db);
         this.recomputeQueue = new JdbcRecomputeQueue(db);
+        this.packages = new JdbcConfigPackages(db);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tanhe-store-retention");
             t.setDaemon(true);
@@ -185,6 +188,11 @@ public final class JdbcStore implements Store {
     @Override
     public RecomputeQueue recomputeQueue() {
         return recomputeQueue;
+    }
+
+    @Override
+    public ConfigPackages packages() {
+        return packages;
     }
 
     @Override

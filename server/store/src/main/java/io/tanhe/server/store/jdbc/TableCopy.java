@@ -64,7 +64,10 @@ public final class TableCopy {
             new Table("outbox", "id", true, cols("id:L centre_id indicator_key period_start:I period_end:I payload status"
                     + " attempts:L next_attempt_at:I acked_at:I last_error enqueued_at:I idem_key")),
             new Table("recompute_request", "id", true, cols("id:L day_local:D point_id readings:L first_received_at:I"
-                    + " requested_at:I done_at:I")));
+                    + " requested_at:I done_at:I")),
+            new Table("config_package", "id", true, cols("id:L kind package_name package_version content sha256 signatures"
+                    + " uploaded_by uploaded_at:I state effective_from:I review review_summary")),
+            new Table("config_activation_log", "id", true, cols("id:L package_ref:L at_time:I actor from_state to_state detail")));
 
     /** Where the copy reports how far it is. */
     @FunctionalInterface

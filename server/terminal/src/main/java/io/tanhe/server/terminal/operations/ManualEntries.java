@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Manual entry (§7.2.2): values for the points of the site's {@code type: manual} sources, with the
@@ -46,13 +47,13 @@ public final class ManualEntries {
     private static final Duration CORRECTION_STEP = Duration.ofMillis(1);
     private static final int MAX_COMMENT = 500;
 
-    private final Site site;
+    private final Supplier<Site> site;
     private final ReadingStore readings;
     private final ReadingSink intake;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ManualEntries(Site site, ReadingStore readings, ReadingSink intake, AuditTrail audit, Clock clock) {
+    public ManualEntries(Supplier<Site> site, ReadingStore readings, ReadingSink intake, AuditTrail audit, Clock clock) {
         this.site = site;
         this.readings = readings;
         this.intake = intake;
@@ -67,10 +68,10 @@ public final class ManualEntries {
     /** Every point of the site's manual sources. */
     public List<ManualPoint> points() {
         List<ManualPoint> out = new ArrayList<>();
-        for (ConfiguredSource s : site.drivers().sources()) {
+        for (ConfiguredSource s : site.get().drivers().sources()) {
             if (s instanceof ConfiguredSource.Pushed p && p.source() instanceof ManualEntrySource) {
                 for (PointSettings ps : p.points()) {
-                    Optional<PointBinding> b = site.binding(ps.id());
+                    Optional<PointBinding> b = site.get().binding(ps.id());
                     out.add(new ManualPoint(ps.id(), ps.unit(), p.id(), b.map(PointBinding::target).orElse("-"),
                             b.filter(x -> x.kind() == Decl.InputKind.PERIOD)
                                     .map(x -> ((PeriodSettings) x.settings()).period().label())));
@@ -100,7 +101,7 @@ public final class ManualEntries {
      */
     public Entered enter(Actor actor, ManualValue value) {
         ManualPoint point = point(value.point());
-        PointSettings settings = site.drivers().pointSettings().get(point.point());
+        PointSettings settings = site.get().drivers().pointSettings().get(point.point());
         String unit = value.unit().isEmpty() ? point.unit() : value.unit();
         if (!unit.equals(point.unit())) {
             throw refuse(actor, value, "unit", "unit `" + unit + "` differs from the unit `" + point.unit() + "` of point "
@@ -111,7 +112,7 @@ public final class ManualEntries {
             throw refuse(actor, value, "comment", "the comment has " + value.comment().length() + " characters; at most "
                     + MAX_COMMENT + " are kept");
         }
-        Optional<PointBinding> binding = site.binding(point.point());
+        Optional<PointBinding> binding = site.get().binding(point.point());
         boolean perPeriod = binding.map(b -> b.kind() == Decl.InputKind.PERIOD).orElse(false);
         TimeRange span = perPeriod ? period(binding.get(), value.at()) : TimeRange.of(value.at(), value.at().plusNanos(1));
         List<StoredReading> before = versionsIn(point, span);
@@ -149,7 +150,7 @@ public final class ManualEntries {
     /** Every version of {@code point}'s value for the period holding {@code at} (or at {@code at}), oldest first. */
     public List<StoredReading> versions(String pointId, Instant at) {
         ManualPoint point = point(pointId);
-        Optional<PointBinding> binding = site.binding(point.point()).filter(b -> b.kind() == Decl.InputKind.PERIOD);
+        Optional<PointBinding> binding = site.get().binding(point.point()).filter(b -> b.kind() == Decl.InputKind.PERIOD);
         return versionsIn(point, binding.map(b -> period(b, at)).orElse(TimeRange.of(at, at.plusNanos(1))));
     }
 
@@ -174,7 +175,7 @@ public final class ManualEntries {
     }
 
     private TimeRange period(PointBinding binding, Instant at) {
-        TimeBucket b = TimeBucket.of(((PeriodSettings) binding.settings()).period(), at, site.zone());
+        TimeBucket b = TimeBucket.of(((PeriodSettings) binding.settings()).period(), at, site.get().zone());
         return TimeRange.of(b.start(), b.end());
     }
 

@@ -16,18 +16,21 @@ public final class Operations {
     private final PlantViews views;
     private final PollNow poll;
     private final Backfill backfill;
+    private final Jobs jobs;
 
     private Operations(Terminal terminal) {
         this.terminal = terminal;
         this.alerts = new AlertActions(terminal.store().alerts(), terminal.audit(), terminal.wallClock(), terminal::acknowledgeInRules);
-        this.manual = new ManualEntries(terminal.site(), terminal.store().readings(), terminal.intake(), terminal.audit(),
+        this.manual = new ManualEntries(terminal::site, terminal.store().readings(), terminal.intake(), terminal.audit(),
                 terminal.wallClock());
-        this.explain = new StoredExplain(terminal.site(), terminal.store());
-        this.views = new PlantViews(terminal.site(), terminal.store().readings(),
+        this.explain = new StoredExplain(terminal::site, terminal.store());
+        this.views = new PlantViews(terminal::site, terminal.store().readings(),
                 () -> java.util.Optional.ofNullable(terminal.stats().watermark()), terminal::uplink);
-        this.poll = new PollNow(terminal.site(), terminal::acquisition, terminal.audit(), terminal.wallClock());
+        this.poll = new PollNow(terminal::site, terminal::acquisition, terminal.audit(), terminal.wallClock());
         this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres().stream()
                 .map(io.tanhe.server.uplink.config.CentreConfig::id).toList(), terminal.audit(), terminal.wallClock());
+        this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom, terminal.audit(),
+                terminal.wallClock());
     }
 
     /** The actions on {@code terminal}. */
@@ -62,6 +65,16 @@ public final class Operations {
     /** Manual backfill to data centres (§7.2.4 (5)). */
     public Backfill backfill() {
         return backfill;
+    }
+
+    /** Recompute, export, import and backup as jobs with progress. Close it before the store ({@link #close}). */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Stops the job thread; call before the terminal closes its store. */
+    public void close() {
+        jobs.close();
     }
 
     /** Values entered by hand (§7.2.2). */

@@ -30,7 +30,7 @@ public final class PlantViews {
     /** How far back the latest value of a point is looked for (section 9.1: polls at most 3 h apart). */
     static final Duration LOOKBACK = Duration.ofHours(3);
 
-    private final Site site;
+    private final Supplier<Site> site;
     private final ReadingStore readings;
     private final Supplier<Optional<Instant>> latest;
     private final Supplier<Optional<Uplink>> uplink;
@@ -39,7 +39,7 @@ public final class PlantViews {
      * @param latest the latest measurement time the terminal has seen (its watermark)
      * @param uplink the running uplink, if any
      */
-    public PlantViews(Site site, ReadingStore readings, Supplier<Optional<Instant>> latest, Supplier<Optional<Uplink>> uplink) {
+    public PlantViews(Supplier<Site> site, ReadingStore readings, Supplier<Optional<Instant>> latest, Supplier<Optional<Uplink>> uplink) {
         this.site = site;
         this.readings = readings;
         this.latest = latest;
@@ -63,20 +63,20 @@ public final class PlantViews {
         Instant to = latest.get().orElse(Instant.now()).plusSeconds(1);
         TimeRange recent = TimeRange.of(to.minus(LOOKBACK), to);
         List<DeviceView> out = new ArrayList<>();
-        for (ConfiguredSource s : site.drivers().sources()) {
+        for (ConfiguredSource s : site.get().drivers().sources()) {
             List<PointView> points = new ArrayList<>();
             for (PointSettings p : s.points()) {
                 List<StoredReading> found = readings.readings(p.id(), span(p.id(), recent));
                 Optional<StoredReading> last = found.isEmpty() ? Optional.empty() : Optional.of(found.getLast());
-                String fedBy = last.map(r -> site.drivers().isBackup(r.sourceId()) ? "backup " + r.sourceId() : r.sourceId()).orElse("-");
-                points.add(new PointView(p.id(), p.unit(), site.binding(p.id()).map(PointBinding::target).orElse("-"), last, fedBy));
+                String fedBy = last.map(r -> site.get().drivers().isBackup(r.sourceId()) ? "backup " + r.sourceId() : r.sourceId()).orElse("-");
+                points.add(new PointView(p.id(), p.unit(), site.get().binding(p.id()).map(PointBinding::target).orElse("-"), last, fedBy));
             }
-            Optional<String> backupFor = site.drivers().backups().entrySet().stream().filter(e -> e.getValue().equals(s.id()))
+            Optional<String> backupFor = site.get().drivers().backups().entrySet().stream().filter(e -> e.getValue().equals(s.id()))
                     .map(java.util.Map.Entry::getKey).findFirst();
             out.add(switch (s) {
                 case ConfiguredSource.Polled p -> new DeviceView(p.id(), "polled", Optional.of(p.poll().period()),
-                        site.drivers().backupOf(p.id()), backupFor, List.copyOf(points));
-                case ConfiguredSource.Pushed p -> new DeviceView(p.id(), "pushed", Optional.empty(), site.drivers().backupOf(p.id()),
+                        site.get().drivers().backupOf(p.id()), backupFor, List.copyOf(points));
+                case ConfiguredSource.Pushed p -> new DeviceView(p.id(), "pushed", Optional.empty(), site.get().drivers().backupOf(p.id()),
                         backupFor, List.copyOf(points));
             });
         }
@@ -85,8 +85,8 @@ public final class PlantViews {
 
     /** Where a point's latest value is looked for: its current period for a per-period input (a month's lab value), else the recent hours. */
     private TimeRange span(String point, TimeRange recent) {
-        return site.binding(point).filter(b -> b.kind() == Decl.InputKind.PERIOD)
-                .map(b -> TimeRange.of(TimeBucket.of(((PeriodSettings) b.settings()).period(), recent.to().minusNanos(1), site.zone()).start(),
+        return site.get().binding(point).filter(b -> b.kind() == Decl.InputKind.PERIOD)
+                .map(b -> TimeRange.of(TimeBucket.of(((PeriodSettings) b.settings()).period(), recent.to().minusNanos(1), site.get().zone()).start(),
                         recent.to()))
                 .orElse(recent);
     }
@@ -98,6 +98,6 @@ public final class PlantViews {
 
     /** Whether the site names data centres at all. */
     public boolean hasCentres() {
-        return !site.uplink().centres().isEmpty();
+        return !site.get().uplink().centres().isEmpty();
     }
 }

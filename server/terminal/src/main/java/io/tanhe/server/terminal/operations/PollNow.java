@@ -29,12 +29,12 @@ public final class PollNow {
     /** How long a poll on command may take before the answer says it timed out. */
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final Site site;
+    private final Supplier<Site> site;
     private final Supplier<Optional<Acquisition>> acquisition;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PollNow(Site site, Supplier<Optional<Acquisition>> acquisition, AuditTrail audit, Clock clock) {
+    public PollNow(Supplier<Site> site, Supplier<Optional<Acquisition>> acquisition, AuditTrail audit, Clock clock) {
         this.site = site;
         this.acquisition = acquisition;
         this.audit = audit;
@@ -64,24 +64,24 @@ public final class PollNow {
      *                          terminal does not acquire (no drivers running) or the poll does not finish in time
      */
     public Polled poll(Actor actor, Target target) {
-        List<String> polled = site.drivers().sources().stream().filter(ConfiguredSource.Polled.class::isInstance)
+        List<String> polled = site.get().drivers().sources().stream().filter(ConfiguredSource.Polled.class::isInstance)
                 .map(ConfiguredSource::id).toList();
         List<String> devices = switch (target) {
             case Target.All a -> polled;
             case Target.Device d -> {
                 if (!polled.contains(d.id())) {
                     throw OperationRefused.badInput("device", "`" + d.id() + "` is not a polled device"
-                            + (site.drivers().source(d.id()).isPresent() ? " (it pushes its readings)" : "")
+                            + (site.get().drivers().source(d.id()).isPresent() ? " (it pushes its readings)" : "")
                             + "; polled devices: " + String.join(", ", polled));
                 }
                 yield List.of(d.id());
             }
             case Target.Point p -> {
-                List<String> feeding = site.drivers().sources().stream().filter(ConfiguredSource.Polled.class::isInstance)
+                List<String> feeding = site.get().drivers().sources().stream().filter(ConfiguredSource.Polled.class::isInstance)
                         .filter(s -> s.points().stream().anyMatch(x -> x.id().equals(p.id()))).map(ConfiguredSource::id).toList();
                 if (feeding.isEmpty()) {
                     throw OperationRefused.badInput("point", "no polled device feeds point `" + p.id() + "`; points: "
-                            + String.join(", ", site.drivers().pointSettings().keySet()));
+                            + String.join(", ", site.get().drivers().pointSettings().keySet()));
                 }
                 yield feeding;
             }

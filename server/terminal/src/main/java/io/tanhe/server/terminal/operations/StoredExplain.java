@@ -21,6 +21,7 @@ import io.tanhe.server.store.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,10 +33,10 @@ import java.util.TreeSet;
  * figure was stored under another methodology, factor or reading than the store now holds.
  */
 public final class StoredExplain {
-    private final Site site;
+    private final Supplier<Site> site;
     private final Store store;
 
-    public StoredExplain(Site site, Store store) {
+    public StoredExplain(Supplier<Site> site, Store store) {
         this.site = site;
         this.store = store;
     }
@@ -57,6 +58,7 @@ public final class StoredExplain {
      * @throws OperationRefused naming {@code node}, {@code grain} or {@code key} when they are not a stored figure
      */
     public Explained explain(String node, Grain grain, Instant at, String key) {
+        Site site = this.site.get(); // one configuration for the whole explanation, though a package may activate meanwhile
         Node n = site.graph().node(node).filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).orElseThrow(() -> {
             Set<String> names = new TreeSet<>(StoredFigures.nodes(site.graph()));
             return OperationRefused.badInput("node", "no stored node `" + node + "` in " + site.methodology().id()
@@ -92,14 +94,14 @@ public final class StoredExplain {
             throw OperationRefused.badInput("key", "`" + key + "` is not a key of `" + node + "` with data; keys: "
                     + String.join(" | ", evaluator.keys(node)));
         }
-        Optional<Explanation> explanation = evaluator.explain(node, key, bucket, site.compilation().loaded().sources(), methodology());
+        Optional<Explanation> explanation = evaluator.explain(node, key, bucket, site.compilation().loaded().sources(), methodology(site));
         List<StoredResult> revisions = store.results().revisions(node, key, grain, bucket.start());
         boolean matches = !revisions.isEmpty() && explanation.map(e -> e.result().value()).filter(v -> v != null)
                 .map(v -> io.tanhe.server.store.SameFigure.values(v, revisions.getLast().result().value())).orElse(false);
         return new Explained(node, key, grain, bucket, explanation, revisions, matches);
     }
 
-    private Explanation.Methodology methodology() {
+    private static Explanation.Methodology methodology(Site site) {
         var info = site.graph().info();
         return new Explanation.Methodology(info.id(), info.version(), info.title(), ContentHash.of(site.compilation().loaded()));
     }
