@@ -13,6 +13,7 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.uplink.config.UplinkConfigLoader;
 import io.tanhe.server.api.TerminalApi;
+import io.tanhe.server.console.Console;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import io.tanhe.server.api.ApiBinding;
@@ -102,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN), "demo-operator", Role.SYSTEM_ADMINISTRATOR);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail());
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -133,6 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofMillis((long) (summaryEvery * 1000)));
         console.banner(dataDir, hint);
         if (hint != null) {
+            System.out.println("tanhe: web console: " + terminal.apiAddress().orElseThrow() + Console.PREFIX
+                    + "/ (sign in with an account below; README: The web console)");
             System.out.println("tanhe: sign in: POST " + terminal.apiAddress().orElseThrow() + "/api/login with {\"username\":\"sysadmin\","
                     + "\"password\":…} (first-start one-time passwords: " + dataDir.resolve(TerminalSecurity.INITIAL_PASSWORDS)
                     + "; roles and first login: docs/security.md)");

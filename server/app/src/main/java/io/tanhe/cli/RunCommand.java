@@ -5,6 +5,7 @@ import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.api.TerminalApi;
+import io.tanhe.server.console.Console;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import io.tanhe.server.api.ApiBinding;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail());
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -89,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             hint = "sign in: curl -c cookies -H 'Content-Type: application/json' -d '{\"username\":…,\"password\":…}' "
-                    + terminal.apiAddress().orElseThrow() + "/api/login; tokens: tanhe users token";
+                    + terminal.apiAddress().orElseThrow() + "/api/login; tokens: tanhe users token; web console: "
+                    + terminal.apiAddress().orElseThrow() + Console.PREFIX + "/";
         }
         TerminalConsole console = new TerminalConsole(terminal, System.out, Duration.ofSeconds(5));
         console.banner(dataDir, hint);

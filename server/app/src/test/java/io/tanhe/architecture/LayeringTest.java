@@ -49,6 +49,7 @@ class LayeringTest {
                 .layer("measurement").definedBy("io.tanhe.server.measurement..")
                 .layer("terminal").definedBy("io.tanhe.server.terminal..")
                 .layer("api").definedBy("io.tanhe.server.api..")
+                .layer("console").definedBy("io.tanhe.server.console..")
                 .layer("app").definedBy("io.tanhe.cli..", "io.tanhe.bench..")
                 .whereLayer("grammar").mayNotAccessAnyLayer()
                 .whereLayer("engine").mayOnlyAccessLayers("grammar")
@@ -70,7 +71,9 @@ class LayeringTest {
                         "uplink", "store", "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "packages", "security", "uplink", "store", "engine",
                         "drivers", "grammar")
-                .whereLayer("app").mayOnlyAccessLayers("api", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
+                .whereLayer("console").mayOnlyAccessLayers("api", "terminal", "report", "uplink", "drivers", "site", "security", "store",
+                        "engine", "grammar")
+                .whereLayer("app").mayOnlyAccessLayers("console", "api", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "packages", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 

@@ -41,8 +41,7 @@ final class AccountRoutes {
             case LoginResult.Refused(int status, String message) ->
                     throw new AccessGuard.Refusal(io.javalin.http.HttpStatus.forStatus(status), message);
             case LoginResult.LoggedIn(Principal p, String session) -> {
-                ctx.header("Set-Cookie", AccessGuard.COOKIE + "=" + session + "; Path=/api; HttpOnly; SameSite=Strict"
-                        + (secure ? "; Secure" : ""));
+                Callers.setSession(ctx, session, secure);
                 yield describe(p);
             }
         };
@@ -54,7 +53,7 @@ final class AccountRoutes {
         if (p.kind() == Principal.Kind.ACCOUNT && session != null) {
             access.logout(session, AccessGuard.source(ctx));
         }
-        ctx.header("Set-Cookie", AccessGuard.COOKIE + "=; Path=/api; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        Callers.clearSession(ctx, secure);
         return Map.of("signedOut", p.name());
     }
 

@@ -149,7 +149,8 @@ public final class ApiServer {
     }
 
     /**
-     * Starts the API with the routes of {@code extensions} too (the terminal's operator actions, {@link TerminalApi}).
+     * Starts the API with the routes of {@code extensions} too (the terminal's operator actions, {@link TerminalApi};
+     * the web console's pages), behind the same access control.
      *
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or a keystore that cannot be read
      */
@@ -166,6 +167,7 @@ public final class ApiServer {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             binding.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> tlsConnector(server, http, binding, tls)));
+            extensions.forEach(e -> e.configure(config));
         })
                 .get("/api/status", ctx -> send(ctx, h.status()), read)
                 .get("/api/results", ctx -> send(ctx, h.results(ctx)), read)
@@ -195,7 +197,10 @@ public final class ApiServer {
         extensions.forEach(e -> e.register(app));
         app.get("/api/openapi.json", ctx -> send(ctx, ApiDescription.document()), own);
         app.before(ctx -> {
-            ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+            if (!ctx.path().startsWith("/webjars/")) { // versioned library files: the browser may keep them
+                ctx.header("Cache-Control", "no-store");
+            }
+            ctx.header("X-Content-Type-Options", "nosniff");
             if (secure) {
                 ctx.header("Strict-Transport-Security", "max-age=31536000");
             }
@@ -204,6 +209,9 @@ public final class ApiServer {
             }
         });
         app.beforeMatched(ctx -> {
+            if (ctx.path().startsWith("/webjars/")) {
+                return; // the browser libraries the console's login page loads: public files, no data
+            }
             guard.check(ctx);
             checkParameters(ctx);
         });
@@ -212,6 +220,11 @@ public final class ApiServer {
             send(ctx, Map.of("error", e.getMessage() + " " + ctx.path() + ": this endpoint is read-only; use GET"));
         });
         app.exception(AccessGuard.Refusal.class, (e, ctx) -> {
+            Optional<ApiExtension> owner = owner(extensions, ctx);
+            if (owner.isPresent()) {
+                owner.get().refused(ctx, e.status().getCode(), e.getMessage());
+                return;
+            }
             ctx.status(e.status());
             send(ctx, Map.of("error", e.getMessage()));
         });
@@ -235,6 +248,11 @@ public final class ApiServer {
             send(ctx, Map.of("error", "internal error: " + e.getClass().getSimpleName() + "; see the terminal's log"));
         });
         app.error(404, ctx -> {
+            Optional<ApiExtension> owner = owner(extensions, ctx);
+            if (owner.isPresent() && ctx.attribute(ANSWERED) == null) {
+                owner.get().refused(ctx, 404, "no such page " + ctx.path());
+                return;
+            }
             if (ctx.attribute(ANSWERED) == null) { // a route's own 404 (no such alert, job …) keeps its answer
                 send(ctx, Map.of("error", "no such endpoint " + ctx.method() + " " + ctx.path()
                         + "; the API's routes are described at GET /api/openapi.json and in docs/security.md"));
@@ -248,6 +266,13 @@ public final class ApiServer {
         String host = binding.host();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return new ApiServer(app, (secure ? "https://" : "http://") + shown + ":" + app.port());
+    }
+
+    /** The extension whose prefix the request's path falls under, if any. */
+    private static Optional<ApiExtension> owner(List<ApiExtension> extensions, Context ctx) {
+        String path = ctx.path();
+        return extensions.stream().filter(e -> e.prefix().isPresent())
+                .filter(e -> path.equals(e.prefix().get()) || path.startsWith(e.prefix().get() + "/")).findFirst();
     }
 
     /** An HTTPS connector (TLS 1.3 and 1.2 only) on the binding's host and port, with the keystore's key. */

@@ -7,6 +7,7 @@ import io.tanhe.server.terminal.TerminalStats;
 import io.tanhe.server.terminal.operations.Operations;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,15 +28,15 @@ public final class TerminalApi {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address or an unreadable keystore
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access) {
-        return start(terminal, binding, access, List.of(), LogTail.NONE, Operations.of(terminal));
+        return start(terminal, binding, access, List.of(), LogTail.NONE, NOTHING_MORE);
     }
 
     /**
-     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the operator actions of {@code ops} — the instance the
-     * web console calls in process too, so that both see one list of jobs.
+     * As {@link #start(Terminal, ApiBinding, AccessControl)}, with the extensions {@code more} makes (the web console)
+     * on the same server, behind the same access control.
      */
-    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, Operations ops) {
-        return start(terminal, binding, access, List.of(), LogTail.NONE, ops);
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, More more) {
+        return start(terminal, binding, access, List.of(), LogTail.NONE, more);
     }
 
     /**
@@ -43,20 +44,25 @@ public final class TerminalApi {
      * may read {@code /metrics} without a token, {@code log} gives {@code /api/system} its latest log lines.
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log) {
-        return start(terminal, binding, access, scrapers, log, Operations.of(terminal));
+        return start(terminal, binding, access, scrapers, log, NOTHING_MORE);
     }
 
     /**
      * Starts the API with the supervision routes fully served ({@code scrapers} may read {@code /metrics} without a
-     * token, {@code log} gives {@code /api/system} its latest log lines) and the operator actions of {@code ops};
-     * closes both with the API when the terminal stops.
+     * token, {@code log} gives {@code /api/system} its latest log lines), the operator actions, and the extensions
+     * {@code more} makes on them (the web console, which calls the same operator actions in process, so both see one
+     * list of jobs); closes them all with the API when the terminal stops.
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log,
-                               Operations ops) {
+                               More more) {
         TerminalSupervision supervision = new TerminalSupervision(terminal, scrapers, log);
+        Operations ops = Operations.of(terminal);
+        ApiServer.Sources sources = sources(terminal, supervision);
         ApiServer api;
         try {
-            api = ApiServer.start(binding, sources(terminal, supervision), access, extensions(ops));
+            List<ApiExtension> all = new ArrayList<>(extensions(ops));
+            all.addAll(more.on(sources, ops, binding.tls().isPresent()));
+            api = ApiServer.start(binding, sources, access, all);
         } catch (RuntimeException e) {
             supervision.close();
             ops.close();
@@ -69,6 +75,14 @@ public final class TerminalApi {
         });
         return api.address();
     }
+
+    /** Builds extensions on what the API serves: the terminal's sources and operator actions; {@code secure} on TLS. */
+    @FunctionalInterface
+    public interface More {
+        List<ApiExtension> on(ApiServer.Sources sources, Operations operations, boolean secure);
+    }
+
+    private static final More NOTHING_MORE = (sources, operations, secure) -> List.of();
 
     /** What {@link ApiServer} reads of {@code terminal}, without supervision (tests of the other routes). */
     static ApiServer.Sources sources(Terminal terminal) {
