@@ -10,7 +10,7 @@ import io.tanhe.server.store.TimeRange;
 import io.tanhe.server.terminal.operations.Backfill;
 import io.tanhe.server.terminal.operations.OperationRefused;
 import io.tanhe.server.terminal.operations.Operations;
-import io.tanhe.server.uplink.status.CentreStatus;
+import io.tanhe.server.terminal.operations.PlantViews;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +70,7 @@ final class UplinkPage {
     private void show(Context ctx, String error, String done) {
         Lang lang = Lang.of(ctx);
         Principal p = Callers.principal(ctx);
-        List<CentreStatus> centres = operations.views().centres();
+        List<PlantViews.CentreView> centres = operations.views().centres();
         StringBuilder out = new StringBuilder("<h1>" + Texts.t(lang, "uplink") + "</h1>");
         if (error != null) {
             out.append("<p class=\"error\" role=\"alert\">").append(Html.esc(error)).append("</p>");
@@ -86,8 +86,8 @@ final class UplinkPage {
                 out.append("<th scope=\"col\">").append(Texts.t(lang, h)).append("</th>");
             }
             out.append("</tr></thead><tbody>");
-            for (CentreStatus c : centres) {
-                out.append("<tr").append(c.connected() ? "" : " class=\"warning\"").append("><th scope=\"row\">").append(Html.esc(c.centreId()))
+            for (PlantViews.CentreView c : centres) {
+                out.append("<tr").append(c.connected() ? "" : " class=\"warning\"").append("><th scope=\"row\">").append(Html.esc(c.id()))
                         .append("</th><td>").append(Html.esc(c.protocol())).append("</td><td>").append(Html.esc(c.address()))
                         .append("</td><td>").append(Texts.t(lang, c.connected() ? "yes" : "no")).append("</td><td>")
                         .append(c.lastAck().map(this::local).orElse("—")).append("</td><td>").append(c.backlog()).append("</td><td>")
@@ -97,7 +97,7 @@ final class UplinkPage {
             out.append("</tbody></table></section>");
             if (OperatorPages.mayOperate(p)) {
                 StringBuilder options = new StringBuilder("<option value=\"\">" + Texts.t(lang, "all") + "</option>");
-                centres.forEach(c -> options.append("<option>").append(Html.esc(c.centreId())).append("</option>"));
+                centres.forEach(c -> options.append("<option>").append(Html.esc(c.id())).append("</option>"));
                 StringBuilder grains = new StringBuilder();
                 GRAINS.forEach(g -> grains.append("<option value=\"").append(g.label()).append('"').append(g == Grain.HOUR ? " selected" : "")
                         .append('>').append(g.label()).append("</option>"));
