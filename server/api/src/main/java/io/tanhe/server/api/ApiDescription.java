@@ -65,6 +65,9 @@ final class ApiDescription {
             get("/api/results", "stored results of a node at a grain", Permission.READ_DATA, req("node", "a stored node, e.g. E"),
                     q("grain", "minute, 15min, hour, day, month, quarter, year (default hour)"), FROM, TO, q("key", "members joined by commas")),
             get("/api/readings", "raw readings of a point", Permission.READ_DATA, req("point", "a point id"), FROM, TO),
+            get("/api/results/revisions", "every stored figure of one bucket, oldest first, with its revision and reason",
+                    Permission.READ_DATA, req("node", "a stored node"), q("grain", "minute, 15min, hour or day (default hour)"),
+                    req("start", "the bucket's start"), q("key", "members joined by commas")),
             get("/api/alerts", "alerts, newest first, with filters", Permission.READ_DATA,
                     q("state", "open (default), raised, acknowledged, cleared or all"), FROM, TO,
                     q("severity", "the lowest shown: info, warning, major, critical"), q("rule", "a part of the rule id"),
@@ -142,6 +145,15 @@ final class ApiDescription {
             new Op("PUT", "/api/allow-lists/{role}", "replace a role's allow-list", Permission.MANAGE_ACCOUNTS, List.of(),
                     List.of(f("ranges", "array", true, "CIDR ranges; empty for any address")), false, 200, List.of()),
             new Op("DELETE", "/api/tokens/{name}", "revoke a token", Permission.MANAGE_ACCOUNTS, List.of(), null, false, 200, List.of()),
+            get("/metrics", "Prometheus metrics (a token, or no token from an allow-listed scraper address)", Permission.READ_DATA),
+            get("/api/system", "system state (§8.2): CPU, memory, disk, OS, JVM, version, uptime, workers, the latest log lines",
+                    Permission.READ_DATA, q("lines", "how many log lines, 1 to 500 (default 50)"),
+                    q("level", "the lowest log level shown: warn (default) or error")),
+            get("/api/cutoff", "the standing remote cut-off, if any (§8.4)", Permission.READ_DATA),
+            post("/api/cutoff", "cut the terminal off (§8.4): uploads stop, the API answers the machine only", Permission.OPERATE,
+                    200, List.of(), f("reason", "string", true, "why, at most 500 characters")),
+            post("/api/cutoff/lift", "lift the cut-off; taken from the machine itself (loopback) only", Permission.OPERATE, 200,
+                    List.of()),
             get("/api/openapi.json", "this description", Permission.OWN_SESSION));
 
     private static Op withErrors(Op o, Integer... errors) {
