@@ -33,14 +33,20 @@ final class TerminalConsole {
     }
 
     /**
+     * The log directory the service manager gave ({@code -Dtanhe.log.dir}), read once at start: {@link #logTo} sets
+     * the same property for Logback's configuration, which must not redirect the next terminal of the same JVM.
+     */
+    private static final java.util.Optional<String> SERVICE_LOG_DIR =
+            java.util.Optional.ofNullable(System.getProperty("tanhe.log.dir")).filter(d -> !d.isBlank());
+
+    /**
      * Sends logs to {@code DIR/tanhe.log}, or to the directory of the system property {@code tanhe.log.dir} when
      * given (the installed service: /var/log/tanhe); must run before the first logger is created. Appended across
      * restarts and rolled by size, a bounded number of files kept (tanhe-file-logback.xml; docs/site.md).
      */
     static void logTo(Path dataDir) {
         // an installed terminal logs to /var/log/tanhe (the service sets tanhe.log.dir); otherwise beside its data
-        String given = System.getProperty("tanhe.log.dir");
-        Path logDir = given == null || given.isBlank() ? dataDir : Path.of(given);
+        Path logDir = SERVICE_LOG_DIR.map(Path::of).orElse(dataDir);
         try {
             io.tanhe.server.store.PrivateFiles.directory(dataDir);        // 0700
             if (!logDir.equals(dataDir)) {
@@ -61,8 +67,7 @@ final class TerminalConsole {
 
     /** The log file: beside the data unless the service put it elsewhere (tanhe.log.dir). */
     private static Path logFile(Path dataDir) {
-        String dir = System.getProperty("tanhe.log.dir");
-        return dir == null || Path.of(dir).equals(dataDir.toAbsolutePath()) ? dataDir.resolve("tanhe.log") : Path.of(dir, "tanhe.log");
+        return SERVICE_LOG_DIR.map(d -> Path.of(d, "tanhe.log")).orElse(dataDir.resolve("tanhe.log"));
     }
 
     /** @param apiHint how to reach the API (a curl line), or null for the default */
