@@ -122,11 +122,6 @@ public final class ApiServer {
             this(site, store, status, audit, Supervision.NONE, ConfigurationSource.NONE);
         }
 
-        /** Sources with the supervision routes, without a configuration lifecycle. */
-        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Supervision supervision) {
-            this(site, store, status, audit, supervision, ConfigurationSource.NONE);
-        }
-
         /** Sources with a configuration lifecycle, without the supervision routes. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, ConfigurationSource configuration) {
             this(site, store, status, audit, Supervision.NONE, configuration);
