@@ -15,7 +15,9 @@ public enum Check {
     /** A methodology, factor table or thresholds file that does not compile or load. */
     COMPILE_ERROR("compile error"),
     /** An in-file test that fails now. */
-    FAILING_TEST("failing in-file test");
+    FAILING_TEST("failing in-file test"),
+    /** The package is of another kind than the place it was given to takes (e.g. a methodology given as an upgrade). */
+    WRONG_KIND("wrong kind");
 
     private final String label;
 

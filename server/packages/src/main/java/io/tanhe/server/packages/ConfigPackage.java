@@ -185,6 +185,7 @@ public record ConfigPackage(Manifest manifest, byte[] manifestBytes, Map<String,
                 }
                 if (name.equals(MANIFEST)) {
                     manifest = bytes;
+                    refuseRelease(bytes, origin);
                 } else if (name.startsWith(FILES)) {
                     String path = checkedPath(name.substring(FILES.length()));
                     if (files.put(path, bytes) != null) {
@@ -215,6 +216,20 @@ public record ConfigPackage(Manifest manifest, byte[] manifestBytes, Map<String,
             sigs.add(parseSignature(s.getValue(), origin + ": " + s.getKey()));
         }
         return new ConfigPackage(m, manifest, files, sigs);
+    }
+
+    /** A release's manifest comes first in its file: say what it is before its size is refused. */
+    private static void refuseRelease(byte[] manifest, String origin) {
+        PackageKind kind;
+        try {
+            kind = Manifest.parse(manifest).kind();
+        } catch (PackageFormatException e) {
+            return; // reported with the whole package below
+        }
+        if (kind.isRelease()) {
+            throw new PackageFormatException(origin + " is a release package (kind " + kind + "), not a configuration package: install it with"
+                    + " `tanhe upgrade install` or `tanhe remote upgrade` (docs/operations.md, remote upgrade)");
+        }
     }
 
     private static byte[] readBounded(ZipInputStream zip, String origin, String name) throws IOException {

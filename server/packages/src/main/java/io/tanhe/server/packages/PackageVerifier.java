@@ -32,9 +32,20 @@ public final class PackageVerifier {
     public static Verdict verify(ConfigPackage pkg, Optional<TrustPolicy> policy) {
         List<Problem> problems = new ArrayList<>(integrity(pkg));
         List<SignatureCheck> checks = new ArrayList<>();
-        PackageKind kind = pkg.manifest().kind();
-        byte[] manifest = pkg.manifestBytes();
-        for (PackageSignature s : pkg.signatures()) {
+        problems.addAll(signatures(pkg.manifest().kind(), pkg.manifestBytes(), pkg.signatures(), policy, checks));
+        ContentCheck.Result content = ContentCheck.run(pkg.files());
+        problems.addAll(content.problems());
+        return new Verdict(pkg, checks, content.tests(), problems, policy);
+    }
+
+    /**
+     * The signature checks of a package of {@code kind} whose manifest is {@code manifest}: each signature's validity
+     * and trust (added to {@code checks}), and the roles {@code policy} requires. Returns the problems found.
+     */
+    static List<Problem> signatures(PackageKind kind, byte[] manifest, List<PackageSignature> signatures,
+                                    Optional<TrustPolicy> policy, List<SignatureCheck> checks) {
+        List<Problem> problems = new ArrayList<>();
+        for (PackageSignature s : signatures) {
             boolean valid = s.validFor(manifest);
             Optional<TrustedKey> trusted = policy.flatMap(p -> p.key(s.publicKey())).filter(k -> k.may(s.role(), kind));
             checks.add(new SignatureCheck(s, valid, trusted));
@@ -54,16 +65,14 @@ public final class PackageVerifier {
             Set<SignerRole> required = policy.get().required(kind);
             if (required.contains(SignerRole.AUTHOR) && checks.stream().noneMatch(c -> c.counts() && c.signature().role() == SignerRole.AUTHOR)) {
                 problems.add(new Problem(Check.MISSING_SIGNATURE, "a " + kind + " package needs a valid signature by a trusted author;"
-                        + " sign it with `tanhe package sign`"));
+                        + " sign it with `tanhe " + (kind.isRelease() ? "upgrade" : "package") + " sign`"));
             }
             if (required.contains(SignerRole.VERIFIER) && checks.stream().noneMatch(c -> c.counts() && c.signature().role() == SignerRole.VERIFIER)) {
                 problems.add(new Problem(Check.MISSING_COUNTERSIGNATURE, "a " + kind + " package needs a valid countersignature by a"
-                        + " trusted verification body; countersign it with `tanhe package countersign`"));
+                        + " trusted verification body; countersign it with `tanhe " + (kind.isRelease() ? "upgrade sign --role verifier" : "package countersign") + "`"));
             }
         }
-        ContentCheck.Result content = ContentCheck.run(pkg.files());
-        problems.addAll(content.problems());
-        return new Verdict(pkg, checks, content.tests(), problems, policy);
+        return problems;
     }
 
     /** Every file whose bytes differ from the manifest's SM3, every listed file missing, every file not listed. */

@@ -65,12 +65,17 @@ public record SigningKey(String name, KeyPair keys) {
 
     /** {@code pkg} with this key's signature in {@code role} added. */
     public ConfigPackage sign(ConfigPackage pkg, SignerRole role) {
-        byte[] statement = PackageSignature.statement(role, name, pkg.manifestBytes());
+        return pkg.withSignature(signatureOf(pkg.manifestBytes(), role));
+    }
+
+    /** This key's signature in {@code role} of a manifest's exact bytes (a {@link ReleasePackage} is signed this way). */
+    public PackageSignature signatureOf(byte[] manifestBytes, SignerRole role) {
+        byte[] statement = PackageSignature.statement(role, name, manifestBytes);
         try {
             Signature s = Signature.getInstance(Sm2Signer.ALGORITHM, Sm.provider());
             s.initSign(keys.getPrivate());
             s.update(statement);
-            return pkg.withSignature(new PackageSignature(role, name, keys.getPublic(), s.sign()));
+            return new PackageSignature(role, name, keys.getPublic(), s.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SM2 signing failed: " + e.getMessage(), e);
         }

@@ -58,11 +58,13 @@ public record TrustPolicy(Map<PackageKind, Set<SignerRole>> requires, List<Trust
         }
     }
 
-    /** The defaults and no keys: a methodology needs author and verifier, a factor update an author, thresholds nothing. */
+    /** The issue's defaults and no keys: a methodology needs author and verifier, a factor update an author, thresholds nothing,
+     * an application release or component an author (who always signs those: {@link ReleasePackage}). */
     public static TrustPolicy defaults() {
         return new TrustPolicy(Map.of(PackageKind.METHODOLOGY, Set.of(SignerRole.AUTHOR, SignerRole.VERIFIER),
                 PackageKind.FACTOR_UPDATE, Set.of(SignerRole.AUTHOR),
-                PackageKind.THRESHOLD, Set.of()), List.of());
+                PackageKind.THRESHOLD, Set.of(), PackageKind.APPLICATION, Set.of(SignerRole.AUTHOR),
+                PackageKind.COMPONENT, Set.of(SignerRole.AUTHOR)), List.of());
     }
 
     /** The roles a package of {@code kind} must be signed in. */
