@@ -63,6 +63,12 @@ final class ApiClient {
         String problem() {
             JsonNode j = json();
             String error = j.path("error").asText(body);
+            if (j.path("problems").isArray() && !j.path("problems").isEmpty()) {
+                StringBuilder all = new StringBuilder(error);
+                j.path("problems").forEach(p -> all.append("\n  ").append(p.path("check").asText()).append(": ")
+                        .append(p.path("reason").asText()));
+                error = all.toString();
+            }
             String field = j.path("parameter").asText("");
             return (field.isEmpty() ? "" : field + ": ") + error + " (HTTP " + status + ")";
         }
@@ -130,6 +136,12 @@ final class ApiClient {
     Answer postBytes(String path, byte[] body) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Posts the file {@code file} as the body, streamed from disk (a release package is larger than memory should hold). */
+    Answer postFile(String path, java.nio.file.Path file) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
     Answer delete(String path) throws IOException {

@@ -32,12 +32,12 @@ import java.util.concurrent.Future;
                 "with a result table per terminal. TLS verified by default; --ca FILE pins a CA (docs/operations.md).",
                 "A fleet file has one terminal a line: NAME URL [TOKEN_FILE] (# comments; token files relative to it)."},
         subcommands = {RemoteCommand.Status.class, RemoteCommand.Ack.class, RemoteCommand.Backfill.class, RemoteCommand.Export.class,
-                RemoteCommand.Push.class, RemoteCommand.Rollback.class})
+                RemoteCommand.Push.class, RemoteCommand.Rollback.class, RemoteCommand.Upgrade.class})
 public final class RemoteCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("remote: say status, ack, backfill, export, push or rollback; tanhe remote --help");
+        System.err.println("remote: say status, ack, backfill, export, push, rollback or upgrade; tanhe remote --help");
     }
 
     /** Where to act and with what: the options every remote subcommand takes. */
@@ -365,6 +365,106 @@ public final class RemoteCommand implements Runnable {
                 return "rolled back to " + (to == 0 ? "the site file's configuration" : "package " + to)
                         + (r.has("state") ? " (" + r.path("state").asText() + ")" : "");
             });
+        }
+    }
+
+    /** {@code tanhe remote upgrade PKG | --rollback | --status}, and components. */
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = {"Upgrade the program (§8.4): upload a signed application release package; the terminal verifies it,",
+                    "switches to it, restarts and keeps it only if it proves healthy in its window (--wait follows it). Or",
+                    "--rollback, --status, --component (install a component package), --uninstall ID. docs/operations.md."})
+    static final class Upgrade implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Parameters(paramLabel = "PACKAGE", arity = "0..1", description = "the signed release (or component) package")
+        Path pkg;
+
+        @Option(names = "--component", description = "PACKAGE is an optional component, not the program")
+        boolean component;
+
+        @Option(names = "--uninstall", paramLabel = "ID", description = "uninstall the component ID")
+        String uninstall;
+
+        @Option(names = "--rollback", description = "switch back to the release before the upgrade")
+        boolean rollback;
+
+        @Option(names = "--status", description = "show the upgrade's state")
+        boolean status;
+
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+                description = "after an upgrade, follow it until it is kept or rolled back, at most this long (default: do not wait)")
+        int waitSeconds;
+
+        @Override
+        public Integer call() {
+            int asked = (pkg != null ? 1 : 0) + (uninstall != null ? 1 : 0) + (rollback ? 1 : 0) + (status ? 1 : 0);
+            if (asked != 1) {
+                System.err.println("remote upgrade: give PACKAGE, --uninstall ID, --rollback or --status (one of them)");
+                return 2;
+            }
+            if (pkg != null && !Files.isRegularFile(pkg)) {
+                System.err.println("remote upgrade: no package at " + pkg);
+                return 2;
+            }
+            return everywhere("upgrade", targets, c -> {
+                if (status) {
+                    return shown(ok(c.get("/api/upgrade")));
+                }
+                if (rollback) {
+                    JsonNode r = ok(c.post("/api/upgrade/rollback", Map.of()));
+                    return "rolled back from " + r.path("to").asText() + " to " + r.path("from").asText() + "; the terminal restarts";
+                }
+                if (uninstall != null) {
+                    JsonNode r = ok(c.delete("/api/components/" + uninstall));
+                    return "component " + uninstall + " " + r.path("uninstalled").asText() + " uninstalled; the terminal restarts";
+                }
+                if (component) {
+                    JsonNode r = ok(c.postFile("/api/components", pkg));
+                    return "component " + r.path("component").asText() + " " + r.path("version").asText() + " installed; the terminal restarts";
+                }
+                JsonNode r = ok(c.postFile("/api/upgrade", pkg));
+                String started = "switched from " + r.path("from").asText() + " to " + r.path("to").asText() + "; the terminal restarts"
+                        + " and has until " + r.path("deadline").asText() + " to prove healthy";
+                return waitSeconds <= 0 ? started : started + "\n" + follow(c, r.path("to").asText());
+            });
+        }
+
+        /** Polls the state through the restart until the release is kept or rolled back. */
+        private String follow(ApiClient c, String to) throws InterruptedException {
+            long end = System.nanoTime() + waitSeconds * 1_000_000_000L;
+            String last = "no answer yet";
+            while (System.nanoTime() < end) {
+                Thread.sleep(2000);
+                try {
+                    ApiClient.Answer a = c.get("/api/upgrade");
+                    if (!a.ok()) {
+                        last = a.problem();
+                        continue;
+                    }
+                    JsonNode state = a.json().path("state");
+                    String phase = state.path("phase").asText();
+                    last = phase + ", in use " + a.json().path("current").asText();
+                    if (phase.equals("good") || phase.equals("rolled_back")) {
+                        return (phase.equals("good") ? "kept: " + to + " proved healthy" : "ROLLED BACK to " + state.path("from").asText()
+                                + ": " + state.path("reason").asText()) + " (in use: " + a.json().path("current").asText() + ")";
+                    }
+                } catch (IOException e) {
+                    last = "restarting (" + e.getClass().getSimpleName() + ")";
+                }
+            }
+            return "still undecided after " + waitSeconds + " s: " + last;
+        }
+
+        private static String shown(JsonNode s) {
+            if (!s.path("installRoot").isTextual()) {
+                return s.path("detail").asText("no install root");
+            }
+            JsonNode st = s.path("state");
+            return "in use " + s.path("current").asText() + "; " + st.path("phase").asText() + (st.path("to").asText().isEmpty() ? ""
+                    : " (" + st.path("from").asText() + " -> " + st.path("to").asText() + ")")
+                    + (st.path("reason").asText().isEmpty() ? "" : ": " + st.path("reason").asText())
+                    + "; releases " + s.path("releases") + "; components " + s.path("components");
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.tanhe.cli;
 
+import io.tanhe.server.api.ReleaseUpgrades;
+import io.tanhe.server.api.Upgrades;
+import io.tanhe.server.packages.release.InstallRoot;
+import io.tanhe.server.packages.release.Probation;
+
 import io.tanhe.sim.demo.SimulatedType;
 import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.Site;
@@ -17,6 +22,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tanhe run --site FILE}: a real deployment. */
@@ -35,6 +41,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api = new ApiOptions();
+
+    @Option(names = "--install-root", paramLabel = "DIR", description = {"where the program's releases live, for remote upgrades",
+            "(default: $" + UpgradeCommand.ROOT_VARIABLE + "; the Debian package: /opt/tanhe; none: upgrades are refused)"})
+    Path installRoot;
 
     @Option(names = "--check", description = "only validate the site file and exit (0: valid, 2: problems)")
     boolean check;
@@ -80,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access));
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access), upgrades(terminal));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }
@@ -98,7 +108,34 @@ public final class RunCommand implements Callable<Integer> {
         console.start();
         terminal.startAcquisition(Clock.system(site.zone()));
         terminal.startUplink(Clock.systemUTC());
+        Optional<InstallRoot> root = UpgradeCommand.root(installRoot);
+        if (root.isPresent()) {
+            // a release on probation proves its health here, or is rolled back (docs/operations.md, remote upgrade)
+            Probation.start(UpgradeCommand.upgrader(root.get()), UpgradeCommand.runningRelease(), new ReleaseHealth(terminal),
+                    Duration.ofSeconds(2), RunCommand::restart);
+        }
         Thread.currentThread().join();
         return 0;
+    }
+
+    private Upgrades upgrades(Terminal terminal) {
+        return UpgradeCommand.root(installRoot).<Upgrades>map(r -> new ReleaseUpgrades(terminal, UpgradeCommand.upgrader(r),
+                RunCommand::restart)).orElse(Upgrades.NONE);
+    }
+
+    /**
+     * Ends the program a moment later (the answer that asked for it is sent first) with the exit code its service
+     * manager restarts on; the shutdown hook stops the terminal cleanly before.
+     */
+    static void restart() {
+        Thread.ofPlatform().name("tanhe-restart").start(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.println("tanhe: restarting into the release now in use (exit " + UpgradeCommand.RESTART_EXIT + ")");
+            System.exit(UpgradeCommand.RESTART_EXIT);
+        });
     }
 }

@@ -154,6 +154,17 @@ final class ApiDescription {
                     200, List.of(), f("reason", "string", true, "why, at most 500 characters")),
             post("/api/cutoff/lift", "lift the cut-off; taken from the machine itself (loopback) only", Permission.OPERATE, 200,
                     List.of()),
+            get("/api/upgrade", "the remote upgrade (§8.4): its state, the release in use, the releases kept, the components",
+                    Permission.OPERATE),
+            new Op("POST", "/api/upgrade", "upgrade the program (§8.4): a signed application release package as the body; verified"
+                    + " against the trust policy, unpacked, switched to; the terminal restarts into it and rolls back unless it proves"
+                    + " healthy within the window", Permission.OPERATE, List.of(), null, true, 200, List.of(400, 409)),
+            post("/api/upgrade/rollback", "switch back to the release before the upgrade and restart", Permission.OPERATE, 200,
+                    List.of(409)),
+            new Op("POST", "/api/components", "install an optional component (a signed component package as the body); effective"
+                    + " after the restart it asks for", Permission.OPERATE, List.of(), null, true, 200, List.of(400, 409)),
+            new Op("DELETE", "/api/components/{id}", "uninstall an optional component; effective after the restart it asks for",
+                    Permission.OPERATE, List.of(), null, false, 200, List.of(404, 409)),
             get("/api/openapi.json", "this description", Permission.OWN_SESSION));
 
     private static Op withErrors(Op o, Integer... errors) {

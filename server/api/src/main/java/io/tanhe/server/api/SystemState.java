@@ -150,6 +150,8 @@ final class SystemState {
         m.put("name", "tanhe");
         m.put("version", build.getProperty("version", "unknown (not a packaged build)"));
         m.put("build", build.getProperty("built", "unknown"));
+        // the release folder the launcher started (remote upgrade, §8.4); "base" for the packaged build or the source tree
+        m.put("release", System.getProperty("tanhe.release", "base"));
         m.put("site", terminal.site().identity().siteId());
         m.put("methodology", terminal.site().methodology().id() + " " + terminal.site().methodology().version());
         m.put("startedAt", terminal.startedAt().toString());

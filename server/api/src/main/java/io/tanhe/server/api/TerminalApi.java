@@ -55,12 +55,21 @@ public final class TerminalApi {
      */
     public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log,
                                More more) {
+        return start(terminal, binding, access, scrapers, log, more, Upgrades.NONE);
+    }
+
+    /**
+     * As {@link #start(Terminal, ApiBinding, AccessControl, List, LogTail, More)}, with the remote upgrade routes served
+     * by {@code upgrades} (a terminal installed under an install root; {@link Upgrades#NONE} answers 503).
+     */
+    public static String start(Terminal terminal, ApiBinding binding, AccessControl access, List<Cidr> scrapers, LogTail log,
+                               More more, Upgrades upgrades) {
         TerminalSupervision supervision = new TerminalSupervision(terminal, scrapers, log);
         Operations ops = Operations.of(terminal);
         ApiServer.Sources sources = sources(terminal, supervision);
         ApiServer api;
         try {
-            List<ApiExtension> all = new ArrayList<>(extensions(ops));
+            List<ApiExtension> all = new ArrayList<>(extensions(ops, upgrades));
             all.addAll(more.on(sources, ops, binding.tls().isPresent()));
             api = ApiServer.start(binding, sources, access, all);
         } catch (RuntimeException e) {
@@ -97,7 +106,12 @@ public final class TerminalApi {
 
     /** The operator actions' routes on {@code ops}. */
     static java.util.List<ApiExtension> extensions(Operations ops) {
-        return java.util.List.of(ActionRoutes.of(ops));
+        return extensions(ops, Upgrades.NONE);
+    }
+
+    /** The operator actions' routes on {@code ops} and the upgrade routes on {@code upgrades}. */
+    static java.util.List<ApiExtension> extensions(Operations ops, Upgrades upgrades) {
+        return java.util.List.of(ActionRoutes.of(ops), UpgradeRoutes.of(upgrades));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */
