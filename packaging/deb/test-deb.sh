@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI: the Debian package end to end, as root on a clean Debian where no systemd runs (a container):
-# verify the unit, install, run the installed binary directly as the tanhe user (API, metrics, doctor), upgrade to
-# a second build, remove (data kept), purge (configuration and logs gone, data still kept: see postrm).
+# verify the unit, install, run the installed binary directly as the tanhe user (API, metrics, doctor), a remote
+# upgrade to a signed release and the automatic rollback of a broken one (test-upgrade.sh), upgrade to a second
+# build, remove (data kept), purge (configuration, logs and releases gone, data still kept: see postrm).
 #
 #   test-deb.sh DEB DEB2   (DEB: built by `mvn -Pdeb -pl server/app -am package`; DEB2: a later build of it)
 set -euo pipefail
@@ -51,11 +52,18 @@ pid=""
 [ -f /var/lib/tanhe/tanhe.sqlite ] || fail "no store in /var/lib/tanhe"
 before="$(dpkg-query -W -f='${Version}' tanhe)"
 
+step "remote upgrade: a signed release uploaded, switched, restarted, kept; a broken one rolled back (test-upgrade.sh)"
+[ "$(stat -c '%a %U' /opt/tanhe)" = "750 tanhe" ] || fail "/opt/tanhe is $(stat -c '%a %U' /opt/tanhe), not 750 tanhe"
+"$here/test-upgrade.sh" /usr/lib/tanhe/bin/tanhe /opt/tanhe /var/lib/tanhe /etc/tanhe/site.yaml "$port" \
+    /usr/lib/tanhe/lib/tanhe.jar tanhe
+[ "$(readlink /opt/tanhe/current)" = releases/9.0.1 ] || fail "the remote release is not in use after test-upgrade"
+
 step "upgrade to a second build ($(basename "$deb2"))"
 dpkg -i "$deb2" >/dev/null
 after="$(dpkg-query -W -f='${Version}' tanhe)"
 dpkg --compare-versions "$after" gt "$before" || fail "the second build $after is not newer than $before"
 [ -f /var/lib/tanhe/tanhe.sqlite ] || fail "the upgrade lost the store"
+[ ! -e /opt/tanhe/current ] || fail "the Debian upgrade left the remote release in use (postinst removes /opt/tanhe/current)"
 runuser -u tanhe -- tanhe doctor --data-dir /var/lib/tanhe > /tmp/tanhe-doctor.txt || { cat /tmp/tanhe-doctor.txt; fail "doctor after the upgrade"; }
 grep -q '^ok *store' /tmp/tanhe-doctor.txt || { cat /tmp/tanhe-doctor.txt; fail "doctor does not find the store after the upgrade"; }
 
@@ -67,7 +75,7 @@ dpkg -r tanhe >/dev/null
 
 step "purge: configuration and logs go, the emission data stays"
 dpkg -P tanhe >/dev/null 2>&1
-[ ! -e /etc/tanhe ] && [ ! -e /var/log/tanhe ] || fail "purge left /etc/tanhe or /var/log/tanhe"
+[ ! -e /etc/tanhe ] && [ ! -e /var/log/tanhe ] && [ ! -e /opt/tanhe ] || fail "purge left /etc/tanhe, /var/log/tanhe or /opt/tanhe"
 [ -f /var/lib/tanhe/tanhe.sqlite ] || fail "purge deleted the emission data"
 dpkg -s tanhe >/dev/null 2>&1 && fail "the package is still known to dpkg"
 rm -rf /var/lib/tanhe

@@ -123,7 +123,7 @@ public final class TrustCommand implements Runnable {
         Path dataDir;
         @Parameters(index = "0", paramLabel = "PUB", description = "the public key file (*.pub)")
         Path pub;
-        @Option(names = "--author", split = ",", paramLabel = "KIND", description = "kinds this key may author: methodology, factor-update, threshold")
+        @Option(names = "--author", split = ",", paramLabel = "KIND", description = "kinds this key may author: methodology, factor-update, threshold, application, component")
         List<String> author = List.of();
         @Option(names = "--verify", split = ",", paramLabel = "KIND", description = "kinds this key may countersign")
         List<String> verify = List.of();
@@ -166,7 +166,7 @@ public final class TrustCommand implements Runnable {
     static final class Require implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
         Path dataDir;
-        @Parameters(index = "0", paramLabel = "KIND", description = "methodology, factor-update or threshold")
+        @Parameters(index = "0", paramLabel = "KIND", description = "methodology, factor-update, threshold, application or component")
         String kind;
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "ROLE", description = "author, verifier, or none")
         List<String> roles;

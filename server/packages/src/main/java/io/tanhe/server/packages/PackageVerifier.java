@@ -64,15 +64,19 @@ public final class PackageVerifier {
         if (policy.isPresent()) {
             Set<SignerRole> required = policy.get().required(kind);
             if (required.contains(SignerRole.AUTHOR) && checks.stream().noneMatch(c -> c.counts() && c.signature().role() == SignerRole.AUTHOR)) {
-                problems.add(new Problem(Check.MISSING_SIGNATURE, "a " + kind + " package needs a valid signature by a trusted author;"
+                problems.add(new Problem(Check.MISSING_SIGNATURE, article(kind) + kind + " package needs a valid signature by a trusted author;"
                         + " sign it with `tanhe " + (kind.isRelease() ? "upgrade" : "package") + " sign`"));
             }
             if (required.contains(SignerRole.VERIFIER) && checks.stream().noneMatch(c -> c.counts() && c.signature().role() == SignerRole.VERIFIER)) {
-                problems.add(new Problem(Check.MISSING_COUNTERSIGNATURE, "a " + kind + " package needs a valid countersignature by a"
+                problems.add(new Problem(Check.MISSING_COUNTERSIGNATURE, article(kind) + kind + " package needs a valid countersignature by a"
                         + " trusted verification body; countersign it with `tanhe " + (kind.isRelease() ? "upgrade sign --role verifier" : "package countersign") + "`"));
             }
         }
         return problems;
+    }
+
+    private static String article(PackageKind kind) {
+        return kind == PackageKind.APPLICATION ? "an " : "a ";
     }
 
     /** Every file whose bytes differ from the manifest's SM3, every listed file missing, every file not listed. */
