@@ -28,6 +28,8 @@ import java.util.Optional;
  * the terminal is restarted by {@code restart} (the program exits with the code its service manager restarts on).
  */
 public final class ReleaseUpgrades implements Upgrades {
+    /** An upload larger than this is cut off: a release package is bounded at 2 GiB unpacked and compresses. */
+    private static final long MAX_UPLOAD = 2L << 30;
     private final Terminal terminal;
     private final Upgrader upgrader;
     private final Components components;
@@ -141,8 +143,21 @@ public final class ReleaseUpgrades implements Upgrades {
         try {
             Path dir = Files.createDirectories(upgrader.root().incoming());
             Path file = Files.createTempFile(dir, "upload-", ".tpkg");
+            long total = 0;
             try (var out = Files.newOutputStream(file)) {
-                body.transferTo(out);
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = body.read(buf)) > 0) {
+                    total += n;
+                    if (total > MAX_UPLOAD) {
+                        throw new OperationRefused(OperationRefused.Reason.BAD_INPUT, "package", "the upload is larger than "
+                                + (MAX_UPLOAD >> 30) + " GiB; a release package is not");
+                    }
+                    out.write(buf, 0, n);
+                }
+            } catch (OperationRefused e) {
+                delete(file);
+                throw e;
             }
             return file;
         } catch (IOException e) {
