@@ -9,19 +9,24 @@
 #
 #   test-upgrade.sh TANHE INSTALL_ROOT DATA_DIR SITE PORT JAR [USER]
 #     TANHE: the launcher (the package's /usr/lib/tanhe/bin/tanhe); USER: run the terminal as this user (root only)
+#     TANHE_TEST_KEEP_LOG=FILE keeps the loop's output (the terminal's starts and exit codes)
 set -euo pipefail
 tanhe="$1"; install_root="$2"; data="$3"; site="$4"; port="$5"; jar="$6"; user="${7:-}"
 work="$(mktemp -d)"
 if [ -n "$user" ]; then chown "$user" "$work"; fi # the terminal's user reads the key and writes the token here
 as() { if [ -n "$user" ]; then runuser -u "$user" -- "$@"; else "$@"; fi; }
+# as `as`, replacing the shell: started with &, $! is then the terminal's own process (runuser forwards signals)
+as_exec() { if [ -n "$user" ]; then exec runuser -u "$user" -- "$@"; else exec "$@"; fi; }
 fail() { echo "test-upgrade: FAILED: $*" >&2; tail -n 40 "$work/service.log" >&2 || true; exit 1; }
 step() { echo "test-upgrade: $*"; }
 export TANHE_INSTALL_ROOT="$install_root" TANHE_UPGRADE_WINDOW="${TANHE_UPGRADE_WINDOW:-90}"
 loop=""
-cleanup() {
+cleanup() { # stop the terminal and the loop; the work folder holds keys and a sysadmin token
   touch "$work/stop"
   if [ -f "$work/pid" ]; then kill -TERM "$(cat "$work/pid")" 2>/dev/null || true; fi
   if [ -n "$loop" ]; then wait "$loop" 2>/dev/null || true; fi
+  if [ -n "${TANHE_TEST_KEEP_LOG:-}" ]; then cp "$work/service.log" "$TANHE_TEST_KEEP_LOG" || true; fi
+  rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -47,7 +52,7 @@ step "start the terminal as its unit would (check, run, restart on failure or ex
 service() {
   while [ ! -f "$work/stop" ]; do
     as env TANHE_RELEASE=base "$tanhe" upgrade check || true
-    as "$tanhe" run --site "$site" --data-dir "$data" --port "$port" &
+    as_exec "$tanhe" run --site "$site" --data-dir "$data" --port "$port" &
     echo $! > "$work/pid"
     rc=0; wait "$(cat "$work/pid")" || rc=$?
     echo "service: tanhe run exited with $rc"
@@ -87,5 +92,4 @@ grep -q "ROLLED BACK to 9.0.1" "$work/broken.txt" || fail "9.0.2 was not rolled 
 remote --status
 as "$tanhe" upgrade status
 grep -c "tanhe run exited with 75" "$work/service.log" | grep -q '^[2-9]' || fail "the terminal did not exit 75 for its restarts"
-rm -rf "$work" # keys and a sysadmin token
 step "passed"
