@@ -178,7 +178,7 @@ public final class ReleasePackage implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         PackageKind kind = manifest.kind();
         if (kind != expected) {
-            problems.add(new Problem(Check.WRONG_KIND, "this is a " + kind + " package (" + manifest.id() + " " + manifest.version()
+            problems.add(new Problem(Check.WRONG_KIND, "this is " + (kind == PackageKind.APPLICATION ? "an " : "a ") + kind + " package (" + manifest.id() + " " + manifest.version()
                     + "), not " + (expected == PackageKind.APPLICATION ? "an " : "a ") + expected + " package"
                     + (kind.isRelease() ? "" : "; configuration packages are uploaded with `tanhe config upload`")));
         }
