@@ -107,6 +107,18 @@ public final class Console implements ApiExtension {
         get(app, "/console/uplink", read, uplink::show);
         post(app, "/console/uplink/backfill", operate, uplink::backfill);
         post(app, "/console/entry", operate, operator::enter);
+        JobsPage jobs = new JobsPage(sources, operations);
+        get(app, "/console/jobs", read, jobs::show);
+        get(app, "/console/jobs/table", read, jobs::table);
+        post(app, "/console/jobs", operate, jobs::start);
+        post(app, "/console/jobs/{id}/cancel", operate, jobs::cancel);
+        ConfigPage config = new ConfigPage(sources);
+        get(app, "/console/config", operate, config::list);
+        post(app, "/console/config/upload", operate, config::upload);
+        post(app, "/console/config/rollback", operate, config::rollback);
+        get(app, "/console/config/{id}", operate, config::one);
+        post(app, "/console/config/{id}/stage", operate, config::stage);
+        post(app, "/console/config/{id}/activate", operate, config::activate);
         get(app, "/console/reports", read, pages::reports);
         get(app, "/console/system", read, pages::system);
         get(app, "/console/users", manage, accounts::users);

@@ -39,8 +39,14 @@ final class PlantPages {
 
     /** The link to the derivation of {@code node}'s figure in the {@code grain} bucket starting at {@code start}. */
     static String explainLink(String node, Grain grain, Instant start, String text) {
-        return "<a href=\"/console/explain?node=" + Html.esc(node) + "&amp;grain=" + grain.label() + "&amp;at=" + start
-                + "\">" + text + "</a>";
+        return explainLink(node, grain, start, "", text);
+    }
+
+    /** The link to the derivation of {@code node[key]}'s figure in the {@code grain} bucket starting at {@code start}. */
+    static String explainLink(String node, Grain grain, Instant start, String key, String text) {
+        return "<a class=\"figure-link\" href=\"/console/explain?node=" + Html.esc(node) + (key.isEmpty() ? "" : "&amp;key="
+                + Html.esc(java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8))) + "&amp;grain=" + grain.label()
+                + "&amp;at=" + start + "\">" + text + "</a>";
     }
 
     void devices(Context ctx) {
