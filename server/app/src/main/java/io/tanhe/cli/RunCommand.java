@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access));
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access, new SiteLoader(Clock.systemUTC()).with(new SimulatedType())));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

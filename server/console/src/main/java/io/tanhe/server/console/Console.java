@@ -11,12 +11,14 @@ import io.tanhe.server.api.RouteAccess;
 import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.Permission;
+import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.terminal.operations.Operations;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,21 +43,36 @@ public final class Console implements ApiExtension {
     private final AccessControl access;
     private final boolean secure;
     private final Operations operations;
+    private final SiteLoader loader;
 
     /**
      * The console on {@code sources}, signing people in through {@code access}; {@code secure}: the server runs on TLS
      * (the session cookie gets {@code Secure}); {@code operations}: the terminal's operator actions.
      */
     public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations) {
+        this(sources, access, secure, operations, new SiteLoader(Clock.systemUTC()));
+    }
+
+    /**
+     * The console as above; {@code loader} checks an edited points file the way the terminal's own site file was
+     * loaded (it must know the same device types, e.g. the demo's simulated meters).
+     */
+    public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations, SiteLoader loader) {
         this.sources = sources;
         this.access = access;
         this.secure = secure;
         this.operations = operations;
+        this.loader = loader;
     }
 
     /** The console as {@link TerminalApi#start(io.tanhe.server.terminal.Terminal, io.tanhe.server.api.ApiBinding, AccessControl, TerminalApi.More)} adds it. */
     public static TerminalApi.More on(AccessControl access) {
-        return (sources, operations, secure) -> List.of(new Console(sources, access, secure, operations));
+        return on(access, new SiteLoader(Clock.systemUTC()));
+    }
+
+    /** The console checking edited points files with {@code loader} (the one that loaded the terminal's site file). */
+    public static TerminalApi.More on(AccessControl access, SiteLoader loader) {
+        return (sources, operations, secure) -> List.of(new Console(sources, access, secure, operations, loader));
     }
 
     /** The routes registered, in order; empty before {@link #register(Javalin)}. */
@@ -103,6 +120,10 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
+        PointsPage points = new PointsPage(sources, () -> new PointsFiles(sources.site(), loader, operations.terminal().dataDir()));
+        get(app, "/console/points", operate, points::show);
+        post(app, "/console/points/check", operate, points::check);
+        post(app, "/console/points/save", operate, points::save);
         UplinkPage uplink = new UplinkPage(sources, operations);
         get(app, "/console/uplink", read, uplink::show);
         post(app, "/console/uplink/backfill", operate, uplink::backfill);

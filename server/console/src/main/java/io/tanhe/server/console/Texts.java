@@ -222,6 +222,30 @@ final class Texts {
         w("job.done", "已完成", "done");
         w("job.failed", "失败", "failed");
         w("job.cancelled", "已取消", "cancelled");
+        w("readingsReceived", "已接收读数", "Readings received");
+        w("failedReads", "采集失败", "Failed reads");
+        w("sinceStart", "（自终端启动，超时、通信或设备错误）", "(since the terminal started: timeouts, communication or device errors)");
+        w("pointsEditor", "编辑测点文件", "Edit the points file");
+        w("pointsHint", "按 tanhe run --check 的规则校验整个站点（含站点文件 points: 引用的测点）。校验通过后另存为带编号的候选文件并记入审计；终端运行中的配置不变：在站点文件中以 drivers_file: 指向该文件并重启终端后生效（配置生命周期目前只在线应用因子包）。",
+                "Checked as tanhe run --check checks the whole site (including the points the site file's points: maps). A valid text is saved as a numbered candidate file and audited; the running configuration does not change: it applies once the site file's drivers_file: names it and the terminal restarts (the lifecycle applies only factor packages live).");
+        w("pointsText", "测点文件（YAML，格式见 docs/drivers.md）", "Points file (YAML, see docs/drivers.md)");
+        w("validate", "校验", "Validate");
+        w("saveCandidate", "校验并另存为候选版本", "Validate and save as a candidate");
+        w("pointsValid", "校验通过：没有问题。", "Valid: no problem found.");
+        w("pointsSaved", "已保存为候选版本 v%d：%s。在站点文件中写 drivers_file: 指向它并重启终端后生效。",
+                "Saved as candidate v%d: %s. It applies once the site file's drivers_file: names it and the terminal restarts.");
+        w("problems", "个问题（未保存）", "problem(s) (nothing saved)");
+        w("problemsByLine", "问题所在行", "Problems at their lines");
+        w("siteFile", "站点文件", "site file");
+        w("pointsCandidates", "已保存的候选版本", "Saved candidates");
+        w("file", "文件", "File");
+        w("openBucket", "未关闭", "Open");
+        w("currentValue", "当前值", "Current value");
+        w("openHint", "该时段仍在接收读数（含迟到数据），关闭后存储为最终值。", "the period still takes readings (late ones too); its figure is stored when it closes.");
+        w("notStoredYet", "尚未存储：时段仍未关闭。", "Not stored yet: the period is still open.");
+        w("sumOfDays", "该时段的数值是其各日存储值之和（当日按已关闭的小时计），每一日可查看其溯源：", "This period's figure is the sum of its stored days (the running day by its closed hours); each day opens its own derivation:");
+        w("daysOf", "各日", "Days");
+        w("closedHours", "个已关闭的小时", "closed hours");
     }
 
     private Texts() {
