@@ -247,7 +247,7 @@ final class ConfigPage {
             out.append("<tr><td colspan=\"5\" class=\"muted\">").append(Texts.t(lang, "noClosedDays")).append("</td></tr>");
         }
         for (Review.ClassTotal t : r.totals()) {
-            out.append("<tr><th scope=\"row\">").append(Html.esc(className(lang, t.emissionClass()))).append("</th><td>")
+            out.append("<tr><th scope=\"row\">").append(Html.esc(Pages.className(lang, t.emissionClass()))).append("</th><td>")
                     .append(Html.num(t.stored(), 4)).append(' ').append(Html.esc(t.unit())).append("</td><td>").append(Html.num(t.replayed(), 4))
                     .append("</td><td>").append(signed(t.difference())).append("</td><td>")
                     .append(Html.change(Figures.change(t.replayed(), t.stored()))).append("</td></tr>");
@@ -268,15 +268,6 @@ final class ConfigPage {
                     .append(signed(f.difference())).append("</td></tr>");
         }
         out.append("</tbody></table></section>");
-    }
-
-    private static String className(Lang lang, String keyword) {
-        for (io.tanhe.engine.model.EmissionClass c : io.tanhe.engine.model.EmissionClass.values()) {
-            if (c.keyword().equals(keyword)) {
-                return Pages.className(lang, c);
-            }
-        }
-        return keyword;
     }
 
     private void log(Lang lang, StringBuilder out, List<Map<String, Object>> log, int most) {

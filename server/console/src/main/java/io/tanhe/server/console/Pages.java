@@ -111,7 +111,7 @@ final class Pages {
         out.append("<div class=\"card\"><h2>").append(Texts.t(lang, "openAlerts")).append("</h2><p><a class=\"big\" id=\"kpi-alerts\" href=\"/console/alerts\">")
                 .append(open.size()).append("</a></p>");
         open.stream().limit(3).forEach(a -> out.append("<p class=\"alert-line ").append(a.severity().name().toLowerCase(Locale.ROOT))
-                .append("\">").append(Html.esc(a.raised().message())).append("</p>"));
+                .append("\">").append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone()))).append("</p>"));
         out.append("</div></section>");
         out.append("<p class=\"muted asof\">").append(Texts.t(lang, "asOf")).append(' ')
                 .append(LOCAL.format(asOf.atZone(zone()))).append("</p>");
@@ -185,6 +185,16 @@ final class Pages {
 
     static String className(Lang lang, EmissionClass c) {
         return lang == Lang.ZH ? Labels.emissionClass(c) : c.keyword();
+    }
+
+    /** An emission class named by its keyword, in {@code lang}; the keyword itself when no class has it. */
+    static String className(Lang lang, String keyword) {
+        for (EmissionClass c : EmissionClass.values()) {
+            if (c.keyword().equals(keyword)) {
+                return className(lang, c);
+            }
+        }
+        return keyword;
     }
 
     static String quality(Lang lang, Quality q) {
@@ -329,16 +339,21 @@ final class Pages {
                 zone(), Year.of(year));
         Map<String, Double> scopes = new LinkedHashMap<>();
         a.scopes().forEach(sh -> scopes.put(lang == Lang.ZH ? sh.name() : sh.name().startsWith("直接") ? "direct" : "indirect", sh.value()));
-        ReportSummary ys = figures.summary(ReportGrain.YEAR, TimeRange.of(Year.of(year).atDay(1).atStartOfDay(zone()).toInstant(),
-                Year.of(year + 1).atDay(1).atStartOfDay(zone()).toInstant()));
+        // the classes are the sums of the ranked sources' year figures: a third pass over the year's days (a summary
+        // report) took a third of the page's time on a year of data
         Map<String, Double> classes = new LinkedHashMap<>();
-        ys.byClass().forEach((c, v) -> classes.put(className(lang, c), v));
+        for (EmissionClass c : EmissionClass.values()) {
+            double sum = a.sources().stream().filter(src -> src.emissionClass().equals(c.keyword())).mapToDouble(Analysis.Source::value).sum();
+            if (sum != 0) {
+                classes.put(className(lang, c), sum);
+            }
+        }
         Instant yearStart = Year.of(year).atDay(1).atStartOfDay(zone()).toInstant();
         StringBuilder sources = new StringBuilder();
         for (Analysis.Source src : a.sources()) {
             sources.append("<tr").append(src.key() ? " class=\"key\"" : "").append("><td>").append(src.rank()).append("</td><th scope=\"row\">")
                     .append(Html.esc(src.title())).append(" <span class=\"muted\">").append(Html.esc(src.label())).append("</span></th><td>")
-                    .append(Html.esc(src.emissionClass())).append("</td><td>").append(yearLink(src.label(), yearStart, Html.num(src.value(), 3))).append("</td><td>")
+                    .append(Html.esc(className(lang, src.emissionClass()))).append("</td><td>").append(yearLink(src.label(), yearStart, Html.num(src.value(), 3))).append("</td><td>")
                     .append(Html.share(src.share())).append("</td><td>").append(Html.change(src.change())).append("</td><td>")
                     .append(src.key() ? "★" : "").append("</td></tr>");
         }
@@ -389,9 +404,12 @@ final class Pages {
         StringBuilder rows = new StringBuilder();
         for (Alert a : list.reversed().stream().limit(500).toList()) {
             rows.append("<tr class=\"").append(a.severity().name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(LOCAL.format(a.raised().raisedAt().atZone(zone()))).append("</td><td>").append(Html.esc(a.severity().name()))
-                    .append("</td><td>").append(Html.esc(a.raised().ruleId())).append("</td><td>").append(Html.esc(a.raised().message()))
-                    .append("</td><td>").append(Html.esc(a.state().name())).append("</td><td>")
+                    .append(LOCAL.format(a.raised().raisedAt().atZone(zone()))).append("</td><td>")
+                    .append(Texts.t(lang, "severity." + a.severity().name().toLowerCase(Locale.ROOT)))
+                    .append("</td><td><span title=\"").append(Html.esc(a.raised().ruleId())).append("\">")
+                    .append(Html.esc(AlertTexts.rule(lang, a.raised().ruleId()))).append("</span></td><td class=\"alert-message\">")
+                    .append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone())))
+                    .append("</td><td>").append(Texts.t(lang, "alert." + a.state().name().toLowerCase(Locale.ROOT))).append("</td><td>")
                     .append(Html.esc(a.acknowledgedBy() == null ? "" : a.acknowledgedBy()))
                     .append(a.acknowledgeComment() == null || a.acknowledgeComment().isEmpty() ? "" : ": " + Html.esc(a.acknowledgeComment()))
                     .append(operate && a.state() == AlertState.RAISED ? OperatorPages.ackForm(lang, a.id()) : "").append("</td></tr>");

@@ -246,6 +246,13 @@ final class Texts {
         w("sumOfDays", "该时段的数值是其各日存储值之和（当日按已关闭的小时计），每一日可查看其溯源：", "This period's figure is the sum of its stored days (the running day by its closed hours); each day opens its own derivation:");
         w("daysOf", "各日", "Days");
         w("closedHours", "个已关闭的小时", "closed hours");
+        w("severity.info", "提示", "info");
+        w("severity.warning", "警告", "warning");
+        w("severity.major", "重要", "major");
+        w("severity.critical", "严重", "critical");
+        w("alert.raised", "未确认", "raised");
+        w("alert.acknowledged", "已确认", "acknowledged");
+        w("alert.cleared", "已解除", "cleared");
     }
 
     private Texts() {
