@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The web console (issue 17): server-rendered pages under {@code /console} on the API's own server, behind the
@@ -43,31 +44,40 @@ public final class Console implements ApiExtension {
     private final AccessControl access;
     private final boolean secure;
     private final Operations operations;
-    private final SiteLoader loader;
+    private final Supplier<SiteLoader> loader;
 
     /**
      * The console on {@code sources}, signing people in through {@code access}; {@code secure}: the server runs on TLS
      * (the session cookie gets {@code Secure}); {@code operations}: the terminal's operator actions.
      */
     public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations) {
-        this(sources, access, secure, operations, new SiteLoader(Clock.systemUTC()));
+        this(sources, access, secure, operations, (SiteLoader) null);
     }
 
     /**
      * The console as above; {@code loader} checks an edited points file the way the terminal's own site file was
-     * loaded (it must know the same device types, e.g. the demo's simulated meters).
+     * loaded (it must know the same device types, e.g. the demo's simulated meters); null: the standard types, the
+     * loader made when a points file is first checked (it finds the methodology library).
      */
     public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations, SiteLoader loader) {
         this.sources = sources;
         this.access = access;
         this.secure = secure;
         this.operations = operations;
-        this.loader = loader;
+        SiteLoader[] made = {loader};
+        this.loader = () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = new SiteLoader(Clock.systemUTC());
+                }
+                return made[0];
+            }
+        };
     }
 
     /** The console as {@link TerminalApi#start(io.tanhe.server.terminal.Terminal, io.tanhe.server.api.ApiBinding, AccessControl, TerminalApi.More)} adds it. */
     public static TerminalApi.More on(AccessControl access) {
-        return on(access, new SiteLoader(Clock.systemUTC()));
+        return on(access, null);
     }
 
     /** The console checking edited points files with {@code loader} (the one that loaded the terminal's site file). */
@@ -120,7 +130,7 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
-        PointsPage points = new PointsPage(sources, () -> new PointsFiles(sources.site(), loader, operations.terminal().dataDir()));
+        PointsPage points = new PointsPage(sources, () -> new PointsFiles(sources.site(), loader.get(), operations.terminal().dataDir()));
         get(app, "/console/points", operate, points::show);
         post(app, "/console/points/check", operate, points::check);
         post(app, "/console/points/save", operate, points::save);
