@@ -80,7 +80,8 @@ final class ConfigPage {
         try {
             Map<String, Object> done = s.configuration().rollback(to, actor(ctx));
             List<?> undone = (List<?>) done.get("rolledBack");
-            list(ctx, null, Texts.t(lang, "rolledBack") + " " + undone.stream().map(x -> "#" + ((Map<?, ?>) x).get("id")).toList());
+            list(ctx, null, Texts.t(lang, "rolledBack") + " " + (undone.isEmpty() ? Texts.t(lang, "none")
+                    : String.join(", ", undone.stream().map(x -> "#" + ((Map<?, ?>) x).get("id")).toList())));
         } catch (IllegalArgumentException | IllegalStateException e) {
             ctx.status(e instanceof IllegalArgumentException ? 400 : 409);
             list(ctx, "to: " + e.getMessage(), null);
@@ -215,7 +216,7 @@ final class ConfigPage {
                       <label for="c-from">%s</label><input id="c-from" name="effective_from" type="date" value="%s">
                       <button type="submit">%s</button>
                     </form><p class="hint">%s</p></section>""".formatted(Texts.t(lang, "stage"), id, Texts.t(lang, "effectiveFrom"),
-                    watermark, Texts.t(lang, "stage"), Texts.t(lang, "stageHint")));
+                    watermark, Texts.t(lang, "stageButton"), Texts.t(lang, "stageHint")));
         }
         if ("staged".equals(state)) {
             out.append("""

@@ -335,19 +335,11 @@ final class Pages {
         if (year < 2000 || year > 2100) {
             year = latest;
         }
-        Analysis a = Analysis.of(s.site().identity().siteId(), s.site().methodology(), s.site().graph(), s.store().results(),
-                zone(), Year.of(year));
+        YearStructure a = YearStructure.of(s.site().graph(), s.store().results(), zone(), Year.of(year));
         Map<String, Double> scopes = new LinkedHashMap<>();
         a.scopes().forEach(sh -> scopes.put(lang == Lang.ZH ? sh.name() : sh.name().startsWith("直接") ? "direct" : "indirect", sh.value()));
-        // the classes are the sums of the ranked sources' year figures: a third pass over the year's days (a summary
-        // report) took a third of the page's time on a year of data
         Map<String, Double> classes = new LinkedHashMap<>();
-        for (EmissionClass c : EmissionClass.values()) {
-            double sum = a.sources().stream().filter(src -> src.emissionClass().equals(c.keyword())).mapToDouble(Analysis.Source::value).sum();
-            if (sum != 0) {
-                classes.put(className(lang, c), sum);
-            }
-        }
+        a.classes().forEach((c, v) -> classes.put(className(lang, c), v));
         Instant yearStart = Year.of(year).atDay(1).atStartOfDay(zone()).toInstant();
         StringBuilder sources = new StringBuilder();
         for (Analysis.Source src : a.sources()) {

@@ -185,6 +185,7 @@ final class Texts {
         w("stage", "暂存（设定生效时间）", "Stage (set when it applies)");
         w("stageHint", "配置自该日 0 时（站点时区）起生效；早于今天则激活后重算此后已关闭的日。", "The package applies from the start of that day (site zone); an earlier day recomputes the closed days since once activated.");
         w("staged", "已暂存。", "Staged.");
+        w("stageButton", "暂存", "Stage");
         w("activate", "激活", "Activate");
         w("activateHint", "立即生效，重算生效日以来的已关闭日，并在自检通过后成为当前配置；自检失败自动回滚。", "Applies it now, recomputes the closed days from its effective day, and after the self-test it is active; a failed self-test rolls it back.");
         w("confirmActivate", "确定激活该配置包？", "Activate this package?");

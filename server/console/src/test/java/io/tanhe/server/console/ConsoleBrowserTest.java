@@ -72,8 +72,8 @@ class ConsoleBrowserTest {
     void start() throws Exception {
         Path data = dir.resolve("data");
         centre = Hj212PlatformSimulator.start(0, java.util.Set.of(), line -> { });
-        Files.createDirectories(dir.resolve("site"));
-        Files.writeString(dir.resolve("site/province-profile.yaml"), """
+        Files.createDirectories(dir.resolve("site/demo-site"));
+        Files.writeString(dir.resolve("site/demo-site/province-profile.yaml"), """
                 name: province
                 st: "31"
                 mn: DEMO0000000000000000PROV
@@ -518,7 +518,8 @@ class ConsoleBrowserTest {
         page.navigate("/console/alerts?state=all");
         String alerts = page.locator("tbody").textContent();
         assertTrue(alerts.contains("超限（gt1-gas-flow-high）"), alerts);
-        assertTrue(alerts.contains("警告"), "severities in Chinese: " + alerts);
+        assertTrue(alerts.contains("仪表校准逾期") && alerts.contains("已超过校准期限"), "the calibration rule's sentence in Chinese: " + alerts);
+        assertFalse(alerts.matches("(?s).*(WARNING|MAJOR|CRITICAL|RAISED|ACKNOWLEDGED).*"), "severities and states in Chinese: " + alerts);
         page.close();
     }
 
