@@ -259,7 +259,8 @@ final class PlantPages {
             }
         }
         out.append("<p class=\"muted\">").append(Html.esc(node)).append(key.isEmpty() ? "" : "[" + Html.esc(key) + "]").append(" · ")
-                .append(grain.label()).append(" · ").append(LOCAL.format(from.atZone(zone))).append(" – ").append(LOCAL.format(to.atZone(zone)))
+                .append(lang == Lang.ZH ? grain.labelZh() : grain.label()).append(" · ").append(LOCAL.format(from.atZone(zone))).append(" – ")
+                .append(LOCAL.format(to.atZone(zone)))
                 .append("</p><section class=\"panel\"><p>").append(Texts.t(lang, "sumOfDays")).append("</p><p><span class=\"big\" id=\"sum\">")
                 .append(Html.num(total, 4)).append("</span> ").append(Html.esc(unit)).append(runningDay ? " <span class=\"open-bucket\">"
                         + Texts.t(lang, "open") + "</span>" : "").append("</p></section>");

@@ -108,6 +108,7 @@ final class Texts {
         w("noTotals", "该核算方法没有产品产量，不计算排放强度。", "The methodology declares no production: no intensity.");
         w("all", "全部", "All");
         w("open", "未关闭", "Open");
+        w("minuteGrain", "分钟", "Minute");
         w("hour", "小时", "Hour");
         w("day", "日", "Day");
         w("week", "周", "Week");
