@@ -111,7 +111,9 @@ final class Pages {
         out.append("<div class=\"card\"><h2>").append(Texts.t(lang, "openAlerts")).append("</h2><p><a class=\"big\" id=\"kpi-alerts\" href=\"/console/alerts\">")
                 .append(open.size()).append("</a></p>");
         open.stream().limit(3).forEach(a -> out.append("<p class=\"alert-line ").append(a.severity().name().toLowerCase(Locale.ROOT))
-                .append("\">").append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone()))).append("</p>"));
+                .append("\">").append(a.raised().ruleId().startsWith("threshold/") // the site's own words: name the rule too
+                        ? Html.esc(AlertTexts.rule(lang, a.raised().ruleId())) + (lang == Lang.ZH ? "：" : ": ") : "")
+                .append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone()))).append("</p>"));
         out.append("</div></section>");
         out.append("<p class=\"muted asof\">").append(Texts.t(lang, "asOf")).append(' ')
                 .append(LOCAL.format(asOf.atZone(zone()))).append("</p>");
