@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -170,8 +171,10 @@ final class PointsFiles {
             String header = "# points file candidate v" + next + " for site " + site.identity().siteId() + ", saved by " + who + " at " + at
                     + "\n# validated with the site file " + site.origin() + "; to apply it: drivers_file: " + file.toAbsolutePath()
                     + " in the site file (instead of drivers:), then restart the terminal\n";
+            // CREATE_NEW: a saved version is never overwritten, even by another console page saving at the same moment
             Files.writeString(file, text.startsWith("# points file candidate v") ? header + text.substring(text.indexOf('\n',
-                    text.indexOf('\n') + 1) + 1) : header + text, StandardCharsets.UTF_8);
+                    text.indexOf('\n') + 1) + 1) : header + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             return new Candidate(next, file, at);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
