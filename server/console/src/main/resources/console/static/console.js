@@ -14,6 +14,12 @@
     if (dark()) { option.backgroundColor = "transparent"; }
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);
+    var links = document.getElementById(el.id + "-links");
+    if (links) { // each part opens its figure's derivation
+      var hrefs = JSON.parse(links.textContent);
+      chart.on("click", function (p) { if (hrefs[p.name]) { location.href = hrefs[p.name]; } });
+      el.classList.add("linked");
+    }
     el.dataset.drawn = String(performance.now());
     charts.push(chart);
     if (el.dataset.refresh) {

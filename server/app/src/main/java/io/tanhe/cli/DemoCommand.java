@@ -103,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN), "demo-operator", Role.SYSTEM_ADMINISTRATOR);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access));
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access, new SiteLoader(Clock.systemUTC()).with(new SimulatedType())));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

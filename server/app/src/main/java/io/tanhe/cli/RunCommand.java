@@ -90,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
         if (binding != null) {
             AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
             try {
-                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(), Console.on(access), upgrades(terminal));
+                TerminalApi.start(terminal, binding, access, scrapers, RecentLog.tail(),
+                        Console.on(access, new SiteLoader(Clock.systemUTC()).with(new SimulatedType())), upgrades(terminal));
                 if (binding.tls().isPresent()) {
                     PinnedCertificate.write(binding.tls().get(), dataDir);
                 }

@@ -19,9 +19,18 @@ final class Charts {
 
     /** A chart element with {@code option}, labelled for screen readers; {@code refresh} is a URL giving a newer option, or null. */
     static String element(String id, String label, Map<String, Object> option, String refresh) {
+        return element(id, label, option, refresh, Map.of());
+    }
+
+    /**
+     * A chart element as above whose parts open a page when clicked: {@code links} maps a category or part name to
+     * the address of its figure's derivation (console.js follows it on a click).
+     */
+    static String element(String id, String label, Map<String, Object> option, String refresh, Map<String, String> links) {
         return "<div class=\"chart\" id=\"" + id + "\" role=\"img\" aria-label=\"" + Html.esc(label) + "\" data-chart"
                 + (refresh == null ? "" : " data-refresh=\"" + Html.esc(refresh) + "\"") + "></div>"
-                + "<script type=\"application/json\" id=\"" + id + "-option\">" + json(option) + "</script>";
+                + "<script type=\"application/json\" id=\"" + id + "-option\">" + json(option) + "</script>"
+                + (links.isEmpty() ? "" : "<script type=\"application/json\" id=\"" + id + "-links\">" + json(links) + "</script>");
     }
 
     /** {@code value} as JSON that cannot close the script element it sits in. */

@@ -11,15 +11,18 @@ import io.tanhe.server.api.RouteAccess;
 import io.tanhe.server.api.TerminalApi;
 import io.tanhe.server.security.access.AccessControl;
 import io.tanhe.server.security.access.Permission;
+import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.terminal.operations.Operations;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The web console (issue 17): server-rendered pages under {@code /console} on the API's own server, behind the
@@ -41,21 +44,45 @@ public final class Console implements ApiExtension {
     private final AccessControl access;
     private final boolean secure;
     private final Operations operations;
+    private final Supplier<SiteLoader> loader;
 
     /**
      * The console on {@code sources}, signing people in through {@code access}; {@code secure}: the server runs on TLS
      * (the session cookie gets {@code Secure}); {@code operations}: the terminal's operator actions.
      */
     public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations) {
+        this(sources, access, secure, operations, (SiteLoader) null);
+    }
+
+    /**
+     * The console as above; {@code loader} checks an edited points file the way the terminal's own site file was
+     * loaded (it must know the same device types, e.g. the demo's simulated meters); null: the standard types, the
+     * loader made when a points file is first checked (it finds the methodology library).
+     */
+    public Console(ApiServer.Sources sources, AccessControl access, boolean secure, Operations operations, SiteLoader loader) {
         this.sources = sources;
         this.access = access;
         this.secure = secure;
         this.operations = operations;
+        SiteLoader[] made = {loader};
+        this.loader = () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = new SiteLoader(Clock.systemUTC());
+                }
+                return made[0];
+            }
+        };
     }
 
     /** The console as {@link TerminalApi#start(io.tanhe.server.terminal.Terminal, io.tanhe.server.api.ApiBinding, AccessControl, TerminalApi.More)} adds it. */
     public static TerminalApi.More on(AccessControl access) {
-        return (sources, operations, secure) -> List.of(new Console(sources, access, secure, operations));
+        return on(access, null);
+    }
+
+    /** The console checking edited points files with {@code loader} (the one that loaded the terminal's site file). */
+    public static TerminalApi.More on(AccessControl access, SiteLoader loader) {
+        return (sources, operations, secure) -> List.of(new Console(sources, access, secure, operations, loader));
     }
 
     /** The routes registered, in order; empty before {@link #register(Javalin)}. */
@@ -103,10 +130,26 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
+        PointsPage points = new PointsPage(sources, () -> new PointsFiles(sources.site(), loader.get(), operations.terminal().dataDir()));
+        get(app, "/console/points", operate, points::show);
+        post(app, "/console/points/check", operate, points::check);
+        post(app, "/console/points/save", operate, points::save);
         UplinkPage uplink = new UplinkPage(sources, operations);
         get(app, "/console/uplink", read, uplink::show);
         post(app, "/console/uplink/backfill", operate, uplink::backfill);
         post(app, "/console/entry", operate, operator::enter);
+        JobsPage jobs = new JobsPage(sources, operations);
+        get(app, "/console/jobs", read, jobs::show);
+        get(app, "/console/jobs/table", read, jobs::table);
+        post(app, "/console/jobs", operate, jobs::start);
+        post(app, "/console/jobs/{id}/cancel", operate, jobs::cancel);
+        ConfigPage config = new ConfigPage(sources);
+        get(app, "/console/config", operate, config::list);
+        post(app, "/console/config/upload", operate, config::upload);
+        post(app, "/console/config/rollback", operate, config::rollback);
+        get(app, "/console/config/{id}", operate, config::one);
+        post(app, "/console/config/{id}/stage", operate, config::stage);
+        post(app, "/console/config/{id}/activate", operate, config::activate);
         get(app, "/console/reports", read, pages::reports);
         get(app, "/console/system", read, pages::system);
         get(app, "/console/users", manage, accounts::users);

@@ -82,7 +82,7 @@ final class Figures {
 
     /** A bucket of a trend: its value, the same bucket a year before, the bucket before, and the changes in percent. */
     record TrendRow(Instant start, Double value, Double lastYear, Double yearOnYear, Double previous, Double periodOnPeriod,
-                    double completeness, String quality) {
+                    double completeness, String quality, boolean open) {
     }
 
     /** The headline total in buckets of {@code grain} over {@code range}, each against last year and the bucket before. */
@@ -98,7 +98,10 @@ final class Figures {
         Map<Instant, ResultRow> lastYear = new HashMap<>();
         TimeRange shifted = TimeRange.of(yearBack(range.from()), yearBack(range.to()));
         q.results(node.get(), "", grain, shifted).forEach(r -> lastYear.put(r.start(), r));
-        addRunningDay(q, node.get(), grain, now);
+        Optional<Instant> running = addRunningDay(q, node.get(), grain, now);
+        if (grain == ReportGrain.HOUR) {
+            running = addRunningHour(node.get(), range, now);
+        }
         List<TrendRow> out = new ArrayList<>();
         Instant previous = before;
         for (Instant t = grain.floor(range.from(), zone()); t.isBefore(range.to()); t = grain.next(t, zone())) {
@@ -109,7 +112,7 @@ final class Figures {
             ResultRow p = now.get(previous);
             Double previousValue = p == null ? null : p.value();
             out.add(new TrendRow(t, value, lastYearValue, change(value, lastYearValue), previousValue, change(value, previousValue),
-                    r == null ? 0 : r.completeness(), r == null ? null : r.quality().name()));
+                    r == null ? 0 : r.completeness(), r == null ? null : r.quality().name(), running.filter(t::equals).isPresent()));
             previous = t;
         }
         return out;
@@ -120,18 +123,18 @@ final class Figures {
      * week, month, quarter or year is read as the sum of its stored days, so without this the current bucket would
      * leave out today.
      */
-    private void addRunningDay(ResultQuery q, String node, ReportGrain grain, Map<Instant, ResultRow> rows) {
+    private Optional<Instant> addRunningDay(ResultQuery q, String node, ReportGrain grain, Map<Instant, ResultRow> rows) {
         if (grain == ReportGrain.HOUR) {
-            return;
+            return Optional.empty();
         }
         Instant day = ReportGrain.DAY.floor(asOf(), zone());
         TimeRange today = TimeRange.of(day, ReportGrain.DAY.next(day, zone()));
         if (!q.results(node, "", ReportGrain.DAY, today).isEmpty()) {
-            return; // the day has closed: the stored buckets hold it
+            return Optional.empty(); // the day has closed: the stored buckets hold it
         }
         List<ResultRow> hours = q.results(node, "", ReportGrain.HOUR, today);
         if (hours.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Instant bucket = grain.floor(day, zone());
         double sum = hours.stream().mapToDouble(ResultRow::value).sum();
@@ -145,6 +148,30 @@ final class Figures {
             rows.put(bucket, new ResultRow(node, "", grain, stored.start(), stored.end(), stored.value() + sum, stored.unit(),
                     stored.quality().and(first.quality()), stored.completeness(), stored.revision(), stored.parts() + hours.size()));
         }
+        return Optional.of(bucket);
+    }
+
+    /**
+     * Adds the running hour (not stored until it closes) with the pipeline's running total, when it lies in
+     * {@code range} and the store has no figure for it yet.
+     */
+    private Optional<Instant> addRunningHour(String node, TimeRange range, Map<Instant, ResultRow> rows) {
+        var hour = s.status().currentHour();
+        if (hour.isEmpty() || rows.containsKey(hour.get().start()) || hour.get().start().isBefore(range.from())
+                || !hour.get().start().isBefore(range.to())) {
+            return Optional.empty();
+        }
+        var h = hour.get();
+        Instant end = ReportGrain.HOUR.next(h.start(), zone());
+        io.tanhe.engine.time.Quality quality;
+        try {
+            quality = io.tanhe.engine.time.Quality.valueOf(h.quality());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            quality = io.tanhe.engine.time.Quality.MEASURED;
+        }
+        double part = Math.min(1, (double) Duration.between(h.start(), asOf()).toSeconds() / Duration.between(h.start(), end).toSeconds());
+        rows.put(h.start(), new ResultRow(node, "", ReportGrain.HOUR, h.start(), end, h.value(), h.unit(), quality, part, 0, 1));
+        return Optional.of(h.start());
     }
 
     /** The unit of the headline total. */

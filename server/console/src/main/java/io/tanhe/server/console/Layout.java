@@ -22,6 +22,8 @@ final class Layout {
             new Entry("entry", "/console/entry", Permission.OPERATE),
             new Entry("devices", "/console/devices", Permission.READ_DATA),
             new Entry("uplink", "/console/uplink", Permission.READ_DATA),
+            new Entry("jobs", "/console/jobs", Permission.READ_DATA),
+            new Entry("config", "/console/config", Permission.OPERATE),
             new Entry("reports", "/console/reports", Permission.READ_DATA),
             new Entry("system", "/console/system", Permission.READ_DATA),
             new Entry("users", "/console/users", Permission.MANAGE_ACCOUNTS),

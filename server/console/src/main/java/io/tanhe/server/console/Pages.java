@@ -96,8 +96,8 @@ final class Pages {
         List<Alert> open = s.store().alerts().alerts(EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED),
                 TimeRange.of(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")));
         StringBuilder out = new StringBuilder("<section class=\"cards\" aria-label=\"" + Texts.t(lang, "overview") + "\">");
-        out.append(card(lang, "today", day, "kpi-today"));
-        out.append(card(lang, "month", month, "kpi-month"));
+        out.append(card(lang, "today", day, "kpi-today", ReportGrain.DAY, asOf));
+        out.append(card(lang, "month", month, "kpi-month", ReportGrain.MONTH, asOf));
         out.append("<div class=\"card\"><h2>").append(Texts.t(lang, "intensity")).append("</h2>");
         if (day.intensities().isEmpty() && month.intensities().isEmpty()) {
             out.append("<p class=\"muted\">").append(Texts.t(lang, "noTotals")).append("</p>");
@@ -111,16 +111,21 @@ final class Pages {
         out.append("<div class=\"card\"><h2>").append(Texts.t(lang, "openAlerts")).append("</h2><p><a class=\"big\" id=\"kpi-alerts\" href=\"/console/alerts\">")
                 .append(open.size()).append("</a></p>");
         open.stream().limit(3).forEach(a -> out.append("<p class=\"alert-line ").append(a.severity().name().toLowerCase(Locale.ROOT))
-                .append("\">").append(Html.esc(a.raised().message())).append("</p>"));
+                .append("\">").append(a.raised().ruleId().startsWith("threshold/") // the site's own words: name the rule too
+                        ? Html.esc(AlertTexts.rule(lang, a.raised().ruleId())) + (lang == Lang.ZH ? "：" : ": ") : "")
+                .append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone()))).append("</p>"));
         out.append("</div></section>");
         out.append("<p class=\"muted asof\">").append(Texts.t(lang, "asOf")).append(' ')
                 .append(LOCAL.format(asOf.atZone(zone()))).append("</p>");
         return out.toString();
     }
 
-    private String card(Lang lang, String title, ReportSummary sum, String id) {
+    private String card(Lang lang, String title, ReportSummary sum, String id, ReportGrain grain, Instant asOf) {
         var head = sum.headline();
         String value = head.map(l -> Html.num(l.value(), 3)).orElse("—");
+        if (head.isPresent() && figures.headline().isPresent()) { // the figure opens its derivation
+            value = PlantPages.explainLink(figures.headline().get(), grain.label(), grain.floor(asOf, zone()), "", value);
+        }
         String unit = head.map(ReportSummary.Line::unit).orElse(figures.unit());
         String quality = head.map(l -> quality(lang, l.quality())).orElse(Texts.t(lang, "noData"));
         String completeness = head.map(l -> Html.share(l.completeness())).orElse("—");
@@ -135,24 +140,63 @@ final class Pages {
         Map<String, Double> byClass = new LinkedHashMap<>();
         month.byClass().forEach((c, v) -> byClass.put(className(lang, c), v));
         Map<String, Double> bySource = new LinkedHashMap<>();
-        month.sources().forEach(l -> bySource.merge(l.title() + (l.label().contains("[") ? " " + l.label().substring(l.label().indexOf('[')) : ""),
-                l.value(), Double::sum));
+        Map<String, String> links = new LinkedHashMap<>();
+        Instant monthStart = ReportGrain.MONTH.floor(figures.asOf(), zone());
+        month.sources().forEach(l -> {
+            String name = l.title() + (l.label().contains("[") ? " " + l.label().substring(l.label().indexOf('[')) : "");
+            bySource.merge(name, l.value(), Double::sum);
+            links.put(name, href(l.label(), ReportGrain.MONTH, monthStart));
+        });
         return "<div class=\"two\"><section class=\"panel\"><h2>" + Texts.t(lang, "byClass") + " · " + Texts.t(lang, "month") + "</h2>"
                 + pie(lang, "by-class", Texts.t(lang, "byClass"), byClass, figures.unit()) + "</section>"
                 + "<section class=\"panel\"><h2>" + Texts.t(lang, "bySource") + " · " + Texts.t(lang, "month") + "</h2>"
-                + pie(lang, "by-source", Texts.t(lang, "bySource"), bySource, figures.unit()) + "</section></div>";
+                + pie(lang, "by-source", Texts.t(lang, "bySource"), bySource, figures.unit(), links)
+                + figureList(bySource, links, figures.unit()) + "</section></div>";
+    }
+
+    /** The derivation page of the figure {@code label} ({@code node} or {@code node[key]}) in the bucket of {@code grain} at {@code start}. */
+    static String href(String label, ReportGrain grain, Instant start) {
+        int open = label.indexOf('[');
+        String node = open < 0 ? label : label.substring(0, open);
+        String key = open < 0 ? "" : label.substring(open + 1, label.length() - 1);
+        return "/console/explain?node=" + java.net.URLEncoder.encode(node, java.nio.charset.StandardCharsets.UTF_8)
+                + (key.isEmpty() ? "" : "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8))
+                + "&grain=" + grain.label() + "&at=" + start;
+    }
+
+    /** The parts of a chart as a list of links, for the keyboard and screen readers (a canvas has no focusable parts). */
+    private static String figureList(Map<String, Double> parts, Map<String, String> links, String unit) {
+        StringBuilder out = new StringBuilder("<ul class=\"figure-list\">");
+        parts.forEach((name, value) -> out.append("<li>").append(links.containsKey(name) ? "<a class=\"figure-link\" href=\""
+                + Html.esc(links.get(name)) + "\">" + Html.esc(name) + "</a>" : Html.esc(name)).append(": ").append(Html.num(value, 3))
+                .append(' ').append(Html.esc(unit)).append("</li>"));
+        return out.append("</ul>").toString();
     }
 
     /** A ring of shares, or "no data yet" when nothing is positive (a grey ring of zeros says nothing). */
     private static String pie(Lang lang, String id, String label, Map<String, Double> parts, String unit) {
+        return pie(lang, id, label, parts, unit, Map.of());
+    }
+
+    private static String pie(Lang lang, String id, String label, Map<String, Double> parts, String unit, Map<String, String> links) {
         if (parts.values().stream().noneMatch(v -> v != null && v > 0)) {
             return "<p class=\"muted\">" + Texts.t(lang, "noData") + "</p>";
         }
-        return Charts.element(id, label, Charts.pie(parts, unit), null);
+        return Charts.element(id, label, Charts.pie(parts, unit), null, links);
     }
 
     static String className(Lang lang, EmissionClass c) {
         return lang == Lang.ZH ? Labels.emissionClass(c) : c.keyword();
+    }
+
+    /** An emission class named by its keyword, in {@code lang}; the keyword itself when no class has it. */
+    static String className(Lang lang, String keyword) {
+        for (EmissionClass c : EmissionClass.values()) {
+            if (c.keyword().equals(keyword)) {
+                return className(lang, c);
+            }
+        }
+        return keyword;
     }
 
     static String quality(Lang lang, Quality q) {
@@ -206,15 +250,20 @@ final class Pages {
         List<String> categories = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Double> lastYear = new ArrayList<>();
+        Map<String, String> links = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder();
         for (Figures.TrendRow r : rows) {
             String label = bucketLabel(grain, r.start());
             categories.add(label);
+            if (r.value() != null && figures.headline().isPresent()) {
+                links.put(label, href(figures.headline().get(), grain, r.start()));
+            }
             values.add(Charts.round(r.value()));
             lastYear.add(Charts.round(r.lastYear()));
             String value = Html.num(r.value(), 3);
-            if (r.value() != null && grain.stored() && figures.headline().isPresent()) { // the store keeps these buckets: explainable
-                value = PlantPages.explainLink(figures.headline().get(), grain.grain().orElseThrow(), r.start(), value);
+            if (r.value() != null && figures.headline().isPresent()) { // stored buckets replay; longer ones list their days
+                value = PlantPages.explainLink(figures.headline().get(), grain.label(), r.start(), "", value)
+                        + (r.open() ? " <span class=\"open-bucket\">" + Texts.t(lang, "open") + "</span>" : "");
             }
             table.append("<tr><th scope=\"row\">").append(label).append("</th><td>").append(value)
                     .append("</td><td>").append(Html.num(r.lastYear(), 3)).append("</td><td>").append(Html.change(r.yearOnYear()))
@@ -244,7 +293,7 @@ final class Pages {
                 <tbody>%s</tbody></table></section>""".formatted(Texts.t(lang, "trends"), Texts.t(lang, "grain"), options,
                 Texts.t(lang, "from"), from, Texts.t(lang, "to"), to, Texts.t(lang, "show"),
                 error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>",
-                Charts.element("trend", Texts.t(lang, "trends"), Charts.lines(categories, series, figures.unit(), grain != ReportGrain.HOUR), null),
+                Charts.element("trend", Texts.t(lang, "trends"), Charts.lines(categories, series, figures.unit(), grain != ReportGrain.HOUR), null, links),
                 Texts.t(lang, "trends"), Html.esc(figures.unit()), Texts.t(lang, "period"), Texts.t(lang, "value"),
                 Texts.t(lang, "lastYear"), Texts.t(lang, "yoy"), Texts.t(lang, "mom"), Texts.t(lang, "completeness"), table);
         ctx.html(Layout.page(lang, Callers.principal(ctx), site(), "trends", body, true));
@@ -288,26 +337,24 @@ final class Pages {
         if (year < 2000 || year > 2100) {
             year = latest;
         }
-        Analysis a = Analysis.of(s.site().identity().siteId(), s.site().methodology(), s.site().graph(), s.store().results(),
-                zone(), Year.of(year));
+        YearStructure a = YearStructure.of(s.site().graph(), s.store().results(), zone(), Year.of(year));
         Map<String, Double> scopes = new LinkedHashMap<>();
         a.scopes().forEach(sh -> scopes.put(lang == Lang.ZH ? sh.name() : sh.name().startsWith("直接") ? "direct" : "indirect", sh.value()));
-        ReportSummary ys = figures.summary(ReportGrain.YEAR, TimeRange.of(Year.of(year).atDay(1).atStartOfDay(zone()).toInstant(),
-                Year.of(year + 1).atDay(1).atStartOfDay(zone()).toInstant()));
         Map<String, Double> classes = new LinkedHashMap<>();
-        ys.byClass().forEach((c, v) -> classes.put(className(lang, c), v));
+        a.classes().forEach((c, v) -> classes.put(className(lang, c), v));
+        Instant yearStart = Year.of(year).atDay(1).atStartOfDay(zone()).toInstant();
         StringBuilder sources = new StringBuilder();
         for (Analysis.Source src : a.sources()) {
             sources.append("<tr").append(src.key() ? " class=\"key\"" : "").append("><td>").append(src.rank()).append("</td><th scope=\"row\">")
                     .append(Html.esc(src.title())).append(" <span class=\"muted\">").append(Html.esc(src.label())).append("</span></th><td>")
-                    .append(Html.esc(src.emissionClass())).append("</td><td>").append(Html.num(src.value(), 3)).append("</td><td>")
+                    .append(Html.esc(className(lang, src.emissionClass()))).append("</td><td>").append(yearLink(src.label(), yearStart, Html.num(src.value(), 3))).append("</td><td>")
                     .append(Html.share(src.share())).append("</td><td>").append(Html.change(src.change())).append("</td><td>")
                     .append(src.key() ? "★" : "").append("</td></tr>");
         }
         StringBuilder activity = new StringBuilder();
         for (Analysis.Activity act : a.activity()) {
             activity.append("<tr><th scope=\"row\">").append(Html.esc(act.title())).append(" <span class=\"muted\">")
-                    .append(Html.esc(act.label())).append("</span></th><td>").append(Html.num(act.value(), 3)).append("</td><td>")
+                    .append(Html.esc(act.label())).append("</span></th><td>").append(yearLink(act.label(), yearStart, Html.num(act.value(), 3))).append("</td><td>")
                     .append(Html.esc(act.unit())).append("</td><td>").append(Html.change(act.change())).append("</td></tr>");
         }
         String body = """
@@ -335,6 +382,10 @@ final class Pages {
         ctx.html(Layout.page(lang, Callers.principal(ctx), site(), "structure", body, true));
     }
 
+    private static String yearLink(String label, Instant yearStart, String text) {
+        return "<a class=\"figure-link\" href=\"" + Html.esc(href(label, ReportGrain.YEAR, yearStart)) + "\">" + text + "</a>";
+    }
+
     // --- alerts
 
     void alerts(Context ctx) {
@@ -347,9 +398,12 @@ final class Pages {
         StringBuilder rows = new StringBuilder();
         for (Alert a : list.reversed().stream().limit(500).toList()) {
             rows.append("<tr class=\"").append(a.severity().name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(LOCAL.format(a.raised().raisedAt().atZone(zone()))).append("</td><td>").append(Html.esc(a.severity().name()))
-                    .append("</td><td>").append(Html.esc(a.raised().ruleId())).append("</td><td>").append(Html.esc(a.raised().message()))
-                    .append("</td><td>").append(Html.esc(a.state().name())).append("</td><td>")
+                    .append(LOCAL.format(a.raised().raisedAt().atZone(zone()))).append("</td><td>")
+                    .append(Texts.t(lang, "severity." + a.severity().name().toLowerCase(Locale.ROOT)))
+                    .append("</td><td><span title=\"").append(Html.esc(a.raised().ruleId())).append("\">")
+                    .append(Html.esc(AlertTexts.rule(lang, a.raised().ruleId()))).append("</span></td><td class=\"alert-message\">")
+                    .append(Html.esc(AlertTexts.message(lang, a.raised().ruleId(), a.raised().message(), zone())))
+                    .append("</td><td>").append(Texts.t(lang, "alert." + a.state().name().toLowerCase(Locale.ROOT))).append("</td><td>")
                     .append(Html.esc(a.acknowledgedBy() == null ? "" : a.acknowledgedBy()))
                     .append(a.acknowledgeComment() == null || a.acknowledgeComment().isEmpty() ? "" : ": " + Html.esc(a.acknowledgeComment()))
                     .append(operate && a.state() == AlertState.RAISED ? OperatorPages.ackForm(lang, a.id()) : "").append("</td></tr>");

@@ -100,7 +100,7 @@ final class UplinkPage {
                 centres.forEach(c -> options.append("<option>").append(Html.esc(c.id())).append("</option>"));
                 StringBuilder grains = new StringBuilder();
                 GRAINS.forEach(g -> grains.append("<option value=\"").append(g.label()).append('"').append(g == Grain.HOUR ? " selected" : "")
-                        .append('>').append(g.label()).append("</option>"));
+                        .append('>').append(Texts.t(lang, g == Grain.MINUTE ? "minuteGrain" : g == Grain.HOUR ? "hour" : "day")).append("</option>"));
                 String today = LocalDate.ofInstant(s.status().watermark().orElseGet(Instant::now), s.site().zone()).toString();
                 out.append("""
                         <section class="panel"><h2>%s</h2>

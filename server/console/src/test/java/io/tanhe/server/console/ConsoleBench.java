@@ -45,7 +45,10 @@ import java.util.concurrent.CompletableFuture;
  * -Dsurefire.failIfNoSpecifiedTests=false}. The demo runs two simulated hours; their hourly figures, scaled by a
  * seasonal factor, fill the 365 days before (hours and days, as the terminal stores them). It prints, per page,
  * the median of five loads: the server's answer (responseEnd), DOMContentLoaded, the charts drawn, and the bytes
- * transferred on a cold and a warm cache, and writes them to target/console-bench.txt.
+ * transferred on a cold and a warm cache, and writes them to target/console-bench.txt. Its last line is for scripts:
+ * {@code console: overview_ms=<n> year_trend_ms=<n> structure_ms=<n> page_kb=<n>} (charts drawn, medians; the largest
+ * page on a cold cache). Playwright drives a browser through its own driver process, which does not belong in the
+ * terminal's jar: this bench stays in Maven rather than being a {@code tanhe bench} subcommand.
  */
 class ConsoleBench {
     private static final int LOADS = 5;
@@ -73,6 +76,8 @@ class ConsoleBench {
             pages.put("trend, a year by day", "/console/trends?grain=day&from=2025-06-01&to=2026-06-01");
             pages.put("structure, a year", "/console/structure?year=2026");
             StringBuilder out = new StringBuilder();
+            Map<String, Double> drawn = new LinkedHashMap<>();
+            long largest = 0;
             try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                  Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                          .setExecutablePath(Paths.get("/usr/bin/chromium")))) {
@@ -107,8 +112,17 @@ class ConsoleBench {
                             coldBytes, warmBytes);
                     System.out.println("bench console: " + line);
                     out.append(line).append('\n');
+                    drawn.put(e.getKey(), median(runs, 2));
+                    largest = Math.max(largest, coldBytes);
                 }
             }
+            // the last line, for scripts, in the form of the other benches' (`engine: …`, `ingest: …`): the charts-drawn
+            // medians of the overview, the slower of the two year trends and the structure, and the largest cold page
+            String last = String.format(Locale.ROOT, "console: overview_ms=%.0f year_trend_ms=%.0f structure_ms=%.0f page_kb=%d",
+                    drawn.get("overview"), Math.max(drawn.get("trend, a year by month"), drawn.get("trend, a year by day")),
+                    drawn.get("structure, a year"), Math.round(largest / 1024.0));
+            out.append(last).append('\n');
+            System.out.println(last);
             Files.writeString(Path.of("target/console-bench.txt"), out);
         }
     }

@@ -20,6 +20,9 @@ import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.access.SecurityPolicy;
 import io.tanhe.server.terminal.DemoRuns;
 import io.tanhe.server.terminal.Terminal;
+import io.tanhe.server.site.SiteLoader;
+import io.tanhe.sim.demo.SimulatedType;
+import io.tanhe.sim.hj212.Hj212PlatformSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,17 +60,43 @@ class ConsoleBrowserTest {
     static Path dir;
 
     private Terminal terminal;
+    private Hj212PlatformSimulator centre;
     private String base;
     private Map<String, String> oneTime;
     private String viewerPassword;
+    private String viewer2Password;
     private Playwright playwright;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
         Path data = dir.resolve("data");
+        centre = Hj212PlatformSimulator.start(0, java.util.Set.of(), line -> { });
+        Files.createDirectories(dir.resolve("site/demo-site"));
+        Files.writeString(dir.resolve("site/demo-site/province-profile.yaml"), """
+                name: province
+                st: "31"
+                mn: DEMO0000000000000000PROV
+                password: "123456"
+                version: 1
+                ack: true
+                co2_code: a05001
+                fields:
+                  a05001: {unit: kg, format: N14.2}
+                """);
+        String uplink = """
+
+                uplink:
+                  centres:
+                    - id: province
+                      protocol: hj212-tcp
+                      address: "127.0.0.1:%d"
+                      profile: province-profile.yaml
+                      indicators: [{node: E, code: a05001, unit: kgCO2}]
+                      backoff: {max: 1m}
+                """.formatted(centre.port());
         terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
-                .replace("clear: 45000", "clear: 29000"), DemoRuns.settings(data));
+                .replace("clear: 45000", "clear: 29000") + uplink, DemoRuns.settings(data));
         DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofHours(2));
         Instant end = DemoRuns.START.plus(Duration.ofHours(2)).minusSeconds(5);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -79,7 +108,10 @@ class ConsoleBrowserTest {
                 new PasswordHasher(64, 1, 1), Clock.systemUTC(), e -> { });
         oneTime = access.firstStart(Actor.local());
         viewerPassword = access.addAccount(Actor.local(), "viewer1", Role.VIEWER);
-        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access, Console.on(access));
+        viewer2Password = access.addAccount(Actor.local(), "viewer2", Role.VIEWER);
+        terminal.startUplink(Clock.systemUTC()); // a real HJ 212 centre (the simulated platform) on the wall clock
+        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), access,
+                Console.on(access, new SiteLoader(Clock.systemUTC()).with(new SimulatedType())));
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
@@ -96,6 +128,9 @@ class ConsoleBrowserTest {
         }
         if (terminal != null) {
             terminal.close();
+        }
+        if (centre != null) {
+            centre.close();
         }
     }
 
@@ -258,6 +293,15 @@ class ConsoleBrowserTest {
         pages.put("reports", "/console/reports");
         pages.put("system", "/console/system");
         pages.put("uplink", "/console/uplink");
+        pages.put("jobs", "/console/jobs");
+        pages.put("config", "/console/config");
+        pages.put("points", "/console/points");
+        pages.put("devices-admin", "/console/devices");
+        pages.put("trends-week", "/console/trends?grain=week");
+        pages.put("trends-year", "/console/trends?grain=year");
+        pages.put("entry-form", "/console/entry");
+        pages.put("alerts-en", "/console/alerts?state=all&lang=en");
+        pages.put("overview-zh", "/console/overview?lang=zh");
         pages.put("password", "/console/password");
         pages.put("overview-en", "/console/overview?lang=en");
         for (var e : pages.entrySet()) {
@@ -382,6 +426,150 @@ class ConsoleBrowserTest {
         }
         APIResponse annual = page.request().get(base + "/api/report/annual?year=2026&format=pdf");
         assertEquals(200, annual.status());
+        page.close();
+    }
+
+    @Test
+    void aJobShowsItsProgressAndIsCancelledFromThePage() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/jobs");
+        assertEquals(0, unlabelled(page));
+        // ten years of closed days (all empty before the demo's day) take long enough to watch and cancel
+        page.getByLabel("开始", new Page.GetByLabelOptions().setExact(true)).fill("2016-06-03");
+        page.getByLabel("结束", new Page.GetByLabelOptions().setExact(true)).fill("2026-05-31");
+        page.locator("form[action='/console/jobs']:has(input[value=recompute]) button").click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#done").textContent().contains("已开始作业"), page.content());
+        var row = page.locator("tr.job").first();
+        // htmx swaps the table in every second while the job runs: the percentage moves without a reload
+        page.waitForFunction("() => { const p = document.querySelector('tr.job .job-percent');"
+                + " return p && parseInt(p.textContent) > 0; }", null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        assertTrue(row.locator(".job-step").textContent().contains("recomputing"), row.textContent());
+        shot(page, "jobs-running");
+        row.locator("button.cancel").click();
+        page.waitForLoadState();
+        page.waitForFunction("() => { const s = document.querySelector('tr.job .job-state'); return s && s.textContent.includes('已取消'); }",
+                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertTrue(page.locator("tr.job").first().textContent().contains("cancelled at"), page.locator("tr.job").first().textContent());
+        shot(page, "jobs-cancelled");
+        page.close();
+    }
+
+    @Test
+    void devicesShowFailureCountsAndThePointsEditorNamesTheFieldAtFault() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/devices");
+        String counts = page.locator("#counts-grid-meter-a").textContent();
+        assertTrue(counts.contains("已接收读数") && counts.contains("采集失败"), counts);
+        long received = Long.parseLong(counts.replaceAll(".*已接收读数: (\\d+).*", "$1"));
+        assertTrue(received > 100, "two simulated hours of polls every 5 s: " + counts);
+        page.locator("#edit-points").click();
+        page.waitForLoadState();
+        String text = page.locator("#points-text").inputValue();
+        assertTrue(text.contains("coal-scale-1") && text.startsWith("failover:"), "the site's inline drivers block: " + text);
+        page.locator("#points-text").fill(text.replaceFirst("period: 5s", "period: 4h"));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验").setExact(true)).click();
+        page.waitForLoadState();
+        String problems = page.locator("#problems").textContent();
+        assertTrue(problems.contains("devices[0].period") && problems.contains("4h"), problems);
+        assertEquals("true", page.locator("#points-text").getAttribute("aria-invalid"));
+        var bad = page.locator("ol.lines li.bad");
+        assertEquals(1, bad.count(), "one line is at fault");
+        assertTrue(bad.textContent().contains("period: 4h") && bad.locator(".line-problem").textContent().contains("devices[0].period"),
+                "the problem sits under its line: " + bad.textContent());
+        shot(page, "points-error");
+        page.locator("#points-text").fill(text.replaceFirst("period: 5s", "period: 10s"));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验并另存为候选版本")).click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#done").textContent().contains("v1"), page.content());
+        assertTrue(page.locator("#candidates").textContent().contains("points-v1.yaml"));
+        Path saved = terminal.dataDir().resolve("candidates/points/points-v1.yaml");
+        assertTrue(Files.exists(saved), saved.toString());
+        var audited = terminal.audit().query(new io.tanhe.server.security.audit.AuditQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("config.points.candidate"), java.util.Optional.empty(),
+                java.util.Optional.empty(), io.tanhe.server.security.audit.AuditQuery.Sort.SEQ, true, 0, 10),
+                new io.tanhe.server.security.audit.AuditActor("test", "auditor", "local"));
+        assertTrue(audited.entries().stream().anyMatch(e -> e.event().target().endsWith("points-v1.yaml")), "the save is audited: " + audited);
+        shot(page, "points-saved");
+        page.close();
+    }
+
+    @Test
+    void theOpenDayAndTheMonthOpenTheirDerivationsAndAlertsReadInChinese() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/overview");
+        page.locator("#kpi-today a").click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#open").textContent().contains("未关闭"), "today is still open: " + page.content());
+        assertFalse(page.locator("#current").textContent().contains("—"), "with its current value");
+        assertEquals(0, page.locator(".error").count(), "no error for an open day");
+        shot(page, "explain-open-day");
+        page.navigate("/console/trends?grain=month");
+        var link = page.locator("tbody a.figure-link").last();
+        link.click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#days").textContent().contains("2026-06-01"), page.content());
+        assertTrue(page.locator(".open-bucket").count() > 0, "the running day is marked open");
+        shot(page, "explain-month");
+        for (String grain : List.of("week", "quarter", "year")) {
+            page.navigate("/console/trends?grain=" + grain);
+            assertTrue(page.locator("tbody a.figure-link").count() > 0, grain + " rows link to their derivation");
+        }
+        page.navigate("/console/alerts?state=all");
+        String alerts = page.locator("tbody").textContent();
+        assertTrue(alerts.contains("超限（gt1-gas-flow-high）"), alerts);
+        assertTrue(alerts.contains("仪表校准逾期") && alerts.contains("已超过校准期限"), "the calibration rule's sentence in Chinese: " + alerts);
+        assertFalse(alerts.matches("(?s).*(WARNING|MAJOR|CRITICAL|RAISED|ACKNOWLEDGED).*"), "severities and states in Chinese: " + alerts);
+        page.close();
+    }
+
+    @Test
+    void aViewerSeesNoJobOrConfigurationControls() {
+        try (BrowserContext viewer = signedIn("viewer2", viewer2Password, new Browser.NewContextOptions())) {
+            Page page = viewer.newPage();
+            page.navigate("/console/jobs");
+            assertEquals(0, page.locator("main form[method=post]").count(), "no job can be started or cancelled");
+            assertEquals(0, page.locator("nav a[href='/console/config']").count());
+            page.navigate("/console/devices");
+            assertEquals(0, page.locator("#edit-points").count(), "no points editor");
+            assertEquals(0, page.locator("main form[method=post]").count(), "no poll button");
+            assertEquals(403, page.navigate("/console/points").status());
+            assertEquals(403, viewer.request().post(base + "/console/jobs", RequestOptions.create()
+                    .setForm(com.microsoft.playwright.options.FormData.create().set("kind", "backup"))).status());
+            shot(page, "devices-viewer");
+        }
+    }
+
+    @Test
+    void theUplinkPageShowsARealCentreAndABackfillFromThePageIsAcknowledged() {
+        Page page = sysadmin().newPage();
+        page.navigate("/console/uplink");
+        assertTrue(page.locator("tbody th[scope=row]").first().textContent().contains("province"), page.content());
+        assertTrue(page.locator("tbody").textContent().contains("127.0.0.1:" + centre.port()));
+        page.getByLabel("粒度").selectOption("hour");
+        page.getByLabel("开始", new Page.GetByLabelOptions().setExact(true)).fill("2026-06-01");
+        page.getByLabel("结束", new Page.GetByLabelOptions().setExact(true)).fill("2026-06-01");
+        page.getByLabel("原因").fill("the province asked for the morning again");
+        page.locator("form[action='/console/uplink/backfill'] button").click();
+        page.waitForLoadState();
+        String queued = page.locator(".notice").textContent();
+        assertTrue(queued.contains("已排队"), page.content());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String row = "";
+        while (System.nanoTime() < deadline) {
+            page.navigate("/console/uplink");
+            row = page.locator("tbody tr").first().textContent();
+            if (!page.locator("tbody tr td").nth(3).textContent().strip().equals("—")
+                    && page.locator("tbody tr td").nth(4).textContent().strip().equals("0")) {
+                break;
+            }
+            page.waitForTimeout(1_000);
+        }
+        assertEquals("是", page.locator("tbody tr td").nth(2).textContent().strip(), "connected: " + row);
+        assertFalse(page.locator("tbody tr td").nth(3).textContent().strip().equals("—"), "a last acknowledgement: " + row);
+        assertEquals("0", page.locator("tbody tr td").nth(4).textContent().strip(), "the backlog went out: " + row);
+        assertTrue(centre.packets() > 0, "the centre received the backfill");
+        shot(page, "uplink-acknowledged");
         page.close();
     }
 }
