@@ -213,8 +213,8 @@ final class Pages {
             values.add(Charts.round(r.value()));
             lastYear.add(Charts.round(r.lastYear()));
             String value = Html.num(r.value(), 3);
-            if (r.value() != null && grain.stored() && figures.headline().isPresent()) { // the store keeps these buckets: explainable
-                value = PlantPages.explainLink(figures.headline().get(), grain.grain().orElseThrow(), r.start(), value);
+            if (r.value() != null && grain.evaluated() && figures.headline().isPresent()) { // evaluated buckets: explainable by replay
+                value = PlantPages.explainLink(figures.headline().get(), grain.grain(), r.start(), value);
             }
             table.append("<tr><th scope=\"row\">").append(label).append("</th><td>").append(value)
                     .append("</td><td>").append(Html.num(r.lastYear(), 3)).append("</td><td>").append(Html.change(r.yearOnYear()))
