@@ -6,7 +6,9 @@ import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Keys;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.SetInfo;
+import io.tanhe.engine.time.BucketAmount;
 import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeModel;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 
@@ -28,8 +30,10 @@ import java.util.Set;
  * <em>intensive</em> instance (a ratio, an intensity, a rounded figure) is recomputed by the
  * methodology's formulas — the same generated code or interpreter — from the coarse bucket's
  * operands, never summed or averaged; factors are the values valid on the bucket's first local day.
- * An intensive input (a monthly lab NCV) is the time-weighted mean of its parts, as the time model
- * gives it for a bucket spanning several periods.
+ * An intensive input (a monthly lab NCV) is read from a {@link TimeModel} holding its per-period
+ * values when one is given ({@link #withPeriodValues}), exactly as the evaluator reads it in a coarse
+ * bucket (the month's value; over several periods their time-weighted mean, with the covered share of
+ * the bucket as completeness); without one, the time-weighted mean of its parts.
  *
  * <p>Parts may be of any finer grain and need not nest (a month from its days, a year from its
  * quarters); parts outside the bucket are refused. A part with quality MISSING is a failure (a
@@ -49,6 +53,7 @@ public final class RollUp {
     private InstanceGraph instances;
     private boolean[] extensive;
     private BucketCalculator calculator;
+    private TimeModel periodValues;
 
     /**
      * A figure of a finer bucket.
@@ -84,6 +89,15 @@ public final class RollUp {
         this.factors = factors;
         this.zone = zone;
         this.execution = execution;
+    }
+
+    /**
+     * Reads intensive inputs from {@code model} (holding their per-period values) instead of averaging
+     * their parts; inputs it has no series of still come from their parts. Returns this roll-up.
+     */
+    public RollUp withPeriodValues(TimeModel model) {
+        this.periodValues = model;
+        return this;
     }
 
     /**
@@ -128,6 +142,14 @@ public final class RollUp {
                         partProblems.putIfAbsent(id, p.problem());
                     }
                 }
+            } else if (in.kind() == Instance.Kind.INPUT && modelled(in)) {
+                BucketAmount a = periodValues.amount(in.node().name(), in.key(), bucket);
+                s.status[id] = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
+                s.values[id] = a.fed() ? a.amount() : Double.NaN;
+                if (a.fed()) {
+                    inputFigures.put(id, new double[]{a.quality().ordinal(), a.completeness()});
+                }
+                continue;
             } else if (in.kind() == Instance.Kind.INPUT) {
                 intensiveInput(s, in, own);
             }
@@ -143,6 +165,10 @@ public final class RollUp {
         }
         calculator.evaluateAll(s, true);
         return read(s, inputFigures, partProblems);
+    }
+
+    private boolean modelled(Instance in) {
+        return periodValues != null && periodValues.series(in.node().name(), in.key()).isPresent();
     }
 
     private void expandFor(List<Part> parts) {
@@ -267,8 +293,8 @@ public final class RollUp {
         Map<Integer, double[]> summary = new HashMap<>();
         List<ResultValue> out = new ArrayList<>();
         for (Node n : graph.nodes()) {
-            if (!n.kind().computed() && n.kind() != io.tanhe.engine.graph.NodeKind.INPUT) {
-                continue;
+            if (n.kind() == io.tanhe.engine.graph.NodeKind.FACTOR || n.kind() == io.tanhe.engine.graph.NodeKind.CONST) {
+                continue; // their values are in the factor library and the methodology
             }
             for (int id : instances.instancesOf(n.name()).values()) {
                 Instance in = instances.instance(id);

@@ -3,6 +3,12 @@ package io.tanhe.server.evaluation;
 import io.tanhe.engine.incremental.ResultValue;
 import io.tanhe.engine.incremental.RollUp;
 import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.PeriodQuantity;
+import io.tanhe.engine.time.PeriodSettings;
+import io.tanhe.engine.time.TimeModel;
+import io.tanhe.server.site.PointBinding;
+import io.tanhe.server.store.ReadingStore;
+import io.tanhe.server.store.StoredReading;
 import io.tanhe.engine.time.Quality;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.site.Site;
@@ -48,13 +54,20 @@ public final class CalendarRollUp {
 
     private final Site site;
     private final ResultStore store;
+    private final ReadingStore readings;
     private final Clock wallClock;
     private final Set<String> nodes;
     private final RollUp rollUp;
 
-    public CalendarRollUp(Site site, ResultStore store, Clock wallClock) {
+    /**
+     * @param readings where the per-period values of intensive inputs (a monthly lab content) are read
+     *                 from, so that a coarse bucket holds them as the evaluator would: the period's value,
+     *                 over several periods their time-weighted mean
+     */
+    public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock) {
         this.site = site;
         this.store = store;
+        this.readings = readings;
         this.wallClock = wallClock;
         this.nodes = StoredFigures.nodes(site.graph());
         this.rollUp = new RollUp(site.graph(), site.factors(), site.zone());
@@ -141,11 +154,34 @@ public final class CalendarRollUp {
         }
         Instant now = wallClock.instant();
         List<BucketResult> out = new ArrayList<>();
-        for (ResultValue v : rollUp.evaluate(coarse, parts)) {
-            StoredFigures.of(v, site.methodology(), now, reason).ifPresent(out::add);
+        for (ResultValue v : rollUp.withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
+            if (nodes.contains(v.node())) {
+                StoredFigures.of(v, site.methodology(), now, reason).ifPresent(out::add);
+            }
         }
         List<WriteOutcome> outcomes = store.writeAll(out).join();
         return (int) outcomes.stream().filter(o -> o != WriteOutcome.UNCHANGED).count();
+    }
+
+    /** A time model holding the stored values of every intensive per-period input for the periods {@code coarse} overlaps. */
+    private TimeModel periodValues(TimeBucket coarse) {
+        TimeModel model = TimeModel.forGraph(site.graph(), site.zone());
+        for (PointBinding b : site.bindings().values()) {
+            if (!(b.settings() instanceof PeriodSettings p) || p.quantity() != PeriodQuantity.INTENSIVE) {
+                continue;
+            }
+            model.configure(b.input(), b.key(), b.settings());
+            Instant first = TimeBucket.of(p.period(), coarse.start(), site.zone()).start();
+            Instant last = TimeBucket.of(p.period(), coarse.end().minusNanos(1), site.zone()).end();
+            for (StoredReading r : readings.readings(b.pointId(), TimeRange.of(first, last))) {
+                try {
+                    model.add(Replay.observation(r, b));
+                } catch (RuntimeException e) {
+                    LOG.warn("roll-up of {}: reading {} not used: {}", coarse, r.idempotencyKey(), e.getMessage());
+                }
+            }
+        }
+        return model;
     }
 
     private TimeBucket bucketOf(StoredResult r) {

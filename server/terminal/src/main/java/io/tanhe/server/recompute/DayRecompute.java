@@ -80,7 +80,7 @@ public final class DayRecompute {
         }
         write(changed);
         if (!changed.isEmpty()) {
-            new CalendarRollUp(site, store.results(), wallClock).days(List.of(range.from()), reason);
+            new CalendarRollUp(site, store.results(), store.readings(), wallClock).days(List.of(range.from()), reason);
         }
         return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, computed.readings(),
                 computed.results().size(), changed.size() - added, added);
