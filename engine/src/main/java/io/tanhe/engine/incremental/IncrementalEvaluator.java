@@ -102,7 +102,7 @@ public final class IncrementalEvaluator {
         this.factors = factors;
         this.zone = zone;
         this.base = base;
-        this.rolled = rolled.stream().filter(g -> g.isCoarserThan(base)).distinct().sorted().toList();
+        this.rolled = rolled.stream().filter(g -> g != base && base.nestsIn(g)).distinct().sorted().toList();
         this.timeModel = TimeModel.forGraph(graph, zone);
         for (SetInfo s : graph.sets()) {
             members.put(s.name(), new ArrayList<>(s.members()));

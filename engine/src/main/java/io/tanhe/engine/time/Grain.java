@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * The length of a time bucket, finest first. Each grain's buckets nest in every coarser grain's
- * buckets: a minute lies in one quarter-hour, a quarter-hour in one hour, … a quarter in one year.
+ * buckets — a minute lies in one quarter-hour, a quarter-hour in one hour, … a quarter in one year —
+ * except the week: a day lies in one week, but a week (Monday 00:00 to Monday 00:00 local time, ISO
+ * 8601) may straddle two months or two years, so it nests in no coarser grain ({@link #nestsIn}).
  *
  * <p>Boundaries are local wall-clock times in a zone: a minute, quarter-hour or hour bucket starts
  * where the local time is a whole minute, quarter-hour or hour; a day, month, quarter or year
@@ -30,6 +32,7 @@ public enum Grain {
     FIFTEEN_MINUTES("15min", Duration.ofMinutes(15)),
     HOUR("hour", Duration.ofHours(1)),
     DAY("day", null),
+    WEEK("week", null),
     MONTH("month", null),
     QUARTER("quarter", null),
     YEAR("year", null);
@@ -42,7 +45,7 @@ public enum Grain {
         this.fixedLength = fixedLength;
     }
 
-    /** The short name used on command lines and in files: minute, 15min, hour, day, month, quarter, year. */
+    /** The short name used on command lines and in files: minute, 15min, hour, day, week, month, quarter, year. */
     public String label() {
         return label;
     }
@@ -68,9 +71,17 @@ public enum Grain {
         return compareTo(other) > 0;
     }
 
-    /** The grains coarser than this one, finest first. */
+    /**
+     * True when every bucket of this grain lies in one bucket of {@code other}: {@code other} is this
+     * grain or a coarser one, and this is not the week (a week may straddle a month's or a year's end).
+     */
+    public boolean nestsIn(Grain other) {
+        return other == this || (other.isCoarserThan(this) && this != WEEK);
+    }
+
+    /** The coarser grains whose buckets each bucket of this grain lies in ({@link #nestsIn}), finest first. */
     public List<Grain> coarser() {
-        return Arrays.asList(values()).subList(ordinal() + 1, values().length);
+        return Arrays.stream(values()).filter(g -> g != this && nestsIn(g)).toList();
     }
 
     /** The start of the bucket of this grain that contains {@code t} in {@code zone}. */
@@ -117,6 +128,7 @@ public enum Grain {
     private LocalDate truncate(LocalDate date) {
         return switch (this) {
             case DAY -> date;
+            case WEEK -> date.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
             case MONTH -> date.withDayOfMonth(1);
             case QUARTER -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
             case YEAR -> date.withDayOfYear(1);
@@ -127,6 +139,7 @@ public enum Grain {
     private LocalDate plusOne(LocalDate first) {
         return switch (this) {
             case DAY -> first.plusDays(1);
+            case WEEK -> first.plusWeeks(1);
             case MONTH -> first.plusMonths(1);
             case QUARTER -> first.plusMonths(3);
             case YEAR -> first.plusYears(1);

@@ -109,12 +109,17 @@ public final class TimeBucket implements Comparable<TimeBucket> {
     /**
      * The bucket of a grain at least as coarse that contains this one.
      *
-     * @throws IllegalArgumentException when {@code coarser} is finer than this bucket's grain
+     * @throws IllegalArgumentException when {@code coarser} is finer than this bucket's grain, or this
+     *                                  is a week and {@code coarser} a month, quarter or year (a week may straddle them)
      */
     public TimeBucket parent(Grain coarser) {
         if (grain.isCoarserThan(coarser)) {
             throw new IllegalArgumentException("a " + grain.label() + " bucket has no parent at the finer grain "
                     + coarser.label() + "; ask for a coarser one");
+        }
+        if (!grain.nestsIn(coarser)) {
+            throw new IllegalArgumentException("a " + grain.label() + " bucket may straddle two " + coarser.label()
+                    + " buckets, so it has no parent there; ask from its days");
         }
         return coarser == grain ? this : of(coarser, start, zone);
     }
@@ -128,6 +133,9 @@ public final class TimeBucket implements Comparable<TimeBucket> {
         if (finer.isCoarserThan(grain)) {
             throw new IllegalArgumentException("a " + grain.label() + " bucket has no children at the coarser grain "
                     + finer.label() + "; ask for a finer one");
+        }
+        if (!finer.nestsIn(grain)) {
+            throw new IllegalArgumentException("weeks do not make up a " + grain.label() + " bucket; ask for its days");
         }
         List<TimeBucket> result = new ArrayList<>();
         for (TimeBucket b = of(finer, start, zone); b.start.isBefore(end); b = b.next()) {

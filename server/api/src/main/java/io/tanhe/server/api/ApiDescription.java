@@ -63,7 +63,7 @@ final class ApiDescription {
     static final List<Op> OPERATIONS = List.of(
             get("/api/status", "site, methodology, store health, intake counters, current hour, open alerts", Permission.READ_DATA),
             get("/api/results", "stored results of a node at a grain", Permission.READ_DATA, req("node", "a stored node, e.g. E"),
-                    q("grain", "minute, 15min, hour, day, month, quarter, year (default hour)"), FROM, TO, q("key", "members joined by commas")),
+                    q("grain", "minute, 15min, hour, day, week, month, quarter, year (default hour)"), FROM, TO, q("key", "members joined by commas")),
             get("/api/readings", "raw readings of a point", Permission.READ_DATA, req("point", "a point id"), FROM, TO),
             get("/api/results/revisions", "every stored figure of one bucket, oldest first, with its revision and reason",
                     Permission.READ_DATA, req("node", "a stored node"), q("grain", "minute, 15min, hour or day (default hour)"),

@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * The terminal's small read-only HTTP API (Javalin), JSON only:
  * <ul>
  *   <li>{@code GET /api/status} — site, methodology, store health, intake counters, the current hour's total, open alerts;</li>
- *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (month, quarter, year: sums of days);</li>
+ *   <li>{@code GET /api/results?node=E&grain=hour&from=…&to=…[&key=…]} — stored results (week, month, quarter, year rolled up from the stored days);</li>
  *   <li>{@code GET /api/results/revisions?node=E&grain=day&start=…[&key=…]} — every stored figure of one bucket, oldest
  *       first, with when and why it was written (late data, a configuration package);</li>
  *   <li>{@code GET /api/readings?point=…&from=…&to=…} — raw readings of one point;</li>

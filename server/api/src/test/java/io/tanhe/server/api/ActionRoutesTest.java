@@ -212,7 +212,7 @@ class ActionRoutesTest {
                 + "&key=" + enc("gt1,natural_gas"), viewer, null), 200);
         assertEquals("gt1,natural_gas", gas.path("explanation").path("result").path("key").asText(), gas.toString());
         refused(send("GET", "/api/explain?node=F&bucket=2026-06-01", viewer, null), 400, "node", "no stored node `F`");
-        refused(send("GET", "/api/explain?node=E&grain=month&bucket=2026-06-01", viewer, null), 400, "grain", "sums of days");
+        refused(send("GET", "/api/explain?node=E&grain=month&bucket=2026-06-01", viewer, null), 400, "grain", "rolled up from stored days");
         refused(send("GET", "/api/explain?node=E&grain=fortnight&bucket=2026-06-01", viewer, null), 400, "grain", "");
         refused(send("GET", "/api/explain?node=E", viewer, null), 400, "bucket", "required");
         refused(send("GET", "/api/explain?node=E&bucket=soon", viewer, null), 400, "bucket", "not a time");

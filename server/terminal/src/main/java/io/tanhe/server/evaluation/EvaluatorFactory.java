@@ -14,20 +14,28 @@ import java.util.Map;
 
 /**
  * Builds the evaluator of a site: minute buckets rolled up into 15 minutes, hours and days (the
- * grains the terminal stores; months, quarters and years of its extensive figures are sums of days,
- * formed by reports), the site's factors, each bound input key configured in the time model and the
+ * grains the terminal evaluates; weeks, months, quarters and years are rolled up from the stored days
+ * by {@link CalendarRollUp}), the site's factors, each bound input key configured in the time model and the
  * keys of open sets declared up front.
  */
 public final class EvaluatorFactory {
-    /** The grains the terminal keeps and stores. */
+    /** The grains the terminal evaluates (and stores; coarser ones come from {@link CalendarRollUp}). */
     public static final List<Grain> GRAINS = List.of(Grain.MINUTE, Grain.FIFTEEN_MINUTES, Grain.HOUR, Grain.DAY);
 
     private EvaluatorFactory() {
     }
 
     public static IncrementalEvaluator create(Site site) {
+        return create(site, GRAINS.subList(1, GRAINS.size()));
+    }
+
+    /**
+     * The evaluator of a site rolling minutes up into {@code rolled} grains: a check that holds a whole
+     * month of minutes to compare the stored roll-up with (tests).
+     */
+    public static IncrementalEvaluator create(Site site, List<Grain> rolled) {
         IncrementalEvaluator evaluator = new IncrementalEvaluator(site.graph(), site.factors(), site.zone(), Grain.MINUTE,
-                GRAINS.subList(1, GRAINS.size()));
+                rolled);
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (PointBinding b : site.bindings().values()) {
             evaluator.timeModel().configure(b.input(), b.key(), b.settings());

@@ -12,6 +12,7 @@ import io.tanhe.server.store.ResultFilter;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.evaluation.CalendarRollUp;
 import io.tanhe.server.evaluation.EvaluatorFactory;
 import io.tanhe.server.evaluation.Replay;
 import io.tanhe.server.evaluation.StoredFigures;
@@ -78,6 +79,9 @@ public final class DayRecompute {
             }
         }
         write(changed);
+        if (!changed.isEmpty()) {
+            new CalendarRollUp(site, store.results(), store.readings(), wallClock).days(List.of(range.from()), reason);
+        }
         return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, computed.readings(),
                 computed.results().size(), changed.size() - added, added);
     }

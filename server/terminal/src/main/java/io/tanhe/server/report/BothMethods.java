@@ -59,11 +59,11 @@ public record BothMethods(List<Row> rows, List<QaRecord> qa) {
     /** The comparisons of {@code site} in buckets of {@code grain} starting in {@code range}; NONE without a measurement or for weeks. */
     public static BothMethods of(Site site, ResultStore results, QaStore qa, ReportGrain grain, TimeRange range) {
         Optional<Site> view = site.measurementView();
-        if (view.isEmpty() || grain.grain().isEmpty()) {
+        if (view.isEmpty() || grain == ReportGrain.WEEK) {
             return NONE;
         }
         ResultQuery accounting = new ResultQuery(site.graph(), results, site.zone());
-        ResultQuery measurement = new ResultQuery(view.get().graph(), results, site.zone());
+        ResultQuery measurement = ResultQuery.summingDays(view.get().graph(), results, site.zone());
         List<Row> rows = new ArrayList<>();
         for (Measurement.Comparison c : site.measurement().orElseThrow().comparisons()) {
             Map<Instant, ResultRow> measured = byStart(measurement.results(c.measured(), c.measuredKey(), grain, range));
@@ -74,7 +74,7 @@ public record BothMethods(List<Row> rows, List<QaRecord> qa) {
             Unit mu = view.get().graph().node(c.measured()).orElseThrow().unit();
             Unit au = site.graph().node(c.accounting()).orElseThrow().unit();
             for (Instant start : starts) {
-                TimeBucket bucket = TimeBucket.of(grain.grain().get(), start, site.zone());
+                TimeBucket bucket = TimeBucket.of(grain.grain(), start, site.zone());
                 ResultRow m = measured.get(start);
                 ResultRow a = accounted.get(start);
                 MethodComparison mc = MethodComparison.of(value(c.measured(), c.measuredKey(), bucket, m, mu),

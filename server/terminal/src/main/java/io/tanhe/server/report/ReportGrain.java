@@ -2,28 +2,23 @@ package io.tanhe.server.report;
 
 import io.tanhe.engine.time.Grain;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The bucket length of a report: the engine's grains plus the week (section 7.3: statistics by hour,
- * day, week and month). A week runs Monday 00:00 to Monday 00:00 local time (ISO 8601) and, like a
- * month, quarter or year, is read as the sum of its stored days — weeks do not nest in months, so
- * they are not an engine grain.
+ * The bucket length of a report (section 7.3: statistics by hour, day, week and month), with its
+ * names for people. Every grain is stored: minute to day as evaluated, week (Monday 00:00 to Monday
+ * 00:00 local time, ISO 8601), month, quarter and year rolled up from the stored days.
  */
 public enum ReportGrain {
     MINUTE(Grain.MINUTE),
     FIFTEEN_MINUTES(Grain.FIFTEEN_MINUTES),
     HOUR(Grain.HOUR),
     DAY(Grain.DAY),
-    WEEK(null),
+    WEEK(Grain.WEEK),
     MONTH(Grain.MONTH),
     QUARTER(Grain.QUARTER),
     YEAR(Grain.YEAR);
@@ -57,34 +52,30 @@ public enum ReportGrain {
 
     /** minute, 15min, hour, day, week, month, quarter or year. */
     public String label() {
-        return grain == null ? "week" : grain.label();
+        return grain.label();
     }
 
-    /** The engine grain, empty for the week. */
-    public Optional<Grain> grain() {
-        return Optional.ofNullable(grain);
+    /** The engine grain. */
+    public Grain grain() {
+        return grain;
     }
 
-    /** True for grains the store holds as buckets (minute to day); coarser ones are sums of days. */
-    public boolean stored() {
-        return grain != null && ResultQuery.STORED.contains(grain);
+    /**
+     * True for the grains the evaluator computes (minute to day), whose figures can be explained by
+     * replaying their readings; weeks and coarser are rolled up from stored days.
+     */
+    public boolean evaluated() {
+        return !grain.isCoarserThan(Grain.DAY);
     }
 
     /** The start of the bucket that contains {@code t}. */
     public Instant floor(Instant t, ZoneId zone) {
-        if (grain != null) {
-            return grain.floor(t, zone);
-        }
-        LocalDate monday = t.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return monday.atStartOfDay(zone).toInstant();
+        return grain.floor(t, zone);
     }
 
     /** The start of the bucket after the one starting at {@code start}. */
     public Instant next(Instant start, ZoneId zone) {
-        if (grain != null) {
-            return grain.next(start, zone);
-        }
-        return start.atZone(zone).toLocalDate().plusWeeks(1).atStartOfDay(zone).toInstant();
+        return grain.next(start, zone);
     }
 
     /** The name of a bucket of this grain for people: 小时, 日, 周, 月, 季度, 年. */

@@ -20,33 +20,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads results from the store at any grain. The terminal stores minute, 15-minute, hour and day
- * buckets; a month, quarter or year of an extensive node (an amount or an emission: t, MWh, tCO2) is
- * the sum of its stored days — the same roll-up rule the evaluator applies — with the weakest
- * quality and the time-weighted completeness (days without a result count as empty); a week
- * ({@link ReportGrain#WEEK}) likewise. An intensive node that is the ratio of two extensive nodes
- * (an intensity {@code E / power_supplied}, tCO2/MWh) is computed from its operands' sums, never as
- * the sum or mean of its daily ratios; other intensive nodes (GJ/t) are refused at those grains.
+ * Reads results from the store at any grain. The terminal stores every grain of the accounting
+ * methodology: minute, 15-minute, hour and day buckets as it evaluates them, weeks, months, quarters
+ * and years rolled up from the stored days ({@link io.tanhe.server.evaluation.CalendarRollUp}) —
+ * extensive figures summed, ratios and intensities recomputed from the rolled-up operands — each with
+ * its revisions. This query reads them as stored.
+ *
+ * <p>The measurement view of a CEMS site (docs/cems.md) stores hours and days only, with its own
+ * rules for a day's quality; {@link #summingDays} reads its weeks, months, quarters and years as the
+ * sums of its stored days, with the weakest quality and the time-weighted completeness (days without
+ * a result count as empty); a ratio of two of its extensive nodes from their sums; other intensive
+ * nodes are refused at those grains.
  */
 public final class ResultQuery {
-    /** The grains the store holds directly. */
-    public static final List<Grain> STORED = List.of(Grain.MINUTE, Grain.FIFTEEN_MINUTES, Grain.HOUR, Grain.DAY);
-
     private final ComputationGraph graph;
     private final ResultStore store;
     private final ZoneId zone;
+    private final boolean coarseStored;
 
+    /** A query of a graph whose every grain is stored (the accounting methodology). */
     public ResultQuery(ComputationGraph graph, ResultStore store, ZoneId zone) {
+        this(graph, store, zone, true);
+    }
+
+    private ResultQuery(ComputationGraph graph, ResultStore store, ZoneId zone, boolean coarseStored) {
         this.graph = graph;
         this.store = store;
         this.zone = zone;
+        this.coarseStored = coarseStored;
+    }
+
+    /** A query of a graph whose store holds days and finer only (a measurement view): coarser grains are sums of days. */
+    public static ResultQuery summingDays(ComputationGraph graph, ResultStore store, ZoneId zone) {
+        return new ResultQuery(graph, store, zone, false);
     }
 
     /**
      * The results of {@code node} ({@code key}: one key, "" for every key) in buckets of {@code grain}
      * starting in {@code range}, in bucket order.
      *
-     * @throws IllegalArgumentException for an unknown node, or an intensive node at a summed grain
+     * @throws IllegalArgumentException for an unknown node, or (summing days) an intensive node at a summed grain
      */
     public List<ResultRow> results(String node, String key, Grain grain, TimeRange range) {
         return results(node, key, ReportGrain.of(grain), range);
@@ -60,8 +73,8 @@ public final class ResultQuery {
      */
     public List<ResultRow> results(String node, String key, ReportGrain grain, TimeRange range) {
         Node n = graph.node(node).orElseThrow(() -> new IllegalArgumentException("no node `" + node + "` in " + graph.info().id()));
-        if (grain.stored()) {
-            return store.current(node, key, grain.grain().orElseThrow(), range).stream().map(ResultQuery::row).toList();
+        if (coarseStored || grain.evaluated()) {
+            return store.current(node, key, grain.grain(), range).stream().map(ResultQuery::row).toList();
         }
         if (!extensive(n)) {
             Optional<Ratio> ratio = Ratio.of(n, graph);

@@ -177,7 +177,7 @@ final class EvaluationLoop implements Runnable {
                 afterBatchSafely(false);
             }
             afterBatchSafely(true);
-            writer.awaitWrites();
+            writer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("evaluation interrupted; buckets of the open window are rebuilt from the store at the next start");

@@ -38,6 +38,7 @@ public final class Intake implements ReadingSink {
     private volatile boolean closed;
     private final OpenWindow window;
     private final java.nio.file.Path dataDir;
+    private final CalibrationNotes calibration;
     /** The latest counter or rate reading handed to the store (for seeing an outage end before its reading is stored). */
     private Instant latest;
 
@@ -50,6 +51,7 @@ public final class Intake implements ReadingSink {
         this.queue = queue;
         this.stats = stats;
         this.wallClock = wallClock;
+        this.calibration = new CalibrationNotes(site);
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class Intake implements ReadingSink {
         stats.received.incrementAndGet();
         stats.devices().count(reading);
         PointBinding binding = site.binding(reading.pointId()).orElse(null);
-        StoredReading stored = StoredReading.of(reading, binding == null ? "" : binding.key(), wallClock.instant());
+        StoredReading stored = calibration.mark(StoredReading.of(reading, binding == null ? "" : binding.key(), wallClock.instant()));
         enqueue(new Pending(stored, binding, write(List.of(stored)).thenApply(l -> l.get(0)), System.nanoTime()));
     }
 
@@ -77,7 +79,7 @@ public final class Intake implements ReadingSink {
             stats.devices().count(r);
             PointBinding binding = site.binding(r.pointId()).orElse(null);
             bindings.add(binding);
-            stored.add(StoredReading.of(r, binding == null ? "" : binding.key(), wallClock.instant()));
+            stored.add(calibration.mark(StoredReading.of(r, binding == null ? "" : binding.key(), wallClock.instant())));
         }
         long now = System.nanoTime();
         CompletableFuture<List<WriteOutcome>> all = write(stored);

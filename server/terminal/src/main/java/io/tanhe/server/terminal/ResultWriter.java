@@ -1,5 +1,6 @@
 package io.tanhe.server.terminal;
 
+import io.tanhe.server.evaluation.CalendarRollUp;
 import io.tanhe.server.evaluation.StoredFigures;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
@@ -15,7 +16,6 @@ import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.ResultStore;
-import io.tanhe.server.store.WriteOutcome;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
  * <p>What is stored per bucket, and how a value that cannot be computed is stored: {@link StoredFigures}.
  */
 final class ResultWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultWriter.class);
     private final IncrementalEvaluator evaluator;
     private final ResultStore store;
     private final MethodologyRef methodology;
@@ -56,7 +57,11 @@ final class ResultWriter {
     private static final int WRITE_CHUNK = 2_000;
 
     private final Map<Figure, Written> last = new HashMap<>();
-    private final List<CompletableFuture<List<WriteOutcome>>> inFlight = new ArrayList<>();
+    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    /** Makes weeks, months, quarters and years from the days written; null when the writer makes none (tests of the writer alone). */
+    private final CalendarRollUp calendar;
+    /** Runs the calendar roll-ups after their days' writes commit, off the evaluation thread. */
+    private final java.util.concurrent.ExecutorService rollUps;
     private final java.util.Set<TimeBucket> open = new java.util.LinkedHashSet<>();
     private final java.time.Duration closeAfter;
     /** Buckets starting in [holdFrom, holdTo) are not written yet: days of an outage still being caught up. */
@@ -70,8 +75,14 @@ final class ResultWriter {
     }
 
     ResultWriter(IncrementalEvaluator evaluator, ResultStore store, MethodologyRef methodology, RulesEngine rules,
-                 TerminalStats stats, Clock wallClock, java.time.Duration closeAfter) {
+                 TerminalStats stats, Clock wallClock, java.time.Duration closeAfter, CalendarRollUp calendar) {
         this.evaluator = evaluator;
+        this.calendar = calendar;
+        this.rollUps = calendar == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tanhe-rollup");
+            t.setDaemon(true);
+            return t;
+        });
         this.closeAfter = closeAfter;
         this.store = store;
         this.methodology = methodology;
@@ -135,12 +146,55 @@ final class ResultWriter {
                 }
             }
         }
+        List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < out.size(); i += WRITE_CHUNK) {
-            inFlight.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
+            writes.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
         }
+        inFlight.addAll(writes);
+        rollUpDays(out, writes);
         stats.resultsWritten.addAndGet(out.size());
         inFlight.removeIf(CompletableFuture::isDone);
         return out.size();
+    }
+
+    /**
+     * Once the writes of {@code out} are committed, rolls up the weeks, months, quarters and years of the
+     * days among them (on the roll-up thread; {@link #awaitWrites} waits for it too).
+     */
+    private void rollUpDays(List<BucketResult> out, List<CompletableFuture<?>> writes) {
+        if (calendar == null) {
+            return;
+        }
+        java.util.Set<Instant> days = new java.util.TreeSet<>();
+        java.util.Set<String> reasons = new java.util.TreeSet<>();
+        for (BucketResult r : out) {
+            if (r.grain() == Grain.DAY) {
+                days.add(r.bucketStart());
+                if (r.reason() != null && !r.reason().startsWith("cannot be computed")) {
+                    reasons.add(r.reason());
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            return;
+        }
+        String reason = "roll-up of stored days: " + (reasons.isEmpty() ? "live" : String.join("; ", reasons));
+        inFlight.add(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            try {
+                calendar.days(days, reason);
+            } catch (RuntimeException e) {
+                LOG.error("weeks, months, quarters and years of {} days could not be rolled up ({}); a restart rolls"
+                        + " up what is missing", days.size(), e.toString());
+            }
+        }, rollUps));
+    }
+
+    /** Waits for what is in flight and stops the roll-up thread: the evaluation loop has finished. */
+    void close() {
+        awaitWrites();
+        if (rollUps != null) {
+            rollUps.shutdown();
+        }
     }
 
     /** Keeps buckets that start in [{@code from}, {@code to}) unwritten (and remembered) until released; null releases. */
@@ -151,7 +205,7 @@ final class ResultWriter {
 
     /** Waits until every write handed to the store is committed. */
     void awaitWrites() {
-        for (CompletableFuture<List<WriteOutcome>> f : new ArrayList<>(inFlight)) {
+        for (CompletableFuture<?> f : new ArrayList<>(inFlight)) {
             f.join();
         }
         inFlight.clear();

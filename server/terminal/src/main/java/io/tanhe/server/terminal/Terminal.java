@@ -124,7 +124,7 @@ public final class Terminal implements AutoCloseable {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
-                site.closeAfter());
+                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock));
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
@@ -321,6 +321,8 @@ public final class Terminal implements AutoCloseable {
             }
             List<StoredReading> readings = Replay.readings(site, store.readings(), from, outageFrom == null ? from : outageFrom);
             replayed = loop.replay(readings, from, latest.get(), outageFrom);
+            new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock)
+                    .missing(io.tanhe.server.store.TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME), ResultWriter.headlineTotal(site.graph()));
         }
         intake.resumeAfter(loop.lastSeriesReading());
         store.events().append(new Event(startedAt, EventKind.RESTART, site.identity().siteId(),

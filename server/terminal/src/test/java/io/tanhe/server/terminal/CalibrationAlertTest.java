@@ -18,7 +18,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A meter of the registry past its calibration raises an alert while the terminal runs; calibrated ones do not. */
+/**
+ * A meter of the registry past its calibration raises an alert while the terminal runs and its readings are stored
+ * with an overdue note; calibrated ones do not.
+ */
 @Timeout(120)
 class CalibrationAlertTest {
     @TempDir
@@ -36,6 +39,18 @@ class CalibrationAlertTest {
             assertTrue(gas.raised().message().contains("燃机天然气超声波流量计 (gas-meter-gt1) is past its calibration due 2026-04-20"),
                     gas.raised().message());
             assertTrue(gas.raised().message().contains("gt1.gas.total, gt1.gas.flow"), gas.raised().message());
+
+            TimeRange run = TimeRange.of(DemoRuns.START.minus(Duration.ofHours(1)), DemoRuns.START.plus(Duration.ofHours(1)));
+            List<io.tanhe.server.store.StoredReading> gasReadings = store.readings().readings("gt1.gas.total", run);
+            assertTrue(!gasReadings.isEmpty());
+            for (io.tanhe.server.store.StoredReading r : gasReadings) {
+                assertTrue(r.detail() != null && r.detail().contains(
+                        "calibration overdue: 燃机天然气超声波流量计 (gas-meter-gt1), due 2026-04-20"), r.idempotencyKey() + ": " + r.detail());
+            }
+            List<io.tanhe.server.store.StoredReading> coal = store.readings().readings("unit1.coal.total", run);
+            assertTrue(!coal.isEmpty());
+            assertTrue(coal.stream().noneMatch(r -> r.detail() != null && r.detail().contains("calibration overdue")),
+                    "the coal scale is within its calibration: its readings carry no note");
         }
     }
 }

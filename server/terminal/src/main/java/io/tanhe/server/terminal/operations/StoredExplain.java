@@ -66,8 +66,8 @@ public final class StoredExplain {
                     + String.join(", ", names));
         });
         if (!EvaluatorFactory.GRAINS.contains(grain)) {
-            throw OperationRefused.badInput("grain", "the terminal stores " + String.join(", ", EvaluatorFactory.GRAINS.stream()
-                    .map(Grain::label).toList()) + " buckets; months and longer are sums of days: explain a day of it");
+            throw OperationRefused.badInput("grain", "the terminal evaluates " + String.join(", ", EvaluatorFactory.GRAINS.stream()
+                    .map(Grain::label).toList()) + " buckets; weeks and longer are rolled up from stored days: explain a day of it");
         }
         if (!n.indexed() && !key.isEmpty()) {
             throw OperationRefused.badInput("key", "`" + node + "` is not indexed, so it has no keys; leave `key` out");

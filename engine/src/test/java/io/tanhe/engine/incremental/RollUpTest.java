@@ -1,0 +1,201 @@
+package io.tanhe.engine.incremental;
+
+import io.tanhe.engine.compile.Compilation;
+import io.tanhe.engine.compile.Compiler;
+import io.tanhe.engine.factors.Confidence;
+import io.tanhe.engine.factors.FactorLibrary;
+import io.tanhe.engine.factors.FactorValue;
+import io.tanhe.engine.graph.ComputationGraph;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Observation;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.engine.units.Unit;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RollUpTest {
+    static final ZoneId UTC = ZoneId.of("UTC");
+    static final String PLANT = """
+            methodology demo.rollup
+              version 1
+              title "t"
+              source "s"
+              industry "i"
+            factor ef : tCO2/t
+            input fuel : t counter
+            input power : MWh counter
+            emission e : tCO2 class combustion = fuel * ef
+            total E : tCO2 = e
+            value intensity : tCO2/MWh = E / power
+            value reported : tCO2 = round(E, 0)
+            """;
+
+    static ComputationGraph graph(String source) {
+        Compilation c = Compiler.compileText("test.tanhe", source);
+        assertTrue(c.ok(), c.diagnostics().toString());
+        return c.graph().orElseThrow();
+    }
+
+    static FactorLibrary ef(double value) {
+        return FactorLibrary.of(List.of(
+                new FactorValue("ef", "", BigDecimal.valueOf(value), "tCO2/t", null, null, "test", null, Confidence.SITE, "1", null)));
+    }
+
+    static TimeBucket day(String date) {
+        return TimeBucket.of(Grain.DAY, Instant.parse(date + "T00:00:00Z"), UTC);
+    }
+
+    /** The figures a terminal stores for one day of the plant: fuel, power, e, E and the day's own ratio. */
+    static List<RollUp.Part> plantDay(TimeBucket bucket, double fuel, double power) {
+        double e = fuel * 2;
+        return List.of(part("fuel", bucket, fuel), part("power", bucket, power), part("e", bucket, e), part("E", bucket, e),
+                part("intensity", bucket, e / power), part("reported", bucket, Math.round(e)));
+    }
+
+    static RollUp.Part part(String node, TimeBucket bucket, double value) {
+        return new RollUp.Part(node, "", bucket, value, Quality.MEASURED, 1.0, null);
+    }
+
+    static Map<String, ResultValue> byNode(List<ResultValue> values) {
+        return values.stream().collect(Collectors.toMap(ResultValue::label, Function.identity()));
+    }
+
+    @Test
+    void aMonthsIntensityIsItsSummedEmissionOverItsSummedPowerNotASumOrMeanOfDailyRatios() {
+        // Hand-worked: ef 2 tCO2/t. Day 1: 50 t, 200 MWh → E 100, 0.5 tCO2/MWh; day 2: 15 t, 100 MWh → E 30, 0.3;
+        // day 3: 5.2 t, 10 MWh → E 10.4, 1.04. Month: E 140.4 t, power 310 MWh → 140.4 / 310 = 0.452903… tCO2/MWh
+        // (the daily ratios would sum to 1.84 and average 0.6133).
+        List<RollUp.Part> parts = new ArrayList<>();
+        parts.addAll(plantDay(day("2026-01-01"), 50, 200));
+        parts.addAll(plantDay(day("2026-01-02"), 15, 100));
+        parts.addAll(plantDay(day("2026-01-03"), 5.2, 10));
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+
+        Map<String, ResultValue> month = byNode(new RollUp(graph(PLANT), ef(2), UTC).evaluate(january, parts));
+
+        assertEquals(140.4, month.get("E").value(), 1e-9);
+        assertEquals(310, month.get("power").value(), 1e-9);
+        assertEquals(0.45290322580645163, month.get("intensity").value(), 1e-12);
+        assertEquals(140, month.get("reported").value(), 0, "round(E, 0) of the month's E, not the sum of rounded days (100 + 30 + 10 = 140 too, so check a year)");
+        assertEquals(Quality.MEASURED, month.get("intensity").quality());
+        assertEquals(3.0 / 31, month.get("intensity").completeness(), 1e-12, "three days of 31 covered");
+    }
+
+    @Test
+    void aYearsIntensityComesFromItsMonthsOperandsAndItsRoundedTotalIsRoundedOnce() {
+        // Hand-worked: January E 140.4 t over 310 MWh, February E 60.4 t over 90 MWh (each as stored months).
+        // Year: E 200.8 t over 400 MWh = 0.502 tCO2/MWh; round(E, 0) = 201, where the months' rounded figures sum to 140 + 60 = 200.
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+        TimeBucket february = january.next();
+        List<RollUp.Part> parts = new ArrayList<>();
+        parts.addAll(plantDay(january, 70.2, 310));
+        parts.addAll(plantDay(february, 30.2, 90));
+        TimeBucket year = TimeBucket.of(Grain.YEAR, january.start(), UTC);
+
+        Map<String, ResultValue> y = byNode(new RollUp(graph(PLANT), ef(2), UTC).evaluate(year, parts));
+
+        assertEquals(200.8, y.get("E").value(), 1e-9);
+        assertEquals(0.502, y.get("intensity").value(), 1e-12);
+        assertEquals(201, y.get("reported").value(), 0);
+        assertEquals((31.0 + 28) / 365, y.get("E").completeness(), 1e-12);
+    }
+
+    @Test
+    void aFailedDayMakesTheSumFailWithItsProblemAndAWeakDayWeakensTheMonth() {
+        TimeBucket d1 = day("2026-03-01");
+        TimeBucket d2 = day("2026-03-02");
+        List<RollUp.Part> parts = new ArrayList<>(plantDay(d1, 10, 20));
+        parts.add(new RollUp.Part("fuel", "", d2, 5, Quality.MANUAL, 0.5, null));
+        parts.add(new RollUp.Part("power", "", d2, 10, Quality.MEASURED, 1, null));
+        parts.add(new RollUp.Part("e", "", d2, 0, Quality.MISSING, 0, "no value of factor ef is valid on 2026-03-02"));
+        parts.add(new RollUp.Part("E", "", d2, 0, Quality.MISSING, 0, "no value of factor ef is valid on 2026-03-02"));
+        TimeBucket march = TimeBucket.of(Grain.MONTH, d1.start(), UTC);
+
+        Map<String, ResultValue> m = byNode(new RollUp(graph(PLANT), ef(2), UTC).evaluate(march, parts));
+
+        assertTrue(m.get("e").failed());
+        assertEquals("no value of factor ef is valid on 2026-03-02", m.get("e").problemText());
+        assertTrue(m.get("intensity").failed(), "a ratio over a failed sum fails, never a partial figure");
+        assertEquals(Quality.MANUAL, m.get("fuel").quality());
+        assertEquals(1.5 / 31, m.get("fuel").completeness(), 1e-12);
+    }
+
+    @Test
+    void partsOutsideTheBucketOrNotFinerAreRefused() {
+        RollUp rollUp = new RollUp(graph(PLANT), ef(2), UTC);
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> rollUp.evaluate(january, plantDay(day("2026-02-01"), 1, 1)));
+        assertTrue(outside.getMessage().contains("not a finer bucket inside"), outside.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rollUp.evaluate(january, plantDay(january, 1, 1)));
+    }
+
+    /**
+     * The live evaluator holding a whole month of minutes, and a roll-up of its stored days, give the same
+     * month and the same week (one straddling the month's end), under generated code and the interpreter.
+     */
+    @Test
+    void rollingUpStoredDaysGivesTheLiveEvaluatorsMonthAndWeekInBothExecutions() {
+        ComputationGraph graph = graph(IncrementalEvaluatorTest.SOURCE);
+        FactorLibrary factors = IncrementalEvaluatorTest.factors(2.5);
+        IncrementalEvaluator live = new IncrementalEvaluator(graph, factors, UTC, Grain.MINUTE,
+                List.of(Grain.HOUR, Grain.DAY, Grain.WEEK, Grain.MONTH), Execution.INTERPRETED);
+        Random random = new Random(11);
+        double[] counters = {1000, 5000};
+        for (Instant t = Instant.parse("2026-04-27T00:00:00Z"); t.isBefore(Instant.parse("2026-05-04T00:00:00Z")); t = t.plusSeconds(600)) {
+            for (int b = 0; b < 2; b++) {
+                if (random.nextInt(10) > 0) {
+                    counters[b] += random.nextDouble() * (b + 1);
+                    live.accept(new Observation(t, "burned", "b" + (b + 1), counters[b], Unit.parse("t"), b == 1 && random.nextInt(5) == 0
+                            ? Quality.ESTIMATED : Quality.MEASURED));
+                }
+            }
+        }
+        List<RollUp.Part> days = new ArrayList<>();
+        Set<String> stored = graph.nodes().stream().filter(n -> n.kind() != io.tanhe.engine.graph.NodeKind.FACTOR)
+                .map(io.tanhe.engine.graph.Node::name).collect(Collectors.toSet());
+        for (ResultValue v : live.results(Grain.DAY, Instant.MIN, Instant.MAX, stored)) {
+            if (v.present() || v.failed()) {
+                days.add(new RollUp.Part(v.node(), v.key(), v.bucket(), v.present() ? v.value() : 0,
+                        v.failed() ? Quality.MISSING : v.quality(), v.completeness(), v.problemText()));
+            }
+        }
+        TimeBucket week = TimeBucket.of(Grain.WEEK, Instant.parse("2026-04-29T00:00:00Z"), UTC);
+        assertEquals(Instant.parse("2026-04-27T00:00:00Z"), week.start(), "a week starts on Monday");
+        TimeBucket may = TimeBucket.of(Grain.MONTH, Instant.parse("2026-05-01T00:00:00Z"), UTC);
+        for (TimeBucket coarse : List.of(week, may)) {
+            List<RollUp.Part> inside = days.stream().filter(p -> coarse.encloses(p.bucket())).toList();
+            Map<String, ResultValue> expected = byNode(live.results(coarse.grain(), coarse.start(), coarse.end().plusNanos(1), stored))
+                    .entrySet().stream().filter(e -> e.getValue().bucket().equals(coarse))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            for (Execution execution : Execution.values()) {
+                Map<String, ResultValue> rolled = byNode(new RollUp(graph, factors, UTC, execution).evaluate(coarse, inside));
+                assertFalse(expected.isEmpty());
+                for (ResultValue e : expected.values()) {
+                    ResultValue r = rolled.get(e.label());
+                    String where = e.label() + " in " + coarse + " (" + execution + ")";
+                    assertEquals(e.present(), r.present(), where);
+                    assertEquals(e.value(), r.value(), Math.abs(e.value()) * 1e-12, where);
+                    assertEquals(e.quality(), r.quality(), where);
+                    assertEquals(e.completeness(), r.completeness(), 1e-9, where);
+                }
+            }
+        }
+    }
+}

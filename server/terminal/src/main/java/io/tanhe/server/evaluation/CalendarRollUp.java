@@ -1,0 +1,197 @@
+package io.tanhe.server.evaluation;
+
+import io.tanhe.engine.incremental.ResultValue;
+import io.tanhe.engine.incremental.RollUp;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.PeriodQuantity;
+import io.tanhe.engine.time.PeriodSettings;
+import io.tanhe.engine.time.TimeModel;
+import io.tanhe.server.site.PointBinding;
+import io.tanhe.server.store.ReadingStore;
+import io.tanhe.server.store.StoredReading;
+import io.tanhe.engine.time.Quality;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.server.site.Site;
+import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.ResultFilter;
+import io.tanhe.server.store.ResultStore;
+import io.tanhe.server.store.StoredResult;
+import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.WriteOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Stores the weeks, months, quarters and years of a site's results, computed from its stored days
+ * whenever a day's figures are written (live, at a restart, after an outage's catch-up, by a recompute):
+ * weeks and months from their days, quarters from their months, years from their quarters, each by
+ * the engine's {@link RollUp} — extensive figures summed, ratios and intensities recomputed from the
+ * rolled-up operands. What changes is written; the store keeps the replaced figure as a revision
+ * with the reason given, and ignores a figure equal to the stored one, so rolling up again is harmless.
+ *
+ * <p>The live evaluator keeps minutes to days only: a month's minutes are long gone from memory when
+ * the month ends, and after a restart it would hold only the days since, so coarse buckets are made
+ * from what the store holds, which outlives both.
+ */
+public final class CalendarRollUp {
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarRollUp.class);
+    /** The grains made by roll-up, in the order they are made (each from stored finer ones). */
+    public static final List<Grain> GRAINS = List.of(Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.YEAR);
+    private static final String FAILED_PREFIX = "cannot be computed: ";
+    /**
+     * One roll-up at a time in a process: the live writer and a recompute may roll up the same month, and
+     * one that read the store first must not write last.
+     */
+    private static final Object LOCK = new Object();
+
+    private final Site site;
+    private final ResultStore store;
+    private final ReadingStore readings;
+    private final Clock wallClock;
+    private final Set<String> nodes;
+    private final RollUp rollUp;
+
+    /**
+     * @param readings where the per-period values of intensive inputs (a monthly lab content) are read
+     *                 from, so that a coarse bucket holds them as the evaluator would: the period's value,
+     *                 over several periods their time-weighted mean
+     */
+    public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock) {
+        this.site = site;
+        this.store = store;
+        this.readings = readings;
+        this.wallClock = wallClock;
+        this.nodes = StoredFigures.nodes(site.graph());
+        this.rollUp = new RollUp(site.graph(), site.factors(), site.zone());
+    }
+
+    /** The grain a coarse bucket is made from: weeks and months from days, quarters from months, years from quarters. */
+    public static Grain madeFrom(Grain coarse) {
+        return switch (coarse) {
+            case WEEK, MONTH -> Grain.DAY;
+            case QUARTER -> Grain.MONTH;
+            case YEAR -> Grain.QUARTER;
+            default -> throw new IllegalArgumentException(coarse.label() + " is not made by roll-up; it is stored as evaluated");
+        };
+    }
+
+    /**
+     * Rolls up the week, month, quarter and year of each day in {@code dayStarts} (instants inside the
+     * days will do) and writes what changed; returns how many figures were written.
+     *
+     * @param reason why, stored with each changed figure (the reason of the days' change)
+     */
+    public int days(Collection<Instant> dayStarts, String reason) {
+        if (dayStarts.isEmpty()) {
+            return 0;
+        }
+        synchronized (LOCK) {
+            return rollUpDays(dayStarts, reason);
+        }
+    }
+
+    private int rollUpDays(Collection<Instant> dayStarts, String reason) {
+        Set<TimeBucket> weeks = new TreeSet<>();
+        Set<TimeBucket> months = new TreeSet<>();
+        for (Instant d : dayStarts) {
+            weeks.add(TimeBucket.of(Grain.WEEK, d, site.zone()));
+            months.add(TimeBucket.of(Grain.MONTH, d, site.zone()));
+        }
+        Set<TimeBucket> quarters = new TreeSet<>();
+        months.forEach(m -> quarters.add(m.parent(Grain.QUARTER)));
+        Set<TimeBucket> years = new TreeSet<>();
+        quarters.forEach(q -> years.add(q.parent(Grain.YEAR)));
+        int written = 0;
+        for (Set<TimeBucket> level : List.of(weeks, months, quarters, years)) {
+            for (TimeBucket b : level) {
+                written += bucket(b, reason);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Rolls up every week, month, quarter and year that has stored days in {@code range} and no figure
+     * of its own yet, when the store holds no month of {@code probeNode} at all: the first start after
+     * an upgrade, whose store holds days only. Returns how many figures were written.
+     */
+    public int missing(TimeRange range, String probeNode) {
+        long months = store.scan(ResultFilter.of(range).grain(Grain.MONTH).node(probeNode), r -> { });
+        if (months > 0) {
+            return 0;
+        }
+        Set<Instant> days = new TreeSet<>();
+        Set<Instant> covered = new TreeSet<>();
+        store.scan(ResultFilter.of(range).grain(Grain.DAY), r -> days.add(r.result().bucketStart()));
+        store.scan(ResultFilter.of(range).grain(Grain.MONTH), r -> covered.add(r.result().bucketStart()));
+        List<Instant> owed = days.stream().filter(d -> !covered.contains(TimeBucket.of(Grain.MONTH, d, site.zone()).start())).toList();
+        int written = days(owed, "roll-up of stored days (weeks, months, quarters and years were not stored before)");
+        if (written > 0) {
+            LOG.info("rolled up {} stored days into {} week, month, quarter and year figures", owed.size(), written);
+        }
+        return written;
+    }
+
+    /** Rolls up one coarse bucket from its stored finer buckets; returns how many figures it wrote. */
+    public int bucket(TimeBucket coarse, String reason) {
+        Grain finer = madeFrom(coarse.grain());
+        List<RollUp.Part> parts = new ArrayList<>();
+        store.scan(ResultFilter.of(TimeRange.of(coarse.start(), coarse.end())).grain(finer), r -> {
+            if (nodes.contains(r.result().nodeId()) && coarse.encloses(bucketOf(r))) {
+                parts.add(part(r));
+            }
+        });
+        if (parts.isEmpty()) {
+            return 0;
+        }
+        Instant now = wallClock.instant();
+        List<BucketResult> out = new ArrayList<>();
+        for (ResultValue v : rollUp.withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
+            if (nodes.contains(v.node())) {
+                StoredFigures.of(v, site.methodology(), now, reason).ifPresent(out::add);
+            }
+        }
+        List<WriteOutcome> outcomes = store.writeAll(out).join();
+        return (int) outcomes.stream().filter(o -> o != WriteOutcome.UNCHANGED).count();
+    }
+
+    /** A time model holding the stored values of every intensive per-period input for the periods {@code coarse} overlaps. */
+    private TimeModel periodValues(TimeBucket coarse) {
+        TimeModel model = TimeModel.forGraph(site.graph(), site.zone());
+        for (PointBinding b : site.bindings().values()) {
+            if (!(b.settings() instanceof PeriodSettings p) || p.quantity() != PeriodQuantity.INTENSIVE) {
+                continue;
+            }
+            model.configure(b.input(), b.key(), b.settings());
+            Instant first = TimeBucket.of(p.period(), coarse.start(), site.zone()).start();
+            Instant last = TimeBucket.of(p.period(), coarse.end().minusNanos(1), site.zone()).end();
+            for (StoredReading r : readings.readings(b.pointId(), TimeRange.of(first, last))) {
+                try {
+                    model.add(Replay.observation(r, b));
+                } catch (RuntimeException e) {
+                    LOG.warn("roll-up of {}: reading {} not used: {}", coarse, r.idempotencyKey(), e.getMessage());
+                }
+            }
+        }
+        return model;
+    }
+
+    private TimeBucket bucketOf(StoredResult r) {
+        return TimeBucket.of(r.result().grain(), r.result().bucketStart(), site.zone());
+    }
+
+    private RollUp.Part part(StoredResult s) {
+        BucketResult r = s.result();
+        String problem = r.quality() == Quality.MISSING && r.reason() != null && r.reason().startsWith(FAILED_PREFIX)
+                ? r.reason().substring(FAILED_PREFIX.length()) : null;
+        return new RollUp.Part(r.nodeId(), r.key(), bucketOf(s), r.value(), r.quality(), r.completeness(), problem);
+    }
+}
