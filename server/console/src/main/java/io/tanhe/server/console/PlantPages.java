@@ -174,7 +174,7 @@ final class PlantPages {
     private static ReportGrain coarse(String label) {
         try {
             ReportGrain g = ReportGrain.fromLabel(label);
-            return g.stored() ? null : g;
+            return g.evaluated() ? null : g;
         } catch (IllegalArgumentException e) {
             return null;
         }
