@@ -12,7 +12,7 @@ set -eu
 here="$(dirname "$(readlink -f "$0")")"
 root="$(dirname "$here")"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-defaults="-Xmx${TANHE_HEAP:-160m} -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k"
+defaults="-Xmx${TANHE_HEAP:-128m} -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k"
 logdir=""
 if [ -n "${TANHE_LOG_DIR:-}" ]; then logdir="-Dtanhe.log.dir=$TANHE_LOG_DIR"; fi
 install_root="${TANHE_INSTALL_ROOT:-/opt/tanhe}"

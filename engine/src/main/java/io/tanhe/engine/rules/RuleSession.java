@@ -13,6 +13,7 @@ import io.tanhe.engine.rules.fact.CalibrationFact;
 import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdTracker;
 import io.tanhe.engine.rules.validation.Verdicts;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -72,13 +73,17 @@ final class RuleSession implements AutoCloseable {
      * validation rule rejected is already gone; the previous one stays.
      */
     void insert(RuleFact fact) {
-        Slot slot = fact.slot();
-        long order = orderOf(fact);
         FactHandle handle = session.insert(fact);
         session.fireAllRules();
-        if (session.getFactHandle(fact) == null) {
-            return;
+        if (((InternalFactHandle) handle).isValid()) { // else a validation rule deleted it
+            keep(fact, handle);
         }
+    }
+
+    /** Keeps the newer of {@code fact} and the fact already in its slot. */
+    private void keep(RuleFact fact, FactHandle handle) {
+        Slot slot = fact.slot();
+        long order = orderOf(fact);
         Held previous = slots.get(slot);
         if (previous != null && previous.order() > order) {
             session.delete(handle);
@@ -87,6 +92,23 @@ final class RuleSession implements AutoCloseable {
         slots.put(slot, new Held(handle, order));
         if (previous != null) {
             session.delete(previous.handle());
+        }
+    }
+
+    /**
+     * Inserts {@code facts} (each of its own slot), fires the rules once for all of them, then keeps
+     * the newer fact per slot as {@link #insert} does.
+     */
+    void insertAll(List<? extends RuleFact> facts) {
+        FactHandle[] handles = new FactHandle[facts.size()];
+        for (int i = 0; i < handles.length; i++) {
+            handles[i] = session.insert(facts.get(i));
+        }
+        session.fireAllRules();
+        for (int i = 0; i < handles.length; i++) {
+            if (((InternalFactHandle) handles[i]).isValid()) {
+                keep(facts.get(i), handles[i]);
+            }
         }
     }
 

@@ -34,6 +34,16 @@ public final class AlertBook {
     private static final Logger LOG = LoggerFactory.getLogger(AlertBook.class);
 
     private record Key(String name, String subject) {
+        // Written out: looked up per threshold check, and the record's generated methods are slow under C1.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && name.equals(k.name) && subject.equals(k.subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + subject.hashCode();
+        }
     }
 
     private static final class Entry {

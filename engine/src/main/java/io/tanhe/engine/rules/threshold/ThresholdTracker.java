@@ -27,16 +27,31 @@ import java.util.Map;
 public final class ThresholdTracker {
 
     private record WatchKey(String thresholdId, String subject) {
+        // Written out: looked up per threshold check, and the record's generated methods are slow under C1.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WatchKey k && thresholdId.equals(k.thresholdId) && subject.equals(k.subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return thresholdId.hashCode() * 31 + subject.hashCode();
+        }
     }
 
     /** Observation thresholds use lastMillis and runStartMillis; bucket thresholds the bucket fields. */
     private static final class Watch {
+        final String alertName;
         long lastMillis = Long.MIN_VALUE;
         long runStartMillis = -1;
         long lastBucketStart = Long.MIN_VALUE;
         long lastBucketEnd = Long.MIN_VALUE;
         boolean lastBucketBreached;
         int runBefore;
+
+        Watch(String alertName) {
+            this.alertName = alertName;
+        }
     }
 
     private final Map<WatchKey, Watch> watches = new HashMap<>();
@@ -68,12 +83,12 @@ public final class ThresholdTracker {
                 w.runStartMillis = at;
             }
             if (at - w.runStartMillis >= t.forDuration().toMillis()) {
-                raise(t, o, value, o.unit(), context);
+                raise(t, w, o, value, o.unit(), context);
             }
         } else {
             w.runStartMillis = -1;
             if (t.clearedBy(value)) {
-                alerts.clear(t.alertName(), o.subject());
+                alerts.clear(w.alertName, o.subject());
             }
         }
     }
@@ -101,9 +116,9 @@ public final class ThresholdTracker {
         w.lastBucketBreached = breached;
         int run = breached ? w.runBefore + 1 : 0;
         if (run >= t.forBuckets()) {
-            raise(t, b, value, b.unit(), context);
+            raise(t, w, b, value, b.unit(), context);
         } else if (!breached && t.clearedBy(value)) {
-            alerts.clear(t.alertName(), b.subject());
+            alerts.clear(w.alertName, b.subject());
         }
     }
 
@@ -117,15 +132,15 @@ public final class ThresholdTracker {
         return watches.size();
     }
 
-    private void raise(Threshold t, RuleFact fact, double value, String valueUnit, RuleContext context) {
-        if (alerts.isActive(t.alertName(), fact.subject())) {
+    private void raise(Threshold t, Watch w, RuleFact fact, double value, String valueUnit, RuleContext context) {
+        if (alerts.isActive(w.alertName, fact.subject())) {
             return;
         }
-        alerts.raise(context.getRule().getName(), t.alertName(), fact.subject(), t.severity(), t.messageFor(fact.subject(), value, valueUnit),
+        alerts.raise(context.getRule().getName(), w.alertName, fact.subject(), t.severity(), t.messageFor(fact.subject(), value, valueUnit),
                 List.of(fact), t.escalateAfter());
     }
 
     private Watch watch(Threshold t, RuleFact fact) {
-        return watches.computeIfAbsent(new WatchKey(t.id(), fact.subject()), k -> new Watch());
+        return watches.computeIfAbsent(new WatchKey(t.id(), fact.subject()), k -> new Watch(t.alertName()));
     }
 }

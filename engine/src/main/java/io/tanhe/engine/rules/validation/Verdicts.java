@@ -29,6 +29,10 @@ public final class Verdicts {
 
     /** The verdict on the fact given to {@link #begin}, and stops collecting. */
     public Verdict finish() {
+        if (findings.isEmpty()) {
+            current = null;
+            return Verdict.VALID;
+        }
         List<Finding> mine = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (f.fact() == current) {
@@ -38,6 +42,31 @@ public final class Verdicts {
         findings.clear();
         current = null;
         return Verdict.of(mine);
+    }
+
+    /** Starts collecting for the facts of one step, judged together; see {@link #finishAll}. */
+    public void beginAll() {
+        begin(null);
+    }
+
+    /** The verdicts on {@code facts} (in their order) since {@link #beginAll}, and stops collecting. */
+    public List<Verdict> finishAll(List<? extends RuleFact> facts) {
+        List<Verdict> all = new ArrayList<>(facts.size());
+        for (RuleFact fact : facts) {
+            if (findings.isEmpty()) {
+                all.add(Verdict.VALID);
+                continue;
+            }
+            List<Finding> mine = new ArrayList<>(1);
+            for (Finding f : findings) {
+                if (f.fact() == fact) {
+                    mine.add(f);
+                }
+            }
+            all.add(Verdict.of(mine));
+        }
+        findings.clear();
+        return all;
     }
 
     /** From a rule: {@code fact} must not be used; it leaves working memory before any other rule sees it. */

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, defect 1 and the catch-up part of 14: a terminal that was off for two weeks catches up
- * under the launcher's heap (-Xmx160m, a child JVM as `./tanhe` starts it), a day at a time, and a
+ * under the launcher's heap (-Xmx128m, a child JVM as `./tanhe` starts it), a day at a time, and a
  * kill -9 during the catch-up loses nothing and counts nothing twice. Before the fix the first
  * reading after the outage created every minute of the two weeks at once: OutOfMemoryError in the
  * evaluation thread.
@@ -112,7 +112,7 @@ class OutageCatchUpTest {
 
         static Child start(Path dir, String mode, Path siteFile, Path data, Set<String> acknowledged) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Xss512k", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                     "-cp", System.getProperty("java.class.path"), OutageChild.class.getName(), mode, siteFile.toString(), data.toString());
             builder.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile()));
