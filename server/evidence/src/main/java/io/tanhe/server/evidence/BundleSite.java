@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class BundleSite {
         b.lines("packages.jsonl", (o, where) -> records.add(o));
         for (JsonNode o : records) {
             String file = o.path("file").asText();
-            String content = b.has(file) ? Base64.getEncoder().encodeToString(b.bytes(file)) : "";
+            String content = b.has(file) ? new String(b.bytes(file), StandardCharsets.UTF_8) : "";
             ConfigPackage p = Rows.configPackage(o, content, "packages.jsonl");
             out.put(p.id(), p);
         }

@@ -131,9 +131,20 @@ public final class BundleVerifier {
                 problems.add(label + ": its .tpkg file is missing from the bundle");
                 continue;
             }
-            byte[] bytes = java.util.Base64.getDecoder().decode(p.content());
-            if (!sha256(bytes).equals(p.sha256())) {
-                problems.add(label + ": its .tpkg file is not the one the terminal stored (SHA-256 differs from the record)");
+            if (!sha256(p.content().getBytes(StandardCharsets.UTF_8)).equals(p.sha256())) {
+                problems.add(label + ": its content is not what the terminal stored (SHA-256 differs from the record)");
+            }
+            JsonNode content = Rows.JSON.readTree(p.content());
+            String signed = content.path("signed").asText("");
+            if (signed.isEmpty()) {
+                lines.add(label + " effective from " + p.effectiveFrom() + ": unsigned files");
+                continue;
+            }
+            String tpkg = "packages/" + p.id() + "-" + p.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                    + p.version().replaceAll("[^A-Za-z0-9._-]", "_") + ".tpkg";
+            byte[] bytes = java.util.Base64.getDecoder().decode(signed);
+            if (!b.has(tpkg) || !java.util.Arrays.equals(b.bytes(tpkg), bytes)) {
+                problems.add(label + ": " + tpkg + " is missing or not the signed package the terminal stored");
             }
             io.tanhe.server.packages.ConfigPackage read;
             try {
@@ -141,6 +152,12 @@ public final class BundleVerifier {
             } catch (RuntimeException e) {
                 problems.add(label + ": " + e.getMessage());
                 continue;
+            }
+            for (java.util.Iterator<String> it = content.path("files").fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!read.files().containsKey(f) || !read.text(f).equals(content.path("files").path(f).asText())) {
+                    problems.add(label + ": factor table " + f + " is not the one the package's signers signed (it was swapped)");
+                }
             }
             Verdict v = PackageVerifier.verify(read, Optional.empty());
             List<String> signers = new ArrayList<>();

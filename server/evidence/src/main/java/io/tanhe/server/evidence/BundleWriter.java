@@ -245,14 +245,21 @@ public final class BundleWriter {
         }
     }
 
-    /** Every package the store holds (applied or not) as its .tpkg file, their records and the activation log. */
+    /**
+     * Every package the store holds (applied or not): its content as the terminal stores it (the factor tables, JSON),
+     * the signed .tpkg file it came as, their records and the activation log.
+     */
     private void packages() throws IOException {
         List<ConfigPackage> all = req.store().packages().all();
         List<String> records = new ArrayList<>();
         for (ConfigPackage p : all) {
-            String file = "packages/" + p.id() + "-" + safe(p.name()) + "-" + safe(p.version()) + ".tpkg";
-            bytes(file, Base64.getDecoder().decode(p.content()), 0);
-            records.add(Rows.configPackage(p, file).toString());
+            String file = "packages/" + p.id() + "-" + safe(p.name()) + "-" + safe(p.version());
+            bytes(file + ".json", p.content().getBytes(StandardCharsets.UTF_8), 0);
+            String signed = Rows.JSON.readTree(p.content()).path("signed").asText("");
+            if (!signed.isEmpty()) {
+                bytes(file + ".tpkg", Base64.getDecoder().decode(signed), 0);
+            }
+            records.add(Rows.configPackage(p, file + ".json").toString());
         }
         lines("packages.jsonl", w -> {
             records.forEach(x -> line(w, x));
