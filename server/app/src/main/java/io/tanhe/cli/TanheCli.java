@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class, AlertsCommand.class,
                 ManualCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
                 PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class,
-                RemoteCommand.class})
+                RemoteCommand.class, EvidenceCommand.class})
 public final class TanheCli implements Runnable {
 
     @CommandLine.Spec
