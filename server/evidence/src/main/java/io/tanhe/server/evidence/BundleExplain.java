@@ -47,7 +47,7 @@ public final class BundleExplain {
         }
         Instant at = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t).atStartOfDay(zone).toInstant() : LocalDateTime.parse(t).atZone(zone).toInstant();
         Grain g = Grain.fromLabel(grain);
-        try (Site site = BundleSite.load(b, reader, work); JdbcStore store = ScratchStore.of(b, work.resolve("store"), true, progress)) {
+        try (Site site = BundleSite.load(b, reader, work); JdbcStore store = ScratchStore.of(b, work.resolve("store"), true, java.util.Set.of(), progress)) {
             StoredExplain.Explained e;
             try {
                 e = new StoredExplain(() -> site, store).explain(node, g, at, key);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
 import io.tanhe.server.evaluation.StoredFigures;
+import io.tanhe.server.measurement.MeasuredFigures;
 import io.tanhe.server.packages.PackageVerifier;
 import io.tanhe.server.packages.PackageSignature;
 import io.tanhe.server.packages.Problem;
@@ -72,11 +73,19 @@ public final class BundleVerifier {
         progress.accept("evidence: manifest and " + bundle.listed().size() + " entries checked; recomputing "
                 + bundle.from() + " … " + bundle.to());
         Tally tally = new Tally();
-        try (Site site = BundleSite.load(bundle, reader, work); JdbcStore store = ScratchStore.of(bundle, work.resolve("store"), false, progress)) {
+        try (Site site = BundleSite.load(bundle, reader, work);
+             JdbcStore store = ScratchStore.of(bundle, work.resolve("store"), false, measuredNodes(site), progress)) {
             recompute(bundle, site, store, tally, progress);
         }
         return new VerifyReport(signer, entryProblems, packages, packageProblems, tally.equal, tally.differs, tally.notRecomputed,
                 tally.notStored, tally.listed);
+    }
+
+    /** The measurement method's compared emissions (their hours are stored figures the substitution reads back). */
+    private static Set<String> measuredNodes(Site site) {
+        Set<String> out = new TreeSet<>();
+        site.measurement().ifPresent(m -> m.comparisons().forEach(c -> out.add(c.measured())));
+        return out;
     }
 
     private static VerifyReport.Signer signer(Bundle b, Optional<TrustedKeys> trust) {
@@ -213,6 +222,8 @@ public final class BundleVerifier {
         Set<String> nodes = new TreeSet<>();
         b.manifest().path("nodes").forEach(n -> nodes.add(n.asText()));
         DayRecompute replay = new DayRecompute(site, store, Clock.systemUTC());
+        Optional<MeasuredFigures> measured = site.measurement().map(m -> new MeasuredFigures(site, store));
+        Optional<Site> measurementView = site.measurementView();
         try (BufferedReader results = new BufferedReader(new InputStreamReader(b.has("results.jsonl") ? b.stream("results.jsonl")
                 : java.io.InputStream.nullInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             Cursor cursor = new Cursor(results);
@@ -229,7 +240,15 @@ public final class BundleVerifier {
                         computed.put(Id.of(r), r);
                     }
                 }
-                compareDay(site, stored, computed, tally);
+                if (measured.isPresent()) {
+                    Instant dayStart = day.atStartOfDay(site.zone()).toInstant();
+                    for (BucketResult r : measured.get().hours(dayStart, end, Instant.now())) {
+                        if (nodes.isEmpty() || nodes.contains(r.nodeId())) {
+                            computed.put(Id.of(r), r);
+                        }
+                    }
+                }
+                compareDay(site, measurementView, stored, computed, tally);
                 if (day.getDayOfMonth() == 1 || day.equals(b.to())) {
                     progress.accept("evidence: recomputed up to " + day + ": " + tally.equal + " equal, "
                             + (tally.differs + tally.notRecomputed + tally.notStored) + " not");
@@ -243,8 +262,13 @@ public final class BundleVerifier {
         }
     }
 
-    private static void compareDay(Site site, Map<Id, BucketResult> stored, Map<Id, BucketResult> computed, Tally tally) {
-        Set<String> storedNodes = StoredFigures.nodes(site.graph());
+    private static void compareDay(Site site, Optional<Site> measurementView, Map<Id, BucketResult> stored, Map<Id, BucketResult> computed,
+                                   Tally tally) {
+        Set<String> storedNodes = new HashSet<>(StoredFigures.nodes(site.graph()));
+        measurementView.ifPresent(v -> {
+            storedNodes.addAll(StoredFigures.nodes(v.graph()));
+            v.graph().nodes().forEach(n -> storedNodes.add(n.name() + MeasuredFigures.CAPTURE_RATE));
+        });
         for (Map.Entry<Id, BucketResult> e : stored.entrySet()) {
             BucketResult s = e.getValue();
             BucketResult c = computed.get(e.getKey());
@@ -256,8 +280,9 @@ public final class BundleVerifier {
             } else if (SameFigure.figures(s, c)) {
                 tally.equal++;
             } else {
+                Site graphOf = site.graph().node(s.nodeId()).isPresent() ? site : measurementView.orElse(site);
                 tally.add(new VerifyReport.Differs(s.nodeId(), s.key(), s.grain().label(), s.bucketStart(), s.value(), c.value(), s.unit(),
-                        firstOperand(site, e.getKey(), s, c, stored, computed)));
+                        firstOperand(graphOf, e.getKey(), s, c, stored, computed)));
             }
         }
         for (Map.Entry<Id, BucketResult> e : computed.entrySet()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tanhe.drivers.Quality;
 import io.tanhe.grammar.ast.Decl;
 import io.tanhe.server.evaluation.Replay;
+import io.tanhe.server.measurement.MeasuredFigures;
 import io.tanhe.server.packages.PublicKeys;
 import io.tanhe.server.security.crypto.Sm;
 import io.tanhe.engine.time.PeriodSettings;
@@ -115,8 +116,16 @@ public final class BundleWriter {
                 }
             }
         }
-        lines("readings/context.jsonl", w -> context(start, end, r -> line(w, Rows.reading(r).toString())));
         try {
+            try (BufferedWriter manual = Files.newBufferedWriter(manualTemp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
+                lines("readings/context.jsonl", w -> context(start, end, r -> {
+                    line(w, Rows.reading(r).toString());
+                    if (r.quality() == Quality.MANUAL) {
+                        line(manual, Rows.manual(r).toString());
+                        counts[1]++;
+                    }
+                }));
+            }
             lines("manual.jsonl", w -> {
                 try (Stream<String> l = Files.lines(manualTemp, StandardCharsets.UTF_8)) {
                     l.forEach(x -> line(w, x));
@@ -148,6 +157,7 @@ public final class BundleWriter {
             });
             return n[0];
         });
+        lines("results-history.jsonl", w -> measuredHistory(start, r -> line(w, Rows.result(r).toString())));
         lines("calibration.jsonl", w -> {
             List<QaRecord> qa = req.store().qa().between(TimeRange.of(start, end));
             qa.forEach(q -> line(w, Rows.qa(q).toString()));
@@ -195,6 +205,24 @@ public final class BundleWriter {
         return n[0];
     }
 
+    /**
+     * The measurement method's stored hours in the {@link MeasuredFigures#HISTORY} before the period: the substitution
+     * of an hour without valid data searches them, so the period's measured figures recompute from the bundle alone.
+     */
+    private long measuredHistory(Instant start, Consumer<io.tanhe.server.store.StoredResult> sink) {
+        long[] n = {0};
+        req.site().measurement().ifPresent(m -> {
+            TimeRange before = TimeRange.of(start.minus(MeasuredFigures.HISTORY), start);
+            for (var c : m.comparisons()) {
+                req.store().results().scan(ResultFilter.of(before).node(c.measured()).grain(io.tanhe.engine.time.Grain.HOUR), r -> {
+                    sink.accept(r);
+                    n[0]++;
+                });
+            }
+        });
+        return n[0];
+    }
+
     /** The site file (secrets redacted, as the store keeps it) and the files of its folder: points, factor tables, thresholds. */
     private void siteFiles(Site site) throws IOException {
         Path origin = Path.of(site.origin());
@@ -221,11 +249,13 @@ public final class BundleWriter {
                 || name.endsWith(".tanhe") || name.endsWith(".drl");
     }
 
-    /** Every folder of the methodology library the site's methodology was compiled from (its imports' folders too). */
+    /** Every folder of the methodology library the site's methodologies (accounting, and measurement) were compiled from, imports' folders too. */
     private void methodology(Site site) throws IOException {
         Path root = req.libraryRoot();
         Set<String> folders = new TreeSet<>();
-        for (Path p : site.compilation().loaded().paths().values()) {
+        List<Path> compiled = new ArrayList<>(site.compilation().loaded().paths().values());
+        site.measurement().ifPresent(m -> compiled.addAll(m.compilation().loaded().paths().values()));
+        for (Path p : compiled) {
             Path abs = p.toAbsolutePath().normalize();
             Path r = root.toAbsolutePath().normalize();
             if (abs.getFileSystem().equals(r.getFileSystem()) && abs.startsWith(r)) {

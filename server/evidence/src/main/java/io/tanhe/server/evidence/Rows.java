@@ -117,6 +117,17 @@ final class Rows {
         return o;
     }
 
+    static QaRecord qa(JsonNode o, String where) {
+        try {
+            return new QaRecord(o.path("id").asLong(), io.tanhe.server.store.QaKind.valueOf(text(o, "kind")), o.path("point").asText(""),
+                    Instant.parse(text(o, "from")), Instant.parse(text(o, "to")), o.path("reference").asDouble(Double.NaN),
+                    o.path("measured").asDouble(Double.NaN), o.path("range").asDouble(Double.NaN), o.path("result").asDouble(Double.NaN),
+                    o.path("limit").asDouble(Double.NaN), text(o, "source"), o.path("note").asText(""), Instant.parse(text(o, "recorded")));
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(where + ": not a QA record: " + e.getMessage());
+        }
+    }
+
     /** A package's record without its content (the .tpkg file is an entry of its own, {@code file}). */
     static ObjectNode configPackage(ConfigPackage p, String file) {
         ObjectNode o = JSON.createObjectNode();

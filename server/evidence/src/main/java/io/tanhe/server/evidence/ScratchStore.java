@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,12 @@ final class ScratchStore {
     private ScratchStore() {
     }
 
-    /** A store in {@code dir} holding every reading of the bundle (and, with {@code results}, its results with their revisions). */
-    static JdbcStore of(Bundle b, Path dir, boolean results, Consumer<String> progress) throws IOException {
+    /**
+     * A store in {@code dir} holding every reading and QA record of the bundle and, with {@code results}, its results with
+     * their revisions; without, only the measurement method's stored hours (before and in the period), which the
+     * substitution of its hours without valid data reads back.
+     */
+    static JdbcStore of(Bundle b, Path dir, boolean results, Set<String> measuredNodes, Consumer<String> progress) throws IOException {
         JdbcStore store = JdbcStore.open(StoreSettings.at(dir));
         try {
             List<StoredReading> chunk = new ArrayList<>(CHUNK);
@@ -43,10 +48,15 @@ final class ScratchStore {
             if (!chunk.isEmpty()) {
                 store.readings().writeAll(List.copyOf(chunk)).join();
             }
-            if (results) {
-                for (String entry : List.of("revisions.jsonl", "results.jsonl")) {
+            b.lines("calibration.jsonl", (o, where) -> store.qa().add(Rows.qa(o, where)));
+            {
+                for (String entry : results ? List.of("results-history.jsonl", "revisions.jsonl", "results.jsonl")
+                        : List.of("results-history.jsonl", "results.jsonl")) {
                     List<BucketResult> rs = new ArrayList<>(CHUNK);
                     b.lines(entry, (o, where) -> {
+                        if (!results && !(measuredNodes.contains(o.path("node").asText()) && o.path("grain").asText().equals("hour"))) {
+                            return;
+                        }
                         rs.add(Rows.result(o, where).result());
                         if (rs.size() == CHUNK) {
                             store.results().writeAll(List.copyOf(rs)).join();
