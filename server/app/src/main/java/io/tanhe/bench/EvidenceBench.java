@@ -144,7 +144,7 @@ public final class EvidenceBench implements Callable<Integer> {
         for (Instant t = from; !t.isAfter(to); t = t.plus(Duration.ofMinutes(1)), minute++) {
             for (int u = 1; u <= units; u++) {
                 BigDecimal total = BigDecimal.valueOf(1000 + minute * (10 + u) / 60.0).setScale(2, java.math.RoundingMode.HALF_UP);
-                batch.add(new StoredReading("unit" + u + ".coal.total", "", t, total, "t", Quality.GOOD, "scale" + u, "", received));
+                batch.add(new StoredReading("unit" + u + ".coal.total", "", t, total, "t", Quality.MEASURED, "scale" + u, "", received));
                 n++;
             }
             if (batch.size() >= 5000) {
