@@ -70,7 +70,7 @@ class LayeringTest {
                 .whereLayer("measurement").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
                 .whereLayer("terminal").mayOnlyAccessLayers("measurement", "recompute", "evaluation", "report", "site", "packages", "security",
                         "uplink", "store", "engine", "drivers", "grammar")
-                .whereLayer("evidence").mayOnlyAccessLayers("terminal", "recompute", "evaluation", "site", "packages", "security", "store",
+                .whereLayer("evidence").mayOnlyAccessLayers("terminal", "measurement", "recompute", "evaluation", "site", "packages", "security", "store",
                         "engine", "drivers", "grammar")
                 .whereLayer("api").mayOnlyAccessLayers("evidence", "terminal", "report", "site", "packages", "security", "uplink", "store", "engine",
                         "drivers", "grammar")
