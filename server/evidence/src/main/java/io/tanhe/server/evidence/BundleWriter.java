@@ -101,37 +101,8 @@ public final class BundleWriter {
         packages();
         long[] counts = new long[4];
         Path manualTemp = Files.createTempFile("tanhe-evidence-manual", ".jsonl");
-        try (BufferedWriter manual = Files.newBufferedWriter(manualTemp, StandardCharsets.UTF_8)) {
-            for (LocalDate day = req.from(); !day.isAfter(req.to()); day = day.plusDays(1)) {
-                TimeRange range = TimeRange.of(day.atStartOfDay(site.zone()).toInstant(), day.plusDays(1).atStartOfDay(site.zone()).toInstant());
-                counts[0] += lines("readings/" + day + ".jsonl", w -> req.store().readings().scan(ReadingFilter.of(range), r -> {
-                    line(w, Rows.reading(r).toString());
-                    if (r.quality() == Quality.MANUAL) {
-                        line(manual, Rows.manual(r).toString());
-                        counts[1]++;
-                    }
-                }));
-                if (day.getDayOfMonth() == 1 || day.equals(req.to())) {
-                    progress.accept("evidence: readings up to " + day + ": " + counts[0]);
-                }
-            }
-        }
         try {
-            try (BufferedWriter manual = Files.newBufferedWriter(manualTemp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
-                lines("readings/context.jsonl", w -> context(start, end, r -> {
-                    line(w, Rows.reading(r).toString());
-                    if (r.quality() == Quality.MANUAL) {
-                        line(manual, Rows.manual(r).toString());
-                        counts[1]++;
-                    }
-                }));
-            }
-            lines("manual.jsonl", w -> {
-                try (Stream<String> l = Files.lines(manualTemp, StandardCharsets.UTF_8)) {
-                    l.forEach(x -> line(w, x));
-                }
-                return counts[1];
-            });
+            readings(site, start, end, manualTemp, counts);
         } finally {
             Files.deleteIfExists(manualTemp);
         }
@@ -168,6 +139,40 @@ public final class BundleWriter {
         progress.accept("evidence: " + counts[0] + " readings, " + counts[2] + " results, " + counts[3] + " earlier revisions; manifest SM3 "
                 + manifestSm3);
         return new Summary(counts[0], counts[1], counts[2], counts[3], entries.size(), manifestSm3);
+    }
+
+    /** The readings a day at a time, the context, and the manual entries among them (gathered in {@code manualTemp}). */
+    private void readings(Site site, Instant start, Instant end, Path manualTemp, long[] counts) throws IOException {
+        try (BufferedWriter manual = Files.newBufferedWriter(manualTemp, StandardCharsets.UTF_8)) {
+            for (LocalDate day = req.from(); !day.isAfter(req.to()); day = day.plusDays(1)) {
+                TimeRange range = TimeRange.of(day.atStartOfDay(site.zone()).toInstant(), day.plusDays(1).atStartOfDay(site.zone()).toInstant());
+                counts[0] += lines("readings/" + day + ".jsonl", w -> req.store().readings().scan(ReadingFilter.of(range), r -> {
+                    line(w, Rows.reading(r).toString());
+                    if (r.quality() == Quality.MANUAL) {
+                        line(manual, Rows.manual(r).toString());
+                        counts[1]++;
+                    }
+                }));
+                if (day.getDayOfMonth() == 1 || day.equals(req.to())) {
+                    progress.accept("evidence: readings up to " + day + ": " + counts[0]);
+                }
+            }
+        }
+        try (BufferedWriter manual = Files.newBufferedWriter(manualTemp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
+            lines("readings/context.jsonl", w -> context(start, end, r -> {
+                line(w, Rows.reading(r).toString());
+                if (r.quality() == Quality.MANUAL) {
+                    line(manual, Rows.manual(r).toString());
+                    counts[1]++;
+                }
+            }));
+        }
+        lines("manual.jsonl", w -> {
+            try (Stream<String> l = Files.lines(manualTemp, StandardCharsets.UTF_8)) {
+                l.forEach(x -> line(w, x));
+            }
+            return counts[1];
+        });
     }
 
     private boolean wanted(String node) {
