@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; the last line of each is a machine-readable summary.",
         subcommands = {io.tanhe.bench.DriversBench.class, EngineBench.class, RulesBench.class,
-                IngestBench.class, UplinkBench.class, LspBench.class, CatchupBench.class})
+                IngestBench.class, UplinkBench.class, LspBench.class, CatchupBench.class, EvidenceBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

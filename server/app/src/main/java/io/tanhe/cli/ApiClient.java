@@ -142,6 +142,26 @@ final class ApiClient {
     Answer postFile(String path, java.nio.file.Path file) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)));
+    /**
+     * Gets {@code pathAndQuery} into {@code target} as it streams (a bundle may be large); on an error status the file
+     * is removed and the answer holds the API's message.
+     */
+    Answer download(String pathAndQuery, Path target) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().header("Authorization", "Bearer " + token).build();
+        try {
+            HttpResponse<Path> r = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
+            if (r.statusCode() >= 200 && r.statusCode() < 300) {
+                return new Answer(r.statusCode(), "");
+            }
+            String body = Files.readString(target, StandardCharsets.UTF_8);
+            Files.deleteIfExists(target);
+            return new Answer(r.statusCode(), body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + base, e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("`" + base + "` is not an API address: " + e.getMessage(), e);
+        }
     }
 
     Answer delete(String path) throws IOException {

@@ -23,7 +23,7 @@ public final class TanheCli implements Runnable {
             IdentityCommand.class, CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class,
             AlertsCommand.class, ManualCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class,
             JobsCommand.class, PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class,
-            ReplayCommand.class, RemoteCommand.class, UpgradeCommand.class);
+            ReplayCommand.class, RemoteCommand.class, UpgradeCommand.class, EvidenceCommand.class);
 
     public static void main(String[] args) {
         System.exit(commandLineFor(args).execute(args));

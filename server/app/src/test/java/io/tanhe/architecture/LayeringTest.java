@@ -48,6 +48,7 @@ class LayeringTest {
                 .layer("recompute").definedBy("io.tanhe.server.recompute..")
                 .layer("measurement").definedBy("io.tanhe.server.measurement..")
                 .layer("terminal").definedBy("io.tanhe.server.terminal..")
+                .layer("evidence").definedBy("io.tanhe.server.evidence..")
                 .layer("api").definedBy("io.tanhe.server.api..")
                 .layer("console").definedBy("io.tanhe.server.console..")
                 .layer("app").definedBy("io.tanhe.cli..", "io.tanhe.bench..")
@@ -69,11 +70,13 @@ class LayeringTest {
                 .whereLayer("measurement").mayOnlyAccessLayers("evaluation", "site", "store", "engine", "drivers", "grammar")
                 .whereLayer("terminal").mayOnlyAccessLayers("measurement", "recompute", "evaluation", "report", "site", "packages", "security",
                         "uplink", "store", "engine", "drivers", "grammar")
-                .whereLayer("api").mayOnlyAccessLayers("terminal", "report", "site", "packages", "security", "uplink", "store", "engine",
+                .whereLayer("evidence").mayOnlyAccessLayers("terminal", "measurement", "recompute", "evaluation", "site", "packages", "security", "store",
+                        "engine", "drivers", "grammar")
+                .whereLayer("api").mayOnlyAccessLayers("evidence", "terminal", "report", "site", "packages", "security", "uplink", "store", "engine",
                         "drivers", "grammar")
                 .whereLayer("console").mayOnlyAccessLayers("api", "terminal", "report", "uplink", "drivers", "site", "security", "store",
                         "engine", "grammar")
-                .whereLayer("app").mayOnlyAccessLayers("console", "api", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
+                .whereLayer("app").mayOnlyAccessLayers("console", "api", "evidence", "lsp", "terminal", "measurement", "recompute", "evaluation", "report", "site",
                         "simulators", "cems", "packages", "security", "uplink", "store", "hj212", "drivers", "engine", "grammar");
     }
 

@@ -116,6 +116,27 @@ class ActionRoutesTest {
     }
 
     @Test
+    void anAdministratorExportsTheEvidenceBundleOfADayAndAViewerMayNot() throws Exception {
+        String day = DemoRuns.START.atZone(terminal.site().zone()).toLocalDate().toString();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/evidence?from=" + day)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", admin).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
+        Path file = java.nio.file.Files.write(dir.resolve("day.evidence"), r.body());
+        try (io.tanhe.server.evidence.Bundle b = io.tanhe.server.evidence.Bundle.open(file)) {
+            assertEquals(day, b.manifest().path("from").asText());
+            assertTrue(b.listed().get("readings/" + day + ".jsonl").rows() > 0, b.listed().toString());
+            assertTrue(b.listed().get("results.jsonl").rows() > 0, b.listed().toString());
+        }
+        assertEquals(403, send("GET", "/api/evidence?from=" + day, viewer, null).statusCode());
+        refused(send("GET", "/api/evidence?from=yesterday", admin, null), 400, "from", "is not a day");
+        refused(send("GET", "/api/evidence?from=" + day + "&nodes=EE", admin, null), 400, "nodes", "`EE` is not a node");
+        assertTrue(terminal.audit().query(io.tanhe.server.security.audit.AuditQuery.all(),
+                        new io.tanhe.server.security.audit.AuditActor("test", "auditor", "local")).entries().stream()
+                .anyMatch(e -> e.event().type().equals("evidence.export") && e.event().detail().contains("manifest SM3")), "the export is audited");
+    }
+
+    @Test
     void anAdministratorAcknowledgesAnAlertWithACommentOnceAndTheRepeatChangesNothing() throws Exception {
         long id = gasAlert();
         JsonNode acked = ok(send("POST", "/api/alerts/" + id + "/ack", admin, "{\"comment\":\"flow meter checked on site\"}"), 200);

@@ -38,6 +38,13 @@ public interface ResultStore {
     /** Streams the current results that match {@code filter}, by bucket start. Returns how many. */
     long scan(ResultFilter filter, Consumer<StoredResult> sink);
 
+    /**
+     * Streams the earlier values (every revision but the current one) of the buckets that match {@code filter}, by
+     * bucket start, node, key, grain and revision, without holding them in memory; with {@link #scan} it gives a
+     * bucket's whole history (what an evidence bundle exports). Returns how many.
+     */
+    long scanRevisions(ResultFilter filter, Consumer<StoredResult> sink);
+
     /** How many buckets have a current result. */
     long count();
 }

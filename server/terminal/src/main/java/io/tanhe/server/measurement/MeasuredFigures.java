@@ -56,7 +56,7 @@ import java.util.Optional;
 public final class MeasuredFigures {
     private static final Logger LOG = LoggerFactory.getLogger(MeasuredFigures.class);
     /** The longest look-back of the substitution rules (HJ 75: 2160 valid hours) plus room for invalid ones. */
-    private static final Duration HISTORY = Duration.ofDays(120);
+    public static final Duration HISTORY = Duration.ofDays(120);
     /** The suffix of the node that stores a measured emission's daily capture rate. */
     public static final String CAPTURE_RATE = "_capture_rate";
 

@@ -75,6 +75,16 @@ public final class SiteLoader {
         return new SiteLoader(all, library, clock);
     }
 
+    /** This loader reading methodologies named by id from {@code other} (an evidence bundle's copy of the library). */
+    public SiteLoader withLibrary(MethodologyLibrary other) {
+        return new SiteLoader(sourceTypes, other, clock);
+    }
+
+    /** The library this loader reads methodologies named by id from. */
+    public MethodologyLibrary library() {
+        return library;
+    }
+
     /**
      * Loads {@code file}; paths inside it resolve against its directory.
      *

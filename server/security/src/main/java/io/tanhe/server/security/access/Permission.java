@@ -29,6 +29,9 @@ public enum Permission {
             SECURITY_OPERATOR),
     /** The device's keys, certificates and trust. */
     MANAGE_KEYS("device identity, certificates, keys for secrets at rest", SECURITY_OPERATOR),
+    /** Evidence bundles of a period for a verification body (issue 24). */
+    EXPORT_EVIDENCE("export a period's evidence bundle (readings, results with revisions, methodology, packages, signed)",
+            SYSTEM_ADMINISTRATOR, SECURITY_AUDITOR),
     /** Querying and exporting the audit. */
     READ_AUDIT("query, verify and export the audit", SECURITY_AUDITOR),
     /** Wiping the whole audit (never a single entry). */

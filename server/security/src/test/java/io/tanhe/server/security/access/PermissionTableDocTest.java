@@ -23,8 +23,9 @@ class PermissionTableDocTest {
     }
 
     @Test
-    void noRoleHoldsTwoOfficersDutiesAndTheAuditorOnlyTheAudit() {
-        assertEquals(java.util.Set.of(Permission.OWN_SESSION, Permission.READ_AUDIT, Permission.WIPE_AUDIT),
+    void noRoleHoldsTwoOfficersDutiesAndTheAuditorOnlyTheAuditAndEvidence() {
+        // the evidence bundle of a period goes to a verification body through the auditor or the administrator (issue 24)
+        assertEquals(java.util.Set.of(Permission.OWN_SESSION, Permission.READ_AUDIT, Permission.WIPE_AUDIT, Permission.EXPORT_EVIDENCE),
                 Role.SECURITY_AUDITOR.permissions());
         for (Permission p : new Permission[] {Permission.MANAGE_ACCOUNTS, Permission.READ_AUDIT, Permission.OPERATE}) {
             assertEquals(1, p.roles().size(), p + " belongs to exactly one officer");

@@ -75,14 +75,23 @@ final class JdbcResults implements ResultStore {
 
     @Override
     public long scan(ResultFilter filter, Consumer<StoredResult> sink) {
-        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM result"
-                + (filter.nodeId().isEmpty() ? " " : Hints.RESULT_BUCKET) + "WHERE bucket_start >= ? AND bucket_start < ?");
+        return scanTable("result", filter.nodeId().isEmpty() ? " " : Hints.RESULT_BUCKET, "", filter, sink);
+    }
+
+    @Override
+    public long scanRevisions(ResultFilter filter, Consumer<StoredResult> sink) {
+        return scanTable("result_revision", filter.nodeId().isEmpty() ? " " : Hints.REVISION_BUCKET, ", revision", filter, sink);
+    }
+
+    private long scanTable(String table, String hint, String lastOrder, ResultFilter filter, Consumer<StoredResult> sink) {
+        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM " + table + hint
+                + "WHERE bucket_start >= ? AND bucket_start < ?");
         if (!filter.nodeId().isEmpty()) {
             sql.append(" AND node_id = ?");
         }
         filter.onlyGrain().ifPresent(g -> sql.append(" AND grain = ?"));
-        sql.append(" ORDER BY bucket_start, node_id, result_key, grain");
-        return db.read("reading results " + filter, c -> {
+        sql.append(" ORDER BY bucket_start, node_id, result_key, grain").append(lastOrder);
+        return db.read("reading " + table + " " + filter, c -> {
             try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 db.times().set(p, i++, filter.range().from());

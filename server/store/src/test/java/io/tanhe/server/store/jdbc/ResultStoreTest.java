@@ -54,6 +54,23 @@ class ResultStoreTest {
     }
 
     @Test
+    void scanRevisionsStreamsOnlyTheEarlierValuesOfTheRangeByBucketAndRevision() {
+        store.results().write(minute("E", "", T0, 1.0)).join();
+        store.results().write(minute("E", "", T0, 2.0)).join();
+        store.results().write(minute("E", "", T0, 3.0)).join();
+        store.results().write(minute("E", "", T0.plusSeconds(60), 5.0)).join();
+        store.results().write(minute("E", "", T0.plusSeconds(60), 6.0)).join();
+        store.results().write(minute("E", "", T0.plusSeconds(120), 7.0)).join();
+        List<StoredResult> earlier = new java.util.ArrayList<>();
+        long n = store.results().scanRevisions(io.tanhe.server.store.ResultFilter.of(TimeRange.of(T0, T0.plusSeconds(180))), earlier::add);
+        assertEquals(3, n);
+        assertEquals(List.of(1.0, 2.0, 5.0), earlier.stream().map(r -> r.result().value()).toList());
+        assertEquals(List.of(1, 2, 1), earlier.stream().map(StoredResult::revision).toList());
+        assertEquals(0, store.results().scanRevisions(io.tanhe.server.store.ResultFilter.of(TimeRange.of(T0.plusSeconds(120), T0.plusSeconds(180))),
+                r -> { }), "a bucket with one value has no earlier one");
+    }
+
+    @Test
     void theSameFigureWrittenAgainAddsNoRevision() {
         BucketResult r = minute("E", "", T0, 3.0);
         store.results().write(r).join();

@@ -9,6 +9,7 @@ import io.tanhe.server.security.audit.AuditOutcome;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.ActivationStep;
 import io.tanhe.server.store.ConfigPackage;
+import io.tanhe.server.store.ConfigPackages;
 import io.tanhe.server.store.LateData;
 import io.tanhe.server.store.Store;
 import org.slf4j.Logger;
@@ -81,6 +82,16 @@ public final class ConfigLifecycle implements AutoCloseable {
     /** The site file's configuration with the packages the store has applied: what a starting terminal runs. */
     public static Site configured(Site base, Store store) {
         return ActiveConfiguration.of(base, store.packages());
+    }
+
+    /** The packages the store has applied now, in the order they were activated (what an evidence bundle records). */
+    public static List<ConfigPackage> applied(ConfigPackages packages) {
+        return ActiveConfiguration.applied(packages);
+    }
+
+    /** {@code base} with {@code applied} layered on it in order: the configuration an evidence bundle's packages give. */
+    public static Site configured(Site base, List<ConfigPackage> applied) {
+        return ActiveConfiguration.of(base, applied);
     }
 
     /**
