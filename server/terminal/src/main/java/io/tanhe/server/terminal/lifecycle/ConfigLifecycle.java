@@ -254,9 +254,12 @@ public final class ConfigLifecycle implements AutoCloseable {
                     yield t.thresholds().size() + " thresholds: " + t.thresholds().stream().map(x -> x.id()).toList()
                             + " (they apply from the activation on; closed days are not recomputed for them)";
                 }
-                case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor and"
-                        + " threshold packages live; a methodology package is applied by restarting the terminal with a site file"
-                        + " that names the new version");
+                case METHODOLOGY -> {
+                    Site site = MethodologyPackage.compile(c, base).site();
+                    yield "methodology " + site.methodology().id() + " " + site.methodology().version() + " (content "
+                            + site.methodology().contentHash().substring(0, 12) + ") compiles against this site with its bindings; "
+                            + site.rules().sources().size() + " rules files compile; " + site.thresholds().size() + " thresholds";
+                }
             };
             case COMPILED -> verification.tests().isEmpty() ? "the package holds no in-file tests" : verification.tests();
             case TESTED -> {
