@@ -342,19 +342,30 @@ public final class ConfigLifecycle implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the configuration without {@code undone} and asks for the days from the earliest of their effective days to be
+     * recomputed, then stores their new state: a kill -9 before the state is stored leaves them applied at the next start
+     * (a rollback on command is not done and can be asked again; a failing self-test starts over and fails again), never
+     * rolled back with days still computed under them.
+     */
     private void rollBack(List<ConfigPackage> undone, AuditActor who, String why) {
         if (undone.isEmpty()) {
             return;
         }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         Instant earliest = null;
+        for (ConfigPackage p : undone) {
+            ids.add(p.id());
+            earliest = earliest == null || p.effectiveFrom().isBefore(earliest) ? p.effectiveFrom() : earliest;
+        }
+        List<ConfigPackage> remaining = ActiveConfiguration.applied(store.packages()).stream().filter(p -> !ids.contains(p.id())).toList();
+        String labels = undone.stream().map(ConfigLifecycle::label).reduce((a, b) -> a + ", " + b).orElseThrow();
+        live.apply(ActiveConfiguration.of(base, remaining), "configuration " + labels + " rolled back");
+        requestRecompute(earliest, labels + " rolled back");
         for (ConfigPackage p : undone) {
             ConfigPackage now = store.packages().get(p.id()).orElseThrow();
             move(now, PackageState.of(now.state()), PackageState.ROLLED_BACK, who, why);
-            earliest = earliest == null || now.effectiveFrom().isBefore(earliest) ? now.effectiveFrom() : earliest;
         }
-        String labels = undone.stream().map(ConfigLifecycle::label).reduce((a, b) -> a + ", " + b).orElseThrow();
-        live.apply(ActiveConfiguration.of(base, store.packages()), "configuration " + labels + " rolled back");
-        requestRecompute(earliest, labels + " rolled back");
     }
 
     /** Asks the recompute job to recompute the days from {@code from}'s day through the open window's day, naming {@code why}. */
