@@ -122,8 +122,8 @@ class ConfigCommandsTest {
             CliRun activated = ok("config", "activate", "1", dataDir, "--token-file", t);
             assertTrue(activated.out().contains("self-test"), activated.out());
             awaitState(dataDir, t, 1, "active");
-            assertEquals(0.98, terminal.site().factors().values().stream().filter(v -> v.factor().equals("ox_coal"))
-                    .reduce((a, b) -> b).orElseThrow().value() / 100, 1e-9, "the package's value runs");
+            assertEquals(98, terminal.site().factors().values().stream().filter(v -> v.factor().equals("ox_coal"))
+                    .reduce((a, b) -> b).orElseThrow().value().doubleValue(), 1e-9, "the package's value runs");
             CliRun table = ok("config", "log", dataDir, "--token-file", t);
             assertTrue(table.out().contains("ox-coal") && table.out().contains("2026.1") && table.out().contains("active"), table.out());
             assertTrue(table.out().contains("remote-admin"), "who staged and activated: " + table.out());

@@ -410,8 +410,7 @@ public final class ConfigLifecycle implements AutoCloseable {
     }
 
     private void audit(AuditActor who, String type, ConfigPackage p, AuditOutcome outcome, String detail) {
-        audit.record(new AuditEvent(wallClock.instant(), who.user(), who.role(), who.source(), type, "package #" + p.id() + " "
-                + label(p), outcome, detail));
+        audit.record(new AuditEvent(wallClock.instant(), who.user(), who.role(), who.source(), type, label(p), outcome, detail));
     }
 
     private static String label(ConfigPackage p) {
