@@ -98,6 +98,7 @@ class ConfigCommandsTest {
     void aSignedFactorUpdateGoesThroughTheCliAndTheRemoteClientAgainstARunningTerminal() throws Exception {
         Path data = dir.resolve("data");
         String dataDir = "--data-dir=" + data;
+        io.tanhe.server.store.jdbc.JdbcStore.open(io.tanhe.server.store.jdbc.StoreSettings.at(data).withMinFreeBytes(0)).close(); // a terminal's store
         ok("package", "keygen", "--name", "Li Wei (accountant)", "-o", p("author-key"));
         ok("package", "keygen", "--name", "CVB verifier", "-o", p("verifier-key"));
         ok("trust", "add-key", dataDir, p("author-key.pub"), "--author", "factor-update");
@@ -122,8 +123,8 @@ class ConfigCommandsTest {
             CliRun activated = ok("config", "activate", "1", dataDir, "--token-file", t);
             assertTrue(activated.out().contains("self-test"), activated.out());
             awaitState(dataDir, t, 1, "active");
-            assertEquals(98, terminal.site().factors().values().stream().filter(v -> v.factor().equals("ox_coal"))
-                    .reduce((a, b) -> b).orElseThrow().value().doubleValue(), 1e-9, "the package's value runs");
+            assertTrue(terminal.site().factors().values().stream().anyMatch(v -> v.factor().equals("ox_coal") && v.value().doubleValue() == 98),
+                    "the package's value runs");
             CliRun table = ok("config", "log", dataDir, "--token-file", t);
             assertTrue(table.out().contains("ox-coal") && table.out().contains("2026.1") && table.out().contains("active"), table.out());
             assertTrue(table.out().contains("remote-admin"), "who staged and activated: " + table.out());
@@ -149,13 +150,19 @@ class ConfigCommandsTest {
             CliRun back = ok("remote", "rollback", "--to", "0", "--url", url, "--token-file", t);
             assertTrue(back.out().contains("rolled back to the site file's configuration"), back.out());
             assertEquals("rolled-back", state(log(dataDir, t), 2));
-            CliRun refused = CliRun.of("remote", "push", pkg97, "--url", url, "--token-file", t);
-            assertEquals(1, refused.exit(), "the same package again: " + refused.out());
-            assertTrue(refused.out().contains("FAILED"), refused.out());
-            var audit = terminal.audit().query(io.tanhe.server.security.audit.AuditQuery.all().user("remote-admin"),
+            Path folder = Files.createDirectories(dir.resolve("ox-coal-96"));
+            Files.writeString(folder.resolve("ox-coal.factors.yaml"), FACTORS.formatted("2026.3", "96"));
+            ok("package", "build", folder.toString(), "-o", p("ox-coal-96.tpkg"));
+            ok("package", "sign", p("ox-coal-96.tpkg"), "--key", p("author-key"));
+            CliRun refused = CliRun.of("remote", "push", p("ox-coal-96.tpkg"), "--url", url, "--token-file", t);
+            assertEquals(1, refused.exit(), "not countersigned: " + refused.out());
+            assertTrue(refused.out().contains("FAILED  package refused"), refused.out());
+            assertEquals("refused", state(log(dataDir, t), 3));
+            assertTrue(log(dataDir, t).path("log").toString().contains("MISSING_COUNTERSIGNATURE"), "the reason is in the log");
+            var audit = terminal.audit().query(io.tanhe.server.security.audit.AuditQuery.all().type("config.upload"),
                     new io.tanhe.server.security.audit.AuditActor("auditor", "auditor", "test")).entries();
-            assertTrue(audit.stream().anyMatch(e -> e.event().type().equals("config.upload")
-                    && e.event().target().equals("package #2 ox-coal 2026.2") && e.event().source().equals("127.0.0.1")), audit.toString());
+            assertTrue(audit.stream().anyMatch(e -> e.event().target().equals("package #2 ox-coal 2026.2")
+                    && e.event().user().contains("remote-admin") && e.event().source().equals("127.0.0.1")), audit.toString());
         }
 
         // the stopped terminal: the log from its store, a verifier's replay under the package
