@@ -4,6 +4,12 @@ import io.tanhe.engine.compile.Compilation;
 import io.tanhe.engine.compile.Compiler;
 import io.tanhe.engine.factors.FactorTableLoad;
 import io.tanhe.engine.factors.FactorTableLoader;
+import io.tanhe.engine.rules.MethodologyRulesets;
+import io.tanhe.engine.rules.RuleCompiler;
+import io.tanhe.engine.rules.RuleSet;
+import io.tanhe.engine.rules.RuleSource;
+import io.tanhe.engine.rules.RulesRejectedException;
+import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.rules.threshold.ThresholdFile;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
 import io.tanhe.engine.testing.TestOutcome;
@@ -24,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Compiles and tests what a package holds, in a scratch folder and with nothing but the package's own files
  * (imports resolve inside the package only): every methodology file compiles and its tests run, every factor
- * table and thresholds file loads.
+ * table and thresholds file loads, and the rulesets of every methodology folder (its {@code .rulesets.yaml} includes and
+ * its own {@code .drl} files) compile with Drools as the terminal's rules would run them.
  */
 final class ContentCheck {
     private static final String THRESHOLDS = ".thresholds.yaml";
@@ -63,6 +70,9 @@ final class ContentCheck {
         String prefix = dir + "/";
         for (String path : files.keySet()) {
             Path file = dir.resolve(path);
+            if (path.endsWith(".tanhe") && isMethodology(files.get(path))) {
+                rules(file, prefix).ifPresent(problems::add);
+            }
             if (path.endsWith(".tanhe") && compiles(files.get(path))) {
                 Compilation c = Compiler.compile(file, List.of(dir));
                 if (!c.ok()) {
@@ -95,6 +105,37 @@ final class ContentCheck {
             }
         }
         return new Result(problems, tests);
+    }
+
+    /**
+     * The rulesets a methodology in {@code file} ships (those of its folder), compiled together with the generic rules;
+     * a problem naming each error's DRL file and line inside the package when they do not compile.
+     */
+    private static java.util.Optional<Problem> rules(Path file, String prefix) {
+        MethodologyRulesets shipped = MethodologyRulesets.of(file.getParent());
+        List<String> errors = new ArrayList<>(shipped.problems().stream().filter(RuleProblem::isError)
+                .map(p -> p.headline().replace(prefix, "")).toList());
+        List<RuleSource> sources = new ArrayList<>();
+        for (Path drl : shipped.files()) {
+            if (drl.startsWith(prefix)) {
+                sources.add(RuleSource.read(drl));
+            } else {
+                errors.add(drl + ": a ruleset outside the package; build the package with the files its rulesets include");
+            }
+        }
+        if (errors.isEmpty() && !sources.isEmpty()) {
+            try {
+                new RuleCompiler().compile(new RuleSet("package", sources));
+            } catch (RulesRejectedException e) {
+                e.problems().stream().filter(RuleProblem::isError).forEach(p -> errors.add(p.headline().replace(prefix, "")));
+            }
+        }
+        if (errors.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Problem(Check.COMPILE_ERROR, "the rulesets of " + file.getParent().toString().replace(prefix, "")
+                + " do not compile (" + errors.size() + " errors): " + String.join(" | ", errors.subList(0, Math.min(5, errors.size())))
+                + (errors.size() > 5 ? " | …" : "")));
     }
 
     /** True when the file compiles on its own: a methodology or a test file (not a library). */

@@ -131,6 +131,42 @@ class PackageRefusalTest {
         assertTrue(v.problems().getFirst().detail().contains("tiny/tiny.tanhe:11:59: error[E300]: unknown name `ox_col`"), v.summary());
     }
 
+    /** The tiny methodology with one DRL file beside it. */
+    private static ConfigPackage withRules(String drl) {
+        Map<String, byte[]> files = new java.util.TreeMap<>(Fixtures.assembled(Fixtures.METHODOLOGY, Fixtures.factors("99")).files());
+        files.put("tiny/tiny.validation.drl", drl.getBytes(StandardCharsets.UTF_8));
+        return Fixtures.signedAndCountersigned(ConfigPackage.of(PackageKind.METHODOLOGY, "demo.tiny", "1.0", "", "tanhe test", Fixtures.BUILT,
+                "tiny", files, List.of()));
+    }
+
+    private static final String RULE = """
+            package demo.tiny.validation;
+
+            import io.tanhe.engine.rules.fact.ObservationFact;
+
+            global io.tanhe.engine.rules.validation.Verdicts verdicts;
+
+            rule "negative coal"
+            when
+                $o : ObservationFact(point == "coal", good, value < 0)
+            then
+                verdicts.invalid(kcontext, $o, "negative coal");
+            end
+            """;
+
+    @Test
+    void aMethodologysRulesetsAreCompiledAtVerification() {
+        assertEquals(List.of(), checks(PackageVerifier.verify(withRules(RULE), Fixtures.policy())));
+    }
+
+    @Test
+    void aBrokenDrlFileIsACompileErrorNamingItsFileAndLine() {
+        Verdict v = PackageVerifier.verify(withRules(RULE.replace("value < 0)", "value < )")), Fixtures.policy());
+        assertEquals(List.of(Check.COMPILE_ERROR), checks(v));
+        assertTrue(v.problems().getFirst().detail().contains("tiny/tiny.validation.drl:9: error[R101]"), v.summary());
+        assertFalse(v.problems().getFirst().detail().contains("tanhe-package-"), "paths are the package's: " + v.summary());
+    }
+
     @Test
     void aBrokenFactorTableInAFactorUpdateIsACompileError() {
         ConfigPackage p = Fixtures.AUTHOR.sign(ConfigPackage.of(PackageKind.FACTOR_UPDATE, "demo.tiny", "2", "", "t", Fixtures.BUILT, "",

@@ -131,6 +131,39 @@ public final class SiteLoader {
                 parts.store, parts.measurement);
     }
 
+    /**
+     * {@code base} computing with the methodology in {@code file} instead (a methodology package the configuration
+     * lifecycle applies live): the site file's factor table, point bindings, rules and thresholds are read again
+     * against it; identity, drivers, retention, uplink and the rest stay {@code base}'s. The site file's pinned
+     * version is not checked: the package says which version runs.
+     *
+     * @throws InvalidConfigException listing every problem (the methodology does not compile, a binding, factor or
+     *                                threshold of the site file no longer fits it, its rulesets are broken)
+     */
+    public Site withMethodology(Site base, Path file) {
+        Compilation c = Compiler.compile(file, List.of(library.root()));
+        if (!c.ok()) {
+            List<String> errors = c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
+            throw InvalidConfigException.of(file.toString(), "does not compile (" + errors.size() + " errors): "
+                    + String.join(" | ", errors.subList(0, Math.min(5, errors.size()))));
+        }
+        ConfigNode top = ConfigNode.parse(base.text(), base.origin());
+        Path dir = Path.of(base.origin()).toAbsolutePath().getParent();
+        var info = c.graph().orElseThrow().info();
+        Parts parts = new Parts();
+        parts.compilation = c;
+        parts.factors = c.defaults().library();
+        parts.methodology = new MethodologyRef(info.id(), info.version(), ContentHash.of(c.loaded()));
+        top.optionalText("factors").ifPresent(f -> siteFactors(top, dir.resolve(f), parts));
+        Map<String, PointBinding> bindings = new BindingReader(c.graph().orElseThrow(), base.drivers().pointSettings()).read(top);
+        SiteRules rules = SiteRules.read(top, dir, Optional.of(file.toAbsolutePath().getParent()), c.graph().orElseThrow(), bindings,
+                base.drivers());
+        top.throwIfProblems();
+        return new Site(base.origin(), base.text(), base.identity(), base.zone(), c, parts.factors, parts.methodology, base.drivers(),
+                bindings, rules.ruleSet(), rules.thresholds(), rules.settings(), base.retention(), base.lateWindow(), base.closeAfter(),
+                base.uplink(), base.reporting(), base.store(), base.measurement());
+    }
+
     /** What has been read so far; the drivers must be closed when loading fails. */
     private static final class Parts {
         SiteIdentity identity;

@@ -40,11 +40,12 @@ final class EvaluationLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationLoop.class);
     private static final int BATCH = 2_000;
 
-    private final Site site;
-    private final IncrementalEvaluator evaluator;
+    // the site, evaluator and writer change together, on this thread only, when a methodology is swapped in
+    private Site site;
+    private IncrementalEvaluator evaluator;
     private final RulesEngine rules;
     private final CalibrationWatch calibration;
-    private final ResultWriter writer;
+    private ResultWriter writer;
     private final OpenWindow window;
     private final TerminalStats stats;
     private final BlockingQueue<Pending> queue;
@@ -53,8 +54,12 @@ final class EvaluationLoop implements Runnable {
     private final List<Consumer<StoredReading>> ackListeners = new ArrayList<>();
     private volatile LongConsumer latencySink = ns -> { };
     private volatile boolean stopping;
-    /** Configuration changes to make between two batches (see {@link #replaceFactors}). */
-    private final java.util.Queue<Runnable> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Configuration changes to make between two batches (see {@link #replaceFactors}, {@link #replaceMethodology}). */
+    private final java.util.Queue<Change> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A configuration change; one that {@code waitsForCatchUp} is held back while an outage is being caught up. */
+    private record Change(boolean waitsForCatchUp, Runnable run) {
+    }
     private long lastFlushNs = System.nanoTime();
     /** The catch-up of an outage in progress (see {@link #noteGap}); null when none. */
     private Gap gap;
@@ -134,17 +139,86 @@ final class EvaluationLoop implements Runnable {
      * {@code reason}. Returns at once; the switch happens on the evaluation thread.
      */
     void replaceFactors(io.tanhe.engine.factors.FactorLibrary factors, String reason) {
-        changes.add(() -> {
+        changes.add(new Change(false, () -> {
             evaluator.replaceFactors(factors, reason);
             writer.flush(window.from(), reason, false);
             LOG.info("evaluation switched to the factors of {}: {}", factors.id(), reason);
-        });
+        }));
+    }
+
+    /**
+     * Switches evaluation to {@code updated}'s methodology (a methodology package activated or rolled back). Returns at
+     * once; the evaluation thread makes the whole switch between two batches, so it computes with the old plan or the
+     * new one, never a mix: the figures computed so far are written, a new evaluator and writer are built, the open
+     * window is rebuilt from the stored readings under the new methodology — judged by {@code judge}, the new rules
+     * compiled apart, so that the running rules see no reading twice — and the figures that change are written with
+     * {@code reason} (revisions of the buckets already stored). Waits while an outage is being caught up.
+     *
+     * @param writers makes the writer of a new evaluator
+     * @param judge   the new rules, closed once the window is rebuilt; null when the terminal runs without rules
+     */
+    void replaceMethodology(Site updated, java.util.function.Function<IncrementalEvaluator, ResultWriter> writers,
+                            io.tanhe.server.store.ReadingStore readings, RulesEngine judge, String reason) {
+        changes.add(new Change(true, () -> {
+            try {
+                writer.flush(window.from(), "live", false);
+                writer.awaitWrites();
+                IncrementalEvaluator next = io.tanhe.server.evaluation.EvaluatorFactory.create(updated);
+                next.setClosingDelay(updated.closeAfter());
+                site = updated;
+                evaluator = next;
+                writer = writers.apply(next);
+                int rebuilt = 0;
+                if (window.from().isPresent()) {
+                    for (StoredReading r : Replay.readings(updated, readings, window.from().get())) {
+                        PointBinding binding = updated.binding(r.pointId()).orElse(null);
+                        if (binding != null) {
+                            rebuild(r, binding, judge);
+                            rebuilt++;
+                        }
+                    }
+                }
+                writer.flush(window.from(), reason, false);
+                writer.awaitWrites();
+                window.from().ifPresent(this::evict);
+                LOG.info("evaluation switched to methodology {} {} ({} stored readings of the open window rebuilt): {}",
+                        updated.methodology().id(), updated.methodology().version(), rebuilt, reason);
+            } finally {
+                if (judge != null) {
+                    judge.close();
+                }
+            }
+        }));
+    }
+
+    /** Feeds one stored reading of the open window to a new evaluator, as {@link #feed} would, without counting it. */
+    private void rebuild(StoredReading r, PointBinding binding, RulesEngine judge) {
+        Quality quality = Qualities.forAccounting(r.quality());
+        double value = quality == Quality.MISSING ? Double.NaN : r.value().doubleValue();
+        if (judge != null && judge.observe(new ObservationFact(binding.input(), binding.key(), r.measuredAt(), value, r.unit(), quality,
+                r.sourceId())).invalid()) {
+            quality = Quality.MISSING;
+            value = Double.NaN;
+        }
+        try {
+            evaluator.accept(new Observation(r.measuredAt(), binding.input(), binding.key(), value, binding.unit(), quality));
+        } catch (RuntimeException e) {
+            LOG.debug("reading {} not usable under the new methodology: {}", r.idempotencyKey(), e.getMessage());
+        }
     }
 
     private void applyChanges() {
-        for (Runnable change = changes.poll(); change != null; change = changes.poll()) {
+        List<Change> due = new ArrayList<>();
+        for (Change change = changes.poll(); change != null; change = changes.poll()) {
+            due.add(change);
+        }
+        for (Change change : due) {
+            if (change.waitsForCatchUp() && gap != null) {
+                changes.add(change); // the catch-up holds buckets back: switch once it is done
+                continue;
+            }
             try {
-                change.run();
+                change.run().run();
             } catch (RuntimeException e) {
                 LOG.error("a configuration change could not be applied to evaluation: {}", e.toString(), e);
             }

@@ -75,7 +75,6 @@ public final class Terminal implements AutoCloseable {
     private Uplink uplink;
     private final java.nio.file.Path dataDir;
     private final RulesEngine rules;
-    private final IncrementalEvaluator evaluator;
     private final EvaluationLoop loop;
     private final Intake intake;
     private final TerminalStats stats;
@@ -119,7 +118,7 @@ public final class Terminal implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.evaluator = EvaluatorFactory.create(site);
+        IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
         this.window = new OpenWindow(site.zone(), site.lateWindow());
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
@@ -132,6 +131,23 @@ public final class Terminal implements AutoCloseable {
         this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER,
                 new TrustPolicyVerifier(new io.tanhe.server.packages.TrustStore(dataDir, identity)));
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
+        if (rules != null && site != base) {
+            // the rules started with the site file's; activated packages may ship others and change thresholds
+            if (!site.rules().equals(base.rules())) {
+                reloadRules(site, "activated configuration packages");
+            }
+            rules.setThresholds(site.thresholds());
+        }
+    }
+
+    /** Swaps the running rules for {@code updated}'s (compiled in the background; the running ones stay when they do not compile). */
+    private void reloadRules(Site updated, String reason) {
+        switch (rules.reload(updated.rules()).join()) {
+            case io.tanhe.engine.rules.ReloadOutcome.Applied a -> LOG.info("rules switched to {} ({} ms to compile, paused {} µs): {}",
+                    a.version(), a.compileMillis(), a.swapMicros(), reason);
+            case io.tanhe.engine.rules.ReloadOutcome.Rejected r -> LOG.error("rules of {} do not compile, the running rules stay: {}",
+                    reason, r.problems());
+        }
     }
 
     /** The site's sources and their backups: the devices whose readings the metrics count. */
@@ -534,8 +550,15 @@ public final class Terminal implements AutoCloseable {
         public void apply(Site updated, String reason) {
             Site before = site;
             site = updated;
-            if (updated.factors() != before.factors()) {
+            if (!updated.methodology().equals(before.methodology())) {
+                RulesEngine judge = rules == null ? null : startRules(updated);
+                loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
+                        wallClock, updated.closeAfter()), store.readings(), judge, reason);
+            } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);
+            }
+            if (rules != null && !updated.rules().equals(before.rules())) {
+                reloadRules(updated, reason);
             }
             if (rules != null && !updated.thresholds().equals(before.thresholds())) {
                 rules.setThresholds(updated.thresholds());

@@ -83,7 +83,12 @@ public final class LatePlant {
 
     /** Opens a terminal on {@code data}; the recompute job looks for work every {@code recomputeIdle}. */
     public static Terminal open(Path siteDir, Path data, Duration recomputeIdle) {
-        TerminalSettings settings = TerminalSettings.defaults(data).withRules(false)
+        return open(siteDir, data, recomputeIdle, false);
+    }
+
+    /** Opens a terminal on {@code data}, running the methodology's rules when {@code rules}. */
+    public static Terminal open(Path siteDir, Path data, Duration recomputeIdle, boolean rules) {
+        TerminalSettings settings = TerminalSettings.defaults(data).withRules(rules)
                 .withFlushInterval(Duration.ofMillis(50)).withRecomputeIdle(recomputeIdle);
         return Terminal.open(site(siteDir), settings, Clock.fixed(RECEIVED, ZONE));
     }

@@ -34,26 +34,44 @@ final class ActiveConfiguration {
                 .sorted(Comparator.comparing(p -> activatedAt.getOrDefault(p.id(), Long.MAX_VALUE))).toList();
     }
 
-    /** {@code base} with {@code packages} layered on it, in order. */
+    /**
+     * {@code base} with {@code packages} layered on it: the latest methodology package gives the methodology (with the
+     * site file's bindings, factor table, rules and thresholds read against it), then the factor and threshold
+     * packages apply on top of it in order.
+     */
     static Site of(Site base, List<ConfigPackage> packages) {
-        FactorLibrary factors = base.factors();
+        Site start = base;
+        for (ConfigPackage p : packages) {
+            if (p.kind().equals(Candidate.Kind.METHODOLOGY.code())) {
+                try {
+                    start = MethodologyPackage.of(Candidate.decode(p.content()), base).site();
+                } catch (PackageRefusedException e) {
+                    leftOut(p, e);
+                }
+            }
+        }
+        FactorLibrary factors = start.factors();
         Map<String, io.tanhe.engine.rules.threshold.Threshold> thresholds = new java.util.LinkedHashMap<>();
-        base.thresholds().forEach(t -> thresholds.put(t.id(), t));
+        start.thresholds().forEach(t -> thresholds.put(t.id(), t));
         for (ConfigPackage p : packages) {
             try {
                 Candidate c = Candidate.decode(p.content());
-                if (c.kind() == Candidate.Kind.THRESHOLDS) {
-                    ThresholdPackage.compile(c, base).thresholds().forEach(t -> thresholds.put(t.id(), t));
-                } else {
-                    factors = factors.overriddenBy(layer(base, p));
+                switch (c.kind()) {
+                    case THRESHOLDS -> ThresholdPackage.compile(c, start).thresholds().forEach(t -> thresholds.put(t.id(), t));
+                    case FACTORS -> factors = factors.overriddenBy(layer(start, p));
+                    case METHODOLOGY -> { } // applied first, above
                 }
             } catch (PackageRefusedException e) {
-                // the site file changed under an applied package: run without it rather than not at all, and say so
-                LOG.error("configuration package #{} {} {} no longer applies to this site and is left out: {}; roll it back"
-                        + " (`tanhe config rollback`) or push one that fits", p.id(), p.name(), p.version(), e.getMessage());
+                leftOut(p, e);
             }
         }
-        return base.withFactors(factors).withThresholds(List.copyOf(thresholds.values()));
+        return start.withFactors(factors).withThresholds(List.copyOf(thresholds.values()));
+    }
+
+    /** The site file changed under an applied package: run without it rather than not at all, and say so. */
+    private static void leftOut(ConfigPackage p, PackageRefusedException e) {
+        LOG.error("configuration package #{} {} {} no longer applies to this site and is left out: {}; roll it back"
+                + " (`tanhe config rollback`) or push one that fits", p.id(), p.name(), p.version(), e.getMessage());
     }
 
     /** {@code base} with the packages the store has applied. */

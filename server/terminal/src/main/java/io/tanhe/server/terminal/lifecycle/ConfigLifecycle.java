@@ -265,9 +265,12 @@ public final class ConfigLifecycle implements AutoCloseable {
                     yield t.thresholds().size() + " thresholds: " + t.thresholds().stream().map(x -> x.id()).toList()
                             + " (they apply from the activation on; closed days are not recomputed for them)";
                 }
-                case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "this terminal applies factor and"
-                        + " threshold packages live; a methodology package is applied by restarting the terminal with a site file"
-                        + " that names the new version");
+                case METHODOLOGY -> {
+                    Site site = MethodologyPackage.compile(c, base).site();
+                    yield "methodology " + site.methodology().id() + " " + site.methodology().version() + " (content "
+                            + site.methodology().contentHash().substring(0, 12) + ") compiles against this site with its bindings; "
+                            + site.rules().sources().size() + " rules files compile; " + site.thresholds().size() + " thresholds";
+                }
             };
             case COMPILED -> verification.tests().isEmpty() ? "the package holds no in-file tests" : verification.tests();
             case TESTED -> {
@@ -350,19 +353,30 @@ public final class ConfigLifecycle implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the configuration without {@code undone} and asks for the days from the earliest of their effective days to be
+     * recomputed, then stores their new state: a kill -9 before the state is stored leaves them applied at the next start
+     * (a rollback on command is not done and can be asked again; a failing self-test starts over and fails again), never
+     * rolled back with days still computed under them.
+     */
     private void rollBack(List<ConfigPackage> undone, AuditActor who, String why) {
         if (undone.isEmpty()) {
             return;
         }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         Instant earliest = null;
+        for (ConfigPackage p : undone) {
+            ids.add(p.id());
+            earliest = earliest == null || p.effectiveFrom().isBefore(earliest) ? p.effectiveFrom() : earliest;
+        }
+        List<ConfigPackage> remaining = ActiveConfiguration.applied(store.packages()).stream().filter(p -> !ids.contains(p.id())).toList();
+        String labels = undone.stream().map(ConfigLifecycle::label).reduce((a, b) -> a + ", " + b).orElseThrow();
+        live.apply(ActiveConfiguration.of(base, remaining), "configuration " + labels + " rolled back");
+        requestRecompute(earliest, labels + " rolled back");
         for (ConfigPackage p : undone) {
             ConfigPackage now = store.packages().get(p.id()).orElseThrow();
             move(now, PackageState.of(now.state()), PackageState.ROLLED_BACK, who, why);
-            earliest = earliest == null || now.effectiveFrom().isBefore(earliest) ? now.effectiveFrom() : earliest;
         }
-        String labels = undone.stream().map(ConfigLifecycle::label).reduce((a, b) -> a + ", " + b).orElseThrow();
-        live.apply(ActiveConfiguration.of(base, store.packages()), "configuration " + labels + " rolled back");
-        requestRecompute(earliest, labels + " rolled back");
     }
 
     /** Asks the recompute job to recompute the days from {@code from}'s day through the open window's day, naming {@code why}. */
@@ -407,8 +421,7 @@ public final class ConfigLifecycle implements AutoCloseable {
     }
 
     private void audit(AuditActor who, String type, ConfigPackage p, AuditOutcome outcome, String detail) {
-        audit.record(new AuditEvent(wallClock.instant(), who.user(), who.role(), who.source(), type, "package #" + p.id() + " "
-                + label(p), outcome, detail));
+        audit.record(new AuditEvent(wallClock.instant(), who.user(), who.role(), who.source(), type, label(p), outcome, detail));
     }
 
     private static String label(ConfigPackage p) {

@@ -84,7 +84,8 @@ public final class DryRun {
     }
 
     /**
-     * {@code site} with {@code candidate}'s factors applied from {@code from} on: what {@code tanhe replay --under} replays.
+     * {@code site} with {@code candidate} applied — its factors from {@code from} on, its methodology for every day:
+     * what {@code tanhe replay --under} replays.
      *
      * @throws PackageRefusedException when the package does not compile against the site
      */
@@ -92,7 +93,7 @@ public final class DryRun {
         return switch (candidate.kind()) {
             case FACTORS -> site.withFactors(site.factors().overriddenBy(FactorPackage.compile(candidate, site).from(from)));
             case THRESHOLDS -> site; // thresholds raise alerts; they change no figure
-            case METHODOLOGY -> throw new PackageRefusedException(PackageState.COMPILED, "methodology packages are not replayed yet");
+            case METHODOLOGY -> MethodologyPackage.of(candidate, site).site(); // a methodology has no validity dates: every day replays under it
         };
     }
 

@@ -110,13 +110,53 @@ class ConfigLifecycleTest {
             assertEquals(3, store.results().revisions("coal_combustion", "unit1", Grain.DAY, YESTERDAY).size());
             assertEquals(List.of("candidate", "verified", "compiled", "tested", "replayed", "reviewed", "staged", "activating",
                     "self-test", "active", "rolled-back"), t.lifecycle().versions().log().stream().map(s -> s.to()).toList());
+            assertEveryStepAudited(t, p.id());
         }
+    }
+
+    /**
+     * The audit holds every step of the package's way: who (the person for the steps they asked for, the terminal for
+     * its own checks and the self-test), when (the terminal's clock), what (the package and from → to).
+     */
+    private static void assertEveryStepAudited(Terminal t, long id) {
+        List<io.tanhe.server.security.audit.AuditEvent> steps = t.audit().query(io.tanhe.server.security.audit.AuditQuery.all()
+                        .sorted(io.tanhe.server.security.audit.AuditQuery.Sort.SEQ, false), new AuditActor("auditor", "auditor", "test"))
+                .entries().stream().map(io.tanhe.server.security.audit.AuditEntry::event)
+                .filter(e -> e.type().startsWith("config.") && !e.type().equals("config.change")).toList(); // config.change: the site file
+        assertEquals(List.of("config.upload admin", "config.verified terminal", "config.compiled terminal", "config.tested terminal",
+                "config.replayed terminal", "config.reviewed terminal", "config.staged admin", "config.activating admin",
+                "config.self-test admin", "config.active terminal", "config.rolled-back admin"),
+                steps.stream().map(e -> e.type() + " " + e.user()).toList());
+        String previous = null;
+        for (io.tanhe.server.security.audit.AuditEvent e : steps) {
+            assertEquals(LatePlant.RECEIVED, e.at(), "stamped with the terminal's clock: " + e);
+            assertEquals("package #" + id + " ox-coal 2026.1", e.target(), e.toString());
+            assertEquals(io.tanhe.server.security.audit.AuditOutcome.SUCCESS, e.outcome(), e.toString());
+            if (e.user().equals("admin")) {
+                assertEquals("sysadmin", e.role(), e.toString());
+                assertEquals("127.0.0.1", e.source(), "the address the request came from: " + e);
+            }
+            String state = e.type().substring("config.".length());
+            if (previous != null) {
+                assertTrue(e.detail().startsWith(previous + " → " + state + ": "), "from → to: " + e.detail());
+            }
+            previous = state.equals("upload") ? "candidate" : state;
+        }
+        assertTrue(steps.getFirst().detail().contains("factor-update package, 1 files, sha256 "), steps.getFirst().detail());
+        assertTrue(steps.get(6).detail().contains("to apply from 2025-10-01T16:00:00Z"), steps.get(6).detail());
+        assertTrue(steps.get(9).detail().startsWith("self-test → active: self-test passed: "), steps.get(9).detail());
+        assertTrue(steps.getLast().detail().contains("on command, back to the site file's configuration"), steps.getLast().detail());
     }
 
     @Test
     void aPackageSignedByAnUntrustedKeyIsRefusedAndChangesNothing() throws Exception {
         try (Terminal t = running()) {
             assertRefusedUnchanged(t, signed("2026.1", "98", SignedPackages.STRANGER), "UNTRUSTED_KEY");
+            List<io.tanhe.server.security.audit.AuditEvent> refusals = t.audit().query(io.tanhe.server.security.audit.AuditQuery.all()
+                    .type("config.refuse"), ADMIN).entries().stream().map(io.tanhe.server.security.audit.AuditEntry::event).toList();
+            assertEquals(1, refusals.size(), "the refusal is audited");
+            assertEquals(io.tanhe.server.security.audit.AuditOutcome.FAILURE, refusals.getFirst().outcome());
+            assertTrue(refusals.getFirst().detail().startsWith("at verified: UNTRUSTED_KEY"), refusals.getFirst().detail());
         }
     }
 

@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A terminal process for {@link LifecycleCrashTest}. {@code crash DIR STATE}: the late-data plant with yesterday's
- * readings, a trusted signed factor package (ox_coal 98 %) pushed, staged from yesterday and activated; when the
+ * A terminal process for {@link LifecycleCrashTest}. {@code crash DIR STATE KIND}: the late-data plant with yesterday's
+ * readings, a trusted signed package — {@code factors}: ox_coal 98 %; {@code methodology}: cn.power-generation 2022.2 with
+ * the coal combustion halved — pushed, staged from yesterday and activated; when the
  * package's state {@code STATE} has been stored, prints {@code at STATE} and waits to be killed. {@code recover DIR
  * EXPECTED}: opens the terminal again (which resumes what was interrupted), waits until the package is in
- * {@code EXPECTED} and the closed days are recomputed, prints {@code state S day V} and closes.
+ * {@code EXPECTED} and the closed days are recomputed, prints {@code state S day V version M} (M: the methodology version
+ * running) and closes.
  */
 public final class LifecycleCrashChild {
     static final Instant YESTERDAY = LatePlant.local("2025-10-02T00:00");
@@ -54,8 +56,10 @@ public final class LifecycleCrashChild {
                 }
             });
             AuditActor admin = new AuditActor("admin", "sysadmin", "127.0.0.1");
-            ConfigPackage p = t.lifecycle().upload(Candidate.fromPackage(SignedPackages.oxidation(dir.resolve("work"), "2026.1", "98",
-                    SignedPackages.AUTHOR).toBytes(), "crash test"), admin);
+            io.tanhe.server.packages.ConfigPackage signed = args[3].equals("methodology")
+                    ? SignedPackages.methodology(dir.resolve("work"), "2022.2", "")
+                    : SignedPackages.oxidation(dir.resolve("work"), "2026.1", "98", SignedPackages.AUTHOR);
+            ConfigPackage p = t.lifecycle().upload(Candidate.fromPackage(signed.toBytes(), "crash test"), admin);
             t.lifecycle().stage(p.id(), YESTERDAY, admin);
             t.lifecycle().activate(p.id(), admin);
             Thread.sleep(Long.MAX_VALUE); // the self-test and active states come on the lifecycle's thread
@@ -74,7 +78,8 @@ public final class LifecycleCrashChild {
         LatePlant.settle(t);
         double day = t.store().results().current("coal_combustion", "unit1", Grain.DAY, TimeRange.of(YESTERDAY, YESTERDAY.plusSeconds(1)))
                 .get(0).result().value();
-        out.println("state " + p.state() + " day " + String.format(java.util.Locale.ROOT, "%.4f", day));
+        out.println("state " + p.state() + " day " + String.format(java.util.Locale.ROOT, "%.4f", day) + " version "
+                + t.site().methodology().version());
         t.close();
     }
 }

@@ -40,7 +40,23 @@ class LifecycleCrashTest {
             "self-test, active, 107.8",
             "active, active, 107.8"})
     void aKillNineAtEveryStepResumesAtTheNextStart(String step, String resumed, double day) throws Exception {
-        Process crash = child("crash", step);
+        killAndRecover("factors", step, resumed, day, "2022.1");
+    }
+
+    /** The same for a methodology package (coal combustion halved: 54.45 tCO2 once applied), the steps where it differs. */
+    @ParameterizedTest(name = "methodology killed at {0}: resumes to {1}, yesterday {2}, running {3}")
+    @CsvSource({
+            "compiled, reviewed, 108.9, 2022.1",
+            "staged, staged, 108.9, 2022.1",
+            "activating, active, 54.45, 2022.2",
+            "self-test, active, 54.45, 2022.2"})
+    void aKillNineDuringAMethodologyActivationResumesAtTheNextStart(String step, String resumed, double day, String version)
+            throws Exception {
+        killAndRecover("methodology", step, resumed, day, version);
+    }
+
+    private void killAndRecover(String kind, String step, String resumed, double day, String version) throws Exception {
+        Process crash = child("crash", step, kind);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(crash.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("at " + step)) {
@@ -50,7 +66,7 @@ class LifecycleCrashTest {
         }
         crash.destroyForcibly(); // SIGKILL
         assertTrue(crash.waitFor(30, TimeUnit.SECONDS));
-        Process recover = child("recover", resumed);
+        Process recover = child("recover", resumed, kind);
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(recover.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -58,14 +74,15 @@ class LifecycleCrashTest {
             }
         }
         assertTrue(recover.waitFor(120, TimeUnit.SECONDS));
-        assertEquals("state " + resumed + " day " + String.format(java.util.Locale.ROOT, "%.4f", day), last, "see " + dir.resolve("child.err"));
+        assertEquals("state " + resumed + " day " + String.format(java.util.Locale.ROOT, "%.4f", day) + " version " + version, last,
+                "see " + dir.resolve("child.err"));
     }
 
-    private Process child(String mode, String state) throws Exception {
+    private Process child(String mode, String state, String kind) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder b = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dtanhe.config.selfTestSeconds=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                LifecycleCrashChild.class.getName(), mode, dir.toString(), state);
+                LifecycleCrashChild.class.getName(), mode, dir.toString(), state, kind);
         b.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile()));
         return b.start();
     }
