@@ -10,6 +10,7 @@ import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class MeasurementJob implements AutoCloseable {
      *
      * @return true when closed hours remain
      */
-    boolean step() {
+    synchronized boolean step() {
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (latest.isEmpty()) {
             return false;
@@ -120,6 +121,63 @@ public final class MeasurementJob implements AutoCloseable {
                 Duration.between(next, to).toHours(), next, site.identity().siteId());
         next = to;
         return next.isBefore(closedUntil);
+    }
+
+    /**
+     * What a recompute after a late QA record did.
+     *
+     * @param from    the first hour recomputed
+     * @param to      the end of the last hour recomputed (equal to {@code from} when no stored hour was affected)
+     * @param revised how many stored figures changed (each keeps its earlier value as a revision naming the record)
+     */
+    public record Recomputed(Instant from, Instant to, int revised) {
+    }
+
+    /**
+     * Recomputes the stored hours a QA record entered late affects, a day at a time, so their figures are what they
+     * would have been had the record been there when the hour closed: from the start of the local day where the
+     * record begins, to the end of the day where it ends for a calibration or maintenance period, or to the last
+     * stored hour for a failed check (the out-of-control period lasts until a check passes) and for a passing check
+     * that ends an out-of-control period ({@link QaChecks#outOfControl}). Hours not stored yet
+     * are left to the job, which reads the record when they close. Runs under the job's lock, so it never
+     * interleaves with a batch.
+     */
+    public synchronized Recomputed recomputeFor(QaRecord record) {
+        boolean failed = record.passed().equals(Optional.of(false));
+        boolean endsFailure = record.passed().equals(Optional.of(true)) && QaChecks.outOfControl(
+                store.qa().between(TimeRange.of(record.from().minus(Duration.ofDays(400)), record.from())).stream()
+                        .filter(r -> r.id() != record.id()).toList(),
+                site.measurement().orElseThrow().bindings().keySet(), record.from(), record.to()).isPresent();
+        Instant from = TimeBucket.of(Grain.DAY, record.from(), site.zone()).start();
+        Optional<Instant> stored = storedEnd();
+        if ((!record.excludesData() && !failed && !endsFailure) || stored.isEmpty() || !from.isBefore(stored.get())) {
+            return new Recomputed(from, from, 0);
+        }
+        Instant end = failed || endsFailure ? stored.get() : TimeBucket.of(Grain.DAY, record.to().minusNanos(1), site.zone()).end();
+        Instant to = end.isBefore(stored.get()) ? end : stored.get();
+        String because = "; recomputed after QA record #" + record.id() + " (" + record.kind().label() + " "
+                + record.from() + " – " + record.to() + ", " + record.source() + ")";
+        int revised = 0;
+        Instant now = wallClock.instant();
+        for (Instant a = from; a.isBefore(to); ) {
+            Instant b = a.plus(BATCH).isBefore(to) ? a.plus(BATCH) : to;
+            revised += (int) store.results().writeAll(figures.hours(a, b, now, because)).join().stream()
+                    .filter(o -> o == WriteOutcome.REVISED).count();
+            a = b;
+        }
+        LOG.info("measurement: QA record #{} ({}) recomputed the hours {} – {} of site {}: {} figures revised", record.id(),
+                record.kind().label(), from, to, site.identity().siteId(), revised);
+        return new Recomputed(from, to, revised);
+    }
+
+    /** The end of the last hour stored for the first compared emission. */
+    private Optional<Instant> storedEnd() {
+        if (next != null) {
+            return Optional.of(next);
+        }
+        return store.readings().latestMeasuredAt().flatMap(latest -> store.results().current(first.measured(), first.measuredKey(),
+                Grain.HOUR, TimeRange.of(latest.minus(Duration.ofDays(400)), latest.plusSeconds(1))).stream()
+                .reduce((a, b) -> b).map(s -> s.result().bucketEnd()));
     }
 
     /** After the last stored hour of the first compared emission; else the hour of the first measurement reading of the last two days. */
