@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class, RecomputeCommand.class,
                 LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, IdentityCommand.class,
                 CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class, AlertsCommand.class,
-                ManualCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
+                ManualCommand.class, QaCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class, JobsCommand.class,
                 PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, ReplayCommand.class,
                 RemoteCommand.class})
 public final class TanheCli implements Runnable {

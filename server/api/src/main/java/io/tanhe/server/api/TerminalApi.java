@@ -97,7 +97,7 @@ public final class TerminalApi {
 
     /** The operator actions' routes on {@code ops}. */
     static java.util.List<ApiExtension> extensions(Operations ops) {
-        return java.util.List.of(ActionRoutes.of(ops));
+        return java.util.List.of(ActionRoutes.of(ops), QaRoutes.of(ops));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */
