@@ -1,5 +1,7 @@
 package io.tanhe.server.measurement;
 
+import io.tanhe.drivers.config.ConfiguredSource;
+import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.site.Measurement;
@@ -19,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The running terminal's measurement method: on a low-priority daemon thread, computes and stores
@@ -44,6 +48,8 @@ public final class MeasurementJob implements AutoCloseable {
     private final MeasuredFigures figures;
     private final Measurement.Comparison first;
     private final Duration idle;
+    /** The points of the sources that feed the measurement but no measurement input: where the analysers' calibration reports arrive. */
+    private final Set<String> informationPoints;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
@@ -57,6 +63,7 @@ public final class MeasurementJob implements AutoCloseable {
         this.figures = new MeasuredFigures(site, store);
         this.first = site.measurement().orElseThrow().comparisons().getFirst();
         this.idle = idle;
+        this.informationPoints = informationPoints(site);
         this.thread = new Thread(this::run, "tanhe-measurement");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -114,6 +121,16 @@ public final class MeasurementJob implements AutoCloseable {
         }
         for (QaRecord r : FlaggedPeriods.of(flagged, site.measurement().orElseThrow().bindings().keySet(), next, now)) {
             store.qa().add(r);
+        }
+        List<StoredReading> information = new ArrayList<>();
+        for (String point : informationPoints) {
+            information.addAll(store.readings().readings(point, TimeRange.of(next, to)));
+        }
+        if (!information.isEmpty()) {
+            List<QaRecord> known = store.qa().between(TimeRange.of(next.minus(Duration.ofDays(1)), to));
+            for (QaRecord r : CalibrationReports.of(information, known, now)) {
+                store.qa().add(r);
+            }
         }
         List<BucketResult> results = figures.hours(next, to, now);
         store.results().writeAll(results).join();
@@ -178,6 +195,17 @@ public final class MeasurementJob implements AutoCloseable {
         return store.readings().latestMeasuredAt().flatMap(latest -> store.results().current(first.measured(), first.measuredKey(),
                 Grain.HOUR, TimeRange.of(latest.minus(Duration.ofDays(400)), latest.plusSeconds(1))).stream()
                 .reduce((a, b) -> b).map(s -> s.result().bucketEnd()));
+    }
+
+    private static Set<String> informationPoints(Site site) {
+        Set<String> bound = site.measurement().orElseThrow().bindings().keySet();
+        Set<String> out = new LinkedHashSet<>();
+        for (ConfiguredSource s : site.drivers().sources()) {
+            if (s.points().stream().anyMatch(p -> bound.contains(p.id()))) {
+                s.points().stream().map(PointSettings::id).filter(id -> !bound.contains(id)).forEach(out::add);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** After the last stored hour of the first compared emission; else the hour of the first measurement reading of the last two days. */
