@@ -103,6 +103,7 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
+        get(app, "/console/flue-gas", read, new FlueGasPage(sources)::show);
         UplinkPage uplink = new UplinkPage(sources, operations);
         get(app, "/console/uplink", read, uplink::show);
         post(app, "/console/uplink/backfill", operate, uplink::backfill);
