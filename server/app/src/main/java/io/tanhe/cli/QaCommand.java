@@ -143,7 +143,8 @@ public final class QaCommand implements Runnable {
 
     private static void number(StringBuilder b, String label, JsonNode v) {
         if (v.isNumber()) {
-            b.append("  ").append(label).append(' ').append(v.asText());
+            b.append("  ").append(label).append(' ')
+                    .append(new java.math.BigDecimal(v.asText()).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.tanhe.server.terminal.DemoRuns;
 import io.tanhe.server.terminal.Terminal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
+@Tag("slow") // opening the demo terminal: 38–58 s on the shared machine
 class QaRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -145,5 +147,16 @@ class QaRoutesTest {
         List<AuditEntry> refusals = terminal.audit().query(AuditQuery.all().type("qa.add").outcome(AuditOutcome.FAILURE).page(0, 20),
                 new AuditActor("test", "auditor", "local")).entries();
         assertTrue(refusals.size() >= 5, refusals.toString());
+    }
+
+    @Test
+    void theMeasuredFiguresAndTheirRevisionsAreReadLikeTheAccountingOnes() throws Exception {
+        JsonNode results = ok(send("GET", "/api/results?node=co2_measured&key=stack1&grain=hour&from=2026-06-01&to=2026-06-02", viewer, null), 200);
+        assertEquals("co2_measured", results.path("subject").asText(), results.toString());
+        JsonNode revisions = ok(send("GET", "/api/results/revisions?node=co2_measured&key=stack1&grain=hour&start=2026-06-01T09:00", viewer,
+                null), 200);
+        assertEquals(0, revisions.path("revisions").size(), revisions.toString());
+        refused(send("GET", "/api/results/revisions?node=co2_mesured&grain=hour&start=2026-06-01T09:00", viewer, null), 400, "node",
+                "no node `co2_mesured`");
     }
 }
