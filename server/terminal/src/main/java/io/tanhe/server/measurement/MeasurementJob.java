@@ -152,8 +152,8 @@ public final class MeasurementJob implements AutoCloseable {
 
     /**
      * Recomputes the stored hours a QA record entered late affects, a day at a time, so their figures are what they
-     * would have been had the record been there when the hour closed: from the start of the local day where the
-     * record begins, to the end of the day where it ends for a calibration or maintenance period, or to the last
+     * would have been had the record been there when the hour closed: from the first stored hour of the local day where
+     * the record begins, to the end of the day where it ends for a calibration or maintenance period, or to the last
      * stored hour for a failed check (the out-of-control period lasts until a check passes) and for a passing check
      * that ends an out-of-control period ({@link QaChecks#outOfControl}). Hours not stored yet
      * are left to the job, which reads the record when they close. Runs under the job's lock, so it never
@@ -165,11 +165,18 @@ public final class MeasurementJob implements AutoCloseable {
                 store.qa().between(TimeRange.of(record.from().minus(Duration.ofDays(400)), record.from())).stream()
                         .filter(r -> r.id() != record.id()).toList(),
                 site.measurement().orElseThrow().bindings().keySet(), record.from(), record.to()).isPresent();
-        Instant from = TimeBucket.of(Grain.DAY, record.from(), site.zone()).start();
+        Instant dayStart = TimeBucket.of(Grain.DAY, record.from(), site.zone()).start();
         Optional<Instant> stored = storedEnd();
-        if ((!record.excludesData() && !failed && !endsFailure) || stored.isEmpty() || !from.isBefore(stored.get())) {
-            return new Recomputed(from, from, 0);
+        if ((!record.excludesData() && !failed && !endsFailure) || stored.isEmpty() || !dayStart.isBefore(stored.get())) {
+            return new Recomputed(dayStart, dayStart, 0);
         }
+        // from the first hour stored that day: the hours before the data began were never figures, and must not become invalid ones
+        Optional<Instant> firstStored = store.results().current(first.measured(), first.measuredKey(), Grain.HOUR,
+                TimeRange.of(dayStart, stored.get())).stream().findFirst().map(r -> r.result().bucketStart());
+        if (firstStored.isEmpty()) {
+            return new Recomputed(dayStart, dayStart, 0);
+        }
+        Instant from = firstStored.get();
         Instant end = failed || endsFailure ? stored.get() : TimeBucket.of(Grain.DAY, record.to().minusNanos(1), site.zone()).end();
         Instant to = end.isBefore(stored.get()) ? end : stored.get();
         String because = "; recomputed after QA record #" + record.id() + " (" + record.kind().label() + " "

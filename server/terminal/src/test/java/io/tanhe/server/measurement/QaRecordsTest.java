@@ -110,6 +110,28 @@ class QaRecordsTest {
     }
 
     @Test
+    void aLateRecordRecomputesOnlyTheHoursStoredNotThoseBeforeTheDataBegan() {
+        Site site = CemsPlant.site(dir.resolve("site"));
+        try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir.resolve("data")))) {
+            CemsPlant.write(store, at(8, 0), at(12, 10), List.of());
+            MeasurementJob job = MeasurementJob.start(site, store, Clock.fixed(DAY.plus(Duration.ofDays(2)), ZoneOffset.UTC),
+                    Duration.ofDays(1)).orElseThrow();
+            job.close();
+            while (job.step()) {
+                // one batch
+            }
+            QaRecord late = store.qa().add(new QaRecord(0, QaKind.MAINTENANCE, CemsPlant.CO2, at(10, 0), at(10, 40), Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, "manual:test", "", DAY.plus(Duration.ofDays(2))));
+            MeasurementJob.Recomputed r = job.recomputeFor(late);
+            assertEquals(at(8, 0), r.from(), "from the first stored hour, not midnight");
+            List<StoredResult> hours = store.results().current("co2_measured", "stack1", Grain.HOUR, TimeRange.of(DAY, at(12, 0)));
+            assertEquals(4, hours.size(), "08:00 to 11:00 only: " + hours);
+            BucketResult maintained = hour(store, 10);
+            assertEquals(Quality.SUBSTITUTED, maintained.quality(), "α = 3/4 = 75 %: substituted; " + maintained.reason());
+        }
+    }
+
+    @Test
     void aFailedAuditPutsTheHoursUntilAPassingOneOutOfControlAndTheyAreSubstituted() {
         Site site = CemsPlant.site(dir.resolve("site"));
         try (JdbcStore store = JdbcStore.open(StoreSettings.at(dir.resolve("data")))) {
