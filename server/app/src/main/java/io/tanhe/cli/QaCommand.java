@@ -74,11 +74,11 @@ public final class QaCommand implements Runnable {
             put(body, "limit", limit);
             body.put("note", note);
             return ApiCommands.run("qa add", terminal, json, c -> c.post("/api/qa", body), a -> {
-                System.out.println("recorded " + line(a.path("record")));
+                System.out.println((a.path("already").asBoolean() ? "already recorded, nothing changed: " : "recorded ") + line(a.path("record")));
                 JsonNode r = a.path("recomputed");
                 if (!r.isNull() && !r.isMissingNode()) {
                     System.out.println("recomputed the stored hours " + r.path("from").asText() + " – " + r.path("to").asText() + ": "
-                            + r.path("revised").asInt() + " figures revised (tanhe explain shows their revisions)");
+                            + r.path("revised").asInt() + " figures revised (GET /api/results/revisions shows them)");
                 }
             });
         }

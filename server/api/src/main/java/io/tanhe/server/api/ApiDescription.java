@@ -134,7 +134,8 @@ final class ApiDescription {
                     f("at", "string", false, "the value's time (other points)"), f("value", "number", true, "the value, digits kept"),
                     f("unit", "string", false, "the point's unit (another is refused)"), f("comment", "string", false, "why or from where")),
             post("/api/qa", "record a CEMS QA check by hand: zero/span calibration (drift), calibration or maintenance period,"
-                    + " RA run, or RA audit computed from the stored runs; recomputes the stored hours it affects", Permission.OPERATE, 201,
+                    + " RA run, or RA audit computed from the stored runs; recomputes the stored hours it affects (a repeat answers 200,"
+                    + " already: true)", Permission.OPERATE, 201,
                     List.of(503), f("kind", "string", true, "zero_calibration, span_calibration, calibration, maintenance, ra_run or ra_audit"),
                     f("point", "string", false, "a measurement point (default every point)"), f("from", "string", true, "start"),
                     f("to", "string", true, "end"), f("reference", "number", false, "calibration gas, or the reference method's run value"),

@@ -21,7 +21,7 @@ import java.util.Map;
  *   <li>{@code POST /api/qa} {@code {"kind", "point", "from", "to", "reference", "measured", "range", "limit", "note"}} —
  *       record a zero or span calibration (drift judged against the limit), a calibration or maintenance period, an RA
  *       run, or an RA audit computed from the stored runs (operate). Answers 201 with the record and the stored hours it
- *       recomputed.</li>
+ *       recomputed; the same record again answers 200 with the stored one and {@code already: true}.</li>
  * </ul>
  */
 final class QaRoutes {
@@ -67,7 +67,8 @@ final class QaRoutes {
             m.put("revised", r.revised());
             return m;
         }).orElse(null));
-        ctx.status(201);
+        out.put("already", added.already());
+        ctx.status(added.already() ? 200 : 201);
         ApiServer.send(ctx, out);
     }
 

@@ -95,6 +95,11 @@ class QaRoutesTest {
         assertEquals(2.5, r.path("limit").asDouble(), 1e-9, "the site's measurement.qa.drift_limit");
         assertEquals(false, r.path("passed").asBoolean(true));
         assertTrue(r.path("source").asText().startsWith("manual:token:sysadmin-"), r.toString());
+        JsonNode again = ok(send("POST", "/api/qa", admin, """
+                {"kind": "span_calibration", "point": "stack1.co2", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20",
+                 "reference": 15.0, "measured": 15.6, "range": 20, "note": "span gas cylinder 4411"}"""), 200);
+        assertTrue(again.path("already").asBoolean(), again.toString());
+        assertEquals(r.path("id").asLong(), again.path("record").path("id").asLong(), "a repeated request answers the stored record");
         JsonNode listed = ok(send("GET", "/api/qa?from=2026-05-02&to=2026-05-03", viewer, null), 200);
         assertEquals(1, listed.path("records").size(), listed.toString());
         List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("qa.add").outcome(AuditOutcome.SUCCESS).page(0, 10),

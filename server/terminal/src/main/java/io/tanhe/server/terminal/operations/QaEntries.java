@@ -58,8 +58,9 @@ public final class QaEntries {
      *
      * @param record     the record as stored, with its id and (for checks) result and limit
      * @param recomputed the stored hours recomputed because of it; empty when none were affected or no job runs
+     * @param already    the same record was stored before (a repeated request): nothing was stored or recomputed
      */
-    public record Added(QaRecord record, Optional<MeasurementJob.Recomputed> recomputed) {
+    public record Added(QaRecord record, Optional<MeasurementJob.Recomputed> recomputed, boolean already) {
     }
 
     /**
@@ -122,13 +123,28 @@ public final class QaEntries {
             case CALIBRATION, MAINTENANCE -> new QaRecord(0, kind, input.point(), input.from(), input.to(), Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, source, input.note(), now);
         };
+        Optional<QaRecord> same = qa.between(TimeRange.of(record.from(), record.to())).stream().filter(q -> sameRecord(q, record)).findFirst();
+        if (same.isPresent()) {
+            return new Added(same.get(), Optional.empty(), true); // a client repeating a request whose answer it lost
+        }
         QaRecord stored = qa.add(record);
         Optional<MeasurementJob.Recomputed> recomputed = job.get().map(j -> j.recomputeFor(stored)).filter(r -> r.to().isAfter(r.from()));
         record(actor, input, AuditOutcome.SUCCESS, "record #" + stored.id()
                 + (Double.isNaN(stored.result()) ? "" : String.format(Locale.ROOT, ", result %.4g %%", stored.result()))
                 + stored.passed().map(p -> p ? ", passed" : ", FAILED").orElse("")
                 + recomputed.map(r -> "; recomputed " + r.from() + " – " + r.to() + ", " + r.revised() + " figures revised").orElse(""));
-        return new Added(stored, recomputed);
+        return new Added(stored, recomputed, false);
+    }
+
+    /** The same entry: kind, point, period, numbers, source and note (the time it was recorded aside). */
+    private static boolean sameRecord(QaRecord a, QaRecord b) {
+        return a.kind() == b.kind() && a.pointId().equals(b.pointId()) && a.from().equals(b.from()) && a.to().equals(b.to())
+                && same(a.reference(), b.reference()) && same(a.measured(), b.measured()) && same(a.range(), b.range())
+                && same(a.limit(), b.limit()) && a.source().equals(b.source()) && a.note().equals(b.note());
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.compare(a, b) == 0;
     }
 
     /** The records whose period overlaps [from, to), by start. */
