@@ -14,7 +14,6 @@ import io.tanhe.server.uplink.UplinkEnvironment;
 import io.tanhe.sim.SimulatedClock;
 import io.tanhe.sim.hj212.Hj212PlatformSimulator;
 import io.tanhe.sim.hj212.ReceivedValue;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * measured node reports the CEMS figure under a05001 and the accounting figure under another code, to the HJ 212
  * platform simulator (the uplink's mock centre); each value is the stored figure of its method, not the other's.
  */
-@Tag("slow") // about 27 s on the shared machine: two hours of 30-s readings, their figures, and the upload
 class CemsUplinkTest {
     private static final Instant DAY = LocalDateTime.of(2024, 6, 1, 0, 0).atZone(CemsPlant.ZONE).toInstant();
     private static final Duration SPAN = Duration.ofHours(2);
