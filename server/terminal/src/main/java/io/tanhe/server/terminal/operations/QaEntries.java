@@ -60,7 +60,17 @@ public final class QaEntries {
      * @param recomputed the stored hours recomputed because of it; empty when none were affected or no job runs
      * @param already    the same record was stored before (a repeated request): nothing was stored or recomputed
      */
-    public record Added(QaRecord record, Optional<MeasurementJob.Recomputed> recomputed, boolean already) {
+    public record Added(QaRecord record, Optional<Recomputed> recomputed, boolean already) {
+    }
+
+    /**
+     * The stored hours a record recomputed (the API's view of {@link MeasurementJob.Recomputed}).
+     *
+     * @param from    the first hour recomputed
+     * @param to      the end of the last
+     * @param revised how many stored figures changed
+     */
+    public record Recomputed(Instant from, Instant to, int revised) {
     }
 
     /**
@@ -128,7 +138,8 @@ public final class QaEntries {
             return new Added(same.get(), Optional.empty(), true); // a client repeating a request whose answer it lost
         }
         QaRecord stored = qa.add(record);
-        Optional<MeasurementJob.Recomputed> recomputed = job.get().map(j -> j.recomputeFor(stored)).filter(r -> r.to().isAfter(r.from()));
+        Optional<Recomputed> recomputed = job.get().map(j -> j.recomputeFor(stored)).filter(r -> r.to().isAfter(r.from()))
+                .map(r -> new Recomputed(r.from(), r.to(), r.revised()));
         record(actor, input, AuditOutcome.SUCCESS, "record #" + stored.id()
                 + (Double.isNaN(stored.result()) ? "" : String.format(Locale.ROOT, ", result %.4g %%", stored.result()))
                 + stored.passed().map(p -> p ? ", passed" : ", FAILED").orElse("")
