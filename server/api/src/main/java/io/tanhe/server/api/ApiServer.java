@@ -383,6 +383,8 @@ public final class ApiServer {
             this.s = s;
             this.query = new ResultQuery(s.site().graph(), s.store().results(), s.site().zone());
             this.members = members(s.site());
+            // the measurement methodology's sets too (docs/cems.md: co2_measured[stack1]); set names of the two do not clash in practice
+            s.site().measurementView().ifPresent(v -> members(v).forEach(members::putIfAbsent));
         }
 
         Map<String, Object> status() {
@@ -423,9 +425,19 @@ public final class ApiServer {
             return out;
         }
 
+        /** The site's methodology, or its measurement methodology for a node only that one has (docs/cems.md: co2_measured). */
+        private Site graphSite(String node) {
+            if (s.site().graph().node(node).isPresent()) {
+                return s.site();
+            }
+            return s.site().measurementView().filter(v -> v.graph().node(node).isPresent()).orElse(s.site());
+        }
+
         Map<String, Object> results(Context ctx) {
             String node = required(ctx, "node");
-            Optional<Node> n = s.site().graph().node(node);
+            Site holder = graphSite(node);
+            Optional<Node> n = holder.graph().node(node);
+            ResultQuery query = holder == s.site() ? this.query : new ResultQuery(holder.graph(), s.store().results(), s.site().zone());
             if (n.isEmpty() || n.get().kind() == NodeKind.FACTOR || n.get().kind() == NodeKind.CONST) {
                 List<String> names = s.site().graph().nodes().stream()
                         .filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).map(Node::name).toList();
@@ -467,7 +479,8 @@ public final class ApiServer {
 
         Map<String, Object> revisions(Context ctx) {
             String node = required(ctx, "node");
-            if (s.site().graph().node(node).isEmpty()) {
+            Site holder = graphSite(node);
+            if (holder.graph().node(node).isEmpty()) {
                 throw new BadRequest("node", "no node `" + TimeText.shown(node) + "` in " + s.site().methodology().id());
             }
             Grain grain;
@@ -483,7 +496,7 @@ public final class ApiServer {
                 throw new BadRequest("start", e.getMessage());
             }
             String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
-            checkKey(s.site().graph().node(node).orElseThrow(), key);
+            checkKey(holder.graph().node(node).orElseThrow(), key);
             List<Map<String, Object>> out = new ArrayList<>();
             for (var r : s.store().results().revisions(node, key, grain, start)) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -111,7 +111,7 @@ public final class TerminalApi {
 
     /** The operator actions' routes on {@code ops} and the upgrade routes on {@code upgrades}. */
     static java.util.List<ApiExtension> extensions(Operations ops, Upgrades upgrades) {
-        return java.util.List.of(ActionRoutes.of(ops), UpgradeRoutes.of(upgrades), EvidenceRoutes.of(ops.terminal()));
+        return java.util.List.of(ActionRoutes.of(ops), QaRoutes.of(ops), UpgradeRoutes.of(upgrades), EvidenceRoutes.of(ops.terminal()));
     }
 
     /** The terminal's counters and window as the API's {@link PipelineStatus}. */

@@ -1,5 +1,6 @@
 package io.tanhe.server.cems;
 
+import io.tanhe.drivers.InstrumentCalibration;
 import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
 import io.tanhe.drivers.ReadingSink;
@@ -56,6 +57,8 @@ public final class Hj212LoggerSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(Hj212LoggerSource.class);
     /** Data uploads and instrument information (3020: work state, calibration intercept and slope), all acknowledged with 9014. */
     private static final Set<String> DATA_CNS = Set.of("2011", "2051", "2061", "2031", "3020");
+    /** HJ 212-2017 Table B.4: i13006 校准时间 (yyyyMMddHHmmss). */
+    private static final String CALIBRATION_TIME = "i13006";
 
     private final LoggerConfig config;
     private final Clock clock;
@@ -216,12 +219,20 @@ public final class Hj212LoggerSource implements Source {
         }
     }
 
-    /** One reading per configured point of this CN whose value field the upload carries. */
+    /**
+     * One reading per configured point of this CN whose value field the upload carries. The readings of a 3020 upload that
+     * carries a calibration time (i13006) say so in their detail ({@link InstrumentCalibration}: the analyser its PolId
+     * feeds, the time, their code), so the terminal can store the calibration's intercept and slope as a QA record.
+     */
     private List<Reading> readings(DataSegment s, Instant at) {
+        Optional<String> calibration = calibration(s);
         List<Reading> out = new ArrayList<>();
         for (LoggerPoint p : config.points()) {
             if (!p.cn().equals(s.cn()) || !p.polId().isEmpty() && !s.cp().value("PolId").orElse("").equals(p.polId())) {
                 continue;
+            }
+            if (p.code().equals(CALIBRATION_TIME)) {
+                continue; // a time, not a number: it is carried in the detail of the upload's other readings
             }
             String valueName = p.code() + "-" + p.field();
             for (CpItem item : s.cp().items()) {
@@ -229,10 +240,43 @@ public final class Hj212LoggerSource implements Source {
                 if (value.isEmpty()) {
                     continue;
                 }
-                out.add(reading(p, at, value.get(), field(item, p.code() + "-Flag")));
+                Reading r = reading(p, at, value.get(), field(item, p.code() + "-Flag"));
+                out.add(calibration.isEmpty() || r.value() == null ? r : new Reading(r.pointId(), r.measuredAt(), r.value(), r.unit(),
+                        r.quality(), r.sourceId(), calibration.get() + p.code()));
             }
         }
         return out;
+    }
+
+    /**
+     * For a 3020 upload with i13006: {@code calibration of <analyser point> at <instant>: } (the code follows), the analyser
+     * being the configured data point whose code is the upload's PolId; empty otherwise, or when the time is not
+     * yyyyMMddHHmmss or no point takes the PolId (logged).
+     */
+    private Optional<String> calibration(DataSegment s) {
+        if (!s.cn().equals("3020")) {
+            return Optional.empty();
+        }
+        Optional<String> time = s.cp().items().stream().map(i -> field(i, CALIBRATION_TIME + "-Info")).flatMap(Optional::stream).findFirst();
+        if (time.isEmpty()) {
+            return Optional.empty();
+        }
+        String polId = s.cp().value("PolId").orElse("");
+        Optional<LoggerPoint> analyser = config.points().stream().filter(p -> !p.cn().equals("3020") && p.code().equals(polId)).findFirst();
+        if (analyser.isEmpty()) {
+            LOG.warn("hj212-logger {}: 3020 calibration report for PolId `{}` ignored: no point of this source takes {}", config.id(),
+                    polId, polId.isEmpty() ? "an empty PolId" : polId);
+            return Optional.empty();
+        }
+        try {
+            Instant at = Timestamps.parse(time.get()).atZone(config.zone()).toInstant();
+            String detail = new InstrumentCalibration(analyser.get().pointId(), at, "").detail();
+            return Optional.of(detail);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            LOG.warn("hj212-logger {}: 3020 calibration time i13006-Info `{}` is not yyyyMMddHHmmss; its readings carry no calibration",
+                    config.id(), time.get());
+            return Optional.empty();
+        }
     }
 
     private Reading reading(LoggerPoint p, Instant at, String value, Optional<String> flagText) {

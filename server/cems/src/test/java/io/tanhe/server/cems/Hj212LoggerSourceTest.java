@@ -1,6 +1,7 @@
 package io.tanhe.server.cems;
 
 import io.tanhe.drivers.Quality;
+import io.tanhe.drivers.InstrumentCalibration;
 import io.tanhe.drivers.Reading;
 import io.tanhe.server.hj212.CpArea;
 import io.tanhe.server.hj212.CpField;
@@ -62,7 +63,9 @@ class Hj212LoggerSourceTest {
                 new LoggerPoint("stack1.o2", "a19001", "2011", "Rtd", "%"),
                 new LoggerPoint("stack1.co2_min", "a05001", "2051", "Avg", "%"),
                 new LoggerPoint("stack1.co2.state", "i12001", "3020", "Info", "", "a05001"),
-                new LoggerPoint("stack1.co2.slope", "i13008", "3020", "Info", "", "a05001"));
+                new LoggerPoint("stack1.co2.slope", "i13008", "3020", "Info", "", "a05001"),
+                new LoggerPoint("stack1.co2.intercept", "i13007", "3020", "Info", "", "a05001"),
+                new LoggerPoint("stack1.co2.calibrated", "i13006", "3020", "Info", "", "a05001"));
         source = new Hj212LoggerSource(new LoggerConfig("cems1", "127.0.0.1", 0, Optional.of(MN), ZONE, Duration.ofMinutes(1), points),
                 Clock.fixed(Instant.parse("2024-06-03T02:00:00Z"), ZoneOffset.UTC));
         source.start(received::add);
@@ -267,5 +270,33 @@ class Hj212LoggerSourceTest {
         assertEquals(new BigDecimal("0.987"), of(rs, "stack1.co2.slope", at).value());
         Thread.sleep(100);
         assertEquals(2, received.size());
+    }
+
+    /**
+     * After a 3011 zero/span calibration the logger reports its time (i13006, local), intercept (i13007) and slope (i13008):
+     * the intercept and slope readings name the calibrated analyser (the point PolId a05001 feeds) and the time in their
+     * detail, for the terminal to store the calibration; the time itself is no reading; a bad time leaves plain readings.
+     */
+    @Test
+    void aCalibrationReportNamesItsAnalyserAndTimeOnTheInterceptAndSlope() throws Exception {
+        DataSegment report = upload("3020", "20240603110500", MN, CpItem.of("PolId", "a05001"),
+                CpItem.of(new CpField("i13006-Info", "20240603104500")), CpItem.of(new CpField("i13007-Info", "0.012")),
+                CpItem.of(new CpField("i13008-Info", "1.003")));
+        DataSegment badTime = upload("3020", "20240603120500", MN, CpItem.of("PolId", "a05001"),
+                CpItem.of(new CpField("i13006-Info", "2024-06-03 10:45")), CpItem.of(new CpField("i13008-Info", "0.998")));
+        send(Hj212Codec.encode(report), Hj212Codec.encode(badTime));
+        assertEquals("9014", reply().cn());
+        assertEquals("9014", reply().cn());
+        List<Reading> rs = await(r -> r.size() == 3);
+        Instant at = Instant.parse("2024-06-03T03:05:00Z");
+        Reading slope = of(rs, "stack1.co2.slope", at);
+        assertEquals(new BigDecimal("1.003"), slope.value());
+        assertEquals("calibration of stack1.co2 at 2024-06-03T02:45:00Z: i13008", slope.detail());
+        InstrumentCalibration c = InstrumentCalibration.of(of(rs, "stack1.co2.intercept", at).detail()).orElseThrow();
+        assertEquals(new InstrumentCalibration("stack1.co2", Instant.parse("2024-06-03T02:45:00Z"), "i13007"), c);
+        assertTrue(rs.stream().noneMatch(r -> r.pointId().equals("stack1.co2.calibrated")), "i13006 is a time, carried in the detail");
+        Reading plain = of(rs, "stack1.co2.slope", Instant.parse("2024-06-03T04:05:00Z"));
+        assertEquals(new BigDecimal("0.998"), plain.value());
+        assertTrue(InstrumentCalibration.of(plain.detail()).isEmpty(), plain.detail());
     }
 }

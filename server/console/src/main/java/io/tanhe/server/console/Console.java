@@ -134,6 +134,7 @@ public final class Console implements ApiExtension {
         get(app, "/console/points", operate, points::show);
         post(app, "/console/points/check", operate, points::check);
         post(app, "/console/points/save", operate, points::save);
+        get(app, "/console/flue-gas", read, new FlueGasPage(sources)::show);
         UplinkPage uplink = new UplinkPage(sources, operations);
         get(app, "/console/uplink", read, uplink::show);
         post(app, "/console/uplink/backfill", operate, uplink::backfill);

@@ -21,6 +21,7 @@ final class Layout {
             new Entry("alerts", "/console/alerts", Permission.READ_DATA),
             new Entry("entry", "/console/entry", Permission.OPERATE),
             new Entry("devices", "/console/devices", Permission.READ_DATA),
+            new Entry("flueGas", "/console/flue-gas", Permission.READ_DATA),
             new Entry("uplink", "/console/uplink", Permission.READ_DATA),
             new Entry("jobs", "/console/jobs", Permission.READ_DATA),
             new Entry("config", "/console/config", Permission.OPERATE),

@@ -131,6 +131,7 @@ final class Texts {
         w("feeds", "用于", "Feeds");
         w("number", "数值", "Value");
         w("uplink", "数据上报", "Uplink");
+        w("flueGas", "烟气参数", "Flue gas");
         w("noCentres", "站点文件未配置数据中心（uplink:），不上报。", "The site file names no data centre (uplink:): nothing is reported.");
         w("centre", "数据中心", "Centre");
         w("protocol", "协议", "Protocol");

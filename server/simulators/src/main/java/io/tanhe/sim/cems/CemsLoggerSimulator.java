@@ -79,6 +79,20 @@ public final class CemsLoggerSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Uploads the instrument information of a zero/span calibration (HJ 212-2017 3020, Table C.42): the calibration time
+     * i13006, the intercept i13007 and the slope i13008 of the instrument {@code polId}, at {@code at}.
+     */
+    public void calibrationReport(Instant at, String polId, Instant calibrated, String intercept, String slope) throws IOException {
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        List<CpItem> items = List.of(CpItem.of("DataTime", Timestamps.format(local)), CpItem.of("PolId", polId),
+                CpItem.of(new CpField("i13006-Info", Timestamps.format(LocalDateTime.ofInstant(calibrated, zone)))),
+                CpItem.of(new CpField("i13007-Info", intercept)), CpItem.of(new CpField("i13008-Info", slope)));
+        // a QN of its own: the real-time upload of the same second has the plain one
+        send(DataSegment.of(Qn.at(local.plusNanos(1_000_000)), "31", "3020", "123456", mn, new Flag(Flag.V2017, false, true),
+                new CpArea(items)));
+    }
+
     /** QNs of packets that got no answer after every attempt. */
     public List<String> unanswered() {
         return List.copyOf(unanswered);

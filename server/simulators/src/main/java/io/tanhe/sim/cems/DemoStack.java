@@ -18,7 +18,8 @@ import java.util.Map;
  * flue-gas flow follows the demo coal scale's load cycle (the same sine over 3 h from 2020-01-01 as
  * {@code sim.demo.Signal}), so the CEMS figure tracks the accounting one, about 2 % below it, as a
  * real unit's might. Once a day, counted from the demo's start, the analyser is calibrated for 25 min
- * from 3 h 20 min (flag C, span gas on the cell: its hour is substituted) and has a 12-min fault from
+ * from 3 h 20 min (flag C, span gas on the cell: its hour is substituted), after which the logger reports the new
+ * intercept and slope with the calibration time (3020: i13006–i13008), and has a 12-min fault from
  * 4 h 20 min (flag D: its hour keeps 47 valid minutes and stays measured).
  */
 public final class DemoStack implements AutoCloseable {
@@ -66,6 +67,11 @@ public final class DemoStack implements AutoCloseable {
         return DataFlag.N;
     }
 
+    /** Whether {@code t} is the first upload after the daily calibration, when the logger reports its intercept and slope (3020). */
+    static boolean calibrationEnds(Instant begin, Instant t) {
+        return Math.floorMod(Duration.between(begin, t).toSeconds(), 86_400L) == CALIBRATION.plus(CALIBRATION_LENGTH).toSeconds();
+    }
+
     /** The flue gas at {@code t}: code → value text as the logger sends it (HJ 212-2017 Table B.2 units). */
     public static Map<String, String> profile(Instant t) {
         double hours = (t.getEpochSecond() - EPOCH.getEpochSecond()) / 3600.0;
@@ -90,6 +96,9 @@ public final class DemoStack implements AutoCloseable {
                 while (!next.isAfter(now) && running) {
                     Instant at = next;
                     logger.upload(at, at, STEP, t -> flag(begin, t), DemoStack::profile);
+                    if (calibrationEnds(begin, at)) {
+                        logger.calibrationReport(at, "a05001", at, "0.012", "1.003");
+                    }
                     next = next.plus(STEP);
                 }
                 Thread.sleep(20);

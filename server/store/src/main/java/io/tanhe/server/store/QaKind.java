@@ -14,8 +14,10 @@ public enum QaKind {
     CALIBRATION,
     /** The analyser under maintenance. */
     MAINTENANCE,
-    /** A relative-accuracy audit against a reference method (RA, HJ 75-2017 as cems.md gives it). */
-    RA_AUDIT;
+    /** A relative-accuracy audit against a reference method (RA, HJ 75-2017 as cems.md gives it), computed from the stored runs. */
+    RA_AUDIT,
+    /** One paired run of an audit: the reference method's value and the CEMS's over the same period. */
+    RA_RUN;
 
     /** {@code zero_calibration}: how files, the API and the store write it. */
     public String label() {

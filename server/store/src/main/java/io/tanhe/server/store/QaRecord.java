@@ -47,9 +47,9 @@ public record QaRecord(long id, QaKind kind, String pointId, Instant from, Insta
         return Optional.of(Math.abs(result) <= limit);
     }
 
-    /** Calibrations and maintenance take the analyser off the flue gas: their readings are not data. */
+    /** Calibrations and maintenance take the analyser off the flue gas: their readings are not data (an audit's runs do not). */
     public boolean excludesData() {
-        return kind != QaKind.RA_AUDIT;
+        return kind != QaKind.RA_AUDIT && kind != QaKind.RA_RUN;
     }
 
     /** The HJ 212-2017 data flag of the readings it excludes: C calibration, M maintenance. */

@@ -4,6 +4,7 @@ import io.tanhe.engine.cems.CaptureRate;
 import io.tanhe.engine.cems.HourFigure;
 import io.tanhe.engine.cems.HourFlags;
 import io.tanhe.engine.cems.HourRecord;
+import io.tanhe.engine.cems.HourStatus;
 import io.tanhe.engine.cems.HourlyFigures;
 import io.tanhe.engine.cems.MeasuredHours;
 import io.tanhe.engine.graph.Node;
@@ -78,8 +79,17 @@ public final class MeasuredFigures {
      * measured emission, at {@code now}.
      */
     public List<BucketResult> hours(Instant from, Instant to, Instant now) {
+        return hours(from, to, now, "");
+    }
+
+    /**
+     * As {@link #hours(Instant, Instant, Instant)}, with {@code because} appended to every figure's reason (a recompute
+     * names the QA record that caused it; the reason of a changed figure is its revision's).
+     */
+    public List<BucketResult> hours(Instant from, Instant to, Instant now, String because) {
         TimeRange range = TimeRange.of(from, to);
-        List<QaRecord> excluded = store.qa().between(range).stream().filter(QaRecord::excludesData).toList();
+        List<QaRecord> records = store.qa().between(TimeRange.of(from.minus(HISTORY), to));
+        List<QaRecord> excluded = records.stream().filter(QaRecord::excludesData).filter(q -> q.to().isAfter(from)).toList();
         List<StoredReading> readings = Replay.readings(view, store.readings(), range);
         IncrementalEvaluator evaluator = EvaluatorFactory.create(view);
         List<HourFlags.Flagged> flags = new ArrayList<>();
@@ -107,7 +117,15 @@ public final class MeasuredFigures {
         for (Measurement.Comparison c : measurement.comparisons()) {
             Node node = view.graph().node(c.measured()).orElseThrow();
             String unit = node.unit().text();
-            List<HourRecord> period = MeasuredHours.of(evaluator, c.measured(), c.measuredKey(), from, to, measurement.validity(), reasons);
+            List<HourRecord> period = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (HourRecord h : MeasuredHours.of(evaluator, c.measured(), c.measuredKey(), from, to, measurement.validity(), reasons)) {
+                Optional<QaRecord> failed = h.status() != HourStatus.VALID ? Optional.empty()
+                        : QaChecks.outOfControl(records, measurement.bindings().keySet(), h.start(),
+                        TimeBucket.of(Grain.HOUR, h.start(), site.zone()).end());
+                period.add(failed.isEmpty() ? h : new HourRecord(h.start(), HourStatus.INVALID, Double.NaN, h.validMinutes()));
+                notes.add(failed.map(f -> "; out of control (HJ 75-2017 失控, second-hand) after " + QaChecks.describe(f)).orElse(""));
+            }
             List<HourRecord> history = stored(c, TimeRange.of(from.minus(HISTORY), from));
             CaptureRate quarter = CaptureRate.of(quarterSoFar(history, period, from));
             List<HourFigure> figures = HourlyFigures.of(history, period, quarter, measurement.substitution());
@@ -115,20 +133,22 @@ public final class MeasuredFigures {
                 HourFigure f = figures.get(i);
                 TimeBucket hour = TimeBucket.of(Grain.HOUR, f.start(), site.zone());
                 out.add(BucketResult.of(c.measured(), c.measuredKey(), hour, f.quality() == Quality.MISSING ? 0 : f.value(), unit,
-                        f.quality(), period.get(i).validMinutes() / 60.0, measurement.methodology(), now, f.provenance()));
+                        f.quality(), period.get(i).validMinutes() / 60.0, measurement.methodology(), now,
+                        f.provenance() + notes.get(i) + because));
             }
             for (ResultValue v : evaluator.results(Grain.FIFTEEN_MINUTES, from, to, java.util.Set.of(c.measured()))) {
                 if (v.key().equals(c.measuredKey())) {
-                    StoredFigures.of(v, measurement.methodology(), now, "measured: the sum of the valid minutes").ifPresent(out::add);
+                    StoredFigures.of(v, measurement.methodology(), now, "measured: the sum of the valid minutes" + because).ifPresent(out::add);
                 }
             }
-            out.addAll(days(c, unit, from, to, out, now));
+            out.addAll(days(c, unit, from, to, out, now, because));
         }
         return out;
     }
 
     /** The days that end inside (from, to]: their sum of hourly figures and their capture rate. */
-    private List<BucketResult> days(Measurement.Comparison c, String unit, Instant from, Instant to, List<BucketResult> fresh, Instant now) {
+    private List<BucketResult> days(Measurement.Comparison c, String unit, Instant from, Instant to, List<BucketResult> fresh, Instant now,
+                                    String because) {
         List<BucketResult> out = new ArrayList<>();
         for (TimeBucket day = TimeBucket.of(Grain.DAY, from, site.zone()); !day.end().isAfter(to); day = day.next()) {
             if (!day.end().isAfter(from)) {
@@ -163,14 +183,14 @@ public final class MeasuredFigures {
             Quality q = missing > 0 ? Quality.MISSING : substituted > 0 ? Quality.SUBSTITUTED : Quality.MEASURED;
             CaptureRate alpha = CaptureRate.of(hours.stream().map(HourStatusText::record).toList());
             String why = String.format(Locale.ROOT, "sum of %d hourly figures: %d measured, %d substituted, %d missing; capture rate %.1f %%",
-                    expected, measured, substituted, missing, alpha.percent());
+                    expected, measured, substituted, missing, alpha.percent()) + because;
             out.add(BucketResult.of(c.measured(), c.measuredKey(), day, sum, unit, q, (double) measured / expected,
                     measurement.methodology(), now, why));
             if (!Double.isNaN(alpha.rate())) {
                 out.add(BucketResult.of(c.measured() + CAPTURE_RATE, c.measuredKey(), day, alpha.percent(), "%", Quality.MEASURED,
                         (double) hours.size() / expected, measurement.methodology(), now,
                         String.format(Locale.ROOT, "α = (T − T_stopped − T_invalid)/(T − T_stopped) over %d hours: %d stopped, %d not valid",
-                                alpha.hours(), alpha.stopped(), alpha.invalid())));
+                                alpha.hours(), alpha.stopped(), alpha.invalid()) + because));
             }
         }
         return out;

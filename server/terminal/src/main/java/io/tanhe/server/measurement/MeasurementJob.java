@@ -1,5 +1,7 @@
 package io.tanhe.server.measurement;
 
+import io.tanhe.drivers.config.ConfiguredSource;
+import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.site.Measurement;
@@ -10,6 +12,7 @@ import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The running terminal's measurement method: on a low-priority daemon thread, computes and stores
@@ -43,6 +48,8 @@ public final class MeasurementJob implements AutoCloseable {
     private final MeasuredFigures figures;
     private final Measurement.Comparison first;
     private final Duration idle;
+    /** The points of the sources that feed the measurement but no measurement input: where the analysers' calibration reports arrive. */
+    private final Set<String> informationPoints;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
@@ -56,6 +63,7 @@ public final class MeasurementJob implements AutoCloseable {
         this.figures = new MeasuredFigures(site, store);
         this.first = site.measurement().orElseThrow().comparisons().getFirst();
         this.idle = idle;
+        this.informationPoints = informationPoints(site);
         this.thread = new Thread(this::run, "tanhe-measurement");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -90,7 +98,7 @@ public final class MeasurementJob implements AutoCloseable {
      *
      * @return true when closed hours remain
      */
-    boolean step() {
+    synchronized boolean step() {
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (latest.isEmpty()) {
             return false;
@@ -114,12 +122,97 @@ public final class MeasurementJob implements AutoCloseable {
         for (QaRecord r : FlaggedPeriods.of(flagged, site.measurement().orElseThrow().bindings().keySet(), next, now)) {
             store.qa().add(r);
         }
+        List<StoredReading> information = new ArrayList<>();
+        for (String point : informationPoints) {
+            information.addAll(store.readings().readings(point, TimeRange.of(next, to)));
+        }
+        if (!information.isEmpty()) {
+            List<QaRecord> known = store.qa().between(TimeRange.of(next.minus(Duration.ofDays(1)), to));
+            for (QaRecord r : CalibrationReports.of(information, known, now)) {
+                store.qa().add(r);
+            }
+        }
         List<BucketResult> results = figures.hours(next, to, now);
         store.results().writeAll(results).join();
         LOG.info("measurement: stored {} figures of {} hours from {} of site {}", results.size(),
                 Duration.between(next, to).toHours(), next, site.identity().siteId());
         next = to;
         return next.isBefore(closedUntil);
+    }
+
+    /**
+     * What a recompute after a late QA record did.
+     *
+     * @param from    the first hour recomputed
+     * @param to      the end of the last hour recomputed (equal to {@code from} when no stored hour was affected)
+     * @param revised how many stored figures changed (each keeps its earlier value as a revision naming the record)
+     */
+    public record Recomputed(Instant from, Instant to, int revised) {
+    }
+
+    /**
+     * Recomputes the stored hours a QA record entered late affects, a day at a time, so their figures are what they
+     * would have been had the record been there when the hour closed: from the first stored hour of the local day where
+     * the record begins, to the end of the day where it ends for a calibration or maintenance period, or to the last
+     * stored hour for a failed check (the out-of-control period lasts until a check passes) and for a passing check
+     * that ends an out-of-control period ({@link QaChecks#outOfControl}). Hours not stored yet
+     * are left to the job, which reads the record when they close. Runs under the job's lock, so it never
+     * interleaves with a batch.
+     */
+    public synchronized Recomputed recomputeFor(QaRecord record) {
+        boolean failed = record.passed().equals(Optional.of(false));
+        boolean endsFailure = record.passed().equals(Optional.of(true)) && QaChecks.outOfControl(
+                store.qa().between(TimeRange.of(record.from().minus(Duration.ofDays(400)), record.from())).stream()
+                        .filter(r -> r.id() != record.id()).toList(),
+                site.measurement().orElseThrow().bindings().keySet(), record.from(), record.to()).isPresent();
+        Instant dayStart = TimeBucket.of(Grain.DAY, record.from(), site.zone()).start();
+        Optional<Instant> stored = storedEnd();
+        if ((!record.excludesData() && !failed && !endsFailure) || stored.isEmpty() || !dayStart.isBefore(stored.get())) {
+            return new Recomputed(dayStart, dayStart, 0);
+        }
+        // from the first hour stored that day: the hours before the data began were never figures, and must not become invalid ones
+        Optional<Instant> firstStored = store.results().current(first.measured(), first.measuredKey(), Grain.HOUR,
+                TimeRange.of(dayStart, stored.get())).stream().findFirst().map(r -> r.result().bucketStart());
+        if (firstStored.isEmpty()) {
+            return new Recomputed(dayStart, dayStart, 0);
+        }
+        Instant from = firstStored.get();
+        Instant end = failed || endsFailure ? stored.get() : TimeBucket.of(Grain.DAY, record.to().minusNanos(1), site.zone()).end();
+        Instant to = end.isBefore(stored.get()) ? end : stored.get();
+        String because = "; recomputed after QA record #" + record.id() + " (" + record.kind().label() + " "
+                + record.from() + " – " + record.to() + ", " + record.source() + ")";
+        int revised = 0;
+        Instant now = wallClock.instant();
+        for (Instant a = from; a.isBefore(to); ) {
+            Instant b = a.plus(BATCH).isBefore(to) ? a.plus(BATCH) : to;
+            revised += (int) store.results().writeAll(figures.hours(a, b, now, because)).join().stream()
+                    .filter(o -> o == WriteOutcome.REVISED).count();
+            a = b;
+        }
+        LOG.info("measurement: QA record #{} ({}) recomputed the hours {} – {} of site {}: {} figures revised", record.id(),
+                record.kind().label(), from, to, site.identity().siteId(), revised);
+        return new Recomputed(from, to, revised);
+    }
+
+    /** The end of the last hour stored for the first compared emission. */
+    private Optional<Instant> storedEnd() {
+        if (next != null) {
+            return Optional.of(next);
+        }
+        return store.readings().latestMeasuredAt().flatMap(latest -> store.results().current(first.measured(), first.measuredKey(),
+                Grain.HOUR, TimeRange.of(latest.minus(Duration.ofDays(400)), latest.plusSeconds(1))).stream()
+                .reduce((a, b) -> b).map(s -> s.result().bucketEnd()));
+    }
+
+    private static Set<String> informationPoints(Site site) {
+        Set<String> bound = site.measurement().orElseThrow().bindings().keySet();
+        Set<String> out = new LinkedHashSet<>();
+        for (ConfiguredSource s : site.drivers().sources()) {
+            if (s.points().stream().anyMatch(p -> bound.contains(p.id()))) {
+                s.points().stream().map(PointSettings::id).filter(id -> !bound.contains(id)).forEach(out::add);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** After the last stored hour of the first compared emission; else the hour of the first measurement reading of the last two days. */

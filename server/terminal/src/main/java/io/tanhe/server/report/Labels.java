@@ -41,6 +41,7 @@ public final class Labels {
             case CALIBRATION -> "校准（数采仪标记 C）";
             case MAINTENANCE -> "维护";
             case RA_AUDIT -> "相对准确度审核";
+            case RA_RUN -> "比对监测（一组）";
         };
     }
 }

@@ -15,6 +15,7 @@ import io.tanhe.grammar.diagnostics.Spelling;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +48,13 @@ final class MeasurementReader {
             if (!m.has("methodology")) {
                 m.problem("methodology", "is required: the measurement methodology, e.g. `{library: cn.cems-co2, version: \"2017.1\"}`");
             }
-            m.has("points");
-            m.has("compare");
-            m.has("factors");
+            skip(m);
             return Optional.empty();
         }
         Optional<SiteLoader.Compiled> compiled = loader.methodologyFile(methodology.get(), dir)
                 .flatMap(f -> loader.compiled(m, "methodology", methodology.get(), f));
         if (compiled.isEmpty()) {
-            m.has("points");
-            m.has("compare");
-            m.has("factors");
+            skip(m);
             return Optional.empty();
         }
         ComputationGraph graph = compiled.get().compilation().graph().orElseThrow();
@@ -75,8 +72,100 @@ final class MeasurementReader {
             m.problem("compare", "is required: which measured emission is compared with which accounting figure, "
                     + "e.g. `- {measured: \"co2_measured[stack1]\", accounting: \"coal_combustion[unit1]\", bound: 5}`");
         }
+        ValidityRules validity = m.object("validity").map(MeasurementReader::validity).orElse(ValidityRules.standard());
+        SubstitutionRules substitution = m.has("substitution") ? substitution(m) : SubstitutionRules.hj75();
+        Measurement.QaLimits qa = m.object("qa").map(MeasurementReader::qaLimits).orElse(Measurement.QaLimits.NONE);
         return Optional.of(new Measurement(compiled.get().compilation(), factors, compiled.get().ref(), bindings, comparisons,
-                ValidityRules.standard(), SubstitutionRules.hj75()));
+                validity, substitution, qa));
+    }
+
+    /**
+     * {@code validity:} — each field optional, the standard's value by default: {@code minute_share} (% of a minute
+     * covered by valid readings) or {@code minute_samples} with {@code sample_interval} (n samples at most Δ apart cover
+     * n·Δ of the minute), {@code hour_minutes}, {@code day_hours}, {@code month_days}, {@code february_days}.
+     */
+    private static ValidityRules validity(ConfigNode v) {
+        ValidityRules std = ValidityRules.standard();
+        double share = std.minuteMinShare();
+        if (v.has("minute_share") && v.has("minute_samples")) {
+            v.problem("minute_samples", "give either `minute_share` (%) or `minute_samples` with `sample_interval`, not both");
+        } else if (v.has("minute_share")) {
+            share = percent(v, "minute_share", std.minuteMinShare() * 100, false) / 100;
+        } else if (v.has("minute_samples")) {
+            int n = v.integer("minute_samples", 1, 1, 3600);
+            Optional<Duration> every = v.optionalDuration("sample_interval", Duration.ofMillis(100), Duration.ofMinutes(1));
+            if (every.isEmpty() && !v.has("sample_interval")) {
+                v.problem("sample_interval", "is required with `minute_samples`: the longest interval between samples, e.g. 5s"
+                        + " (HJ 212-2017 (23): at most 5 s)");
+            }
+            if (every.isPresent()) {
+                double covered = n * every.get().toMillis() / 60_000.0;
+                if (covered > 1) {
+                    v.problem("minute_samples", n + " samples " + every.get().toSeconds() + " s apart take "
+                            + (n * every.get().toMillis() / 1000) + " s, more than a minute; at most " + (60_000 / every.get().toMillis()));
+                } else {
+                    share = covered;
+                }
+            }
+        }
+        if (v.has("sample_interval") && !v.has("minute_samples")) {
+            v.problem("sample_interval", "is used only with `minute_samples`");
+        }
+        int hour = v.integer("hour_minutes", std.hourMinMinutes(), 1, 60);
+        int day = v.integer("day_hours", std.dayMinHours(), 1, 24);
+        int month = v.integer("month_days", std.monthMinDays(), 1, 31);
+        int february = v.integer("february_days", std.februaryMinDays(), 1, 29);
+        return new ValidityRules(share, hour, day, month, february);
+    }
+
+    /**
+     * {@code substitution:} — the rows of the table that replaces HJ 75-2017's: {@code capture_rate} (% from which the
+     * row applies), {@code max_run} (the longest run of invalid hours it covers, e.g. 24h; any length when absent),
+     * {@code lookback_hours} (valid hours searched for the maximum) and an optional {@code source} (the clause, for
+     * provenance). An empty list leaves invalid hours unsubstituted.
+     */
+    private static SubstitutionRules substitution(ConfigNode m) {
+        List<SubstitutionRules.Band> bands = new ArrayList<>();
+        for (ConfigNode row : m.list("substitution")) {
+            double rate = percent(row, "capture_rate", Double.NaN, true);
+            if (!row.has("capture_rate")) {
+                row.problem("capture_rate", "is required: the capture rate in % from which this row applies, e.g. 90");
+            }
+            int run = row.optionalDuration("max_run", Duration.ofHours(1), Duration.ofDays(3650))
+                    .map(d -> (int) d.toHours()).orElse(Integer.MAX_VALUE);
+            int lookback = row.integer("lookback_hours", 1, 100_000);
+            String source = row.text("source", "site file " + row.path());
+            if (!Double.isNaN(rate)) {
+                bands.add(new SubstitutionRules.Band(rate / 100, run, lookback, source));
+            }
+        }
+        return new SubstitutionRules(bands);
+    }
+
+    /** {@code qa:} — {@code ra_limit} (RA in %) and {@code drift_limit} (% of the range), each optional. */
+    private static Measurement.QaLimits qaLimits(ConfigNode q) {
+        return new Measurement.QaLimits(percent(q, "ra_limit", Double.NaN, false), percent(q, "drift_limit", Double.NaN, false));
+    }
+
+    /** An optional percentage at most 100 and above 0 (or from 0 when {@code zeroAllowed}). */
+    private static double percent(ConfigNode n, String field, double fallback, boolean zeroAllowed) {
+        Optional<BigDecimal> d = n.decimal(field);
+        if (d.isEmpty()) {
+            return fallback;
+        }
+        if (!(d.get().signum() > (zeroAllowed ? -1 : 0) && d.get().compareTo(BigDecimal.valueOf(100)) <= 0)) {
+            n.problem(field, "must be a percentage " + (zeroAllowed ? "from 0" : "above 0") + " and at most 100, not "
+                    + d.get().toPlainString());
+            return fallback;
+        }
+        return d.get().doubleValue();
+    }
+
+    /** Marks the fields as read when the block cannot be judged (its methodology is missing or does not compile). */
+    private static void skip(ConfigNode m) {
+        for (String f : List.of("points", "compare", "factors", "validity", "substitution", "qa")) {
+            m.has(f);
+        }
     }
 
     private Optional<Measurement.Comparison> comparison(ConfigNode c, ComputationGraph graph) {

@@ -620,6 +620,11 @@ public final class Terminal implements AutoCloseable {
         return store;
     }
 
+    /** The measurement method's job (docs/cems.md), when the site has a {@code measurement:} block and the terminal runs. */
+    public Optional<MeasurementJob> measurementJob() {
+        return Optional.ofNullable(measurementJob);
+    }
+
     /** The tamper-evident audit in this terminal's store, for the API's audit routes and the login checks. */
     public AuditLog audit() {
         return audit;

@@ -21,9 +21,9 @@ public enum Permission {
     /** Any signed-in account: its own session, its own password, logging out. */
     OWN_SESSION("see one's own session, change one's own password, log out",
             VIEWER, SYSTEM_ADMINISTRATOR, SECURITY_OPERATOR, SECURITY_AUDITOR),
-    /** Changes to how the terminal runs and what it holds: alerts, manual entry, polling, jobs, backfill, configuration, upgrades. */
-    OPERATE("operate and configure the terminal (acknowledge alerts, enter values by hand, poll, run jobs, backfill,"
-            + " configuration, upgrades)", SYSTEM_ADMINISTRATOR),
+    /** Changes to how the terminal runs and what it holds: alerts, manual entry, CEMS QA records, polling, jobs, backfill, configuration, upgrades. */
+    OPERATE("operate and configure the terminal (acknowledge alerts, enter values and CEMS QA records by hand, poll, run jobs,"
+            + " backfill, configuration, upgrades)", SYSTEM_ADMINISTRATOR),
     /** Accounts, tokens and the address and password policy. */
     MANAGE_ACCOUNTS("list, add, lock, unlock and reset accounts; issue and revoke tokens; address allow-lists",
             SECURITY_OPERATOR),

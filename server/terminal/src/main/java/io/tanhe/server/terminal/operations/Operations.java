@@ -17,6 +17,7 @@ public final class Operations {
     private final PollNow poll;
     private final Backfill backfill;
     private final Jobs jobs;
+    private final QaEntries qa;
 
     private Operations(Terminal terminal) {
         this.terminal = terminal;
@@ -31,6 +32,8 @@ public final class Operations {
                 .map(io.tanhe.server.uplink.config.CentreConfig::id).toList(), terminal.audit(), terminal.wallClock());
         this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom, terminal.audit(),
                 terminal.wallClock());
+        this.qa = new QaEntries(terminal::site, terminal.store().qa(), terminal::measurementJob,
+                () -> terminal.store().readings().latestMeasuredAt(), terminal.audit(), terminal.wallClock());
     }
 
     /** The actions on {@code terminal}. */
@@ -75,6 +78,11 @@ public final class Operations {
     /** Stops the job thread; call before the terminal closes its store. */
     public void close() {
         jobs.close();
+    }
+
+    /** Quality-assurance records of the CEMS entered by hand (docs/cems.md). */
+    public QaEntries qa() {
+        return qa;
     }
 
     /** Values entered by hand (§7.2.2). */
