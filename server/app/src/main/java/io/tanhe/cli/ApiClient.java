@@ -142,6 +142,8 @@ final class ApiClient {
     Answer postFile(String path, java.nio.file.Path file) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
     /**
      * Gets {@code pathAndQuery} into {@code target} as it streams (a bundle may be large); on an error status the file
      * is removed and the answer holds the API's message.

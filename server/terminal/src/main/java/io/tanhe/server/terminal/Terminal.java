@@ -553,7 +553,9 @@ public final class Terminal implements AutoCloseable {
             if (!updated.methodology().equals(before.methodology())) {
                 RulesEngine judge = rules == null ? null : startRules(updated);
                 loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
-                        wallClock, updated.closeAfter()), store.readings(), judge, reason);
+                        wallClock, updated.closeAfter(),
+                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)),
+                        store.readings(), judge, reason);
             } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);
             }
