@@ -3,6 +3,10 @@ package io.tanhe.server.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.evaluation.CalendarRollUp;
 import io.tanhe.server.evaluation.StoredFigures;
 import io.tanhe.server.measurement.MeasuredFigures;
 import io.tanhe.server.packages.PackageVerifier;
@@ -17,6 +21,7 @@ import io.tanhe.server.security.identity.Sm2Signer;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.ResultFilter;
 import io.tanhe.server.store.ConfigPackage;
 import io.tanhe.server.store.SameFigure;
 import io.tanhe.server.store.StoredResult;
@@ -227,19 +232,27 @@ public final class BundleVerifier {
         try (BufferedReader results = new BufferedReader(new InputStreamReader(b.has("results.jsonl") ? b.stream("results.jsonl")
                 : java.io.InputStream.nullInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             Cursor cursor = new Cursor(results);
+            Map<Id, BucketResult> coarseStored = new LinkedHashMap<>();
+            List<Instant> dayStarts = new ArrayList<>();
             for (LocalDate day = b.from(); !day.isAfter(b.to()); day = day.plusDays(1)) {
                 Instant end = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
                 Map<Id, BucketResult> stored = new LinkedHashMap<>();
                 while (cursor.peek().filter(r -> r.result().bucketStart().isBefore(end)).isPresent()) {
                     BucketResult r = cursor.next().result();
-                    stored.put(Id.of(r), r);
+                    (r.grain().isCoarserThan(Grain.DAY) ? coarseStored : stored).put(Id.of(r), r);
                 }
                 Map<Id, BucketResult> computed = new LinkedHashMap<>();
+                List<BucketResult> days = new ArrayList<>();
                 for (BucketResult r : replay.compute(day, "evidence verify").results()) {
+                    if (r.grain() == Grain.DAY) {
+                        days.add(r);
+                    }
                     if (nodes.isEmpty() || nodes.contains(r.nodeId())) {
                         computed.put(Id.of(r), r);
                     }
                 }
+                store.results().writeAll(days).join();
+                dayStarts.add(day.atStartOfDay(site.zone()).toInstant());
                 if (measured.isPresent()) {
                     Instant dayStart = day.atStartOfDay(site.zone()).toInstant();
                     for (BucketResult r : measured.get().hours(dayStart, end, Instant.now())) {
@@ -259,7 +272,45 @@ public final class BundleVerifier {
                 tally.add(new VerifyReport.NotRecomputed(r.nodeId(), r.key(), r.grain().label(), r.bucketStart(), r.value(),
                         "its bucket is outside the bundle's period " + b.from() + " … " + b.to()));
             }
+            compareCoarse(b, site, store, nodes, coarseStored, dayStarts, tally, progress);
         }
+    }
+
+    /**
+     * Weeks, months, quarters and years: rolled up from the recomputed days as the terminal rolls them up
+     * ({@link CalendarRollUp}), and compared with the stored ones; a bucket reaching outside the bundle's period
+     * holds days the bundle does not carry, so it cannot be recomputed from it.
+     */
+    private static void compareCoarse(Bundle b, Site site, JdbcStore store, Set<String> nodes, Map<Id, BucketResult> coarseStored,
+                                      List<Instant> dayStarts, Tally tally, Consumer<String> progress) {
+        if (dayStarts.isEmpty()) {
+            return;
+        }
+        Instant from = b.from().atStartOfDay(site.zone()).toInstant();
+        Instant to = b.to().plusDays(1).atStartOfDay(site.zone()).toInstant();
+        new CalendarRollUp(site, store.results(), store.readings(), Clock.systemUTC()).days(dayStarts, "evidence verify");
+        Map<Id, BucketResult> stored = new LinkedHashMap<>();
+        for (BucketResult r : coarseStored.values()) {
+            TimeBucket bucket = TimeBucket.of(r.grain(), r.bucketStart(), site.zone());
+            if (bucket.start().isBefore(from) || bucket.end().isAfter(to)) {
+                tally.add(new VerifyReport.NotRecomputed(r.nodeId(), r.key(), r.grain().label(), r.bucketStart(), r.value(),
+                        "its " + r.grain().label() + " reaches outside the bundle's period " + b.from() + " … " + b.to()));
+            } else {
+                stored.put(Id.of(r), r);
+            }
+        }
+        Map<Id, BucketResult> computed = new LinkedHashMap<>();
+        for (Grain g : CalendarRollUp.GRAINS) {
+            store.results().scan(ResultFilter.of(TimeRange.of(from, to)).grain(g), s -> {
+                BucketResult r = s.result();
+                TimeBucket bucket = TimeBucket.of(g, r.bucketStart(), site.zone());
+                if (!bucket.start().isBefore(from) && !bucket.end().isAfter(to) && (nodes.isEmpty() || nodes.contains(r.nodeId()))) {
+                    computed.put(Id.of(r), r);
+                }
+            });
+        }
+        compareDay(site, Optional.empty(), stored, computed, tally);
+        progress.accept("evidence: " + computed.size() + " week, month, quarter and year figures rolled up from the recomputed days");
     }
 
     private static void compareDay(Site site, Optional<Site> measurementView, Map<Id, BucketResult> stored, Map<Id, BucketResult> computed,

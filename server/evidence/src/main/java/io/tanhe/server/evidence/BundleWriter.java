@@ -16,6 +16,7 @@ import io.tanhe.server.store.ConfigPackage;
 import io.tanhe.server.store.QaRecord;
 import io.tanhe.server.store.ReadingFilter;
 import io.tanhe.server.store.ResultFilter;
+import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.Secrets;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoredReading;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -110,7 +112,7 @@ public final class BundleWriter {
         counts[2] = lines("results.jsonl", w -> {
             long[] n = {0};
             req.store().results().scan(results, r -> {
-                if (wanted(r.result().nodeId())) {
+                if (wanted(r.result().nodeId()) && inside(r, site.zone(), start, end)) {
                     line(w, Rows.result(r).toString());
                     n[0]++;
                 }
@@ -121,7 +123,7 @@ public final class BundleWriter {
         counts[3] = lines("revisions.jsonl", w -> {
             long[] n = {0};
             req.store().results().scanRevisions(results, r -> {
-                if (wanted(r.result().nodeId())) {
+                if (wanted(r.result().nodeId()) && inside(r, site.zone(), start, end)) {
                     line(w, Rows.result(r).toString());
                     n[0]++;
                 }
@@ -173,6 +175,15 @@ public final class BundleWriter {
             }
             return counts[1];
         });
+    }
+
+    /**
+     * Whether {@code r}'s whole bucket lies in the period: a week, month, quarter or year reaching past either end holds
+     * days the bundle does not carry, so a verifier could not recompute it; it is left out.
+     */
+    private static boolean inside(StoredResult r, ZoneId zone, Instant start, Instant end) {
+        TimeBucket b = TimeBucket.of(r.result().grain(), r.result().bucketStart(), zone);
+        return !b.start().isBefore(start) && !b.end().isAfter(end);
     }
 
     private boolean wanted(String node) {
