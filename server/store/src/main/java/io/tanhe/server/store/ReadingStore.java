@@ -40,4 +40,7 @@ public interface ReadingStore {
 
     /** The latest measurement time of any stored reading (where a restarting terminal resumes); empty when none is stored. */
     Optional<Instant> latestMeasuredAt();
+
+    /** The latest measurement time of a reading of {@code pointId}; empty when none is stored. */
+    Optional<Instant> latestMeasuredAt(String pointId);
 }

@@ -103,7 +103,7 @@ public final class MeasurementJob implements AutoCloseable {
         if (latest.isEmpty()) {
             return false;
         }
-        Instant closedUntil = TimeBucket.of(Grain.HOUR, latest.get().minus(site.closeAfter()), site.zone()).start();
+        Instant closedUntil = closedUntil(latest.get());
         if (next == null) {
             next = resumePoint(latest.get()).orElse(null);
             if (next == null) {
@@ -138,6 +138,25 @@ public final class MeasurementJob implements AutoCloseable {
                 Duration.between(next, to).toHours(), next, site.identity().siteId());
         next = to;
         return next.isBefore(closedUntil);
+    }
+
+    /**
+     * The end of the hours closed for the measurement method: closed once every analyser point has readings
+     * {@code closeAfter} past the hour (a data logger may lag the meters, and an hour stored before its minutes
+     * arrived would stay wrong), but never held back more than the late window behind the site's latest reading
+     * (an analyser that stopped sending must not stop its hours from being stored as missing or substituted).
+     */
+    private Instant closedUntil(Instant latest) {
+        Instant analysers = latest;
+        for (String point : site.measurement().orElseThrow().bindings().keySet()) {
+            Optional<Instant> p = store.readings().latestMeasuredAt(point);
+            if (p.isPresent() && p.get().isBefore(analysers)) {
+                analysers = p.get();
+            }
+        }
+        Instant byAnalysers = TimeBucket.of(Grain.HOUR, analysers.minus(site.closeAfter()), site.zone()).start();
+        Instant byLateWindow = TimeBucket.of(Grain.HOUR, latest.minus(site.lateWindow()).minus(site.closeAfter()), site.zone()).start();
+        return byAnalysers.isAfter(byLateWindow) ? byAnalysers : byLateWindow;
     }
 
     /**

@@ -90,6 +90,18 @@ final class JdbcReadings implements ReadingStore {
     }
 
     @Override
+    public Optional<Instant> latestMeasuredAt(String pointId) {
+        return db.read("reading the latest measurement time of " + pointId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT MAX(measured_at) AS latest FROM raw_reading WHERE point_id = ?")) {
+                p.setString(1, pointId);
+                try (ResultSet rows = p.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(db.times().get(rows, "latest")) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public long count() {
         return Queries.count(db, "raw_reading");
     }
