@@ -258,11 +258,18 @@ public final class RemoteCommand implements Runnable {
         @Option(names = "--reason", required = true)
         String reason;
 
+        @Option(names = "--indicators", split = ",", paramLabel = "CODE", description = "only these indicators: centre codes"
+                + " (a05001) or result nodes (E), comma-separated (default: every indicator)")
+        List<String> indicators;
+
         @Override
         public Integer call() {
             Map<String, Object> body = new LinkedHashMap<>();
             if (centres != null) {
                 body.put("centres", centres);
+            }
+            if (indicators != null) {
+                body.put("indicators", indicators);
             }
             body.putAll(Map.of("grain", grain, "from", from, "to", to, "reason", reason));
             return everywhere("backfill", targets, c -> "queued " + ok(c.post("/api/backfill", body)).path("queued"));

@@ -269,15 +269,11 @@ final class ActionRoutes {
     private void backfill(Context ctx) {
         ReportRoutes.only(ctx, "/api/backfill");
         JsonNode body = body(ctx);
-        known(body, "centres", "grain", "from", "to", "reason");
-        List<String> centres = new java.util.ArrayList<>();
-        JsonNode list = body.get("centres");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new BadRequest("centres", "`centres` is a list of centre ids, e.g. [\"provincial\"]; leave it out for every centre");
-            }
-            list.forEach(c -> centres.add(c.asText()));
-        }
+        known(body, "centres", "indicators", "grain", "from", "to", "reason");
+        List<String> centres = texts(body, "centres", "`centres` is a list of centre ids, e.g. [\"provincial\"]; leave it out for"
+                + " every centre");
+        List<String> indicators = texts(body, "indicators", "`indicators` is a list of indicator codes or result nodes, e.g."
+                + " [\"a05001\"] or [\"E\"]; leave it out for every indicator");
         Grain grain;
         try {
             grain = Grain.fromLabel(text(body, "grain"));
@@ -290,10 +286,29 @@ final class ActionRoutes {
             throw new BadRequest("to", "`to` (" + to + ") must be after `from` (" + from + ")");
         }
         var done = ops.backfill().backfill(actor(ctx), centres, grain, io.tanhe.server.store.TimeRange.of(from, to),
-                optionalText(body, "reason"));
+                optionalText(body, "reason"), Set.copyOf(indicators));
         ctx.status(done.repeated() ? 200 : 202);
         ApiServer.send(ctx, Map.of("queued", done.queued(), "at", done.at().toString(), "repeated", done.repeated(),
                 "progress", "GET /api/uplink/centres: each centre's backlog falls as the uploads are acknowledged"));
+    }
+
+    /** A list of non-blank strings in {@code field}; empty when the field is absent or null. */
+    private static List<String> texts(JsonNode body, String field, String help) {
+        JsonNode list = body.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray() || list.size() > 200) {
+            throw new BadRequest(field, help);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : list) {
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new BadRequest(field, help);
+            }
+            out.add(n.asText().strip());
+        }
+        return out;
     }
 
     private void jobs(Context ctx) {

@@ -297,6 +297,27 @@ class ActionRoutesTest {
         refused(send("POST", "/api/backfill", admin, request.replace("\"centres\"", "\"centre\"")), 400, "centre", "unknown field");
     }
 
+    @Test
+    void aManualBackfillOfChosenIndicatorsTakesCodesOrNodesAndRefusesOnesNoCentreReports() throws Exception {
+        String request = "{\"grain\":\"15min\",\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:15\","
+                + "\"reason\":\"CO2 of the gas turbine corrected\",\"indicators\":INDICATORS}";
+        JsonNode byCode = ok(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"e_total\"]")), 202);
+        assertTrue(byCode.path("queued").path("province").asInt() >= 1, byCode.toString());
+        JsonNode byNode = ok(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"E\"]")), 202);
+        assertFalse(byNode.path("repeated").asBoolean(), "another selection is another request: " + byNode);
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"a99999\",\"e_total\"]")), 400, "indicators",
+                "no indicator a99999 is reported to province; give codes or nodes of: e_total (E)");
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "\"e_total\"")), 400, "indicators",
+                "a list of indicator codes");
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\" \"]")), 400, "indicators",
+                "a list of indicator codes");
+        assertEquals(403, send("POST", "/api/backfill", viewer, request.replace("INDICATORS", "[\"e_total\"]")).statusCode());
+        List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("uplink.backfill").page(0, 100),
+                new AuditActor("test", "auditor", "local")).entries().stream()
+                .filter(e -> e.event().type().equals("uplink.backfill") && e.event().target().contains(" of e_total")).toList();
+        assertEquals(1, audited.size(), "the backfill of e_total is audited with its indicator: " + audited);
+    }
+
     private JsonNode awaitEnd(long id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
