@@ -88,6 +88,7 @@ final class ActionRoutes {
             ApiServer.send(ctx, job(ops.jobs().cancel(actor(ctx), jobId(ctx))));
         }, operate);
         app.get("/api/jobs/{id}/file", this::jobFile, read);
+        app.post("/api/imports", this::importUpload, operate);
         app.exception(OperationRefused.class, (e, ctx) -> {
             ctx.status(e.reason().status()).attribute(ApiServer.ANSWERED, true);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -352,6 +353,40 @@ final class ActionRoutes {
             default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import, backup");
         };
         Jobs.Started started = ops.jobs().start(actor(ctx), request);
+        ctx.status(started.existing() ? 200 : 202);
+        Map<String, Object> out = job(started.job());
+        out.put("existing", started.existing());
+        ApiServer.send(ctx, out);
+    }
+
+    /**
+     * {@code POST /api/imports?data=readings|results&name=FILE}, the file as the body: kept in DATA/imports once it
+     * passes the import's check, then imported as a job. The body's type is not one a cross-site form can send.
+     */
+    private void importUpload(Context ctx) throws java.io.IOException {
+        ReportRoutes.only(ctx, "/api/imports", "data", "name");
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!(type.startsWith("application/octet-stream") || type.startsWith("text/csv") || type.startsWith("application/json"))) {
+            throw new BadRequest("body", "send the file as the body with Content-Type text/csv, application/json or"
+                    + " application/octet-stream");
+        }
+        if (ctx.contentLength() > Jobs.MAX_UPLOAD) {
+            throw new BadRequest("body", "the file has more than " + Jobs.MAX_UPLOAD / (1024 * 1024) + " MiB");
+        }
+        String data = Optional.ofNullable(ctx.queryParam("data")).orElse("");
+        boolean results = switch (data) {
+            case "readings" -> false;
+            case "results" -> true;
+            default -> throw new BadRequest("data", "the query parameter `data` is readings or results, not `" + TimeText.shown(data) + "`");
+        };
+        String name = ctx.queryParam("name");
+        if (name == null || name.isBlank()) {
+            throw new BadRequest("name", "the query parameter `name` is required: the file's name, e.g. readings-2026-06.csv");
+        }
+        Jobs.Started started;
+        try (var body = ctx.bodyInputStream()) {
+            started = ops.jobs().upload(actor(ctx), results, name.strip(), body);
+        }
         ctx.status(started.existing() ? 200 : 202);
         Map<String, Object> out = job(started.job());
         out.put("existing", started.existing());

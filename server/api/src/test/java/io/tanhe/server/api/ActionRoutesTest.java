@@ -374,6 +374,59 @@ class ActionRoutesTest {
         refused(send("GET", "/api/jobs/" + backup.path("id").asLong() + "/file", viewer, null), 409, "id", "only a finished export");
     }
 
+    private HttpResponse<String> upload(String query, String auth, String contentType, String file) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?" + query)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUploadedFileIsCheckedThenImportedAsAJobAndABadOneIsNotKept() throws Exception {
+        JsonNode export = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"export\",\"data\":\"readings\","
+                + "\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:01\",\"format\":\"csv\"}"), 202).path("id").asLong());
+        String exported = send("GET", "/api/jobs/" + export.path("id").asLong() + "/file", viewer, null).body();
+        List<String> lines = exported.lines().toList();
+        String header = lines.get(0);
+        String row = lines.get(1);
+        assertTrue(row.contains("2026-06-01T"), row);
+        String moved = header + "\n" + row.replace("2026-06-01T", "2026-05-01T") + "\n";
+        Path imports = dir.resolve("data").resolve("imports");
+
+        JsonNode again = ok(upload("data=readings&name=again.csv", admin, "text/csv", exported), 202);
+        JsonNode againDone = awaitEnd(again.path("id").asLong());
+        assertEquals("DONE", againDone.path("state").asText(), againDone.toString());
+        assertTrue(againDone.path("outcome").asText().matches((lines.size() - 1) + " row\\(s\\): 0 stored, 0 revised, \\d+ unchanged"),
+                againDone.toString());
+
+        JsonNode one = awaitEnd(ok(upload("data=readings&name=may.csv", admin, "application/octet-stream", moved), 202).path("id").asLong());
+        assertEquals("1 row(s): 1 stored, 0 revised, 0 unchanged", one.path("outcome").asText(), one.toString());
+        assertTrue(java.nio.file.Files.isRegularFile(imports.resolve("may.csv")));
+        JsonNode repeat = ok(upload("data=readings&name=may.csv", admin, "text/csv", moved), 202);
+        assertEquals("1 row(s): 0 stored, 0 revised, 1 unchanged", awaitEnd(repeat.path("id").asLong()).path("outcome").asText());
+
+        String bad = header + "\n" + row.replace("2026-06-01T", "yesterday ") + "\n";
+        refused(upload("data=readings&name=bad.csv", admin, "text/csv", bad), 400, "body", "bad.csv:2:");
+        assertFalse(java.nio.file.Files.exists(imports.resolve("bad.csv")), "a bad file is not kept");
+        try (var left = java.nio.file.Files.list(imports)) {
+            assertEquals(List.of("again.csv", "may.csv"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no upload left behind");
+        }
+        refused(upload("data=readings&name=may.csv", admin, "text/csv", exported), 409, "name", "another file named may.csv");
+        refused(upload("data=readings&name=..%2Fsite.csv", admin, "text/csv", moved), 400, "name", "no directories");
+        refused(upload("data=alerts&name=x.csv", admin, "text/csv", moved), 400, "data", "readings or results");
+        refused(upload("name=x.csv", admin, "text/csv", moved), 400, "data", "readings or results");
+        refused(upload("data=readings", admin, "text/csv", moved), 400, "name", "is required");
+        refused(upload("data=readings&name=x.csv", admin, "application/x-www-form-urlencoded", moved), 400, "body", "Content-Type");
+        refused(upload("data=readings&name=empty.csv", admin, "text/csv", ""), 400, "body", "empty");
+        refused(upload("data=readings&name=x.csv&file=y", admin, "text/csv", moved), 400, "file", "unknown parameter");
+        assertEquals(403, upload("data=readings&name=viewer.csv", viewer, "text/csv", moved).statusCode());
+        assertFalse(java.nio.file.Files.exists(imports.resolve("viewer.csv")));
+        List<AuditEntry> refusedUploads = terminal.audit().query(AuditQuery.all().type("import.upload").outcome(AuditOutcome.FAILURE)
+                .page(0, 10), new AuditActor("test", "auditor", "local")).entries();
+        assertEquals(1, refusedUploads.size(), refusedUploads.toString());
+        assertTrue(refusedUploads.get(0).event().detail().contains("bad.csv:2"), refusedUploads.toString());
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
