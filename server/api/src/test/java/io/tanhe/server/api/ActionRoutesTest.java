@@ -343,6 +343,9 @@ class ActionRoutesTest {
         JsonNode backup = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
         assertEquals("DONE", backup.path("state").asText(), backup.toString());
         assertTrue(backup.path("outcome").asText().startsWith("backup in "), backup.toString());
+        JsonNode second = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
+        assertEquals("DONE", second.path("state").asText(), "a second backup goes into a folder of its own: " + second);
+        assertFalse(second.path("outcome").asText().equals(backup.path("outcome").asText()), second.toString());
 
         JsonNode days = awaitEnd(ok(send("POST", "/api/jobs", admin,
                 "{\"kind\":\"recompute\",\"from\":\"2026-05-30\",\"to\":\"2026-05-31\"}"), 202).path("id").asLong());

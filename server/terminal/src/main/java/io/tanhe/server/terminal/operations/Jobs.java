@@ -90,7 +90,7 @@ public final class Jobs implements AutoCloseable {
         record Import(boolean results, String file) implements Request {
         }
 
-        /** A consistent copy of the store into {@code DATA/backups}. */
+        /** A consistent copy of the store into a folder of its own in {@code DATA/backups} ({@code 20260601-080000Z-job7}). */
         record Backup() implements Request {
         }
     }
@@ -118,7 +118,10 @@ public final class Jobs implements AutoCloseable {
             case Request.Import i -> importing(i);
             case Request.Backup b -> job -> {
                 job.progress(0, "copying the store");
-                Path dir = store.backup(Files.createDirectories(dataDir.resolve("backups")));
+                // a folder per backup: the store never overwrites one, so a second backup into the same folder would fail
+                String stamp = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                        .format(clock.instant());
+                Path dir = store.backup(Files.createDirectories(dataDir.resolve("backups").resolve(stamp + "Z-job" + job.id())));
                 job.file(dir);
                 return "backup in " + dir;
             };
