@@ -348,9 +348,12 @@ final class ActionRoutes {
                 known(body, "kind");
                 yield new Jobs.Request.Backup();
             }
-            case "restore" -> throw new OperationRefused(OperationRefused.Reason.CONFLICT, "kind", "a restore replaces the store"
-                    + " under the running terminal: stop it, then `tanhe store restore BACKUP --data-dir DIR` (docs/store.md)");
-            default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import, backup");
+            case "restore" -> {
+                known(body, "kind", "backup");
+                yield new Jobs.Request.Restore(text(body, "backup"));
+            }
+            default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import,"
+                    + " backup, restore");
         };
         Jobs.Started started = ops.jobs().start(actor(ctx), request);
         ctx.status(started.existing() ? 200 : 202);

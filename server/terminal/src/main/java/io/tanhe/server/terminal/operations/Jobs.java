@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
  * import of a file from {@code DATA/imports} (copied there, or uploaded with {@link #upload}), a backup into {@code DATA/backups}. One job runs at a time (they all
  * lean on the store's single writer); others wait in order. Starting the same job while an identical one is queued
  * or running answers that one (a client that repeats after a lost answer). Each start, cancel and end is audited
- * ({@code job.start}, {@code job.cancel}, {@code job.end}). A restore replaces the store under the terminal, so it is
- * not a job of a running terminal: {@code tanhe store restore} on a stopped one.
+ * ({@code job.start}, {@code job.cancel}, {@code job.end}). A restore checks the backup, archives the current store
+ * and orders the restore for the next start, then asks for a restart ({@link RestoreJob}); no job starts after it.
  */
 public final class Jobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -57,13 +57,16 @@ public final class Jobs implements AutoCloseable {
     private final Path dataDir;
     private final Supplier<Optional<Instant>> openWindowFrom;
     private final AuditTrail audit;
+    private final RestoreJob restore;
     private final Clock clock;
     private final ExecutorService runner;
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long next = 1;
 
-    public Jobs(Supplier<Site> site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, AuditTrail audit, Clock clock) {
+    public Jobs(Supplier<Site> site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, RestoreJob restore,
+                AuditTrail audit, Clock clock) {
         this.site = site;
+        this.restore = restore;
         this.store = store;
         this.dataDir = dataDir;
         this.openWindowFrom = openWindowFrom;
@@ -93,6 +96,13 @@ public final class Jobs implements AutoCloseable {
         /** A consistent copy of the store into a folder of its own in {@code DATA/backups} ({@code 20260601-080000Z-job7}). */
         record Backup() implements Request {
         }
+
+        /**
+         * Replace the store with the backup in folder {@code backup} of {@code DATA/backups}: checked, the current store
+         * and its audit archived, then applied by a restart ({@link RestoreJob}).
+         */
+        record Restore(String backup) implements Request {
+        }
     }
 
     /** A started job, and whether it is an identical one started before. */
@@ -106,6 +116,10 @@ public final class Jobs implements AutoCloseable {
      *                          file that is not there
      */
     public synchronized Started start(Actor actor, Request request) {
+        if (io.tanhe.server.terminal.RestoreOrder.pendingIn(dataDir)) {
+            throw new OperationRefused(OperationRefused.Reason.CONFLICT, "kind", "a restore is ordered and the terminal is"
+                    + " restarting to apply it; start jobs once it is back");
+        }
         String what = describe(request);
         for (Job j : jobs.values()) {
             if (j.what().equals(what) && !j.snapshot().ended()) {
@@ -125,6 +139,7 @@ public final class Jobs implements AutoCloseable {
                 job.file(dir);
                 return "backup in " + dir;
             };
+            case Request.Restore r -> restore.work(actor, r.backup());
         };
         Job job = new Job(next++, kind(request), what, actor.name(), clock.instant());
         jobs.put(job.id(), job);
@@ -261,7 +276,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         String run(Job job) throws Exception;
     }
 
@@ -378,6 +393,7 @@ public final class Jobs implements AutoCloseable {
             case Request.Export x -> "export";
             case Request.Import x -> "import";
             case Request.Backup x -> "backup";
+            case Request.Restore x -> "restore";
         };
     }
 
@@ -388,6 +404,7 @@ public final class Jobs implements AutoCloseable {
                     + x.format().name().toLowerCase(java.util.Locale.ROOT);
             case Request.Import x -> "import " + (x.results() ? "results" : "readings") + " from " + x.file();
             case Request.Backup x -> "backup";
+            case Request.Restore x -> "restore from " + x.backup();
         };
     }
 
