@@ -54,6 +54,7 @@ class RestoreRoutesTest {
         String backupName;
         Path archive;
         String head;
+        long laterReadings;
         DemoRuns.run(dir.resolve("site"), data, DemoRuns.START, Duration.ofMinutes(10)); // what the backup holds
         try (Terminal terminal = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data))) {
             terminal.onRestart(restarts::add);
@@ -72,7 +73,7 @@ class RestoreRoutesTest {
 
             DemoRuns.simulate(terminal, DemoRuns.START.plus(Duration.ofMinutes(10)), Duration.ofMinutes(10));
             Thread.sleep(1_000);
-            long laterReadings = terminal.store().readings().count();
+            laterReadings = terminal.store().readings().count();
             assertTrue(laterReadings > backupReadings, "the second run stored more: " + laterReadings + " > " + backupReadings);
 
             // the wrong roles, and bad backups: refused, or a failed job; nothing ordered
@@ -122,6 +123,10 @@ class RestoreRoutesTest {
             assertTrue(detail.contains(backupName) && detail.contains(archive.toString()) && detail.contains(head), detail);
             assertEquals("sysadmin", restored.getFirst().event().role(), "recorded as the person who asked");
             assertTrue(again.audit().verifyQuietly().intact(), "the restored chain verifies");
+        }
+        try (io.tanhe.server.store.jdbc.JdbcStore stopped = io.tanhe.server.store.jdbc.JdbcStore.open(
+                io.tanhe.server.store.jdbc.StoreSettings.at(archive.resolve("store-at-restart")))) {
+            assertEquals(laterReadings, stopped.readings().count(), "the store as the terminal stopped is archived too");
         }
     }
 

@@ -126,7 +126,35 @@ public record RestoreOrder(Path backup, Path archive, String auditHead, long job
      */
     public JdbcStore apply(StoreSettings settings) {
         LOG.info("restore ordered by {} (job {}) at {}: replacing the store with {}", orderedBy, job, orderedAt, backup);
+        if (settings.engine() == Engine.SQLITE) {
+            keepFinalStore(settings.directory().resolve(Engine.SQLITE_FILE));
+        }
         return JdbcStore.restore(backup, settings.withEngine(engineOf(backup, settings)));
+    }
+
+    /**
+     * Copies the SQLite store as the terminal left it into {@code archive/store-at-restart}: the job's archive was
+     * taken a moment before the terminal stopped, and what was stored in between is kept here. Only the first attempt
+     * copies it; a later one (after a crash mid-apply) would copy a half-restored file.
+     */
+    private void keepFinalStore(Path file) {
+        Path target = archive.resolve("store-at-restart");
+        if (Files.exists(target) || !Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Path part = Files.createDirectories(archive.resolve("store-at-restart.part"));
+            for (String suffix : new String[]{"", "-wal"}) {
+                Path from = Path.of(file + suffix);
+                if (Files.isRegularFile(from)) {
+                    Files.copy(from, part.resolve(Engine.SQLITE_FILE + suffix), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot keep the store as it was stopped in " + target + " before restoring: "
+                    + e.getMessage() + "; free space there, the next start tries again", e);
+        }
     }
 
     /**
