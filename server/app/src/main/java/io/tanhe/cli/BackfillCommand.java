@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code tanhe backfill --grain G --from T --to T --reason R [--centre C]…}: manual backfill (§7.2.4 (5)). */
+/**
+ * {@code tanhe backfill --grain G --from T --to T --reason R [--centre C]… [--indicators CODE,…]}: manual backfill
+ * (§7.2.4 (5)).
+ */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Re-send a range of results to data centres, marked as manual (§7.2.4 (5), 人工补传); the progress is",
                 "each centre's backlog (tanhe devices). Needs an administrator's token."})
@@ -32,6 +35,10 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, description = "why, e.g. \"meter M3 replaced, readings corrected\"")
     String reason;
 
+    @Option(names = "--indicators", split = ",", paramLabel = "CODE", description = {"only these indicators: the centres' codes",
+            "(HJ 212 a05001) or result nodes (E), comma-separated (default: every indicator)"})
+    List<String> indicators;
+
     @Option(names = "--json", description = "print the API's JSON")
     boolean json;
 
@@ -40,6 +47,9 @@ public final class BackfillCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         if (centres != null) {
             body.put("centres", centres);
+        }
+        if (indicators != null) {
+            body.put("indicators", indicators);
         }
         body.put("grain", grain);
         body.put("from", from);

@@ -13,10 +13,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code tanhe jobs list|start|show|cancel}: the running terminal's long work (recompute a range of closed days,
- * export, import, backup) with a progress bar.
+ * export, import, backup, restore) with a progress bar.
  */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = {"Long work on the running terminal, with progress: recompute closed days, export, import, backup.",
+        description = {"Long work on the running terminal, with progress: recompute closed days, export, import, backup,",
+                "restore (the terminal restarts to apply it)",
                 "Starting and cancelling need an administrator's token (docs/operations.md)."},
         subcommands = {JobsCommand.List.class, JobsCommand.Start.class, JobsCommand.Show.class, JobsCommand.Cancel.class})
 public final class JobsCommand implements Runnable {
@@ -82,17 +83,19 @@ public final class JobsCommand implements Runnable {
         }
     }
 
-    /** {@code tanhe jobs start recompute|export|import|backup …}. */
+    /** {@code tanhe jobs start recompute|export|import|backup|restore …}. */
     @Command(name = "start", mixinStandardHelpOptions = true, description = {"Start a job and follow it with a progress bar:",
             "  recompute --from DAY --to DAY        closed local days, both included",
             "  export --data readings|results --from T --to T [--format csv|json]   into DATA/exports",
             "  import --data readings|results --file NAME   a file in DATA/imports",
-            "  backup                               into DATA/backups"})
+            "  backup                               into DATA/backups",
+            "  restore --backup FOLDER              a folder of DATA/backups: checked, the current store and its audit",
+            "                                       archived in DATA/archive; the terminal restarts to apply it"})
     static final class Start implements Callable<Integer> {
         @Mixin
         LocalTerminal terminal;
 
-        @Parameters(paramLabel = "KIND", description = "recompute, export, import or backup")
+        @Parameters(paramLabel = "KIND", description = "recompute, export, import, backup or restore")
         String kind;
 
         @Option(names = "--from")
@@ -110,6 +113,9 @@ public final class JobsCommand implements Runnable {
         @Option(names = "--file", description = "a file name in DATA/imports")
         String file;
 
+        @Option(names = "--backup", description = "a folder name in DATA/backups (restore)")
+        String backup;
+
         @Option(names = "--no-wait", description = "start it and return")
         boolean noWait;
 
@@ -118,7 +124,8 @@ public final class JobsCommand implements Runnable {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("kind", kind);
             Map.of("from", from == null ? "" : from, "to", to == null ? "" : to, "data", data == null ? "" : data,
-                    "format", format == null ? "" : format, "file", file == null ? "" : file).forEach((k, v) -> {
+                    "format", format == null ? "" : format, "file", file == null ? "" : file,
+                    "backup", backup == null ? "" : backup).forEach((k, v) -> {
                         if (!v.isEmpty()) {
                             body.put(k, v);
                         }

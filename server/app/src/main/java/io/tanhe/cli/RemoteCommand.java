@@ -32,12 +32,12 @@ import java.util.concurrent.Future;
                 "with a result table per terminal. TLS verified by default; --ca FILE pins a CA (docs/operations.md).",
                 "A fleet file has one terminal a line: NAME URL [TOKEN_FILE] (# comments; token files relative to it)."},
         subcommands = {RemoteCommand.Status.class, RemoteCommand.Ack.class, RemoteCommand.Backfill.class, RemoteCommand.Export.class,
-                RemoteCommand.Push.class, RemoteCommand.Rollback.class, RemoteCommand.Upgrade.class})
+                RemoteCommand.Import.class, RemoteCommand.Push.class, RemoteCommand.Rollback.class, RemoteCommand.Upgrade.class})
 public final class RemoteCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("remote: say status, ack, backfill, export, push, rollback or upgrade; tanhe remote --help");
+        System.err.println("remote: say status, ack, backfill, export, import, push, rollback or upgrade; tanhe remote --help");
     }
 
     /** Where to act and with what: the options every remote subcommand takes. */
@@ -258,11 +258,18 @@ public final class RemoteCommand implements Runnable {
         @Option(names = "--reason", required = true)
         String reason;
 
+        @Option(names = "--indicators", split = ",", paramLabel = "CODE", description = "only these indicators: centre codes"
+                + " (a05001) or result nodes (E), comma-separated (default: every indicator)")
+        List<String> indicators;
+
         @Override
         public Integer call() {
             Map<String, Object> body = new LinkedHashMap<>();
             if (centres != null) {
                 body.put("centres", centres);
+            }
+            if (indicators != null) {
+                body.put("indicators", indicators);
             }
             body.putAll(Map.of("grain", grain, "from", from, "to", to, "reason", reason));
             return everywhere("backfill", targets, c -> "queued " + ok(c.post("/api/backfill", body)).path("queued"));
@@ -309,6 +316,48 @@ public final class RemoteCommand implements Runnable {
                 Path target = out.resolve(host + "-" + data + "." + format);
                 Files.writeString(target, file.body());
                 return file.body().lines().count() + " line(s) in " + target;
+            });
+        }
+    }
+
+    /** {@code tanhe remote import FILE --data readings|results [--name NAME]}: upload, check, import as a job. */
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Import a file (as tanhe store export writes it,"
+            + " CSV or JSON, at most 64 MiB) into each terminal:", "uploaded into DATA/imports, checked whole (a bad file is not"
+            + " kept and stores nothing), then imported as a job."})
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--data", required = true, description = "readings or results")
+        String data;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "its name in DATA/imports (default: the file's name)")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                System.err.println("remote import: no file " + file);
+                return 2;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String as = name == null ? file.getFileName().toString() : name;
+            String query = "?data=" + java.net.URLEncoder.encode(data, java.nio.charset.StandardCharsets.UTF_8) + "&name="
+                    + java.net.URLEncoder.encode(as, java.nio.charset.StandardCharsets.UTF_8);
+            return everywhere("import", targets, c -> {
+                JsonNode job = ok(c.postBytes("/api/imports" + query, bytes));
+                long id = job.path("id").asLong();
+                while (List.of("QUEUED", "RUNNING").contains(job.path("state").asText())) {
+                    Thread.sleep(250);
+                    job = ok(c.get("/api/jobs/" + id));
+                }
+                if (!job.path("state").asText().equals("DONE")) {
+                    throw new Refused("import job " + id + " " + job.path("state").asText() + ": " + job.path("outcome").asText());
+                }
+                return "job " + id + ": " + job.path("outcome").asText();
             });
         }
     }

@@ -135,8 +135,8 @@ public final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            System.err.println("tanhe: restarting into the release now in use (exit " + UpgradeCommand.RESTART_EXIT + ")");
-            System.exit(UpgradeCommand.RESTART_EXIT);
+            System.err.println("tanhe: restarting into the release now in use (exit " + TerminalConsole.RESTART_EXIT + ")");
+            System.exit(TerminalConsole.RESTART_EXIT);
         });
     }
 }

@@ -84,6 +84,7 @@ final class TerminalConsole {
     /** Installs the shutdown hook and starts the summary thread. */
     void start() {
         terminal.onFailure(this::fail);
+        terminal.onRestart(this::restart);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "tanhe-shutdown"));
         summary = new Thread(this::summarise, "tanhe-summary");
         summary.setDaemon(true);
@@ -119,6 +120,29 @@ final class TerminalConsole {
                 + " so that a service manager restarts the terminal (see " + "the log)");
         Thread exit = new Thread(() -> System.exit(FAILURE_EXIT), "tanhe-fatal");
         exit.start();
+    }
+
+    /**
+     * Exit status asking to be started again (EX_TEMPFAIL), after a restore is ordered or a new release switched in: the unit
+     * restarts on it ({@code Restart=on-failure}; {@code RestartForceExitStatus=75} where the upgrade added it).
+     */
+    static final int RESTART_EXIT = 75;
+
+    /**
+     * A restart was asked (a restore was ordered): exit {@value #RESTART_EXIT} a moment later, so the answer that asked
+     * for it is sent first; the shutdown hook stops the terminal cleanly. Started from a shell, it stays stopped.
+     */
+    private void restart(String why) {
+        Thread.ofPlatform().name("tanhe-restart").start(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.println("tanhe: stopping to restart: " + why + " (exit " + RESTART_EXIT + "; a service manager starts"
+                    + " the terminal again, started by hand start it again with the same command)");
+            System.exit(RESTART_EXIT);
+        });
     }
 
     /** The exit status the command should end with: non-zero when a worker died. */

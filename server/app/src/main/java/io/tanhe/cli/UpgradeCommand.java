@@ -45,8 +45,6 @@ public final class UpgradeCommand implements Runnable {
     static final String WINDOW_VARIABLE = "TANHE_UPGRADE_WINDOW";
     /** Starts of a new release allowed in its window before it is rolled back. */
     static final int MAX_STARTS = 3;
-    /** The exit code that asks the service manager for a restart into the new {@code current} (EX_TEMPFAIL). */
-    static final int RESTART_EXIT = 75;
 
     @Override
     public void run() {

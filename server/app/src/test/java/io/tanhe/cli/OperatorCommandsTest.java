@@ -157,6 +157,10 @@ class OperatorCommandsTest {
         CliRun open = tanhe("jobs", "start", "recompute", "--from", "2026-06-01", "--to", "2026-06-01", "--token-file", operator);
         assertEquals(2, open.exit());
         assertTrue(open.err().startsWith("jobs start: to: the days from 2026-06-01 are still open"), open.err());
+        // only a refused restore here: a restore ordered would stop this JVM's terminal (RestoreRoutesTest does it)
+        CliRun restore = tanhe("jobs", "start", "restore", "--backup", "nope", "--token-file", operator);
+        assertEquals(2, restore.exit());
+        assertTrue(restore.err().startsWith("jobs start: backup: no backup nope in"), restore.err());
     }
 
     @Test

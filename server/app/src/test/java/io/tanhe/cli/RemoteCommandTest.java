@@ -128,6 +128,20 @@ class RemoteCommandTest {
                 "--out", dir.resolve("exports").toString(), "--url", url, "--token-file", token.toString(), "--ca", ca.toString());
         assertEquals(0, export.exit(), export.out());
         assertTrue(export.out().contains("line(s) in "), export.out());
+        Path exported;
+        try (var files = Files.list(dir.resolve("exports"))) {
+            exported = files.findFirst().orElseThrow();
+        }
+        CliRun imported = CliRun.of("remote", "import", exported.toString(), "--data", "readings", "--name", "back.csv", "--url", url,
+                "--token-file", token.toString(), "--ca", ca.toString());
+        assertEquals(0, imported.exit(), imported.out() + imported.err());
+        assertTrue(imported.out().matches("(?s).*ok      job \\d+: \\d+ row\\(s\\): 0 stored, 0 revised, \\d+ unchanged.*"), imported.out());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, Files.readAllLines(exported).getFirst() + "\nnot,a,reading\n");
+        CliRun refused = CliRun.of("remote", "import", bad.toString(), "--data", "readings", "--url", url,
+                "--token-file", token.toString(), "--ca", ca.toString());
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains("FAILED  body: bad.csv has bad rows, nothing was kept or imported: bad.csv:2:"), refused.out());
         CliRun badFleet = CliRun.of("remote", "status", "--fleet", dir.resolve("missing.txt").toString());
         assertEquals(2, badFleet.exit());
         assertTrue(badFleet.err().contains("cannot read the fleet file"), badFleet.err());

@@ -88,6 +88,7 @@ final class ActionRoutes {
             ApiServer.send(ctx, job(ops.jobs().cancel(actor(ctx), jobId(ctx))));
         }, operate);
         app.get("/api/jobs/{id}/file", this::jobFile, read);
+        app.post("/api/imports", this::importUpload, operate);
         app.exception(OperationRefused.class, (e, ctx) -> {
             ctx.status(e.reason().status()).attribute(ApiServer.ANSWERED, true);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -269,15 +270,11 @@ final class ActionRoutes {
     private void backfill(Context ctx) {
         ReportRoutes.only(ctx, "/api/backfill");
         JsonNode body = body(ctx);
-        known(body, "centres", "grain", "from", "to", "reason");
-        List<String> centres = new java.util.ArrayList<>();
-        JsonNode list = body.get("centres");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new BadRequest("centres", "`centres` is a list of centre ids, e.g. [\"provincial\"]; leave it out for every centre");
-            }
-            list.forEach(c -> centres.add(c.asText()));
-        }
+        known(body, "centres", "indicators", "grain", "from", "to", "reason");
+        List<String> centres = texts(body, "centres", "`centres` is a list of centre ids, e.g. [\"provincial\"]; leave it out for"
+                + " every centre");
+        List<String> indicators = texts(body, "indicators", "`indicators` is a list of indicator codes or result nodes, e.g."
+                + " [\"a05001\"] or [\"E\"]; leave it out for every indicator");
         Grain grain;
         try {
             grain = Grain.fromLabel(text(body, "grain"));
@@ -290,10 +287,29 @@ final class ActionRoutes {
             throw new BadRequest("to", "`to` (" + to + ") must be after `from` (" + from + ")");
         }
         var done = ops.backfill().backfill(actor(ctx), centres, grain, io.tanhe.server.store.TimeRange.of(from, to),
-                optionalText(body, "reason"));
+                optionalText(body, "reason"), Set.copyOf(indicators));
         ctx.status(done.repeated() ? 200 : 202);
         ApiServer.send(ctx, Map.of("queued", done.queued(), "at", done.at().toString(), "repeated", done.repeated(),
                 "progress", "GET /api/uplink/centres: each centre's backlog falls as the uploads are acknowledged"));
+    }
+
+    /** A list of non-blank strings in {@code field}; empty when the field is absent or null. */
+    private static List<String> texts(JsonNode body, String field, String help) {
+        JsonNode list = body.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray() || list.size() > 200) {
+            throw new BadRequest(field, help);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : list) {
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new BadRequest(field, help);
+            }
+            out.add(n.asText().strip());
+        }
+        return out;
     }
 
     private void jobs(Context ctx) {
@@ -332,11 +348,48 @@ final class ActionRoutes {
                 known(body, "kind");
                 yield new Jobs.Request.Backup();
             }
-            case "restore" -> throw new OperationRefused(OperationRefused.Reason.CONFLICT, "kind", "a restore replaces the store"
-                    + " under the running terminal: stop it, then `tanhe store restore BACKUP --data-dir DIR` (docs/store.md)");
-            default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import, backup");
+            case "restore" -> {
+                known(body, "kind", "backup");
+                yield new Jobs.Request.Restore(text(body, "backup"));
+            }
+            default -> throw new BadRequest("kind", "`" + TimeText.shown(kind) + "` is not a job; jobs: recompute, export, import,"
+                    + " backup, restore");
         };
         Jobs.Started started = ops.jobs().start(actor(ctx), request);
+        ctx.status(started.existing() ? 200 : 202);
+        Map<String, Object> out = job(started.job());
+        out.put("existing", started.existing());
+        ApiServer.send(ctx, out);
+    }
+
+    /**
+     * {@code POST /api/imports?data=readings|results&name=FILE}, the file as the body: kept in DATA/imports once it
+     * passes the import's check, then imported as a job. The body's type is not one a cross-site form can send.
+     */
+    private void importUpload(Context ctx) throws java.io.IOException {
+        ReportRoutes.only(ctx, "/api/imports", "data", "name");
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!(type.startsWith("application/octet-stream") || type.startsWith("text/csv") || type.startsWith("application/json"))) {
+            throw new BadRequest("body", "send the file as the body with Content-Type text/csv, application/json or"
+                    + " application/octet-stream");
+        }
+        if (ctx.contentLength() > Jobs.MAX_UPLOAD) {
+            throw new BadRequest("body", "the file has more than " + Jobs.MAX_UPLOAD / (1024 * 1024) + " MiB");
+        }
+        String data = Optional.ofNullable(ctx.queryParam("data")).orElse("");
+        boolean results = switch (data) {
+            case "readings" -> false;
+            case "results" -> true;
+            default -> throw new BadRequest("data", "the query parameter `data` is readings or results, not `" + TimeText.shown(data) + "`");
+        };
+        String name = ctx.queryParam("name");
+        if (name == null || name.isBlank()) {
+            throw new BadRequest("name", "the query parameter `name` is required: the file's name, e.g. readings-2026-06.csv");
+        }
+        Jobs.Started started;
+        try (var body = ctx.bodyInputStream()) {
+            started = ops.jobs().upload(actor(ctx), results, name.strip(), body);
+        }
         ctx.status(started.existing() ? 200 : 202);
         Map<String, Object> out = job(started.job());
         out.put("existing", started.existing());

@@ -29,7 +29,7 @@ final class ApiDescription {
      *
      * @param permission what it needs; null for the public login
      * @param body       the JSON body's fields; null when it takes no body
-     * @param binary     the body is a file (a signed package)
+     * @param binary     the body is a file (a signed package, an import file)
      * @param errors     the error statuses besides 400, 401 and 403 (e.g. 404, 409, 503)
      */
     record Op(String method, String path, String summary, Permission permission, List<Param> query, List<Param> body,
@@ -150,13 +150,21 @@ final class ApiDescription {
                     f("device", "string", false, "a polled device"), f("point", "string", false, "a point"),
                     f("all", "boolean", false, "every polled device")),
             post("/api/backfill", "manual backfill to data centres, marked manual (§7.2.4 (5))", Permission.OPERATE, 202, List.of(503),
-                    f("centres", "array", false, "centre ids (default every centre)"), f("grain", "string", true, "15min, hour, day or month"),
+                    f("centres", "array", false, "centre ids (default every centre)"),
+                    f("indicators", "array", false, "indicator codes (HJ 212 a05001) or result nodes (E); default every indicator"),
+                    f("grain", "string", true, "15min, hour, day or month"),
                     f("from", "string", true, "first bucket"), f("to", "string", true, "end (exclusive)"), f("reason", "string", true, "why")),
-            post("/api/jobs", "start a job: recompute, export, import or backup", Permission.OPERATE, 202, List.of(409),
-                    f("kind", "string", true, "recompute, export, import or backup"), f("from", "string", false, "a day or a time"),
+            post("/api/jobs", "start a job: recompute, export, import, backup, or restore (the terminal restarts to apply it)",
+                    Permission.OPERATE, 202, List.of(409),
+                    f("kind", "string", true, "recompute, export, import, backup or restore"), f("from", "string", false, "a day or a time"),
                     f("to", "string", false, "a day or a time"), f("data", "string", false, "readings or results"),
-                    f("format", "string", false, "csv or json"), f("file", "string", false, "a file name in DATA/imports")),
+                    f("format", "string", false, "csv or json"), f("file", "string", false, "a file name in DATA/imports"),
+                    f("backup", "string", false, "restore: a folder name in DATA/backups")),
             post("/api/jobs/{id}/cancel", "ask a job to stop at its next step", Permission.OPERATE, 200, List.of(404)),
+            new Op("POST", "/api/imports", "upload a file (as tanhe store export writes it, at most 64 MiB) into DATA/imports:"
+                    + " checked whole, then imported as a job; a bad file is not kept and stores nothing", Permission.OPERATE,
+                    List.of(req("data", "readings or results"), req("name", "the file's name, ending .csv or .json")), null, true, 202,
+                    List.of(409, 503)),
             new Op("PUT", "/api/allow-lists/{role}", "replace a role's allow-list", Permission.MANAGE_ACCOUNTS, List.of(),
                     List.of(f("ranges", "array", true, "CIDR ranges; empty for any address")), false, 200, List.of()),
             new Op("DELETE", "/api/tokens/{name}", "revoke a token", Permission.MANAGE_ACCOUNTS, List.of(), null, false, 200, List.of()),

@@ -21,6 +21,7 @@ import io.tanhe.server.report.document.ReportFontMissing;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Alert;
+import io.tanhe.server.store.AlertFilter;
 import io.tanhe.server.store.AlertState;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoreHealth;
@@ -544,22 +545,17 @@ public final class ApiServer {
 
         Map<String, Object> alerts(Context ctx) {
             String state = Optional.ofNullable(ctx.queryParam("state")).orElse("open").toLowerCase(Locale.ROOT);
-            Set<AlertState> states = switch (state) {
-                case "open" -> EnumSet.of(AlertState.RAISED, AlertState.ACKNOWLEDGED);
-                case "all" -> EnumSet.allOf(AlertState.class);
-                case "raised" -> EnumSet.of(AlertState.RAISED);
-                case "acknowledged" -> EnumSet.of(AlertState.ACKNOWLEDGED);
-                case "cleared" -> EnumSet.of(AlertState.CLEARED);
-                default -> throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use open, raised, acknowledged, cleared or all");
-            };
+            Set<AlertState> states;
+            try {
+                states = AlertFilter.states(state);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("state", "`" + TimeText.shown(state) + "` is not an alert state; use " + AlertFilter.STATE_WORDS);
+            }
             TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
-            Severity min = severity(ctx);
-            String rule = Optional.ofNullable(ctx.queryParam("rule")).orElse("");
             int limit = limit(ctx);
             List<Map<String, Object>> out = new ArrayList<>();
-            List<Alert> found = s.store().alerts().alerts(states, range).stream()
-                    .filter(a -> min == null || a.severity().compareTo(min) >= 0)
-                    .filter(a -> a.raised().ruleId().contains(rule)).toList();
+            List<Alert> found = s.store().alerts().alerts(new AlertFilter(states, range, Optional.ofNullable(severity(ctx)),
+                    ctx.queryParam("rule")));
             for (Alert a : found.subList(0, Math.min(found.size(), limit))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());

@@ -318,6 +318,27 @@ class ActionRoutesTest {
         refused(send("POST", "/api/backfill", admin, request.replace("\"centres\"", "\"centre\"")), 400, "centre", "unknown field");
     }
 
+    @Test
+    void aManualBackfillOfChosenIndicatorsTakesCodesOrNodesAndRefusesOnesNoCentreReports() throws Exception {
+        String request = "{\"grain\":\"15min\",\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:15\","
+                + "\"reason\":\"CO2 of the gas turbine corrected\",\"indicators\":INDICATORS}";
+        JsonNode byCode = ok(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"e_total\"]")), 202);
+        assertTrue(byCode.path("queued").path("province").asInt() >= 1, byCode.toString());
+        JsonNode byNode = ok(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"E\"]")), 202);
+        assertFalse(byNode.path("repeated").asBoolean(), "another selection is another request: " + byNode);
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\"a99999\",\"e_total\"]")), 400, "indicators",
+                "no indicator a99999 is reported to province; give codes or nodes of: e_total (E)");
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "\"e_total\"")), 400, "indicators",
+                "a list of indicator codes");
+        refused(send("POST", "/api/backfill", admin, request.replace("INDICATORS", "[\" \"]")), 400, "indicators",
+                "a list of indicator codes");
+        assertEquals(403, send("POST", "/api/backfill", viewer, request.replace("INDICATORS", "[\"e_total\"]")).statusCode());
+        List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("uplink.backfill").page(0, 100),
+                new AuditActor("test", "auditor", "local")).entries().stream()
+                .filter(e -> e.event().type().equals("uplink.backfill") && e.event().target().contains(" of e_total")).toList();
+        assertEquals(1, audited.size(), "the backfill of e_total is audited with its indicator: " + audited);
+    }
+
     private JsonNode awaitEnd(long id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
@@ -343,6 +364,9 @@ class ActionRoutesTest {
         JsonNode backup = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
         assertEquals("DONE", backup.path("state").asText(), backup.toString());
         assertTrue(backup.path("outcome").asText().startsWith("backup in "), backup.toString());
+        JsonNode second = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
+        assertEquals("DONE", second.path("state").asText(), "a second backup goes into a folder of its own: " + second);
+        assertFalse(second.path("outcome").asText().equals(backup.path("outcome").asText()), second.toString());
 
         JsonNode days = awaitEnd(ok(send("POST", "/api/jobs", admin,
                 "{\"kind\":\"recompute\",\"from\":\"2026-05-30\",\"to\":\"2026-05-31\"}"), 202).path("id").asLong());
@@ -364,14 +388,66 @@ class ActionRoutesTest {
                 "still open");
         refused(send("POST", "/api/jobs", admin, "{\"kind\":\"recompute\",\"from\":\"May\",\"to\":\"2026-05-31\"}"), 400, "from",
                 "not a day");
-        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"defrag\"}"), 400, "kind", "recompute, export, import, backup");
-        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\"}"), 409, "kind", "tanhe store restore");
+        refused(send("POST", "/api/jobs", admin, "{\"kind\":\"defrag\"}"), 400, "kind", "recompute, export, import, backup, restore");
         refused(send("POST", "/api/jobs", admin, "{\"kind\":\"import\",\"data\":\"readings\",\"file\":\"../site.yaml\"}"), 400,
                 "file", "no directories");
         refused(send("POST", "/api/jobs", admin, "{\"kind\":\"export\",\"data\":\"alerts\",\"from\":\"2026-06-01\",\"to\":\"2026-06-02\"}"),
                 400, "data", "readings or results");
         refused(send("GET", "/api/jobs/4242", viewer, null), 404, "id", "no job 4242");
         refused(send("GET", "/api/jobs/" + backup.path("id").asLong() + "/file", viewer, null), 409, "id", "only a finished export");
+    }
+
+    private HttpResponse<String> upload(String query, String auth, String contentType, String file) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?" + query)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUploadedFileIsCheckedThenImportedAsAJobAndABadOneIsNotKept() throws Exception {
+        JsonNode export = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"export\",\"data\":\"readings\","
+                + "\"from\":\"2026-06-01T08:00\",\"to\":\"2026-06-01T08:01\",\"format\":\"csv\"}"), 202).path("id").asLong());
+        String exported = send("GET", "/api/jobs/" + export.path("id").asLong() + "/file", viewer, null).body();
+        List<String> lines = exported.lines().toList();
+        String header = lines.get(0);
+        String row = lines.get(1);
+        assertTrue(row.contains("2026-06-01T"), row);
+        String moved = header + "\n" + row.replace("2026-06-01T", "2026-05-01T") + "\n";
+        Path imports = dir.resolve("data").resolve("imports");
+
+        JsonNode again = ok(upload("data=readings&name=again.csv", admin, "text/csv", exported), 202);
+        JsonNode againDone = awaitEnd(again.path("id").asLong());
+        assertEquals("DONE", againDone.path("state").asText(), againDone.toString());
+        assertTrue(againDone.path("outcome").asText().matches((lines.size() - 1) + " row\\(s\\): 0 stored, 0 revised, \\d+ unchanged"),
+                againDone.toString());
+
+        JsonNode one = awaitEnd(ok(upload("data=readings&name=may.csv", admin, "application/octet-stream", moved), 202).path("id").asLong());
+        assertEquals("1 row(s): 1 stored, 0 revised, 0 unchanged", one.path("outcome").asText(), one.toString());
+        assertTrue(java.nio.file.Files.isRegularFile(imports.resolve("may.csv")));
+        JsonNode repeat = ok(upload("data=readings&name=may.csv", admin, "text/csv", moved), 202);
+        assertEquals("1 row(s): 0 stored, 0 revised, 1 unchanged", awaitEnd(repeat.path("id").asLong()).path("outcome").asText());
+
+        String bad = header + "\n" + row.replace("2026-06-01T", "yesterday ") + "\n";
+        refused(upload("data=readings&name=bad.csv", admin, "text/csv", bad), 400, "body", "bad.csv:2:");
+        assertFalse(java.nio.file.Files.exists(imports.resolve("bad.csv")), "a bad file is not kept");
+        try (var left = java.nio.file.Files.list(imports)) {
+            assertEquals(List.of("again.csv", "may.csv"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no upload left behind");
+        }
+        refused(upload("data=readings&name=may.csv", admin, "text/csv", exported), 409, "name", "another file named may.csv");
+        refused(upload("data=readings&name=..%2Fsite.csv", admin, "text/csv", moved), 400, "name", "no directories");
+        refused(upload("data=alerts&name=x.csv", admin, "text/csv", moved), 400, "data", "readings or results");
+        refused(upload("name=x.csv", admin, "text/csv", moved), 400, "data", "readings or results");
+        refused(upload("data=readings", admin, "text/csv", moved), 400, "name", "is required");
+        refused(upload("data=readings&name=x.csv", admin, "application/x-www-form-urlencoded", moved), 400, "body", "Content-Type");
+        refused(upload("data=readings&name=empty.csv", admin, "text/csv", ""), 400, "body", "empty");
+        refused(upload("data=readings&name=x.csv&file=y", admin, "text/csv", moved), 400, "file", "unknown parameter");
+        assertEquals(403, upload("data=readings&name=viewer.csv", viewer, "text/csv", moved).statusCode());
+        assertFalse(java.nio.file.Files.exists(imports.resolve("viewer.csv")));
+        List<AuditEntry> refusedUploads = terminal.audit().query(AuditQuery.all().type("import.upload").outcome(AuditOutcome.FAILURE)
+                .page(0, 10), new AuditActor("test", "auditor", "local")).entries();
+        assertEquals(1, refusedUploads.size(), refusedUploads.toString());
+        assertTrue(refusedUploads.get(0).event().detail().contains("bad.csv:2"), refusedUploads.toString());
     }
 
     private static String enc(String s) {

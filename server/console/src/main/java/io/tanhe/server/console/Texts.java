@@ -143,6 +143,7 @@ final class Texts {
         w("lastError", "最近错误", "Last error");
         w("backfill", "手动补发", "Manual backfill");
         w("reason", "原因", "Reason");
+        w("indicators", "指标（空则全部）", "Indicators (empty: all)");
         w("queued", "已排队：", "Queued:");
         w("repeated", "与 10 分钟内的相同请求一致，未重复排队", "same as a request within 10 min: not queued again");
         w("devices", "设备与测点", "Devices and points");

@@ -59,12 +59,18 @@ final class UplinkPage {
         }
         try {
             Backfill.Done done = operations.backfill().backfill(Actor.of(Callers.principal(ctx), Callers.source(ctx)), targets,
-                    grain, range, ctx.formParam("reason"));
+                    grain, range, ctx.formParam("reason"), indicators(ctx.formParam("indicators")));
             show(ctx, null, Texts.t(lang, "queued") + " " + done.queued() + (done.repeated() ? " (" + Texts.t(lang, "repeated") + ")" : ""));
         } catch (OperationRefused e) {
             ctx.status(e.reason().status());
             show(ctx, e.field() + ": " + e.getMessage(), null);
         }
+    }
+
+    /** The form's comma-separated indicators; empty (every indicator) when none are written. */
+    private static java.util.Set<String> indicators(String text) {
+        return text == null ? java.util.Set.of() : java.util.Arrays.stream(text.split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private void show(Context ctx, String error, String done) {
@@ -109,11 +115,13 @@ final class UplinkPage {
                           <label for="b-grain">%s</label><select id="b-grain" name="grain">%s</select>
                           <label for="b-from">%s</label><input id="b-from" name="from" type="date" value="%s" required>
                           <label for="b-to">%s</label><input id="b-to" name="to" type="date" value="%s" required>
+                          <label for="b-indicators">%s</label><input id="b-indicators" name="indicators" maxlength="500"
+                            placeholder="a05001, E">
                           <label for="b-reason">%s</label><input id="b-reason" name="reason" required maxlength="500">
                           <button type="submit">%s</button>
                         </form></section>""".formatted(Texts.t(lang, "backfill"), Texts.t(lang, "centre"), options,
                         Texts.t(lang, "grain"), grains, Texts.t(lang, "from"), today, Texts.t(lang, "to"), today,
-                        Texts.t(lang, "reason"), Texts.t(lang, "backfill")));
+                        Texts.t(lang, "indicators"), Texts.t(lang, "reason"), Texts.t(lang, "backfill")));
             }
         }
         ctx.html(Layout.page(lang, p, s.site().identity().siteName(), "uplink", out.toString(), false));

@@ -47,4 +47,9 @@ public interface AlertStore {
 
     /** Alerts in one of {@code states} (every state when empty) raised in {@code range}, newest first. */
     List<Alert> alerts(Set<AlertState> states, TimeRange range);
+
+    /** The alerts {@code filter} selects, newest first. */
+    default List<Alert> alerts(AlertFilter filter) {
+        return alerts(filter.states(), filter.raised()).stream().filter(filter::test).toList();
+    }
 }

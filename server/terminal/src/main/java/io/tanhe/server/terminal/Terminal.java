@@ -219,6 +219,22 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    private volatile Consumer<String> onRestart = why -> LOG.warn("a restart was asked ({}) but nothing here restarts the"
+            + " terminal; stop it and start it again", why);
+
+    /**
+     * Asks whoever runs the terminal to stop it and start it again (a restore was ordered: the start applies it).
+     * The CLI exits with the code its service manager restarts on; a terminal embedded elsewhere logs the request.
+     */
+    public void requestRestart(String why) {
+        onRestart.accept(why);
+    }
+
+    /** Who stops and restarts the terminal when {@link #requestRestart} is called. */
+    public void onRestart(Consumer<String> action) {
+        this.onRestart = java.util.Objects.requireNonNull(action, "action");
+    }
+
     /** Called (once per dead worker, on the dying thread) when a worker dies; the CLI exits non-zero. */
     public void onFailure(Consumer<String> listener) {
         this.onFailure = listener;
@@ -257,9 +273,13 @@ public final class Terminal implements AutoCloseable {
     public static Terminal open(Site site, TerminalSettings settings, Clock wallClock) {
         RulesEngine rules = settings.rules() ? startRules(site) : null;
         Store store;
+        java.util.Optional<RestoreOrder> restore;
         try {
-            store = JdbcStore.open(site.store().settings(settings.dataDir()).withRetention(site.retention(),
-                    java.time.Duration.ofHours(1), 500));
+            // a restore ordered on the running terminal is applied before anything reads the store (docs/operations.md)
+            restore = RestoreOrder.pending(settings.dataDir());
+            var storeSettings = site.store().settings(settings.dataDir()).withRetention(site.retention(),
+                    java.time.Duration.ofHours(1), 500);
+            store = restore.isPresent() ? restore.get().apply(storeSettings) : JdbcStore.open(storeSettings);
         } catch (RuntimeException e) {
             if (rules != null) {
                 rules.close();
@@ -275,6 +295,15 @@ public final class Terminal implements AutoCloseable {
                 rules.close();
             }
             throw e;
+        }
+        if (restore.isPresent()) {
+            try {
+                restore.get().complete(settings.dataDir(), t.audit(), wallClock.instant());
+            } catch (java.io.IOException e) {
+                t.close();
+                throw new java.io.UncheckedIOException("the store was restored but " + settings.dataDir().resolve(RestoreOrder.FILE)
+                        + " could not be removed: " + e.getMessage() + "; the next start restores it again", e);
+            }
         }
         watchWorkers();
         OPEN.add(t);

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The uplink (section 7.2.4): reports the stored results to every configured data centre, each on a
@@ -114,7 +115,7 @@ public final class Uplink implements AutoCloseable {
      * Queues a manual backfill (section 7.2.4 (5)) and records it in the event log.
      *
      * @return the number of uploads queued, per centre
-     * @throws IllegalArgumentException for an unknown centre, a grain that is not 15min/hour/day/month,
+     * @throws IllegalArgumentException for an unknown centre or indicator, a grain that is not 15min/hour/day/month,
      *                                  or monthly data to an HJ 212 platform without a monthly CN
      */
     public Map<String, Integer> backfill(ManualBackfill request) {
@@ -134,17 +135,26 @@ public final class Uplink implements AutoCloseable {
                         + ") has no CN for " + kind.label() + " data");
             }
         }
+        List<String> unknown = request.unknownIn(targets);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no indicator " + String.join(", ", unknown) + " is reported to "
+                    + targets.stream().map(CentreConfig::id).toList() + "; they report " + ManualBackfill.namesIn(targets));
+        }
         Instant now = env.clock().instant();
         String requestId = "manual-" + now.toEpochMilli();
         Map<String, Integer> queued = new LinkedHashMap<>();
         for (CentreConfig c : targets) {
-            int n = workers.get(c.id()).collector().queue(Stream.MANUAL, kind, request.grain(), request.range(), true, requestId, now);
+            Set<String> codes = request.codesFor(c);
+            int n = codes.isEmpty() ? 0 : workers.get(c.id()).collector().queue(Stream.MANUAL, kind, request.grain(), request.range(),
+                    true, requestId, now, codes);
             queued.put(c.id(), n);
-            String message = "manual backfill of " + request.grain().label() + " data " + request.range() + " to centre "
+            String which = request.indicators().isEmpty() ? "" : " (indicators " + String.join(", ", codes) + ")";
+            String message = "manual backfill of " + request.grain().label() + " data " + request.range() + which + " to centre "
                     + c.id() + " by " + request.operator() + ": " + request.reason() + " (" + n + " uploads queued)";
             store.events().append(new Event(now, EventKind.BACKFILL, c.id(), message, "{\"request\":\"" + requestId
                     + "\",\"grain\":\"" + request.grain().label() + "\",\"from\":\"" + request.range().from() + "\",\"to\":\""
-                    + request.range().to() + "\",\"uploads\":" + n + "}"));
+                    + request.range().to() + "\",\"indicators\":[" + codes.stream().map(x -> "\"" + x + "\"")
+                    .collect(java.util.stream.Collectors.joining(",")) + "],\"uploads\":" + n + "}"));
             LOG.info("uplink {}: {}", c.id(), message);
             workers.get(c.id()).wake();
         }

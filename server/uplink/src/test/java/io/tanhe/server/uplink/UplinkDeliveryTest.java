@@ -180,6 +180,54 @@ class UplinkDeliveryTest {
         }
     }
 
+    @Test
+    void manualBackfillOfChosenIndicatorsSendsOnlyThoseMarkedManual() throws Exception {
+        TestCerts certs = TestCerts.create(dir);
+        try (UplinkRig rig = new UplinkRig(dir.resolve("t"));
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { });
+             HttpsReceiver https = HttpsReceiver.start(certs, false)) {
+            rig.writeResults(T0, 2);
+            rig.start(UplinkRig.hj212("province", sim.port()), UplinkRig.https("third", https.url(), trusting(certs)));
+            rig.advance(Duration.ofHours(3));
+            await(() -> sim.arrivals().size() >= 8 * CODES.size() && realtimeUploads(https) >= 8, WAIT,
+                    "the scheduled uploads of the two hours with results");
+            await(() -> rig.pending("province") == 0 && rig.pending("third") == 0, WAIT, "the scheduled uploads");
+            int hj212Before = sim.arrivals().size();
+            TimeRange hour = TimeRange.of(T0, T0.plus(Duration.ofHours(1)));
+
+            Map<String, Integer> queued = rig.uplink.backfill(new ManualBackfill(null, Grain.FIFTEEN_MINUTES, hour, "operator-li",
+                    "flow meter of a05002 recalibrated", Set.of(CODES.get(1))));
+
+            assertEquals(Map.of("province", 4, "third", 4), queued);
+            await(() -> rig.pending("province") == 0 && rig.pending("third") == 0, WAIT, "the manual backfill");
+            List<JsonNode> manual = https.arrivals().stream().filter(u -> u.get("manual").asBoolean()).toList();
+            assertEquals(4, manual.size(), "one manual upload per period");
+            for (JsonNode u : manual) {
+                assertEquals(1, u.get("values").size(), u.toString());
+                assertEquals(CODES.get(1), u.get("values").get(0).get("code").asText());
+            }
+            List<ReceivedValue> resent = sim.arrivals().subList(hj212Before, sim.arrivals().size());
+            assertEquals(4, resent.size(), "HJ 212: one value per period: " + resent);
+            assertTrue(resent.stream().allMatch(v -> v.code().equals(CODES.get(1))), resent.toString());
+            assertTrue(rig.store.events().events(TimeRange.of(T0, rig.clock.instant().plusSeconds(1))).stream()
+                    .filter(e -> e.event().kind() == EventKind.BACKFILL)
+                    .anyMatch(e -> e.event().message().contains("indicators " + CODES.get(1))));
+        }
+    }
+
+    @Test
+    void manualBackfillOfAnIndicatorNoCentreReportsIsRefusedWithTheCodesThatExist() throws Exception {
+        try (UplinkRig rig = new UplinkRig(dir.resolve("t"));
+             Hj212PlatformSimulator sim = Hj212PlatformSimulator.start(0, Set.of(), line -> { })) {
+            rig.start(UplinkRig.hj212("province", sim.port()));
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> rig.uplink.backfill(new ManualBackfill(null, Grain.HOUR, TimeRange.of(T0, T0.plus(Duration.ofHours(1))),
+                            "operator-li", "test", Set.of("a99999"))));
+            assertTrue(e.getMessage().contains("a99999") && e.getMessage().contains(CODES.get(0)), e.getMessage());
+            assertEquals(0, rig.pending("province"));
+        }
+    }
+
     private static TlsConfig trusting(TestCerts certs) {
         return new TlsConfig(certs.trustServer(), TestCerts.PASSWORD, null, "", "PKCS12");
     }

@@ -119,6 +119,11 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** The chain's head now, as {@code seq:hash} (the hash of its last entry): names the chain's state in another record. */
+    public synchronized String head() {
+        return head.seq() + ":" + head.hash();
+    }
+
     /** Signs a checkpoint at the current head now, unless the head has one. */
     public synchronized void checkpoint() {
         if (head.checkpointSeq() >= head.seq() || head.seq() < 1) {

@@ -116,6 +116,28 @@ public final class StoreImport {
                 + " " + r.quality();
     }
 
+    /**
+     * Checks a readings file whole as {@link #readings} does before it stores anything, storing nothing: every row
+     * parses, and none contradicts a stored reading or an earlier row.
+     *
+     * @return the number of rows
+     * @throws ImportException listing the bad rows by line
+     */
+    public long checkReadings(Path file) {
+        refuseConflicts(file);
+        return check(file, new RowCodec<>(ReadingRow.class, TransferFormat.of(file)), ReadingRow::toReading);
+    }
+
+    /**
+     * Checks a results file whole as {@link #results} does before it stores anything, storing nothing.
+     *
+     * @return the number of rows
+     * @throws ImportException listing the bad rows by line
+     */
+    public long checkResults(Path file) {
+        return check(file, new RowCodec<>(ResultRow.class, TransferFormat.of(file)), ResultRow::toResult);
+    }
+
     /** Imports results from {@code file}: each row is written as a figure, revising a different current one. */
     public ImportReport results(Path file) {
         return run(file, ResultRow.class, ResultRow::toResult, batch -> store.results().writeAll(batch));

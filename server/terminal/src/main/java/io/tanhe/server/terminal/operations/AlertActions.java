@@ -5,6 +5,7 @@ import io.tanhe.server.security.audit.AuditEvent;
 import io.tanhe.server.security.audit.AuditOutcome;
 import io.tanhe.server.security.audit.AuditTrail;
 import io.tanhe.server.store.Alert;
+import io.tanhe.server.store.AlertFilter;
 import io.tanhe.server.store.AlertState;
 import io.tanhe.server.store.AlertStore;
 import io.tanhe.server.store.Limits;
@@ -35,13 +36,19 @@ public final class AlertActions {
         this.rules = rules;
     }
 
-    /** The alerts {@code filter} selects, newest first. */
-    public List<Alert> list(AlertFilter filter) {
-        return alerts.alerts(filter.states(), filter.raised()).stream()
-                .filter(a -> filter.minSeverity().map(s -> a.severity().compareTo(s) >= 0).orElse(true))
-                .filter(a -> a.raised().ruleId().contains(filter.ruleContains()))
-                .limit(filter.limit())
-                .toList();
+    /** The most alerts one list returns. */
+    public static final int MAX_LIMIT = 10_000;
+
+    /**
+     * The alerts {@code filter} selects, newest first, at most {@code limit} of them.
+     *
+     * @throws OperationRefused naming {@code limit} outside 1 … {@link #MAX_LIMIT}
+     */
+    public List<Alert> list(AlertFilter filter, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw OperationRefused.badInput("limit", "`limit` is " + limit + "; give 1 … " + MAX_LIMIT);
+        }
+        return alerts.alerts(filter).stream().limit(limit).toList();
     }
 
     /** What an acknowledgement did: the alert as stored, and whether this request acknowledged it or an earlier one had. */

@@ -8,6 +8,7 @@ import io.tanhe.server.security.audit.AuditTrail;
 import io.tanhe.server.store.TimeRange;
 import io.tanhe.server.uplink.ManualBackfill;
 import io.tanhe.server.uplink.Uplink;
+import io.tanhe.server.uplink.config.CentreConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Manual backfill (§7.2.4 (5) 人工补传): re-sends the current results of a range to one, several or every data
- * centre, marked as manual (HJ 212 flag {@code S}; {@code "manual": true} over HTTPS). Its progress is the
- * centres' backlog ({@link PlantViews#centres}). The same request from the same person within
+ * centre, of every indicator or only those named, marked as manual ({@code "manual": true} over HTTPS; HJ 212
+ * {@code RF=1} where the platform's profile uses it). Its progress is the centres' backlog ({@link PlantViews#centres}). The same request from the same person within
  * {@link #REPEAT_WINDOW} answers the first one's result instead of queuing everything again (a client that
  * repeats after a lost answer); audited as {@code uplink.backfill}.
  */
@@ -29,14 +31,19 @@ public final class Backfill {
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private final Supplier<Optional<Uplink>> uplink;
+    private final List<CentreConfig> centreConfigs;
     private final List<String> centres;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, Done> recent = new LinkedHashMap<>();
 
-    public Backfill(Supplier<Optional<Uplink>> uplink, List<String> centres, AuditTrail audit, Clock clock) {
+    /**
+     * @param centres the site's data centres, with the indicators each reports
+     */
+    public Backfill(Supplier<Optional<Uplink>> uplink, List<CentreConfig> centres, AuditTrail audit, Clock clock) {
         this.uplink = uplink;
-        this.centres = List.copyOf(centres);
+        this.centreConfigs = List.copyOf(centres);
+        this.centres = centres.stream().map(CentreConfig::id).toList();
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,11 +54,14 @@ public final class Backfill {
 
     /**
      * Queues the backfill of {@code grain} results starting in {@code range} to {@code targets} (every centre when
-     * empty) as {@code actor}, for {@code reason}.
+     * empty) as {@code actor}, for {@code reason}, of the {@code indicators} named (each a centre's code, e.g. HJ 212
+     * {@code a05001}, or a result node such as {@code E}; every indicator when empty).
      *
-     * @throws OperationRefused naming {@code centres}, {@code grain} or {@code reason} (400); 503 without an uplink
+     * @throws OperationRefused naming {@code centres}, {@code indicators}, {@code grain} or {@code reason} (400); 503
+     *                          without an uplink
      */
-    public synchronized Done backfill(Actor actor, List<String> targets, Grain grain, TimeRange range, String reason) {
+    public synchronized Done backfill(Actor actor, List<String> targets, Grain grain, TimeRange range, String reason,
+                                      Set<String> indicators) {
         if (reason == null || reason.isBlank()) {
             throw OperationRefused.badInput("reason", "a manual backfill gives its reason, e.g. \"meter M3 replaced, readings corrected\"");
         }
@@ -63,7 +73,16 @@ public final class Backfill {
         }
         Uplink u = uplink.get().orElseThrow(() -> new OperationRefused(OperationRefused.Reason.UNAVAILABLE, "centres",
                 centres.isEmpty() ? "the site names no data centre (uplink: in the site file)" : "the uplink is not running"));
-        String key = actor.name() + "|" + targets + "|" + grain + "|" + range + "|" + reason.strip();
+        List<CentreConfig> chosen = centreConfigs.stream().filter(c -> targets.isEmpty() || targets.contains(c.id())).toList();
+        ManualBackfill probe = new ManualBackfill(null, grain, range, actor.name(), reason.strip(), indicators);
+        List<String> unknown = probe.unknownIn(chosen);
+        if (!unknown.isEmpty()) {
+            throw OperationRefused.badInput("indicators", "no indicator " + String.join(", ", unknown) + " is reported to "
+                    + String.join(", ", chosen.stream().map(CentreConfig::id).toList()) + "; give codes or nodes of: "
+                    + String.join(", ", ManualBackfill.namesIn(chosen)));
+        }
+        String key = actor.name() + "|" + targets + "|" + new java.util.TreeSet<>(indicators) + "|" + grain + "|" + range + "|"
+                + reason.strip();
         Instant now = clock.instant();
         recent.values().removeIf(d -> d.at().isBefore(now.minus(REPEAT_WINDOW)));
         Done earlier = recent.get(key);
@@ -72,21 +91,29 @@ public final class Backfill {
         }
         Map<String, Integer> queued = new LinkedHashMap<>();
         try {
-            for (String c : targets.isEmpty() ? centres : targets) {
-                queued.putAll(u.backfill(new ManualBackfill(c, grain, range, actor.name(), reason.strip())));
+            for (CentreConfig c : chosen) {
+                // a centre gets the named indicators it reports; one that reports none of them gets nothing (an empty
+                // selection would mean every indicator)
+                Set<String> own = probe.ownedBy(c);
+                if (indicators.isEmpty() || !own.isEmpty()) {
+                    queued.putAll(u.backfill(new ManualBackfill(c.id(), grain, range, actor.name(), reason.strip(), own)));
+                } else {
+                    queued.put(c.id(), 0);
+                }
             }
         } catch (IllegalArgumentException e) {
-            audit(actor, grain, range, AuditOutcome.FAILURE, e.getMessage());
+            audit(actor, grain, range, indicators, AuditOutcome.FAILURE, e.getMessage());
             throw OperationRefused.badInput("grain", e.getMessage());
         }
         Done done = new Done(Map.copyOf(queued), now, false);
         recent.put(key, done);
-        audit(actor, grain, range, AuditOutcome.SUCCESS, queued + "; " + reason.strip());
+        audit(actor, grain, range, indicators, AuditOutcome.SUCCESS, queued + "; " + reason.strip());
         return done;
     }
 
-    private void audit(Actor actor, Grain grain, TimeRange range, AuditOutcome outcome, String detail) {
+    private void audit(Actor actor, Grain grain, TimeRange range, Set<String> indicators, AuditOutcome outcome, String detail) {
+        String which = indicators.isEmpty() ? "" : " of " + String.join(", ", new java.util.TreeSet<>(indicators));
         audit.record(new AuditEvent(clock.instant(), actor.name(), actor.role(), actor.source(), "uplink.backfill",
-                grain.label() + " " + range, outcome, detail.length() > 1500 ? detail.substring(0, 1500) + "…" : detail));
+                grain.label() + " " + range + which, outcome, detail.length() > 1500 ? detail.substring(0, 1500) + "…" : detail));
     }
 }

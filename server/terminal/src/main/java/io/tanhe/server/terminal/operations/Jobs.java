@@ -11,6 +11,7 @@ import io.tanhe.server.store.ReadingFilter;
 import io.tanhe.server.store.ResultFilter;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.TimeRange;
+import io.tanhe.server.store.transfer.ImportException;
 import io.tanhe.server.store.transfer.ImportReport;
 import io.tanhe.server.store.transfer.StoreExport;
 import io.tanhe.server.store.transfer.StoreImport;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +41,11 @@ import java.util.regex.Pattern;
 /**
  * The long operator actions of a running terminal, each a {@link Job} with progress that can be cancelled: the
  * recompute of a range of closed days, an export of readings or results to a file in {@code DATA/exports}, an
- * import of a file from {@code DATA/imports}, a backup into {@code DATA/backups}. One job runs at a time (they all
+ * import of a file from {@code DATA/imports} (copied there, or uploaded with {@link #upload}), a backup into {@code DATA/backups}. One job runs at a time (they all
  * lean on the store's single writer); others wait in order. Starting the same job while an identical one is queued
  * or running answers that one (a client that repeats after a lost answer). Each start, cancel and end is audited
- * ({@code job.start}, {@code job.cancel}, {@code job.end}). A restore replaces the store under the terminal, so it is
- * not a job of a running terminal: {@code tanhe store restore} on a stopped one.
+ * ({@code job.start}, {@code job.cancel}, {@code job.end}). A restore checks the backup, archives the current store
+ * and orders the restore for the next start, then asks for a restart ({@link RestoreJob}); no job starts after it.
  */
 public final class Jobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -55,13 +57,16 @@ public final class Jobs implements AutoCloseable {
     private final Path dataDir;
     private final Supplier<Optional<Instant>> openWindowFrom;
     private final AuditTrail audit;
+    private final RestoreJob restore;
     private final Clock clock;
     private final ExecutorService runner;
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long next = 1;
 
-    public Jobs(Supplier<Site> site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, AuditTrail audit, Clock clock) {
+    public Jobs(Supplier<Site> site, Store store, Path dataDir, Supplier<Optional<Instant>> openWindowFrom, RestoreJob restore,
+                AuditTrail audit, Clock clock) {
         this.site = site;
+        this.restore = restore;
         this.store = store;
         this.dataDir = dataDir;
         this.openWindowFrom = openWindowFrom;
@@ -88,8 +93,15 @@ public final class Jobs implements AutoCloseable {
         record Import(boolean results, String file) implements Request {
         }
 
-        /** A consistent copy of the store into {@code DATA/backups}. */
+        /** A consistent copy of the store into a folder of its own in {@code DATA/backups} ({@code 20260601-080000Z-job7}). */
         record Backup() implements Request {
+        }
+
+        /**
+         * Replace the store with the backup in folder {@code backup} of {@code DATA/backups}: checked, the current store
+         * and its audit archived, then applied by a restart ({@link RestoreJob}).
+         */
+        record Restore(String backup) implements Request {
         }
     }
 
@@ -104,6 +116,10 @@ public final class Jobs implements AutoCloseable {
      *                          file that is not there
      */
     public synchronized Started start(Actor actor, Request request) {
+        if (io.tanhe.server.terminal.RestoreOrder.pendingIn(dataDir)) {
+            throw new OperationRefused(OperationRefused.Reason.CONFLICT, "kind", "a restore is ordered and the terminal is"
+                    + " restarting to apply it; start jobs once it is back");
+        }
         String what = describe(request);
         for (Job j : jobs.values()) {
             if (j.what().equals(what) && !j.snapshot().ended()) {
@@ -116,10 +132,14 @@ public final class Jobs implements AutoCloseable {
             case Request.Import i -> importing(i);
             case Request.Backup b -> job -> {
                 job.progress(0, "copying the store");
-                Path dir = store.backup(Files.createDirectories(dataDir.resolve("backups")));
+                // a folder per backup: the store never overwrites one, so a second backup into the same folder would fail
+                String stamp = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                        .format(clock.instant());
+                Path dir = store.backup(Files.createDirectories(dataDir.resolve("backups").resolve(stamp + "Z-job" + job.id())));
                 job.file(dir);
                 return "backup in " + dir;
             };
+            case Request.Restore r -> restore.work(actor, r.backup());
         };
         Job job = new Job(next++, kind(request), what, actor.name(), clock.instant());
         jobs.put(job.id(), job);
@@ -133,6 +153,92 @@ public final class Jobs implements AutoCloseable {
         record(actor, "job.start", job, AuditOutcome.SUCCESS, what);
         runner.execute(() -> run(actor, job, work));
         return new Started(job.snapshot(), false);
+    }
+
+    /** The largest file {@link #upload} takes. */
+    public static final long MAX_UPLOAD = 64L * 1024 * 1024;
+
+    /**
+     * Takes an uploaded import file: writes {@code body} (at most {@link #MAX_UPLOAD} bytes) to {@code DATA/imports/name},
+     * checks it whole as the import will (every row parses; a reading contradicts no stored one), then starts its import
+     * job. A file that fails the check is not kept and nothing is stored; the refusal lists the bad rows by line. Sending
+     * the same file again under its name starts (or answers) the same import; a different file under a name already
+     * taken is refused, so an import file is never replaced under a job that may read it.
+     *
+     * @throws OperationRefused naming {@code name} (not a plain .csv/.json file name; taken by another file, 409),
+     *                          {@code body} (empty, too large, bad rows)
+     */
+    public Started upload(Actor actor, boolean results, String name, InputStream body) {
+        if (name == null || !FILE_NAME.matcher(name).matches()) {
+            throw OperationRefused.badInput("name", "`" + name + "` is not a plain file name (letters, digits, . _ -, ending .csv or"
+                    + " .json, as tanhe store export writes them; no directories)");
+        }
+        Path imports;
+        Path part;
+        try {
+            imports = Files.createDirectories(dataDir.resolve("imports"));
+            part = Files.createTempDirectory(imports, ".upload-");
+        } catch (IOException e) {
+            throw new OperationRefused(OperationRefused.Reason.UNAVAILABLE, "body", "cannot write to " + dataDir.resolve("imports")
+                    + ": " + e.getMessage());
+        }
+        Path file = part.resolve(name);
+        try {
+            long size = copyAtMost(body, file);
+            if (size == 0) {
+                throw OperationRefused.badInput("body", "the body is empty; send the file's bytes (Content-Type text/csv,"
+                        + " application/json or application/octet-stream)");
+            }
+            long rows;
+            try {
+                StoreImport check = new StoreImport(store);
+                rows = results ? check.checkResults(file) : check.checkReadings(file);
+            } catch (ImportException e) {
+                String problems = String.join("; ", e.problems());
+                record(actor, "import.upload", name, AuditOutcome.FAILURE, problems);
+                throw OperationRefused.badInput("body", name + " has bad rows, nothing was kept or imported: " + problems);
+            }
+            Path target = imports.resolve(name);
+            synchronized (this) {
+                if (Files.exists(target) && Files.mismatch(target, file) != -1) {
+                    throw new OperationRefused(OperationRefused.Reason.CONFLICT, "name", "DATA/imports already holds another file named "
+                            + name + "; send it under a new name");
+                }
+                Files.move(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            record(actor, "import.upload", name, AuditOutcome.SUCCESS, size + " bytes, " + rows + " row(s) of " + (results ? "results" : "readings"));
+            return start(actor, new Request.Import(results, name));
+        } catch (IOException e) {
+            throw new OperationRefused(OperationRefused.Reason.UNAVAILABLE, "body", "the upload could not be stored: " + e.getMessage());
+        } finally {
+            deleteQuietly(file);
+            deleteQuietly(part);
+        }
+    }
+
+    /** Copies {@code in} to {@code file}; refuses (400, {@code body}) past {@link #MAX_UPLOAD} bytes. */
+    private static long copyAtMost(InputStream in, Path file) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > MAX_UPLOAD) {
+                    throw OperationRefused.badInput("body", "the file has more than " + MAX_UPLOAD / (1024 * 1024) + " MiB; split it,"
+                            + " or copy it to DATA/imports on the machine and start the import job with its name");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("could not remove {}: {}", p, e.toString());
+        }
     }
 
     /** Every job kept (the last {@value #KEPT}), newest first. */
@@ -170,7 +276,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         String run(Job job) throws Exception;
     }
 
@@ -287,6 +393,7 @@ public final class Jobs implements AutoCloseable {
             case Request.Export x -> "export";
             case Request.Import x -> "import";
             case Request.Backup x -> "backup";
+            case Request.Restore x -> "restore";
         };
     }
 
@@ -297,11 +404,16 @@ public final class Jobs implements AutoCloseable {
                     + x.format().name().toLowerCase(java.util.Locale.ROOT);
             case Request.Import x -> "import " + (x.results() ? "results" : "readings") + " from " + x.file();
             case Request.Backup x -> "backup";
+            case Request.Restore x -> "restore from " + x.backup();
         };
     }
 
     private void record(Actor actor, String type, Job job, AuditOutcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), actor.name(), actor.role(), actor.source(), type, "job " + job.id(), outcome,
+        record(actor, type, "job " + job.id(), outcome, detail);
+    }
+
+    private void record(Actor actor, String type, String target, AuditOutcome outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), actor.name(), actor.role(), actor.source(), type, target, outcome,
                 detail.length() > 1500 ? detail.substring(0, 1500) + "…" : detail));
     }
 

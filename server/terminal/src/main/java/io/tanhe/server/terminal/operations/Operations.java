@@ -28,10 +28,11 @@ public final class Operations {
         this.views = new PlantViews(terminal::site, terminal.store().readings(),
                 () -> java.util.Optional.ofNullable(terminal.stats().watermark()), terminal::uplink);
         this.poll = new PollNow(terminal::site, terminal::acquisition, terminal.audit(), terminal.wallClock());
-        this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres().stream()
-                .map(io.tanhe.server.uplink.config.CentreConfig::id).toList(), terminal.audit(), terminal.wallClock());
-        this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom, terminal.audit(),
-                terminal.wallClock());
+        this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres(), terminal.audit(), terminal.wallClock());
+        this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom,
+                new RestoreJob(terminal.store(), terminal.site().store().settings(terminal.dataDir()), terminal.dataDir(), terminal.audit(),
+                        terminal::requestRestart, terminal.wallClock()),
+                terminal.audit(), terminal.wallClock());
         this.qa = new QaEntries(terminal::site, terminal.store().qa(), terminal::measurementJob,
                 () -> terminal.store().readings().latestMeasuredAt(), terminal.audit(), terminal.wallClock());
     }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts a centre's periods into the outbox when their upload window comes (section 7.2.4 (1)).
@@ -119,7 +120,7 @@ public final class UploadCollector {
                 to = until;
             }
             Instant[] lastWithData = {null};
-            int queued = queue(s, s.kind().orElseThrow(), grain, TimeRange.of(from, to), false, "", now, lastWithData);
+            int queued = queue(s, s.kind().orElseThrow(), grain, TimeRange.of(from, to), false, "", now, Set.of(), lastWithData);
             LOG.debug("uplink {}: {} periods {} queued ({} uploads)", centreId, s.key(), TimeRange.of(from, to), queued);
             Instant reached = lastWithData[0] == null ? from : lastWithData[0];
             if (givenUp.isAfter(reached)) {
@@ -154,11 +155,20 @@ public final class UploadCollector {
      */
     public int queue(Stream stream, DataKind kind, Grain grain, TimeRange range, boolean manual, String keyPrefix,
                      Instant now) {
-        return queue(stream, kind, grain, range, manual, keyPrefix, now, new Instant[1]);
+        return queue(stream, kind, grain, range, manual, keyPrefix, now, Set.of(), new Instant[1]);
+    }
+
+    /**
+     * As {@link #queue(Stream, DataKind, Grain, TimeRange, boolean, String, Instant)}, with only the indicators whose
+     * code is in {@code codes} (every indicator when empty): a manual backfill of chosen indicators.
+     */
+    public int queue(Stream stream, DataKind kind, Grain grain, TimeRange range, boolean manual, String keyPrefix,
+                     Instant now, Set<String> codes) {
+        return queue(stream, kind, grain, range, manual, keyPrefix, now, codes, new Instant[1]);
     }
 
     private int queue(Stream stream, DataKind kind, Grain grain, TimeRange range, boolean manual, String keyPrefix,
-                      Instant now, Instant[] lastWithData) {
+                      Instant now, Set<String> codes, Instant[] lastWithData) {
         int stored = 0;
         for (Map.Entry<Instant, List<UploadValue>> period : reader.read(grain, range, manual).entrySet()) {
             Instant start = period.getKey();
@@ -166,7 +176,8 @@ public final class UploadCollector {
             if (lastWithData[0] == null || end.isAfter(lastWithData[0])) {
                 lastWithData[0] = end;
             }
-            List<UploadValue> values = period.getValue();
+            List<UploadValue> values = codes.isEmpty() ? period.getValue()
+                    : period.getValue().stream().filter(v -> codes.contains(v.code())).toList();
             for (int i = 0; i < values.size(); i += valuesPerUpload) {
                 List<UploadValue> part = values.subList(i, Math.min(values.size(), i + valuesPerUpload));
                 Upload u = new Upload(stream, kind, grain, start, end, LocalDateTime.ofInstant(start, zone), manual, part);
