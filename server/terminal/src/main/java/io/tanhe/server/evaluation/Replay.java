@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a fresh evaluator is fed so that the buckets of a range come out as a terminal that saw all
@@ -38,6 +39,9 @@ public final class Replay {
     public static final Duration NEIGHBOUR_LOOKBACK = Duration.ofHours(3);
     /** The end of a range that has none (the open window). */
     public static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
+    private static final Duration SCAN_CHUNK = Duration.ofHours(1);
+    /** Stable: readings of one time keep the order they were gathered in (neighbours and period values first). */
+    private static final Comparator<StoredReading> BY_TIME = Comparator.comparing(StoredReading::measuredAt);
 
     private Replay() {
     }
@@ -63,6 +67,51 @@ public final class Replay {
 
     private static List<StoredReading> readings(Site site, ReadingStore store, TimeRange range, Instant neighboursFrom) {
         boolean bounded = range.to().isBefore(END_OF_TIME);
+        List<StoredReading> out = new ArrayList<>(outside(site, store, range, neighboursFrom, bounded));
+        store.scan(ReadingFilter.of(range), r -> {
+            if (fedFromScan(site, r, bounded)) {
+                out.add(r);
+            }
+        });
+        out.sort(BY_TIME);
+        return out;
+    }
+
+    /**
+     * The same readings as {@link #readings(Site, ReadingStore, TimeRange)}, in the same order, given to {@code sink}
+     * an hour of the range at a time, so that a busy day (a quarter of a million readings) is never held whole.
+     *
+     * @return how many readings were given
+     */
+    public static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink) {
+        List<StoredReading> outside = new ArrayList<>(outside(site, store, range, range.from(), true));
+        outside.sort(BY_TIME);
+        int nextOutside = 0;
+        long n = 0;
+        for (Instant a = range.from(); a.isBefore(range.to()); a = a.plus(SCAN_CHUNK)) {
+            Instant b = a.plus(SCAN_CHUNK).isBefore(range.to()) ? a.plus(SCAN_CHUNK) : range.to();
+            List<StoredReading> chunk = new ArrayList<>();
+            while (nextOutside < outside.size() && outside.get(nextOutside).measuredAt().isBefore(b)) {
+                chunk.add(outside.get(nextOutside++));
+            }
+            store.scan(ReadingFilter.of(TimeRange.of(a, b)), r -> {
+                if (fedFromScan(site, r, true)) {
+                    chunk.add(r);
+                }
+            });
+            chunk.sort(BY_TIME);
+            chunk.forEach(sink);
+            n += chunk.size();
+        }
+        for (int i = nextOutside; i < outside.size(); i++) {
+            sink.accept(outside.get(i));
+            n++;
+        }
+        return n;
+    }
+
+    /** What the range's buckets depend on outside the scan of the range: neighbours and per-period values. */
+    private static List<StoredReading> outside(Site site, ReadingStore store, TimeRange range, Instant neighboursFrom, boolean bounded) {
         List<StoredReading> out = new ArrayList<>();
         for (PointBinding b : site.bindings().values()) {
             if (b.kind() == Decl.InputKind.PERIOD) {
@@ -74,14 +123,13 @@ public final class Replay {
                 }
             }
         }
-        store.scan(ReadingFilter.of(range), r -> {
-            PointBinding b = site.binding(r.pointId()).orElse(null);
-            if (b == null || b.kind() != Decl.InputKind.PERIOD || !bounded) {
-                out.add(r);
-            }
-        });
-        out.sort(Comparator.comparing(StoredReading::measuredAt));
         return out;
+    }
+
+    /** A per-period value of a bounded range comes from {@link #periodValues}, not from the scan. */
+    private static boolean fedFromScan(Site site, StoredReading r, boolean bounded) {
+        PointBinding b = site.binding(r.pointId()).orElse(null);
+        return b == null || b.kind() != Decl.InputKind.PERIOD || !bounded;
     }
 
     /**

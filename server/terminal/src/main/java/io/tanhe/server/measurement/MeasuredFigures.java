@@ -90,13 +90,12 @@ public final class MeasuredFigures {
         TimeRange range = TimeRange.of(from, to);
         List<QaRecord> records = store.qa().between(TimeRange.of(from.minus(HISTORY), to));
         List<QaRecord> excluded = records.stream().filter(QaRecord::excludesData).filter(q -> q.to().isAfter(from)).toList();
-        List<StoredReading> readings = Replay.readings(view, store.readings(), range);
         IncrementalEvaluator evaluator = EvaluatorFactory.create(view);
         List<HourFlags.Flagged> flags = new ArrayList<>();
-        for (StoredReading r : readings) {
+        Replay.scan(view, store.readings(), range, r -> {
             PointBinding b = view.binding(r.pointId()).orElse(null);
             if (b == null) {
-                continue;
+                return;
             }
             Optional<QaRecord> qa = excluded.stream().filter(q -> q.covers(r.pointId(), r.measuredAt())).findFirst();
             Observation o = Replay.observation(r, b);
@@ -111,7 +110,7 @@ public final class MeasuredFigures {
             } catch (RuntimeException e) {
                 LOG.warn("measurement: reading {} not evaluated: {}", r.idempotencyKey(), e.getMessage());
             }
-        }
+        });
         HourFlags reasons = HourFlags.of(flags, site.zone());
         List<BucketResult> out = new ArrayList<>();
         for (Measurement.Comparison c : measurement.comparisons()) {

@@ -97,9 +97,8 @@ public final class DayRecompute {
      */
     public Computed compute(LocalDate day, String reason) {
         TimeRange range = range(day);
-        List<StoredReading> readings = Replay.readings(site, store.readings(), range);
         IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
-        feed(evaluator, readings);
+        long fed = Replay.scan(site, store.readings(), range, r -> feed(evaluator, r));
         Instant now = wallClock.instant();
         List<BucketResult> results = new ArrayList<>();
         for (Grain g : EvaluatorFactory.GRAINS) {
@@ -107,24 +106,22 @@ public final class DayRecompute {
                 StoredFigures.of(v, site.methodology(), now, reason).ifPresent(results::add);
             }
         }
-        return new Computed(List.copyOf(results), readings.size());
+        return new Computed(List.copyOf(results), (int) fed);
     }
 
     private TimeRange range(LocalDate day) {
         return TimeRange.of(day.atStartOfDay(site.zone()).toInstant(), day.plusDays(1).atStartOfDay(site.zone()).toInstant());
     }
 
-    private void feed(IncrementalEvaluator evaluator, List<StoredReading> readings) {
-        for (StoredReading r : readings) {
-            PointBinding b = site.binding(r.pointId()).orElse(null);
-            if (b == null) {
-                continue;
-            }
-            try {
-                evaluator.accept(Replay.observation(r, b));
-            } catch (RuntimeException e) {
-                LOG.warn("recompute: reading {} not evaluated: {}", r.idempotencyKey(), e.getMessage());
-            }
+    private void feed(IncrementalEvaluator evaluator, StoredReading r) {
+        PointBinding b = site.binding(r.pointId()).orElse(null);
+        if (b == null) {
+            return;
+        }
+        try {
+            evaluator.accept(Replay.observation(r, b));
+        } catch (RuntimeException e) {
+            LOG.warn("recompute: reading {} not evaluated: {}", r.idempotencyKey(), e.getMessage());
         }
     }
 
