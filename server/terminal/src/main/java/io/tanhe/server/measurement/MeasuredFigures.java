@@ -23,7 +23,6 @@ import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.QaRecord;
 import io.tanhe.server.store.Store;
-import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
 import org.slf4j.Logger;

@@ -213,6 +213,35 @@ public final class MeasurementJob implements AutoCloseable {
         return new Recomputed(from, to, revised);
     }
 
+    /**
+     * Recomputes the stored hours of {@code day} after late readings changed it (the accounting method's recompute of
+     * the same day: readings a data logger sent after an outage, when the platform retrieved its gap), so its hours are
+     * what they would have been had the readings come on time; each changed figure keeps its earlier value as a revision.
+     *
+     * @return how many stored figures changed
+     */
+    public synchronized int recomputeDay(java.time.LocalDate day, String reason) {
+        Instant dayStart = day.atStartOfDay(site.zone()).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
+        Optional<Instant> stored = storedEnd();
+        if (stored.isEmpty() || !dayStart.isBefore(stored.get())) {
+            return 0;
+        }
+        // from the first hour stored that day, as after a late QA record: hours before the data began were never figures
+        Optional<Instant> firstStored = store.results().current(first.measured(), first.measuredKey(), Grain.HOUR,
+                TimeRange.of(dayStart, stored.get())).stream().findFirst().map(r -> r.result().bucketStart());
+        if (firstStored.isEmpty()) {
+            return 0;
+        }
+        Instant to = dayEnd.isBefore(stored.get()) ? dayEnd : stored.get();
+        int revised = (int) store.results().writeAll(figures.hours(firstStored.get(), to, wallClock.instant(), "; " + reason)).join()
+                .stream().filter(o -> o == WriteOutcome.REVISED).count();
+        if (revised > 0) {
+            LOG.info("measurement: late readings of {} revised {} figures of site {} ({})", day, revised, site.identity().siteId(), reason);
+        }
+        return revised;
+    }
+
     /** The end of the last hour stored for the first compared emission. */
     private Optional<Instant> storedEnd() {
         if (next != null) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,12 +31,15 @@ public final class RecomputeJob implements AutoCloseable {
     private final Clock wallClock;
     private final Supplier<Optional<Instant>> windowFrom;
     private final Duration idle;
+    private final Consumer<DayOutcome> afterDay;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
 
-    private RecomputeJob(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle) {
+    private RecomputeJob(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle,
+                         Consumer<DayOutcome> afterDay) {
         this.site = site;
+        this.afterDay = afterDay;
         this.store = store;
         this.wallClock = wallClock;
         this.windowFrom = windowFrom;
@@ -55,7 +59,16 @@ public final class RecomputeJob implements AutoCloseable {
      */
     public static RecomputeJob start(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
                                      Duration idle) {
-        RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle);
+        return start(site, store, windowFrom, wallClock, idle, outcome -> { });
+    }
+
+    /**
+     * As {@link #start(Supplier, Store, Supplier, Clock, Duration)}, telling {@code afterDay} what each recomputed day
+     * did (the measurement method recomputes the same day's hours from the late readings).
+     */
+    public static RecomputeJob start(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
+                                     Duration idle, Consumer<DayOutcome> afterDay) {
+        RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle, afterDay);
         job.thread.start();
         return job;
     }
@@ -86,7 +99,7 @@ public final class RecomputeJob implements AutoCloseable {
     boolean step() {
         ClosedDays days = new ClosedDays(site.get(), store, wallClock);
         Optional<LocalDate> day = windowFrom.get().flatMap(days::nextPending);
-        day.ifPresent(d -> days.recompute(d, "by the terminal"));
+        day.ifPresent(d -> afterDay.accept(days.recompute(d, "by the terminal")));
         return day.isPresent();
     }
 

@@ -89,7 +89,7 @@ public final class Terminal implements AutoCloseable {
     private RecomputeJob recomputeJob;
     private Clock uplinkClock;
     /** The measurement method's figures, when the site has a {@code measurement:} block. */
-    private MeasurementJob measurementJob;
+    private volatile MeasurementJob measurementJob;
     private String apiAddress;
     private Runnable stopApi;
     private Acquisition acquisition;
@@ -377,7 +377,12 @@ public final class Terminal implements AutoCloseable {
                 site.methodology().id(), site.methodology().version(), site.methodology().contentHash().substring(0, 12),
                 replayed, window.from().map(Instant::toString).orElse("(no data yet)"));
         thread.start();
-        recomputeJob = RecomputeJob.start(() -> this.site, store, window::from, wallClock, settings.recomputeIdle());
+        recomputeJob = RecomputeJob.start(() -> this.site, store, window::from, wallClock, settings.recomputeIdle(), outcome -> {
+            MeasurementJob cems = measurementJob;
+            if (cems != null) {
+                cems.recomputeDay(outcome.day(), "recomputed with the late readings of " + outcome.day());
+            }
+        });
         measurementJob = MeasurementJob.start(site, store, wallClock, MEASUREMENT_IDLE).orElse(null);
         lifecycle.resume();
         leaveNote();

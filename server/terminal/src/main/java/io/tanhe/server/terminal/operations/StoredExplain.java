@@ -14,7 +14,6 @@ import io.tanhe.server.evaluation.StoredFigures;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.Store;
-import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
 
@@ -74,9 +73,8 @@ public final class StoredExplain {
         }
         TimeBucket bucket = TimeBucket.of(grain, at, site.zone());
         TimeBucket day = TimeBucket.of(Grain.DAY, at, site.zone());
-        List<StoredReading> readings = Replay.readings(site, store.readings(), TimeRange.of(day.start(), day.end()));
         IncrementalEvaluator evaluator = EvaluatorFactory.create(site);
-        for (StoredReading r : readings) {
+        Replay.scan(site, store.readings(), TimeRange.of(day.start(), day.end()), r -> {
             Optional<PointBinding> b = site.binding(r.pointId());
             if (b.isPresent()) {
                 try {
@@ -85,7 +83,7 @@ public final class StoredExplain {
                     // a reading the live pipeline refused too (out of order, a bad unit): it fed no figure
                 }
             }
-        }
+        });
         if (n.indexed() && key.isEmpty() && !evaluator.keys(node).isEmpty()) {
             throw OperationRefused.badInput("key", "`" + node + "` is indexed by " + String.join(",", n.dimensions())
                     + "; give a key: " + String.join(" | ", evaluator.keys(node)));
