@@ -303,7 +303,8 @@ final class BucketCalculator {
         }
     }
 
-    private void fullSum(BucketState s, Instance in) {
+    /** A sum over its operands from scratch: present (0 when no operand is) unless an operand failed. */
+    static void fullSum(BucketState s, Instance in) {
         int id = in.id();
         double sum = 0;
         int present = 0;

@@ -133,7 +133,7 @@ public final class RollUp {
                 factorLeaf(s, in);
             } else if (in.synthetic()) {
                 if (extensive[id] && in.kind() == Instance.Kind.SUM) {
-                    syntheticSum(s, in); // a lifted sum of sums: summing over keys commutes with summing over time
+                    BucketCalculator.fullSum(s, in); // a lifted sum of sums: summing over keys commutes with summing over time
                 }
             } else if (extensive[id]) {
                 for (Part p : own) {
@@ -226,27 +226,6 @@ public final class RollUp {
         }
         s.status[id] = s.failed[id] > 0 ? Status.FAILED : s.present[id] > 0 ? Status.PRESENT : Status.ABSENT;
         s.values[id] = s.status[id] == Status.PRESENT ? s.sums[id] : Double.NaN;
-    }
-
-    private static void syntheticSum(BucketState s, Instance in) {
-        int id = in.id();
-        double sum = 0;
-        int present = 0;
-        int failed = 0;
-        for (int op : in.operands()) {
-            if (s.status[op] == Status.PRESENT) {
-                sum += s.values[op];
-                present++;
-            } else if (s.status[op] == Status.FAILED) {
-                failed++;
-            }
-        }
-        s.sums[id] = sum;
-        s.present[id] = present;
-        s.failed[id] = failed;
-        // as the evaluator's sums settle: present (0 when no operand is) unless an operand failed
-        s.status[id] = failed > 0 ? Status.FAILED : Status.PRESENT;
-        s.values[id] = failed > 0 ? Double.NaN : sum;
     }
 
     /** A per-period intensive value: the mean of its parts weighted by their covered time (their time when none is covered). */
