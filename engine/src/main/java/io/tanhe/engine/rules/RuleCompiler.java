@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * Compiles DRL (classic path, MVEL dialect allowed) together with the generic rules into a STREAM-mode
- * rules base, or returns every problem with its DRL file and line.
+ * rules base, or returns every problem with its DRL file and line. A condition comparing {@code valueIn("unit")}
+ * without {@code convertibleTo("unit")} before it is an error too (see {@link UnitGuards}).
  */
 public final class RuleCompiler {
     /** The generic threshold, gap and source-switch rules, always compiled in. */
@@ -45,7 +46,10 @@ public final class RuleCompiler {
         for (RuleSource s : rules.sources()) {
             builder.add(resource(s.path(), s.drl()), ResourceType.DRL);
         }
-        List<RuleProblem> errors = problems(builder, ResultSeverity.ERROR, RuleProblem.Level.ERROR);
+        List<RuleProblem> errors = new ArrayList<>(problems(builder, ResultSeverity.ERROR, RuleProblem.Level.ERROR));
+        for (RuleSource s : rules.sources()) {
+            errors.addAll(UnitGuards.check(s));
+        }
         if (!errors.isEmpty()) {
             throw new RulesRejectedException(rules.version(), errors);
         }

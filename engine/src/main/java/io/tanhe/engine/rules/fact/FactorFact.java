@@ -24,9 +24,14 @@ public record FactorFact(String factor, String key, double value, String unit, L
         source = source == null ? "" : source;
     }
 
-    /** The value expressed in {@code target}; NaN when the units do not convert. */
+    /** The value expressed in {@code target}; NaN when the units do not convert (guard it with {@link #convertibleTo}). */
     public double valueIn(String target) {
         return value * UnitScale.factor(unit, target);
+    }
+
+    /** True when the value's unit converts into {@code target}. */
+    public boolean convertibleTo(String target) {
+        return UnitScale.converts(unit, target);
     }
 
     @Override

@@ -47,14 +47,18 @@ public record ObservationFact(String point, String key, Instant at, double value
         return quality == Quality.MEASURED || quality == Quality.ESTIMATED || quality == Quality.MANUAL;
     }
 
-    /** The value expressed in {@code target} (e.g. {@code valueIn("t")} for a reading in kg); NaN when the units do not convert. */
+    /**
+     * The value expressed in {@code target} (e.g. {@code valueIn("t")} for a reading in kg); NaN when the units do not
+     * convert. A rule condition guards it with {@link #convertibleTo} first: the rules compiler rejects an unguarded one,
+     * since Drools compares a NaN one way interpreted and another once it has compiled the condition.
+     */
     public double valueIn(String target) {
         return value * UnitScale.factor(unit, target);
     }
 
     /** True when the value's unit converts into {@code target}. */
     public boolean convertibleTo(String target) {
-        return !Double.isNaN(UnitScale.factor(unit, target));
+        return UnitScale.converts(unit, target);
     }
 
     @Override

@@ -20,6 +20,11 @@ final class UnitScale {
     private UnitScale() {
     }
 
+    /** True when a value in {@code from} converts into {@code to}. */
+    static boolean converts(String from, String to) {
+        return !Double.isNaN(factor(from, to));
+    }
+
     /** The factor that turns a value in {@code from} into {@code to}; NaN when they do not convert or do not parse. */
     static double factor(String from, String to) {
         if (from.equals(to)) {
