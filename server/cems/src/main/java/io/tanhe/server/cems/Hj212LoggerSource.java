@@ -27,6 +27,8 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -51,7 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the sink <em>before</em> the upload is acknowledged with 9014 (when its Flag asks for it), so an
  * acknowledged value is never lost. Packets may come in any order: each reading keeps its own
  * DataTime. A jump in minute data larger than the MinInterval asks the logger for the gap with a
- * 2051 retrieval command (BeginTime/EndTime).
+ * 2051 retrieval command (BeginTime/EndTime). A packet with another MN or, when a password is
+ * configured, another PW is refused: logged with its MN (never the password), counted, not answered.
  */
 public final class Hj212LoggerSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(Hj212LoggerSource.class);
@@ -67,6 +70,7 @@ public final class Hj212LoggerSource implements Source {
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong wrongPassword = new AtomicLong();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong retrievals = new AtomicLong();
@@ -78,8 +82,14 @@ public final class Hj212LoggerSource implements Source {
         this.clock = clock;
     }
 
-    /** What has come in so far. */
-    public record Stats(long packets, long malformed, long refused, long readings, long acknowledged, long retrievals) {
+    /**
+     * What has come in so far.
+     *
+     * @param refused       packets refused (another MN, a wrong PW, no usable DataTime)
+     * @param wrongPassword of those, the packets refused for a wrong PW
+     */
+    public record Stats(long packets, long malformed, long refused, long wrongPassword, long readings, long acknowledged,
+                        long retrievals) {
     }
 
     @Override
@@ -100,6 +110,9 @@ public final class Hj212LoggerSource implements Source {
             s.bind(new InetSocketAddress(config.host(), config.port()));
             server = s;
             LOG.info("hj212-logger {}: listening on {}:{}", config.id(), config.host(), s.getLocalPort());
+            if (config.password().isEmpty()) {
+                LOG.warn("hj212-logger {}: no `password` configured, so a packet with any PW is taken; set the logger's PW", config.id());
+            }
             Thread.ofVirtual().name("hj212-logger-accept-" + config.id()).start(() -> accept(s));
         } catch (IOException e) {
             String why = "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
@@ -118,7 +131,7 @@ public final class Hj212LoggerSource implements Source {
     }
 
     public Stats stats() {
-        return new Stats(packets.get(), malformed.get(), refused.get(), readings.get(), acknowledged.get(), retrievals.get());
+        return new Stats(packets.get(), malformed.get(), refused.get(), wrongPassword.get(), readings.get(), acknowledged.get(), retrievals.get());
     }
 
     @Override
@@ -178,6 +191,14 @@ public final class Hj212LoggerSource implements Source {
             refused.incrementAndGet();
             LOG.warn("hj212-logger {}: packet from {} with MN={} refused: this source takes MN={} only (QN={}, CN={})",
                     config.id(), peer, s.mn(), config.mn().get(), s.qn().map(Qn::text).orElse("none"), s.cn());
+            return;
+        }
+        if (config.password().isPresent() && !samePassword(config.password().get(), s.pw())) {
+            refused.incrementAndGet();
+            wrongPassword.incrementAndGet();
+            LOG.warn("hj212-logger {}: packet from {} with MN={} refused: wrong PW (not the configured password; the PW is not "
+                    + "shown), not acknowledged (QN={}, CN={}); set the logger's PW or the source's `password`", config.id(), peer,
+                    s.mn(), s.qn().map(Qn::text).orElse("none"), s.cn());
             return;
         }
         if (!DATA_CNS.contains(s.cn())) {
@@ -324,6 +345,11 @@ public final class Hj212LoggerSource implements Source {
         retrievals.incrementAndGet();
         write(out, Hj212Codec.encode(ask));
         LOG.info("hj212-logger {}: minute data from {} to {} missing; asked the logger to upload it", config.id(), from, to);
+    }
+
+    /** Compared in constant time, so the answer time tells nothing about the password. */
+    private static boolean samePassword(String configured, String given) {
+        return MessageDigest.isEqual(configured.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(OutputStream out, byte[] bytes) throws IOException {

@@ -6,6 +6,7 @@ import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.SourceType;
 import io.tanhe.drivers.fields.ZoneField;
 import io.tanhe.grammar.config.ConfigNode;
+import io.tanhe.server.hj212.FieldRules;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * {@code type: hj212-logger}: a CEMS data logger that connects to the terminal and uploads HJ 212-2017.
  * {@code listen} ({@code host:port} or a port; the terminal listens there), optional {@code mn} (only
- * this logger's packets are taken), {@code zone} (of DataTime), {@code minute_interval} (the
+ * this logger's packets are taken) and {@code password} (its PW, a secret: only packets carrying it are
+ * taken), {@code zone} (of DataTime), {@code minute_interval} (the
  * logger's MinInterval, default 1m) and {@code points}: each with {@code code} (a05001, a00000,
  * a01011–a01017, a01006, a19001 …), {@code cn} (2011 default, 2051, 2061, 2031; 3020 for
  * instrument information such as i12001 work state, i13007 intercept, i13008 slope, with
@@ -57,6 +59,8 @@ public final class Hj212LoggerType implements SourceType {
         if (mn.isPresent() && mn.get().length() > 24) {
             device.problem("mn", "an MN has at most 24 characters (HJ 212-2017 §6.3.2)");
         }
+        Optional<String> password = device.optionalText("password");
+        password.flatMap(FieldRules::pw).ifPresent(problem -> device.problem("password", problem));
         ZoneId zone = ZoneField.read(device);
         Duration interval = device.duration("minute_interval", Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(30));
         List<PointSettings> settings = new ArrayList<>();
@@ -79,7 +83,7 @@ public final class Hj212LoggerType implements SourceType {
         if (points.isEmpty()) {
             device.problem("points", "an hj212-logger source needs at least one point (code and cn)");
         }
-        LoggerConfig config = new LoggerConfig(id, host, port, mn, zone, interval, points);
+        LoggerConfig config = new LoggerConfig(id, host, port, mn, password, zone, interval, points);
         return new ConfiguredSource.Pushed(new Hj212LoggerSource(config, ctx.clock()), settings);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -37,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -44,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class Hj212LoggerSourceTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String MN = "LOGGER0000000001";
+    private static final String PW = "123456";
 
     private final List<Reading> received = new CopyOnWriteArrayList<>();
     private Hj212LoggerSource source;
@@ -66,7 +69,7 @@ class Hj212LoggerSourceTest {
                 new LoggerPoint("stack1.co2.slope", "i13008", "3020", "Info", "", "a05001"),
                 new LoggerPoint("stack1.co2.intercept", "i13007", "3020", "Info", "", "a05001"),
                 new LoggerPoint("stack1.co2.calibrated", "i13006", "3020", "Info", "", "a05001"));
-        source = new Hj212LoggerSource(new LoggerConfig("cems1", "127.0.0.1", 0, Optional.of(MN), ZONE, Duration.ofMinutes(1), points),
+        source = new Hj212LoggerSource(new LoggerConfig("cems1", "127.0.0.1", 0, Optional.of(MN), Optional.of(PW), ZONE, Duration.ofMinutes(1), points),
                 Clock.fixed(Instant.parse("2024-06-03T02:00:00Z"), ZoneOffset.UTC));
         source.start(received::add);
         logger = new Socket("127.0.0.1", source.port());
@@ -86,7 +89,7 @@ class Hj212LoggerSourceTest {
         System.arraycopy(values, 0, items, 1, values.length);
         Qn qn = Qn.at(LocalDateTime.parse(dataTime.substring(0, 4) + "-" + dataTime.substring(4, 6) + "-" + dataTime.substring(6, 8)
                 + "T" + dataTime.substring(8, 10) + ":" + dataTime.substring(10, 12) + ":" + dataTime.substring(12, 14)).plusNanos(123_000_000));
-        return DataSegment.of(qn, "31", cn, "123456", mn, new Flag(Flag.V2017, false, true), CpArea.of(items));
+        return DataSegment.of(qn, "31", cn, PW, mn, new Flag(Flag.V2017, false, true), CpArea.of(items));
     }
 
     private static CpItem value(String code, String field, String v, String flag) {
@@ -223,6 +226,37 @@ class Hj212LoggerSourceTest {
     }
 
     @Test
+    void aPacketWithAWrongPasswordIsRefusedCountedAndLoggedWithItsMnOnly() throws Exception {
+        DataSegment good = realTime("20240603100000");
+        DataSegment wrong = DataSegment.of(good.qn().orElseThrow(), "31", "2011", "S3cr3t", MN, new Flag(Flag.V2017, false, true), good.cp());
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            send(Hj212Codec.encode(wrong), Hj212Codec.encode(realTime("20240603100100")));
+            DataSegment only = reply();
+            assertEquals(PW, only.pw(), "only the packet with the right PW is acknowledged");
+            await(r -> r.size() == 8);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(1, source.stats().wrongPassword());
+        assertEquals(1, source.stats().refused());
+        assertTrue(received.stream().allMatch(r -> r.measuredAt().equals(Instant.parse("2024-06-03T02:01:00Z"))), received.toString());
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("with MN=" + MN + " refused: wrong PW"), text);
+        assertFalse(text.contains("S3cr3t"), "the password given is never logged");
+        assertFalse(text.contains(PW), "nor the configured one");
+    }
+
+    @Test
+    void theConfigShowsNoPassword() {
+        LoggerConfig c = new LoggerConfig("cems9", "127.0.0.1", 0, Optional.of(MN), Optional.of("S3cr3t"), ZONE, Duration.ofMinutes(1), List.of());
+        assertFalse(c.toString().contains("S3cr3t"), c.toString());
+        assertTrue(c.toString().contains("password=(not shown)"), c.toString());
+    }
+
+    @Test
     void aJumpInMinuteDataAsksTheLoggerForTheGap() throws Exception {
         send(Hj212Codec.encode(upload("2051", "20240603100000", MN, value("a05001", "Avg", "12.0", "N"))));
         assertEquals("9014", reply().cn());
@@ -244,7 +278,7 @@ class Hj212LoggerSourceTest {
     void aPortInUseGivesFailedReadingsThatSayWhatToDo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             List<Reading> out = new CopyOnWriteArrayList<>();
-            Hj212LoggerSource other = new Hj212LoggerSource(new LoggerConfig("cems2", "127.0.0.1", taken.getLocalPort(), Optional.empty(),
+            Hj212LoggerSource other = new Hj212LoggerSource(new LoggerConfig("cems2", "127.0.0.1", taken.getLocalPort(), Optional.empty(), Optional.empty(),
                     ZONE, Duration.ofMinutes(1), List.of(new LoggerPoint("p", "a05001", "2011", "Rtd", "%"))), Clock.systemUTC());
             other.start(out::add);
             other.close();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,7 @@ class Hj212LoggerTypeTest {
                   - id: stack1-logger
                     type: hj212-logger
                     listen: "localhost:99999"
+                    password: "abc"
                     points:
                       - {id: stack1.co2, code: "5001", cn: "2099", unit: "%"}
                 """));
@@ -64,5 +66,7 @@ class Hj212LoggerTypeTest {
         assertTrue(m.contains("devices[0].listen: `localhost:99999` is not a port or host:port"), m);
         assertTrue(m.contains("devices[0].points[0].code: `5001` is not an HJ 212 code"), m);
         assertTrue(m.contains("devices[0].points[0].cn"), m);
+        assertTrue(m.contains("devices[0].password: bad PW (3 characters, not shown): the password is 6 letters or digits"), m);
+        assertFalse(m.contains("abc"), "a password is never quoted: " + m);
     }
 }

@@ -29,7 +29,7 @@ class LoggerEndToEndTest {
         Instant from = Instant.parse("2024-06-03T00:00:00Z"); // 08:00 in Shanghai
         Instant calibration = from.plusSeconds(20 * 60);
         Instant fault = from.plusSeconds(70 * 60);
-        try (Hj212LoggerSource source = new Hj212LoggerSource(new LoggerConfig("cems", "127.0.0.1", 0, Optional.of("LOGGER0000000001"),
+        try (Hj212LoggerSource source = new Hj212LoggerSource(new LoggerConfig("cems", "127.0.0.1", 0, Optional.of("LOGGER0000000001"), Optional.of("123456"),
                 ZONE, Duration.ofMinutes(1), points), Clock.systemUTC())) {
             source.start(received::add);
             try (CemsLoggerSimulator logger = CemsLoggerSimulator.connect("127.0.0.1", source.port(), "LOGGER0000000001", ZONE,
