@@ -67,6 +67,11 @@ public record ValueFormat(int integerDigits, int decimals) {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
+    /** The largest value the format writes, e.g. 999.999 for {@code N3.3}. */
+    public BigDecimal largest() {
+        return BigDecimal.TEN.pow(integerDigits).subtract(BigDecimal.ONE.movePointLeft(decimals));
+    }
+
     /** The format as written, e.g. {@code N14.2}. */
     public String text() {
         return "N" + integerDigits + (decimals > 0 ? "." + decimals : "");

@@ -48,6 +48,13 @@ public record PlatformProfile(String name, String st, String mn, String password
      * leave 12 integer digits within the standard's 18 characters (sign and point included).
      */
     public static final String DEFAULT_FORMAT = "N12.4";
+    /**
+     * The fewest integer digits the CO2 code's format may have. Table B.2 gives a05001 the default type N3.3 (at most
+     * 999.999), far too small: flue gas at 10 % CO2 is about 196 000 mg/m³ and one stack emits some 10^5 kg an hour.
+     * Appendix B is extensible (可扩充) and a number may take 18 characters (§6.3.3.2.2), so a wider type is the
+     * standard's own way; a narrower one would leave every CO2 value out of the uploads.
+     */
+    public static final int CO2_MIN_INTEGER_DIGITS = 6;
     /** The qualities of a result that are sent (a missing value is not), in the order of {@code Quality}. */
     public static final List<String> QUALITIES = List.of("measured", "estimated", "manual", "substituted");
     /**
@@ -66,6 +73,9 @@ public record PlatformProfile(String name, String st, String mn, String password
         flags = flags == null ? null : Map.copyOf(flags);
         List<String> problems = problems(name, st, mn, password, version, commands, co2Code, fields, hj2025);
         checkDefaults(problems, defaultFormat, flags);
+        if (problems.isEmpty()) {
+            checkCo2Width(problems, co2Code, fields, defaultFormat);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidProfileException("profile", problems);
         }
@@ -133,6 +143,19 @@ public record PlatformProfile(String name, String st, String mn, String password
             if (flags.get(q) == null) {
                 p.add("flags." + q + ": is required (one of N F M S D C T B, [STD17] Table 8)");
             }
+        }
+    }
+
+    private static void checkCo2Width(List<String> p, String co2Code, Map<String, FieldSpec> fields, String defaultFormat) {
+        FieldSpec own = fields.get(co2Code);
+        boolean ownFormat = own != null && own.format() != null;
+        ValueFormat format = ValueFormat.parse(ownFormat ? own.format() : defaultFormat);
+        if (format.integerDigits() < CO2_MIN_INTEGER_DIGITS) {
+            p.add((ownFormat ? "fields." + co2Code + ".format" : "default_format (the format of CO2 code " + co2Code + ")") + ": "
+                    + format.text() + " carries at most " + format.largest().toPlainString() + ", too little for CO2: flue gas at 10 % CO2"
+                    + " is about 196000 mg/m3 and a stack emits some 100000 kg an hour, so every value would be left out;"
+                    + " Table B.2's N3.3 is the default of an extensible table (HJ 212-2017 Appendix B) and a number may take"
+                    + " 18 characters: give at least N" + CO2_MIN_INTEGER_DIGITS + " (e.g. N12.3) or the width agreed with the platform");
         }
     }
 

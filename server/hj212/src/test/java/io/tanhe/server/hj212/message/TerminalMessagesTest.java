@@ -64,11 +64,11 @@ class TerminalMessagesTest {
 
     @Test
     void valueTooLargeForTheFormatIsRefusedWithItsField() {
-        PlatformProfile small = PlatformProfiles.parse("mn: A1\npassword: '123456'\nfields: {a05001: {unit: kg, format: N3.3}}\n", "t", false);
+        PlatformProfile small = PlatformProfiles.parse("mn: A1\npassword: '123456'\nfields: {a05002: {unit: g, format: N3.3}}\n", "t", false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TerminalMessages(small).upload(
                 DataKind.DAILY, LocalDateTime.of(2024, 1, 1, 0, 0),
-                List.of(IndicatorValue.amount("a05001", new BigDecimal("12345"), DataFlag.N)), false, new QnSequence(CLOCK)));
-        assertEquals("a05001-Cou: 12345 has 5 integer digits; N3.3 allows 3", e.getMessage());
+                List.of(IndicatorValue.amount("a05002", new BigDecimal("12345"), DataFlag.N)), false, new QnSequence(CLOCK)));
+        assertEquals("a05002-Cou: 12345 has 5 integer digits; N3.3 allows 3", e.getMessage());
     }
 
     @Test
