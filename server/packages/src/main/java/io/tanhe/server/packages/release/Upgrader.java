@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -218,7 +220,10 @@ public final class Upgrader {
         return counted;
     }
 
-    /** The new release proved healthy: it stays. False when no release is on probation. */
+    /**
+     * The new release proved healthy: it stays, and releases older than the one before it are removed ({@link #prune}).
+     * False when no release is on probation.
+     */
     public synchronized boolean markGood() throws IOException {
         UpgradeState state = status();
         if (state.phase() != Phase.PROBATION) {
@@ -226,7 +231,42 @@ public final class Upgrader {
         }
         state.in(Phase.GOOD, clock.instant()).write(root.stateFile());
         LOG.info("upgrade: release {} proved healthy and stays", state.to());
+        prune(state);
         return true;
+    }
+
+    /**
+     * Removes every unpacked release but the one in use and the rollback target (the release in use before it, which
+     * {@code previous} names), so that releases do not pile up on the appliance's disk. Run once a release proved
+     * healthy, never during an upgrade; a folder that cannot be removed is logged and left for the next time.
+     *
+     * @return the versions removed
+     */
+    synchronized List<String> prune(UpgradeState good) throws IOException {
+        Set<String> keep = new HashSet<>();
+        keep.add(good.to());
+        keep.add(good.from());
+        root.currentVersion().ifPresent(keep::add);
+        InstallRoot.linked(root.previous()).ifPresent(keep::add);
+        List<String> removed = new ArrayList<>();
+        for (String version : releases()) {
+            if (keep.contains(version)) {
+                continue;
+            }
+            try {
+                delete(root.release(version));
+                removed.add(version);
+            } catch (IOException e) {
+                LOG.warn("upgrade: old release {} could not be removed ({}); it is tried again after the next upgrade", version,
+                        e.getMessage());
+            }
+        }
+        if (!removed.isEmpty()) {
+            InstallRoot.force(root.releases());
+            LOG.info("upgrade: removed old release(s) {} from {}; kept {} (in use) and {} (to roll back to)", String.join(", ", removed),
+                    root.releases(), good.to(), shown(good.from()));
+        }
+        return List.copyOf(removed);
     }
 
     /** Whether the running program is the release on probation whose window has ended (it must roll back). */

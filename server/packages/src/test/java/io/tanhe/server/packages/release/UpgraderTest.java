@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +73,46 @@ class UpgraderTest {
         assertEquals("0.2.0", next.from());
         assertEquals(Optional.of("0.2.0"), InstallRoot.linked(root.previous()));
         assertEquals(Optional.of("0.3.0"), root.currentVersion());
+    }
+
+    @Test
+    void aHealthyReleaseKeepsItselfAndTheRollbackTargetAndRemovesOlderOnes() throws Exception {
+        for (String v : List.of("0.2.0", "0.3.0", "0.4.0")) {
+            upgrader.upgrade(Releases.app(work, v), Releases.policy(), "admin");
+            upgrader.started();
+            assertTrue(upgrader.markGood());
+        }
+        assertEquals(Set.of("0.4.0", "0.3.0"), Set.copyOf(upgrader.releases()), "0.2.0 is neither in use nor the rollback target");
+        assertFalse(Files.exists(root.release("0.2.0")));
+        assertEquals(Optional.of("0.3.0"), InstallRoot.linked(root.previous()));
+        assertEquals("the program, version 0.4.0", Files.readString(root.current().resolve("lib/tanhe.jar")));
+        upgrader.upgrade(Releases.app(work, "0.5.0"), Releases.policy(), "admin");
+        assertEquals(Set.of("0.5.0", "0.4.0", "0.3.0"), Set.copyOf(upgrader.releases()), "nothing is removed while on probation");
+        assertEquals("the program, version 0.4.0", Files.readString(root.previous().resolve("lib/tanhe.jar")),
+                "the rollback target is whole");
+    }
+
+    @Test
+    void aReleaseThatWasRolledBackIsRemovedOnceALaterOneProvedHealthy() throws Exception {
+        upgrader.upgrade(Releases.app(work, "0.2.0"), Releases.policy(), "admin");
+        upgrader.markGood();
+        upgrader.upgrade(Releases.app(work, "0.3.0"), Releases.policy(), "admin");
+        upgrader.rollback("unhealthy");
+        assertEquals(Set.of("0.3.0", "0.2.0"), Set.copyOf(upgrader.releases()), "a rollback removes nothing");
+        upgrader.upgrade(Releases.app(work, "0.4.0"), Releases.policy(), "admin");
+        upgrader.markGood();
+        assertEquals(Set.of("0.4.0", "0.2.0"), Set.copyOf(upgrader.releases()));
+        assertEquals(Optional.of("0.2.0"), InstallRoot.linked(root.previous()));
+    }
+
+    @Test
+    void theFirstReleaseFromTheBaseBuildRemovesNothingElseThanStrayOldReleases() throws Exception {
+        Files.createDirectories(root.release("0.1.0").resolve("lib"));
+        Files.createDirectories(root.releases().resolve(".0.9.0.partial"));
+        upgrader.upgrade(Releases.app(work, "0.2.0"), Releases.policy(), "admin");
+        assertTrue(upgrader.markGood());
+        assertEquals(List.of("0.2.0"), upgrader.releases());
+        assertTrue(Files.exists(root.releases().resolve(".0.9.0.partial")), "a partial folder is the crash recovery's, not pruned");
     }
 
     @Test
