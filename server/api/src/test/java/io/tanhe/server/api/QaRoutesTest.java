@@ -1,7 +1,6 @@
 package io.tanhe.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.audit.AuditActor;
 import io.tanhe.server.security.audit.AuditEntry;
@@ -17,14 +16,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
+import static io.tanhe.server.api.ServedTerminal.ok;
+import static io.tanhe.server.api.ServedTerminal.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,25 +33,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 @Tag("slow") // opening the demo terminal: 38–58 s on the shared machine
 class QaRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
 
     private Terminal terminal;
-    private String base;
+    private ServedTerminal api;
     private String admin;
     private String viewer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void runTheDemo() throws Exception {
         Path data = dir.resolve("data");
         terminal = DemoRuns.open(dir.resolve("site"), data, s -> s, DemoRuns.settings(data));
-        TestSecurity security = new TestSecurity(terminal.store());
-        admin = "Bearer " + security.token(Role.SYSTEM_ADMINISTRATOR);
-        viewer = "Bearer " + security.token(Role.VIEWER);
-        base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), security.access);
+        api = new ServedTerminal(terminal);
+        admin = api.bearer(Role.SYSTEM_ADMINISTRATOR);
+        viewer = api.bearer(Role.VIEWER);
     }
 
     @AfterAll
@@ -63,30 +55,9 @@ class QaRoutesTest {
         terminal.close();
     }
 
-    private HttpResponse<String> send(String method, String path, String auth, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertEquals(status, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
-    private void refused(HttpResponse<String> r, int status, String parameter, String saying) throws Exception {
-        JsonNode body = ok(r, status);
-        assertEquals(parameter, body.path("parameter").asText(), r.body());
-        assertTrue(body.path("error").asText().contains(saying), r.body());
-    }
-
     @Test
     void aSpanCalibrationIsJudgedAgainstTheSitesDriftLimit() throws Exception {
-        JsonNode added = ok(send("POST", "/api/qa", admin, """
+        JsonNode added = ok(api.send("POST", "/api/qa", admin, """
                 {"kind": "span_calibration", "point": "stack1.co2", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20",
                  "reference": 15.0, "measured": 15.6, "range": 20, "note": "span gas cylinder 4411"}"""), 201);
         JsonNode r = added.path("record");
@@ -95,12 +66,12 @@ class QaRoutesTest {
         assertEquals(2.5, r.path("limit").asDouble(), 1e-9, "the site's measurement.qa.drift_limit");
         assertEquals(false, r.path("passed").asBoolean(true));
         assertTrue(r.path("source").asText().startsWith("manual:token:sysadmin-"), r.toString());
-        JsonNode again = ok(send("POST", "/api/qa", admin, """
+        JsonNode again = ok(api.send("POST", "/api/qa", admin, """
                 {"kind": "span_calibration", "point": "stack1.co2", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20",
                  "reference": 15.0, "measured": 15.6, "range": 20, "note": "span gas cylinder 4411"}"""), 200);
         assertTrue(again.path("already").asBoolean(), again.toString());
         assertEquals(r.path("id").asLong(), again.path("record").path("id").asLong(), "a repeated request answers the stored record");
-        JsonNode listed = ok(send("GET", "/api/qa?from=2026-05-02&to=2026-05-03", viewer, null), 200);
+        JsonNode listed = ok(api.send("GET", "/api/qa?from=2026-05-02&to=2026-05-03", viewer, null), 200);
         assertEquals(1, listed.path("records").size(), listed.toString());
         List<AuditEntry> audited = terminal.audit().query(AuditQuery.all().type("qa.add").outcome(AuditOutcome.SUCCESS).page(0, 10),
                 new AuditActor("test", "auditor", "local")).entries();
@@ -111,11 +82,11 @@ class QaRoutesTest {
     void anAuditIsComputedFromTheRunsStoredBeforeIt() throws Exception {
         double[][] runs = {{10.0, 9.8}, {10.2, 10.1}, {10.1, 9.9}};
         for (int i = 0; i < runs.length; i++) {
-            ok(send("POST", "/api/qa", admin, String.format(java.util.Locale.ROOT, """
+            ok(api.send("POST", "/api/qa", admin, String.format(java.util.Locale.ROOT, """
                     {"kind": "ra_run", "point": "stack1.co2", "from": "2026-05-03T10:%02d", "to": "2026-05-03T10:%02d",
                      "reference": %s, "measured": %s}""", 10 * i, 10 * i + 10, runs[i][0], runs[i][1])), 201);
         }
-        JsonNode audit = ok(send("POST", "/api/qa", admin, """
+        JsonNode audit = ok(api.send("POST", "/api/qa", admin, """
                 {"kind": "ra_audit", "point": "stack1.co2", "from": "2026-05-03T10:00", "to": "2026-05-03T11:00"}"""), 201)
                 .path("record");
         // d = 0.2, 0.1, 0.2: d̄ = 0.166 667, S_d = 0.057 735, t(2) = 4.303, cc = 4.303 × 0.057 735/√3 = 0.143 433; RM̄ = 10.1;
@@ -124,30 +95,30 @@ class QaRoutesTest {
         assertEquals(10.0, audit.path("limit").asDouble(), 1e-9);
         assertTrue(audit.path("passed").asBoolean(), audit.toString());
         assertTrue(audit.path("note").asText().startsWith("n = 3 runs"), audit.toString());
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "ra_audit", "point": "stack1.flow", "from": "2026-05-03T10:00", "to": "2026-05-03T11:00"}"""), 400, "from",
                 "has 0 stored ra_run record(s)");
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndTheViewerMayNotRecord() throws Exception {
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "zero_check", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20"}"""), 400, "kind", "ra_audit");
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "maintenance", "point": "unit1.coal.total", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20"}"""), 400,
                 "point", "is not a point of the measurement method");
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "maintenance", "from": "2026-05-02T09:20", "to": "2026-05-02T09:00"}"""), 400, "to", "must be after `from`");
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "zero_calibration", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20", "reference": 0}"""), 400,
                 "measured", "is required");
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "maintenance", "from": "2099-05-02T09:00", "to": "2099-05-02T09:20"}"""), 400, "to", "is in the future");
-        refused(send("POST", "/api/qa", admin, """
+        refused(api.send("POST", "/api/qa", admin, """
                 {"kind": "maintenance", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20", "reason": "x"}"""), 400, "reason",
                 "unknown field");
-        refused(send("GET", "/api/qa?from=2026-05-02", viewer, null), 400, "to", "is required");
-        assertEquals(403, send("POST", "/api/qa", viewer, """
+        refused(api.send("GET", "/api/qa?from=2026-05-02", viewer, null), 400, "to", "is required");
+        assertEquals(403, api.send("POST", "/api/qa", viewer, """
                 {"kind": "maintenance", "from": "2026-05-02T09:00", "to": "2026-05-02T09:20"}""").statusCode());
         List<AuditEntry> refusals = terminal.audit().query(AuditQuery.all().type("qa.add").outcome(AuditOutcome.FAILURE).page(0, 20),
                 new AuditActor("test", "auditor", "local")).entries();
@@ -156,12 +127,12 @@ class QaRoutesTest {
 
     @Test
     void theMeasuredFiguresAndTheirRevisionsAreReadLikeTheAccountingOnes() throws Exception {
-        JsonNode results = ok(send("GET", "/api/results?node=co2_measured&key=stack1&grain=hour&from=2026-06-01&to=2026-06-02", viewer, null), 200);
+        JsonNode results = ok(api.send("GET", "/api/results?node=co2_measured&key=stack1&grain=hour&from=2026-06-01&to=2026-06-02", viewer, null), 200);
         assertEquals("co2_measured", results.path("subject").asText(), results.toString());
-        JsonNode revisions = ok(send("GET", "/api/results/revisions?node=co2_measured&key=stack1&grain=hour&start=2026-06-01T09:00", viewer,
+        JsonNode revisions = ok(api.send("GET", "/api/results/revisions?node=co2_measured&key=stack1&grain=hour&start=2026-06-01T09:00", viewer,
                 null), 200);
         assertEquals(0, revisions.path("revisions").size(), revisions.toString());
-        refused(send("GET", "/api/results/revisions?node=co2_mesured&grain=hour&start=2026-06-01T09:00", viewer, null), 400, "node",
+        refused(api.send("GET", "/api/results/revisions?node=co2_mesured&grain=hour&start=2026-06-01T09:00", viewer, null), 400, "node",
                 "no node `co2_mesured`");
     }
 }

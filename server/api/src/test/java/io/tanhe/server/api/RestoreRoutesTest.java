@@ -1,7 +1,6 @@
 package io.tanhe.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.audit.AuditActor;
 import io.tanhe.server.security.audit.AuditEntry;
@@ -13,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static io.tanhe.server.api.ServedTerminal.ok;
+import static io.tanhe.server.api.ServedTerminal.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,15 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(240)
 class RestoreRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
-    private String base;
+    private ServedTerminal api;
     private String admin;
     private String viewer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aRestoreOnTheRunningTerminalArchivesTheStoreRestartsAndLeavesTheBackupsFiguresAndAnAuditOfIt() throws Exception {
@@ -58,15 +52,14 @@ class RestoreRoutesTest {
         DemoRuns.run(dir.resolve("site"), data, DemoRuns.START, Duration.ofMinutes(10)); // what the backup holds
         try (Terminal terminal = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data))) {
             terminal.onRestart(restarts::add);
-            TestSecurity security = new TestSecurity(terminal.store());
-            admin = "Bearer " + security.token(Role.SYSTEM_ADMINISTRATOR);
-            viewer = "Bearer " + security.token(Role.VIEWER);
-            String auditor = "Bearer " + security.token(Role.SECURITY_AUDITOR);
-            base = TerminalApi.start(terminal, ApiBinding.plain("127.0.0.1", 0), security.access);
+            api = new ServedTerminal(terminal);
+            admin = api.bearer(Role.SYSTEM_ADMINISTRATOR);
+            viewer = api.bearer(Role.VIEWER);
+            String auditor = api.bearer(Role.SECURITY_AUDITOR);
 
             backupReadings = terminal.store().readings().count();
             backupResults = terminal.store().results().count();
-            JsonNode backup = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
+            JsonNode backup = api.awaitEnd(ok(api.send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 202).path("id").asLong());
             assertEquals("DONE", backup.path("state").asText(), backup.toString());
             Path written = Path.of(backup.path("outcome").asText().substring("backup in ".length()));
             backupName = data.resolve("backups").toAbsolutePath().relativize(written).getName(0).toString();
@@ -78,16 +71,16 @@ class RestoreRoutesTest {
 
             // the wrong roles, and bad backups: refused, or a failed job; nothing ordered
             String body = "{\"kind\":\"restore\",\"backup\":\"" + backupName + "\"}";
-            assertEquals(403, send("POST", "/api/jobs", viewer, body).statusCode());
-            assertEquals(403, send("POST", "/api/jobs", auditor, body).statusCode());
-            refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\"}"), 400, "backup", "");
-            refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"../data\"}"), 400, "backup", "no directories");
-            refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"nope\"}"), 400, "backup", backupName);
+            assertEquals(403, api.send("POST", "/api/jobs", viewer, body).statusCode());
+            assertEquals(403, api.send("POST", "/api/jobs", auditor, body).statusCode());
+            refused(api.send("POST", "/api/jobs", admin, "{\"kind\":\"restore\"}"), 400, "backup", "");
+            refused(api.send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"../data\"}"), 400, "backup", "no directories");
+            refused(api.send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"nope\"}"), 400, "backup", backupName);
             Files.createDirectories(data.resolve("backups/empty"));
-            refused(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"empty\"}"), 400, "backup", "holds no tanhe.sqlite");
+            refused(api.send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"empty\"}"), 400, "backup", "holds no tanhe.sqlite");
             Path broken = Files.createDirectories(data.resolve("backups/broken"));
             Files.writeString(broken.resolve("tanhe.sqlite"), "not a database at all, just text", StandardCharsets.UTF_8);
-            JsonNode failed = awaitEnd(ok(send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"broken\"}"), 202)
+            JsonNode failed = api.awaitEnd(ok(api.send("POST", "/api/jobs", admin, "{\"kind\":\"restore\",\"backup\":\"broken\"}"), 202)
                     .path("id").asLong());
             assertEquals("FAILED", failed.path("state").asText(), failed.toString());
             assertTrue(failed.path("outcome").asText().contains("nothing was changed"), failed.toString());
@@ -95,7 +88,7 @@ class RestoreRoutesTest {
             assertEquals(List.of(), restarts, "a bad backup restarts nothing");
             assertEquals(laterReadings, terminal.store().readings().count(), "a bad backup changes nothing");
 
-            JsonNode restore = awaitEnd(ok(send("POST", "/api/jobs", admin, body), 202).path("id").asLong());
+            JsonNode restore = api.awaitEnd(ok(api.send("POST", "/api/jobs", admin, body), 202).path("id").asLong());
             assertEquals("DONE", restore.path("state").asText(), restore.toString());
             assertTrue(restore.path("outcome").asText().contains(backupReadings + " readings"), restore.toString());
             assertTrue(restore.path("outcome").asText().contains("start it again"), restore.toString());
@@ -109,7 +102,7 @@ class RestoreRoutesTest {
             String exported = Files.readString(archive.resolve("audit-since-backup.json"));
             assertTrue(exported.contains("store.restore.order"), "the archived audit holds the request");
             assertTrue(exported.contains("restore from broken"), "the archived audit holds what happened since the backup");
-            refused(send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 409, "kind", "restarting");
+            refused(api.send("POST", "/api/jobs", admin, "{\"kind\":\"backup\"}"), 409, "kind", "restarting");
         }
 
         // the restart: the order is applied before the store opens
@@ -130,34 +123,4 @@ class RestoreRoutesTest {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String auth, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertEquals(status, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
-    private void refused(HttpResponse<String> r, int status, String parameter, String saying) throws Exception {
-        JsonNode body = ok(r, status);
-        assertEquals(parameter, body.path("parameter").asText(), r.body());
-        assertTrue(body.path("error").asText().contains(saying), r.body());
-    }
-
-    private JsonNode awaitEnd(long id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
-        while (List.of("QUEUED", "RUNNING").contains(job.path("state").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = ok(send("GET", "/api/jobs/" + id, viewer, null), 200);
-        }
-        return job;
-    }
 }
