@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What the commands that call a running terminal's API share: connecting, printing an answer or its problem. */
 final class ApiCommands {
@@ -59,6 +61,20 @@ final class ApiCommands {
             printer.print(a.json());
         }
         return 0;
+    }
+
+    /** A request body of {@code field, value} pairs in order; a field whose value is null (an option not given) is left out. */
+    static Map<String, Object> body(String... fieldsAndValues) {
+        if (fieldsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("body() takes field, value pairs");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            if (fieldsAndValues[i + 1] != null) {
+                body.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+            }
+        }
+        return body;
     }
 
     static String enc(String s) {

@@ -3,12 +3,11 @@ package io.tanhe.cli;
 import io.tanhe.server.security.audit.AuditOutcome;
 import io.tanhe.server.security.identity.DeviceIdentity;
 import io.tanhe.server.store.PrivateFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -23,27 +22,18 @@ import java.util.concurrent.Callable;
                 "request for the platform's CA, 'install' installs the certificate it issued. Run on the machine itself",
                 "against a stopped terminal; each command is audited."},
         subcommands = {IdentityCommand.Show.class, IdentityCommand.Csr.class, IdentityCommand.Install.class})
-public final class IdentityCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class IdentityCommand extends CommandGroup {
     /** {@code tanhe identity show}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the key's fingerprint and the installed certificate chain.")
     static final class Show implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
-                System.out.println("key:         SM2 (sm2p256v1), " + dataDir.resolve(DeviceIdentity.KEY_FILE));
-                System.out.println("public key:  " + dataDir.resolve(DeviceIdentity.PUBLIC_FILE));
+            return terminal.run("identity show", local -> {
+                System.out.println("key:         SM2 (sm2p256v1), " + terminal.dataDir.resolve(DeviceIdentity.KEY_FILE));
+                System.out.println("public key:  " + terminal.dataDir.resolve(DeviceIdentity.PUBLIC_FILE));
                 System.out.println("fingerprint: SM3 " + local.identity.fingerprint());
                 List<X509Certificate> chain = local.identity.chain();
                 if (chain.isEmpty()) {
@@ -56,18 +46,15 @@ public final class IdentityCommand implements Runnable {
                 }
                 local.record(KeysCommand.ROLE, "identity.show", "device identity", AuditOutcome.SUCCESS, "fingerprint " + local.identity.fingerprint());
                 return 0;
-            } catch (IllegalStateException e) {
-                System.err.println("identity show: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
     /** {@code tanhe identity csr}. */
     @Command(name = "csr", mixinStandardHelpOptions = true, description = "Write a PKCS#10 certificate request (SM3withSM2) for the platform's CA.")
     static final class Csr implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Option(names = "--subject", required = true, paramLabel = "DN", description = "e.g. 'CN=terminal-0042,O=Example Plant,C=CN'")
         String subject;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the file to write; default: standard output")
@@ -75,8 +62,7 @@ public final class IdentityCommand implements Runnable {
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            return terminal.run("identity csr", local -> {
                 String pem;
                 try {
                     pem = local.identity.csr(subject);
@@ -93,10 +79,7 @@ public final class IdentityCommand implements Runnable {
                 }
                 local.record(KeysCommand.ROLE, "identity.csr", subject, AuditOutcome.SUCCESS, "request for key " + local.identity.fingerprint());
                 return 0;
-            } catch (IllegalStateException | IOException e) {
-                System.err.println("identity csr: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -105,32 +88,28 @@ public final class IdentityCommand implements Runnable {
             description = {"Install the certificate the CA issued: FILE holds PEM certificates, this terminal's first, then",
                     "its issuers. It is checked against the key, the chain's signatures and the clock first."})
     static final class Install implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Parameters(paramLabel = "FILE", description = "the certificate chain, PEM")
         Path file;
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            return terminal.run("identity install", local -> {
                 try {
                     List<X509Certificate> chain = local.identity.install(Files.readString(file), file.toString(), Instant.now());
                     local.record(KeysCommand.ROLE, "identity.install", chain.getFirst().getSubjectX500Principal().toString(),
                             AuditOutcome.SUCCESS, chain.size() + " certificates, valid to " + chain.getFirst().getNotAfter().toInstant());
                     System.out.println("installed: " + chain.getFirst().getSubjectX500Principal() + " (" + chain.size()
-                            + " certificates in the chain) in " + dataDir.resolve(DeviceIdentity.CHAIN_FILE));
-                    PrivateFiles.file(dataDir.resolve(DeviceIdentity.CHAIN_FILE));
+                            + " certificates in the chain) in " + terminal.dataDir.resolve(DeviceIdentity.CHAIN_FILE));
+                    PrivateFiles.file(terminal.dataDir.resolve(DeviceIdentity.CHAIN_FILE));
                     return 0;
                 } catch (IllegalArgumentException e) {
                     local.record(KeysCommand.ROLE, "identity.install", file.toString(), AuditOutcome.FAILURE, e.getMessage());
                     System.err.println("identity install: nothing installed: " + e.getMessage());
                     return 1;
                 }
-            } catch (IllegalStateException | IOException e) {
-                System.err.println("identity install: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tanhe.server.security.config.SealedConfigs;
 import io.tanhe.server.security.crypto.DeviceKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.tanhe.server.security.crypto.KeyBackup;
@@ -26,30 +27,21 @@ import java.util.concurrent.Callable;
                 "secrets of stored configuration versions. Run on the machine itself against a stopped terminal;",
                 "each command is audited."},
         subcommands = {KeysCommand.Show.class, KeysCommand.Rotate.class, KeysCommand.Export.class, KeysCommand.Import.class})
-public final class KeysCommand implements Runnable {
+public final class KeysCommand extends CommandGroup {
     /** The role these commands act in: keys belong to the security operator. */
     static final String ROLE = Role.SECURITY_OPERATOR.code();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     /** {@code tanhe keys show}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the device key's id (never the key) and check every stored configuration version's signature.")
     static final class Show implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
-                DeviceKey key = DeviceKey.loadOrCreate(dataDir);
-                System.out.println("device key:      " + key.currentId() + " (SM4, " + dataDir.resolve(DeviceKey.FILE) + ")"
+            return terminal.run("keys show", local -> {
+                DeviceKey key = DeviceKey.loadOrCreate(terminal.dataDir);
+                System.out.println("device key:      " + key.currentId() + " (SM4, " + terminal.dataDir.resolve(DeviceKey.FILE) + ")"
                         + (key.rotationPending() ? "  — a rotation was interrupted: run 'tanhe keys rotate' to finish it" : ""));
                 System.out.println("device identity: SM2, SM3 fingerprint " + local.identity.fingerprint());
                 try {
@@ -62,10 +54,7 @@ public final class KeysCommand implements Runnable {
                     local.record(ROLE, "keys.show", "configuration version " + e.version(), AuditOutcome.FAILURE, e.getMessage());
                     return 1;
                 }
-            } catch (IllegalStateException e) {
-                System.err.println("keys show: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -74,13 +63,12 @@ public final class KeysCommand implements Runnable {
             description = {"Make a new device key, re-encrypt every stored secret under it and re-sign the configuration",
                     "versions, then retire the old key. Interrupted, running it again finishes the rotation."})
     static final class Rotate implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            return terminal.run("keys rotate", local -> {
                 SealedConfigs configs = local.configs();
                 String before = configs.keyId();
                 try {
@@ -94,10 +82,7 @@ public final class KeysCommand implements Runnable {
                     System.err.println("keys rotate: nothing rotated: " + e.getMessage());
                     return 1;
                 }
-            } catch (IllegalStateException e) {
-                System.err.println("keys rotate: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -123,8 +108,8 @@ public final class KeysCommand implements Runnable {
                     "under PBKDF2-HMAC-SM3 of a passphrase). Keep it apart from the store's backup: without it a restored",
                     "store's secrets cannot be decrypted and its audit checkpoints do not verify."})
     static final class Export implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the backup file to write (made 0600)")
         Path output;
         @Option(names = "--passphrase-file", paramLabel = "FILE", description = "read the passphrase from FILE's first line (default: ask)")
@@ -132,10 +117,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            return terminal.run("keys export", local -> {
                 try {
-                    String backup = KeyBackup.export(dataDir, passphrase(passphraseFile, true));
+                    String backup = KeyBackup.export(terminal.dataDir, passphrase(passphraseFile, true));
                     PrivateFiles.writeString(output, backup);
                     local.record(ROLE, "keys.export", output.toAbsolutePath().toString(), AuditOutcome.SUCCESS, "encrypted key backup");
                     System.out.println("keys exported, encrypted, to " + output);
@@ -145,10 +129,7 @@ public final class KeysCommand implements Runnable {
                     System.err.println("keys export: " + e.getMessage());
                     return 2;
                 }
-            } catch (IllegalStateException | IOException e) {
-                System.err.println("keys export: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -158,8 +139,8 @@ public final class KeysCommand implements Runnable {
                     "restoring its store, or before the terminal's first start there). Other keys already there are kept",
                     "unless --replace is given."})
     static final class Import implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @CommandLine.Parameters(paramLabel = "FILE", description = "the backup file")
         Path file;
         @Option(names = "--passphrase-file", paramLabel = "FILE", description = "read the passphrase from FILE's first line (default: ask)")
@@ -173,15 +154,15 @@ public final class KeysCommand implements Runnable {
             List<String> restored;
             String problem = null;
             try {
-                PrivateFiles.directory(dataDir);
-                restored = KeyBackup.restore(dataDir, Files.readString(file), passphrase(passphraseFile, false), replace);
+                PrivateFiles.directory(terminal.dataDir);
+                restored = KeyBackup.restore(terminal.dataDir, Files.readString(file), passphrase(passphraseFile, false), replace);
             } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 restored = List.of();
                 problem = e.getMessage();
             }
             // the store is opened after the restore: opening it first would make a new identity
-            if (Engine.holdsStore(dataDir)) {
-                try (LocalSecurity local = LocalSecurity.open(dataDir)) {
+            if (Engine.holdsStore(terminal.dataDir)) {
+                try (LocalSecurity local = LocalSecurity.open(terminal.dataDir)) {
                     local.record(ROLE, "keys.import", file.toAbsolutePath().toString(), problem == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                             problem == null ? "restored " + restored : problem);
                 } catch (IllegalStateException e) {
@@ -192,7 +173,7 @@ public final class KeysCommand implements Runnable {
                 System.err.println("keys import: nothing restored: " + problem);
                 return 2;
             }
-            System.out.println("keys restored into " + dataDir + ": " + String.join(", ", restored));
+            System.out.println("keys restored into " + terminal.dataDir + ": " + String.join(", ", restored));
             return 0;
         }
     }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -72,19 +71,8 @@ public final class ManualCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("point", point);
-            if (period != null) {
-                body.put("period", period);
-            }
-            if (at != null) {
-                body.put("at", at);
-            }
-            body.put("value", value);
-            if (!unit.isEmpty()) {
-                body.put("unit", unit);
-            }
-            body.put("comment", comment);
+            Map<String, Object> body = ApiCommands.body("point", point, "period", period, "at", at, "value", value,
+                    "unit", unit.isEmpty() ? null : unit, "comment", comment);
             return ApiCommands.run("manual enter", terminal, json, c -> c.post("/api/manual-entries", body), a -> {
                 JsonNode cur = a.path("current");
                 System.out.println(a.path("unchanged").asBoolean()

@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -63,16 +62,8 @@ public final class QaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("kind", kind);
-            body.put("point", point);
-            body.put("from", from);
-            body.put("to", to);
-            put(body, "reference", reference);
-            put(body, "measured", measured);
-            put(body, "range", range);
-            put(body, "limit", limit);
-            body.put("note", note);
+            Map<String, Object> body = ApiCommands.body("kind", kind, "point", point, "from", from, "to", to, "reference", reference,
+                    "measured", measured, "range", range, "limit", limit, "note", note);
             return ApiCommands.run("qa add", terminal, json, c -> c.post("/api/qa", body), a -> {
                 System.out.println((a.path("already").asBoolean() ? "already recorded, nothing changed: " : "recorded ") + line(a.path("record")));
                 JsonNode r = a.path("recomputed");
@@ -81,12 +72,6 @@ public final class QaCommand implements Runnable {
                             + r.path("revised").asInt() + " figures revised (GET /api/results/revisions shows them)");
                 }
             });
-        }
-
-        private static void put(Map<String, Object> body, String field, String value) {
-            if (value != null) {
-                body.put(field, value);
-            }
         }
     }
 

@@ -9,8 +9,8 @@ import io.tanhe.server.packages.TrustStore;
 import io.tanhe.server.packages.TrustedKey;
 import io.tanhe.server.security.access.Role;
 import io.tanhe.server.security.audit.AuditOutcome;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,17 +28,9 @@ import java.util.stream.Collectors;
                 "of package, and which signatures each kind needs. Kept in " + TrustStore.FILE + " under the data",
                 "directory, signed by the device; run on the machine against a stopped terminal; every change is audited."},
         subcommands = {TrustCommand.Show.class, TrustCommand.AddKey.class, TrustCommand.RemoveKey.class, TrustCommand.Require.class})
-public final class TrustCommand implements Runnable {
+public final class TrustCommand extends CommandGroup {
     /** The trust policy is the security operator's. */
     static final String ROLE = Role.SECURITY_OPERATOR.code();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     /** Loads, changes with {@code edit}, saves and audits; shared by the editing subcommands. */
     interface Edit {
@@ -49,10 +41,9 @@ public final class TrustCommand implements Runnable {
     record Edited(TrustPolicy policy, String done) {
     }
 
-    static int edit(Path dataDir, String type, String target, Edit edit) {
-        System.setProperty("tanhe.log.level", "WARN");
-        try (LocalSecurity local = LocalSecurity.open(dataDir)) {
-            TrustStore store = new TrustStore(dataDir, local.identity);
+    static int edit(StoppedTerminal terminal, String type, String target, Edit edit) {
+        return terminal.run("trust", local -> {
+            TrustStore store = new TrustStore(terminal.dataDir, local.identity);
             try {
                 Edited next = edit.apply(store.load());
                 store.save(next.policy());
@@ -64,23 +55,19 @@ public final class TrustCommand implements Runnable {
                 System.err.println("trust: nothing changed: " + e.getMessage());
                 return 1;
             }
-        } catch (IllegalStateException e) {
-            System.err.println("trust: " + e.getMessage());
-            return 2;
-        }
+        });
     }
 
     /** {@code tanhe trust show}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the requirements per kind and the trusted keys.")
     static final class Show implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
 
         @Override
         public Integer call() {
-            System.setProperty("tanhe.log.level", "WARN");
-            try (LocalSecurity local = LocalSecurity.open(dataDir)) {
-                TrustStore store = new TrustStore(dataDir, local.identity);
+            return terminal.run("trust show", local -> {
+                TrustStore store = new TrustStore(terminal.dataDir, local.identity);
                 TrustPolicy p;
                 try {
                     p = store.load();
@@ -103,10 +90,7 @@ public final class TrustCommand implements Runnable {
                 }
                 local.record(ROLE, "trust.show", store.file().toString(), AuditOutcome.SUCCESS, p.keys().size() + " keys");
                 return 0;
-            } catch (IllegalStateException e) {
-                System.err.println("trust show: " + e.getMessage());
-                return 2;
-            }
+            });
         }
 
         private static String kinds(Set<PackageKind> k) {
@@ -119,8 +103,8 @@ public final class TrustCommand implements Runnable {
             description = {"Trust the public key in PUB (from `tanhe package keygen`) to author and/or countersign the kinds",
                     "given; replaces what the same key was trusted for before."})
     static final class AddKey implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Parameters(index = "0", paramLabel = "PUB", description = "the public key file (*.pub)")
         Path pub;
         @Option(names = "--author", split = ",", paramLabel = "KIND", description = "kinds this key may author: methodology, factor-update, threshold, application, component")
@@ -132,7 +116,7 @@ public final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return edit(dataDir, "trust.add-key", pub.toAbsolutePath().toString(), p -> {
+            return edit(terminal, "trust.add-key", pub.toAbsolutePath().toString(), p -> {
                 if (author.isEmpty() && verify.isEmpty()) {
                     throw new IllegalArgumentException("give --author KINDS and/or --verify KINDS: a key trusted for nothing is not a trusted key");
                 }
@@ -147,14 +131,14 @@ public final class TrustCommand implements Runnable {
     /** {@code tanhe trust remove-key FINGERPRINT}. */
     @Command(name = "remove-key", mixinStandardHelpOptions = true, description = "Stop trusting the key whose SM3 fingerprint starts with PREFIX (8 hex digits or more).")
     static final class RemoveKey implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Parameters(index = "0", paramLabel = "PREFIX", description = "the key's fingerprint or its first digits")
         String prefix;
 
         @Override
         public Integer call() {
-            return edit(dataDir, "trust.remove-key", prefix, p -> new Edited(p.withoutKey(prefix),
+            return edit(terminal, "trust.remove-key", prefix, p -> new Edited(p.withoutKey(prefix),
                     "removed the key " + prefix + "… from the trust policy"));
         }
     }
@@ -164,8 +148,8 @@ public final class TrustCommand implements Runnable {
             description = {"Set the signatures a kind needs: `require methodology author verifier`, `require factor-update author`,",
                     "`require threshold none` (thresholds may then be set locally, unsigned)."})
     static final class Require implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "the terminal's data directory (default: ${DEFAULT-VALUE})")
-        Path dataDir;
+        @Mixin
+        StoppedTerminal terminal;
         @Parameters(index = "0", paramLabel = "KIND", description = "methodology, factor-update, threshold, application or component")
         String kind;
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "ROLE", description = "author, verifier, or none")
@@ -173,7 +157,7 @@ public final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return edit(dataDir, "trust.require", kind, p -> {
+            return edit(terminal, "trust.require", kind, p -> {
                 Set<SignerRole> r = roles.equals(List.of("none")) ? Set.of()
                         : roles.stream().map(SignerRole::of).collect(Collectors.toSet());
                 PackageKind k = PackageKind.of(kind);

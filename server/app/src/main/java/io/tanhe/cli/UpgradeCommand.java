@@ -87,6 +87,27 @@ public final class UpgradeCommand implements Runnable {
         return p.getProperty("version", "unknown");
     }
 
+    /** What a subcommand does; its exit code. */
+    @FunctionalInterface
+    interface Action {
+        int run() throws IOException, PackageFormatException;
+    }
+
+    /** Runs {@code action}; a failure is printed as {@code upgrade NAME: why} and exits {@code failure}. */
+    static int attempt(String name, int failure, Action action) {
+        try {
+            return action.run();
+        } catch (IOException | IllegalArgumentException | IllegalStateException | PackageFormatException e) {
+            System.err.println("upgrade " + name + ": " + e.getMessage());
+            return failure;
+        }
+    }
+
+    /** A release version as people read it: the empty one is the packaged build. */
+    static String shown(String version) {
+        return version.isEmpty() ? "the base build" : version;
+    }
+
     /** The release this program runs as: the launcher's {@code -Dtanhe.release}, or {@code base}. */
     static String runningRelease() {
         return System.getProperty("tanhe.release", "base");
@@ -159,17 +180,18 @@ public final class UpgradeCommand implements Runnable {
                 Files.createSymbolicLink(scratch.resolve("lib/tanhe.jar"), jar.toAbsolutePath());
                 source = scratch;
             }
+            Path packed = source;
+            PackageKind packedKind = k;
             try {
-                ReleasePackage.build(source, k, id, version, description, "tanhe " + programVersion(), Instant.now(), out);
-                try (ReleasePackage p = ReleasePackage.open(out)) {
-                    System.out.println(out + ": " + k + " " + id + " " + version + ", " + p.manifest().files().size() + " files, "
-                            + Files.size(out) / (1 << 20) + " MiB, manifest SM3 " + p.manifestSm3() + "; unsigned: sign it with"
-                            + " `tanhe upgrade sign " + out + " --key KEY`");
-                }
-                return 0;
-            } catch (IOException | IllegalArgumentException | PackageFormatException e) {
-                System.err.println("upgrade build: " + e.getMessage());
-                return 1;
+                return attempt("build", 1, () -> {
+                    ReleasePackage.build(packed, packedKind, id, version, description, "tanhe " + programVersion(), Instant.now(), out);
+                    try (ReleasePackage p = ReleasePackage.open(out)) {
+                        System.out.println(out + ": " + packedKind + " " + id + " " + version + ", " + p.manifest().files().size() + " files, "
+                                + Files.size(out) / (1 << 20) + " MiB, manifest SM3 " + p.manifestSm3() + "; unsigned: sign it with"
+                                + " `tanhe upgrade sign " + out + " --key KEY`");
+                    }
+                    return 0;
+                });
             } finally {
                 if (scratch != null) {
                     Files.deleteIfExists(scratch.resolve("lib/tanhe.jar"));
@@ -195,15 +217,12 @@ public final class UpgradeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return attempt("sign", 1, () -> {
                 SigningKey k = SigningKey.load(key);
                 ReleasePackage.sign(pkg, k, SignerRole.of(role));
                 System.out.println(pkg + ": signed by " + k.name() + " as " + role + " [" + k.fingerprint().substring(0, 16) + "…]");
                 return 0;
-            } catch (IOException | IllegalArgumentException | PackageFormatException e) {
-                System.err.println("upgrade sign: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -222,24 +241,23 @@ public final class UpgradeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ReleasePackage p = ReleasePackage.open(pkg)) {
-                TrustPolicy policy = TrustPolicy.parse(Files.readString(trust), trust.toString());
-                ReleaseVerdict v = p.verify(policy, PackageKind.of(kind));
-                System.out.println(pkg + ": " + p.manifest().kind() + " " + p.manifest().id() + " " + p.manifest().version()
-                        + ", manifest SM3 " + v.manifestSm3());
-                for (SignatureCheck s : v.signatures()) {
-                    System.out.println("  " + s.signature() + (s.valid() ? " valid" : " INVALID")
-                            + (s.trustedAs().isPresent() ? ", trusted" : ", not trusted"));
+            return attempt("verify", 2, () -> {
+                try (ReleasePackage p = ReleasePackage.open(pkg)) {
+                    TrustPolicy policy = TrustPolicy.parse(Files.readString(trust), trust.toString());
+                    ReleaseVerdict v = p.verify(policy, PackageKind.of(kind));
+                    System.out.println(pkg + ": " + p.manifest().kind() + " " + p.manifest().id() + " " + p.manifest().version()
+                            + ", manifest SM3 " + v.manifestSm3());
+                    for (SignatureCheck s : v.signatures()) {
+                        System.out.println("  " + s.signature() + (s.valid() ? " valid" : " INVALID")
+                                + (s.trustedAs().isPresent() ? ", trusted" : ", not trusted"));
+                    }
+                    for (Problem pr : v.problems()) {
+                        System.out.println("  " + pr);
+                    }
+                    System.out.println(v.accepted() ? "accepted" : "REFUSED");
+                    return v.accepted() ? 0 : 1;
                 }
-                for (Problem pr : v.problems()) {
-                    System.out.println("  " + pr);
-                }
-                System.out.println(v.accepted() ? "accepted" : "REFUSED");
-                return v.accepted() ? 0 : 1;
-            } catch (IOException | IllegalArgumentException | PackageFormatException e) {
-                System.err.println("upgrade verify: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -251,7 +269,7 @@ public final class UpgradeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return attempt("status", 2, () -> {
                 Upgrader u = upgrader(root.require());
                 UpgradeState s = u.status();
                 System.out.println("install root  " + u.root().root());
@@ -264,10 +282,7 @@ public final class UpgradeCommand implements Runnable {
                     }
                 });
                 return 0;
-            } catch (IOException | IllegalArgumentException e) {
-                System.err.println("upgrade status: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -284,17 +299,13 @@ public final class UpgradeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return attempt("rollback", 1, () -> {
                 Upgrader u = upgrader(root.require());
                 UpgradeState s = u.rollback("asked on the machine by " + System.getProperty("user.name"));
-                System.out.println("rolled back from " + s.to() + " to " + (s.from().isEmpty() ? "the base build" : s.from())
-                        + "; restart the terminal (systemctl restart tanhe)");
+                System.out.println("rolled back from " + s.to() + " to " + shown(s.from()) + "; restart the terminal (systemctl restart tanhe)");
                 audit(dataDir, s);
                 return 0;
-            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-                System.err.println("upgrade rollback: " + e.getMessage());
-                return 1;
-            }
+            });
         }
 
         private static void audit(Path dataDir, UpgradeState s) {
@@ -304,7 +315,7 @@ public final class UpgradeCommand implements Runnable {
             }
             try (LocalSecurity local = LocalSecurity.open(dataDir)) {
                 local.record("sysadmin", "upgrade.rollback", s.to(), AuditOutcome.SUCCESS,
-                        "back to " + (s.from().isEmpty() ? "the base build" : s.from()) + " on the machine");
+                        "back to " + shown(s.from()) + " on the machine");
             } catch (IllegalStateException e) {
                 System.err.println("upgrade rollback: done, but not audited: " + e.getMessage());
             }
