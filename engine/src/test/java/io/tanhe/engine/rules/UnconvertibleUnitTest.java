@@ -116,5 +116,9 @@ class UnconvertibleUnitTest {
         assertTrue(r.events.isEmpty(), "kWh is not compared with a t/h limit: " + r.events);
         r.engine.observe(ObservationFact.measured("coal_feed", "", Recorder.T0.plusSeconds(200), 500, "t/h"));
         assertEquals(1, r.events.size(), "a convertible reading over the limit still raises");
+        for (int i = 300; i < 320; i++) {
+            r.engine.observe(ObservationFact.measured("coal_feed", "", Recorder.T0.plusSeconds(i), 1, "kWh"));
+        }
+        assertEquals(1, r.events.size(), "nor does an unconvertible reading clear it: " + r.events);
     }
 }

@@ -6,10 +6,14 @@ import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.rules.validation.Verdicts;
 import org.kie.api.runtime.rule.RuleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state behind the generic threshold rules: for each threshold and subject, since when the
@@ -20,11 +24,14 @@ import java.util.Map;
  * <p>Only newer data moves the state: an observation not later than the last one seen for that
  * threshold and subject is ignored (a replayed or re-inserted fact cannot count twice), and a bucket
  * result for an earlier bucket is ignored while a revision of the latest bucket replaces it.
- * Invalid, missing or substituted values neither raise nor clear; the gap watch reports them.
+ * Invalid, missing or substituted values neither raise nor clear; the gap watch reports them. Nor does a value
+ * whose unit does not convert into the threshold's (the site loader refuses such a threshold where it knows the
+ * point's unit): it is not compared, every time, and logged once per threshold and unit.
  *
  * <p>Not thread-safe: the rules engine calls it under its own lock.
  */
 public final class ThresholdTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdTracker.class);
 
     private record WatchKey(String thresholdId, String subject) {
         // Written out: looked up per threshold check, and the record's generated methods are slow under C1.
@@ -55,6 +62,8 @@ public final class ThresholdTracker {
     }
 
     private final Map<WatchKey, Watch> watches = new HashMap<>();
+    /** The threshold, its unit and a value unit already logged as not converting. */
+    private final Set<String> unconvertible = new HashSet<>();
     private final AlertBook alerts;
     private final Verdicts verdicts;
 
@@ -76,6 +85,9 @@ public final class ThresholdTracker {
         w.lastMillis = at;
         double value = t.unit() == null ? o.value() : o.valueIn(t.unit());
         if (Double.isNaN(value)) {
+            if (t.unit() != null && !o.convertibleTo(t.unit())) {
+                notComparable(t, o, o.unit());
+            }
             return;
         }
         if (t.breaches(value)) {
@@ -100,6 +112,9 @@ public final class ThresholdTracker {
         }
         double value = t.unit() == null ? b.value() : b.valueIn(t.unit());
         if (Double.isNaN(value)) {
+            if (t.unit() != null && !b.convertibleTo(t.unit())) {
+                notComparable(t, b, b.unit());
+            }
             return;
         }
         Watch w = watch(t, b);
@@ -130,6 +145,14 @@ public final class ThresholdTracker {
     /** The number of threshold-subject pairs tracked, for memory checks. */
     public int size() {
         return watches.size();
+    }
+
+    private void notComparable(Threshold t, RuleFact fact, String valueUnit) {
+        if (unconvertible.add(t.id() + "\n" + t.unit() + "\n" + valueUnit)) {
+            LOG.warn("threshold {}: {} is in {}, which does not convert to the threshold's unit {}; such values are not compared"
+                    + " with the limit (they neither raise nor clear its alert): give the threshold a unit of the same kind, or"
+                    + " fix the point's unit", t.id(), fact.subject(), valueUnit, t.unit());
+        }
     }
 
     private void raise(Threshold t, Watch w, RuleFact fact, double value, String valueUnit, RuleContext context) {
