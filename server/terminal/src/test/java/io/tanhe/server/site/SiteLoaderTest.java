@@ -80,11 +80,11 @@ class SiteLoaderTest {
         assertEquals(1, problems.size(), problems.toString());
         ConfigProblem p = problems.get(0);
         assertEquals("points[0].input", p.path());
-        assertEquals(82, p.line());
+        assertEquals(83, p.line());
         assertEquals(5, p.column());
         assertEquals("no input `coal_burnd` in cn.power-generation", p.message());
         assertEquals("coal_burned", p.suggestion());
-        assertTrue(p.toString().endsWith("site.yaml:82:5: points[0].input: no input `coal_burnd` in cn.power-generation "
+        assertTrue(p.toString().endsWith("site.yaml:83:5: points[0].input: no input `coal_burnd` in cn.power-generation "
                 + "— did you mean `coal_burned`?"), p.toString());
     }
 
@@ -190,14 +190,14 @@ class SiteLoaderTest {
     @Test
     void aRetentionBelowTheFloorIsNamedByItsYamlKeyNotTheJavaField() {
         String message = message(t -> t.replace("raw_readings: P13M", "raw_readings: P3M"));
-        assertTrue(message.contains(":142:3: retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), message);
+        assertTrue(message.contains(":143:3: retention.raw_readings: `P3M` is shorter than the standard's minimum P6M"), message);
         assertTrue(!message.contains("rawReadings"), message);
     }
 
     @Test
     void aThresholdProblemInTheSiteFileCarriesItsPathOnce() {
         String message = message(t -> t.replace("grain: hour", "grain: hourly"));
-        assertTrue(message.contains(":135:5: thresholds[1].grain: unknown grain `hourly`"), message);
+        assertTrue(message.contains(":136:5: thresholds[1].grain: unknown grain `hourly`"), message);
         assertTrue(!message.contains("thresholds: thresholds"), message);
     }
 
