@@ -150,6 +150,8 @@ final class ResultWriter {
 
     private Flushed write(Optional<Instant> windowFrom, String reason, boolean includingOpen, Instant forgotten) {
         Map<Figure, String> revised = revisionReasons();
+        // a day of an outage is usually new to this writer: then there is nothing to look up or forget for it
+        boolean rememberedBefore = forgotten != null && last.keySet().stream().anyMatch(f -> f.start().isBefore(forgotten));
         List<BucketResult> out = new ArrayList<>();
         Instant now = wallClock.instant();
         open.addAll(evaluator.drainChangedBuckets());
@@ -176,7 +178,7 @@ final class ResultWriter {
                 }
                 Written w = new Written(result.value(), result.quality(), result.completeness());
                 if (forgotten != null && b.start().isBefore(forgotten)) {
-                    if (w.equals(last.remove(f))) {
+                    if (rememberedBefore && w.equals(last.remove(f))) {
                         continue;
                     }
                 } else if (w.equals(last.put(f, w))) {
