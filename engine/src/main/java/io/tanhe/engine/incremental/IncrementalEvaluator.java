@@ -73,6 +73,10 @@ public final class IncrementalEvaluator {
     private Instant deferTo;
     /** Starts of the deferred base buckets that observations touched: what {@link #openDeferred} creates. */
     private final java.util.TreeSet<Instant> owed = new java.util.TreeSet<>();
+    /** Factor leaves of the date last filled: every bucket of a day reads the same factor values. */
+    private final FactorLeaves factorLeaves;
+    /** The base bucket created last: its coarser buckets are most likely those of the next one (see {@link #createBaseWithParents}). */
+    private BucketState lastCreated;
 
     /**
      * How long after its end a bucket still takes data without it being a revision: readings of
@@ -101,6 +105,7 @@ public final class IncrementalEvaluator {
         this.execution = execution;
         this.factors = factors;
         this.zone = zone;
+        this.factorLeaves = new FactorLeaves(zone, this::lookUpFactorLeaf);
         this.base = base;
         this.rolled = rolled.stream().filter(g -> g != base && base.nestsIn(g)).distinct().sorted().toList();
         this.timeModel = TimeModel.forGraph(graph, zone);
@@ -232,6 +237,7 @@ public final class IncrementalEvaluator {
      */
     public void replaceFactors(FactorLibrary newFactors, String reason) {
         this.factors = newFactors;
+        factorLeaves.clear();
         for (BucketState s : new ArrayList<>(states.get(base).values())) {
             for (int id = 0; id < instances.size(); id++) {
                 if (instances.instance(id).kind() == Instance.Kind.FACTOR) {
@@ -274,8 +280,7 @@ public final class IncrementalEvaluator {
             throw new IllegalArgumentException("open a " + base.label() + " bucket; coarser ones follow");
         }
         if (!states.get(base).containsKey(bucket.start())) {
-            rolled.forEach(g -> coarseState(bucket.parent(g)));
-            rollUpWhole(createBase(bucket));
+            createBaseWithParents(bucket);
         }
     }
 
@@ -387,6 +392,7 @@ public final class IncrementalEvaluator {
 
     /** Forgets the buckets (of every grain) that ended before {@code horizon}, once a store holds them. */
     public void evictBefore(Instant horizon) {
+        lastCreated = null; // its coarser buckets may be evicted
         states.values().forEach(m -> m.headMap(horizon, false).entrySet().removeIf(e -> !e.getValue().bucket.end().isAfter(horizon)));
     }
 
@@ -444,9 +450,7 @@ public final class IncrementalEvaluator {
                 continue; // before the deferred range: final elsewhere (a store)
             }
             if (s == null) {
-                rolled.forEach(g -> coarseState(b.parent(g)));
-                s = createBase(b);
-                rollUpWhole(s);
+                createBaseWithParents(b);
                 continue;
             }
             parents(s);
@@ -593,6 +597,25 @@ public final class IncrementalEvaluator {
         return s.parents;
     }
 
+    /**
+     * Creates a base bucket and enters it into its coarser buckets. These are created first where
+     * missing (a new coarser bucket sums the base buckets it already holds, so the new one must not be
+     * among them yet). They are usually those of the base bucket created last — minutes are created in
+     * time order — and finding a bucket's day or hour in a zone is dear, so those are tried first.
+     */
+    private void createBaseWithParents(TimeBucket b) {
+        BucketState[] p = new BucketState[rolled.size()];
+        BucketState[] near = lastCreated == null ? null : lastCreated.parents;
+        for (int i = 0; i < p.length; i++) {
+            BucketState n = near == null ? null : near[i];
+            p[i] = n != null && n.bucket.encloses(b) ? n : coarseState(b.parent(rolled.get(i)));
+        }
+        BucketState s = createBase(b);
+        s.parents = p;
+        rollUpWhole(s);
+        lastCreated = s;
+    }
+
     private BucketState createBase(TimeBucket b) {
         BucketState s = new BucketState(b, instances.size());
         fillLeaves(s, false);
@@ -656,17 +679,25 @@ public final class IncrementalEvaluator {
     }
 
     private byte factorLeaf(BucketState s, int id, double[] value) {
-        Instance in = instances.instance(id);
-        Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), date(s.bucket));
+        FactorLeaves.Leaf leaf = factorLeaves.leaf(id, s.bucket.start());
         s.causes.remove(id);
-        if (found.isEmpty()) {
-            value[0] = Double.NaN;
-            s.causes.put(id, new BucketState.Cause(ErrorCode.E600, "no value of factor " + in.label() + " is valid on "
-                    + date(s.bucket)));
-            return Status.FAILED;
+        if (leaf.cause() != null) {
+            s.causes.put(id, leaf.cause());
         }
-        value[0] = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
-        return Status.PRESENT;
+        value[0] = leaf.value();
+        return leaf.status();
+    }
+
+    /** The value a factor instance takes on {@code on}, looked up and converted to the node's unit (uncached). */
+    private FactorLeaves.Leaf lookUpFactorLeaf(int id, LocalDate on) {
+        Instance in = instances.instance(id);
+        Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), on);
+        if (found.isEmpty()) {
+            return new FactorLeaves.Leaf(Double.NaN, Status.FAILED,
+                    new BucketState.Cause(ErrorCode.E600, "no value of factor " + in.label() + " is valid on " + on));
+        }
+        return new FactorLeaves.Leaf(found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit()),
+                Status.PRESENT, null);
     }
 
     private LocalDate date(TimeBucket b) {
@@ -702,6 +733,7 @@ public final class IncrementalEvaluator {
         instances = InstanceGraph.expand(graph, members, execution);
         extensive = ExtensiveClassifier.classify(instances);
         calculator = new BucketCalculator(instances, extensive);
+        factorLeaves.clear();
     }
 
     /** A new member changes the shape of every bucket: expand again and recompute what is held. */
@@ -709,6 +741,7 @@ public final class IncrementalEvaluator {
         expand();
         List<TimeBucket> held = new ArrayList<>(buckets(base));
         states.values().forEach(Map::clear);
+        lastCreated = null;
         for (TimeBucket b : held) {
             createBase(b);
         }

@@ -127,6 +127,36 @@ class IncrementalEvaluatorTest {
     }
 
     @Test
+    void eachMinuteReadsTheFactorValueValidOnItsLocalDateAcrossMidnightAndAFactorChange() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        FactorLibrary byDate = FactorLibrary.of(List.of(
+                new FactorValue("ef", "", BigDecimal.valueOf(2), "tCO2/t", null, java.time.LocalDate.parse("2024-03-02"),
+                        "test", null, Confidence.SITE, "1", null),
+                new FactorValue("ef", "", BigDecimal.valueOf(3), "tCO2/t", java.time.LocalDate.parse("2024-03-02"),
+                        java.time.LocalDate.parse("2024-03-03"), "test", null, Confidence.SITE, "1", null),
+                new FactorValue("ncv", "", BigDecimal.valueOf(20), "GJ/t", null, null, "test", null, Confidence.SITE, "1", null)));
+        IncrementalEvaluator ev = new IncrementalEvaluator(compiled().graph().orElseThrow(), byDate, shanghai, Grain.MINUTE,
+                List.of(Grain.HOUR, Grain.DAY));
+        // 1 t a minute from 23:58 local on 1 March to 00:02 on 3 March, in one counter delta spread by time
+        Instant first = LocalDateTime.parse("2024-03-01T23:58").atZone(shanghai).toInstant();
+        Instant last = LocalDateTime.parse("2024-03-03T00:02").atZone(shanghai).toInstant();
+        ev.accept(new Observation(first, "burned", "b1", 0, T, Quality.MEASURED));
+        ev.accept(new Observation(last, "burned", "b1", Duration.between(first, last).toMinutes(), T, Quality.MEASURED));
+        java.util.function.Function<String, ResultValue> minute = local -> ev.result("e", "b1",
+                TimeBucket.of(Grain.MINUTE, LocalDateTime.parse(local).atZone(shanghai).toInstant(), shanghai)).orElseThrow();
+        assertEquals(2.0, minute.apply("2024-03-01T23:59").value(), 1e-9, "1 March: ef 2");
+        assertEquals(3.0, minute.apply("2024-03-02T00:00").value(), 1e-9, "2 March: ef 3");
+        assertEquals(3.0, minute.apply("2024-03-02T23:59").value(), 1e-9);
+        ResultValue third = minute.apply("2024-03-03T00:00");
+        assertTrue(third.failed(), "no ef is valid on 3 March: " + third);
+        assertEquals("no value of factor ef is valid on 2024-03-03", third.problemText());
+        // a replaced library is read at once, not the leaves of the library before
+        ev.replaceFactors(factors(5), "ef revised");
+        assertEquals(5.0, minute.apply("2024-03-02T00:00").value(), 1e-9);
+        assertTrue(minute.apply("2024-03-03T00:00").present(), "ef 5 is valid on every date");
+    }
+
+    @Test
     void ratiosAreRecomputedFromRolledUpOperandsNotAveraged() {
         IncrementalEvaluator ev = evaluator(2.0);
         ev.accept(reading("2024-03-01T10:00:00Z", "b1", 0));

@@ -68,6 +68,10 @@ final class EvaluationLoop implements Runnable {
     /** Where the outage being resumed began (from {@link OutageMarker}); null when none. */
     private Instant resumedFrom;
 
+    /** A day of an outage computed and handed to the store: [start, end), minutes created, results written. */
+    private record ComputedDay(Instant start, Instant end, int opened, ResultWriter.Flushed flushed) {
+    }
+
     /** An outage being caught up: days [next, target) are still to be computed and stored, one at a time. */
     private static final class Gap {
         final Instant from;
@@ -77,6 +81,10 @@ final class EvaluationLoop implements Runnable {
         int daysDone;
         int daysThisRun;
         final long startedNs = System.nanoTime();
+        /** The day computed last, whose writes may still be in flight; null when none. */
+        ComputedDay computed;
+        /** The first day whose results could not be stored; null while every write succeeded. */
+        Instant unstoredFrom;
 
         Gap(Instant from, Instant target, Instant settleUntil) {
             this.from = from;
@@ -251,6 +259,7 @@ final class EvaluationLoop implements Runnable {
                 afterBatchSafely(false);
             }
             afterBatchSafely(true);
+            settleDaySafely();
             writer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -428,13 +437,16 @@ final class EvaluationLoop implements Runnable {
             return;
         }
         double seconds = (System.nanoTime() - gap.startedNs) / 1e9;
-        stats.catchUp.set(new TerminalStats.CatchUp(gap.from, gap.target, gap.next, gap.daysDone,
+        Instant unstored = gap.computed != null ? gap.computed.start() : gap.next; // the day computed last may be in flight
+        stats.catchUp.set(new TerminalStats.CatchUp(gap.from, gap.target, unstored, gap.daysDone,
                 (int) days(gap.from, gap.target), seconds > 0 ? gap.daysThisRun / seconds : 0));
     }
 
     /**
-     * Computes, stores and forgets the next day of an outage; ends the catch-up after the last. Waits
-     * for the writes, so at most one day of results is in memory or in flight.
+     * Computes and forgets the next day of an outage and hands its results to the store; then waits for
+     * the day before's writes (they were committed while this day was computed), records it as stored,
+     * and ends the catch-up after the last day. So at most two days of results are in flight, and the
+     * store's writer and the roll-ups work while this thread computes.
      */
     private void catchUpStep() {
         Instant watermark = evaluator.watermark().orElse(Instant.MIN);
@@ -448,30 +460,64 @@ final class EvaluationLoop implements Runnable {
         }
         writer.hold(end, gap.target);
         int opened = evaluator.openDeferred(day, end);
-        int rows = writer.flush(window.from(), "catch-up after an outage", false);
-        writer.awaitWrites();
+        ResultWriter.Flushed flushed = writer.flushDay(window.from(), "catch-up after an outage", end);
         gap.next = end;
-        gap.daysDone++;
-        gap.daysThisRun++;
-        new OutageMarker(gap.from, end).write(dataDir);
         window.moveTo(end);
         evaluator.defer(end, gap.target);
         evict(end);
-        publishGap();
-        TerminalStats.CatchUp c = stats.catchUp.get();
-        LOG.info("catch-up: {} stored ({} minutes created, {} results written), day {} of {}, {} days/s",
-                day.atZone(site.zone()).toLocalDate(), opened, rows, c.daysDone(), c.daysTotal(),
-                String.format(java.util.Locale.ROOT, "%.2f", c.daysPerSecond()));
+        ComputedDay before = gap.computed;
+        gap.computed = new ComputedDay(day, end, opened, flushed);
+        settle(before);
         if (!end.isBefore(gap.target)) {
+            settleDay();
             LOG.warn("catch-up: the outage from {} to {} is caught up: {} days in {} s", gap.from, gap.target, gap.daysThisRun,
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - gap.startedNs) / 1e9));
             evaluator.defer(null, null);
             writer.hold(null, null);
-            OutageMarker.remove(dataDir);
+            if (gap.unstoredFrom == null) {
+                OutageMarker.remove(dataDir);
+            }
             gap = null;
             resumedFrom = null;
             publishGap();
         }
+    }
+
+    /** Waits for the writes of the day computed last, if any, and records it as stored (see {@link #settle}). */
+    private void settleDay() {
+        if (gap != null) {
+            ComputedDay d = gap.computed;
+            gap.computed = null;
+            settle(d);
+        }
+    }
+
+    /**
+     * Waits for the writes of a computed day of the outage and records it as stored: {@link OutageMarker}
+     * moved past it, progress published. A failed write keeps the marker at that day from then on, so the
+     * next start computes it (and the days after it) again.
+     */
+    private void settle(ComputedDay d) {
+        if (d == null) {
+            return;
+        }
+        try {
+            d.flushed().committed().join();
+        } catch (RuntimeException e) {
+            if (gap.unstoredFrom == null) {
+                gap.unstoredFrom = d.start();
+            }
+            new OutageMarker(gap.from, gap.unstoredFrom).write(dataDir);
+            throw e;
+        }
+        new OutageMarker(gap.from, gap.unstoredFrom != null ? gap.unstoredFrom : d.end()).write(dataDir);
+        gap.daysDone++;
+        gap.daysThisRun++;
+        publishGap();
+        TerminalStats.CatchUp c = stats.catchUp.get();
+        LOG.info("catch-up: {} stored ({} minutes created, {} results written), day {} of {}, {} days/s",
+                d.start().atZone(site.zone()).toLocalDate(), d.opened(), d.flushed().rows(), c.daysDone(), c.daysTotal(),
+                String.format(java.util.Locale.ROOT, "%.2f", c.daysPerSecond()));
     }
 
     private boolean admitted(StoredReading r, PointBinding binding) {
@@ -491,6 +537,15 @@ final class EvaluationLoop implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
                     e.toString());
+        }
+    }
+
+    /** At shutdown: records the outage's day computed last as stored once its writes commit. */
+    private void settleDaySafely() {
+        try {
+            settleDay();
+        } catch (RuntimeException e) {
+            LOG.error("the last day caught up was not stored ({}); the next start computes it again", e.toString());
         }
     }
 

@@ -131,7 +131,27 @@ final class ResultWriter {
      * closed, or every changed one when {@code includingOpen}; returns how many rows.
      */
     int flush(Optional<Instant> windowFrom, String reason, boolean includingOpen) {
+        return write(windowFrom, reason, includingOpen, null).rows();
+    }
+
+    /** What a flush handed to the store: how many rows, and when they (and the roll-ups of their days) are committed. */
+    record Flushed(int rows, CompletableFuture<Void> committed) {
+    }
+
+    /**
+     * Writes the closed changed buckets, like {@link #flush}, for a day of an outage that is forgotten right
+     * after ({@link #forgetBefore} {@code forgotten}): what it writes for buckets that start before
+     * {@code forgotten} is not remembered, since no later flush can hold them again. Does not wait for
+     * the writes: the caller computes the next day meanwhile and waits for {@link Flushed#committed}.
+     */
+    Flushed flushDay(Optional<Instant> windowFrom, String reason, Instant forgotten) {
+        return write(windowFrom, reason, false, forgotten);
+    }
+
+    private Flushed write(Optional<Instant> windowFrom, String reason, boolean includingOpen, Instant forgotten) {
         Map<Figure, String> revised = revisionReasons();
+        // a day of an outage is usually new to this writer: then there is nothing to look up or forget for it
+        boolean rememberedBefore = forgotten != null && last.keySet().stream().anyMatch(f -> f.start().isBefore(forgotten));
         List<BucketResult> out = new ArrayList<>();
         Instant now = wallClock.instant();
         open.addAll(evaluator.drainChangedBuckets());
@@ -157,10 +177,13 @@ final class ResultWriter {
                     continue;
                 }
                 Written w = new Written(result.value(), result.quality(), result.completeness());
-                if (w.equals(last.get(f))) {
+                if (forgotten != null && b.start().isBefore(forgotten)) {
+                    if (rememberedBefore && w.equals(last.remove(f))) {
+                        continue;
+                    }
+                } else if (w.equals(last.put(f, w))) {
                     continue;
                 }
-                last.put(f, w);
                 out.add(result);
                 if (v.present()) {
                     showRules(v, b);
@@ -172,19 +195,19 @@ final class ResultWriter {
             writes.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
         }
         inFlight.addAll(writes);
-        rollUpDays(out, writes);
+        CompletableFuture<Void> rolledUp = rollUpDays(out, writes);
         stats.resultsWritten.addAndGet(out.size());
         inFlight.removeIf(CompletableFuture::isDone);
-        return out.size();
+        return new Flushed(out.size(), rolledUp != null ? rolledUp : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
     }
 
     /**
      * Once the writes of {@code out} are committed, rolls up the weeks, months, quarters and years of the
      * days among them (on the roll-up thread; {@link #awaitWrites} waits for it too).
      */
-    private void rollUpDays(List<BucketResult> out, List<CompletableFuture<?>> writes) {
+    private CompletableFuture<Void> rollUpDays(List<BucketResult> out, List<CompletableFuture<?>> writes) {
         if (calendar == null) {
-            return;
+            return null;
         }
         java.util.Set<Instant> days = new java.util.TreeSet<>();
         java.util.Set<String> reasons = new java.util.TreeSet<>();
@@ -197,17 +220,19 @@ final class ResultWriter {
             }
         }
         if (days.isEmpty()) {
-            return;
+            return null;
         }
         String reason = "roll-up of stored days: " + (reasons.isEmpty() ? "live" : String.join("; ", reasons));
-        inFlight.add(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+        CompletableFuture<Void> rolledUp = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
             try {
                 calendar.days(days, reason);
             } catch (RuntimeException e) {
                 LOG.error("weeks, months, quarters and years of {} days could not be rolled up ({}); a restart rolls"
                         + " up what is missing", days.size(), e.toString());
             }
-        }, rollUps));
+        }, rollUps);
+        inFlight.add(rolledUp);
+        return rolledUp;
     }
 
     /** Waits for what is in flight and stops the roll-up thread: the evaluation loop has finished. */
