@@ -123,7 +123,8 @@ public final class Terminal implements AutoCloseable {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
-                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock));
+                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock)
+                        .following(() -> this.site));
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
@@ -588,7 +589,8 @@ public final class Terminal implements AutoCloseable {
                 RulesEngine judge = rules == null ? null : startRules(updated);
                 loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
                         wallClock, updated.closeAfter(),
-                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)),
+                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)
+                                .following(() -> site)),
                         store.readings(), judge, reason);
             } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);
