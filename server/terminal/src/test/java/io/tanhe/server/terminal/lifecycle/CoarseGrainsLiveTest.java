@@ -189,10 +189,11 @@ class CoarseGrainsLiveTest {
 
     /**
      * Coal 60 t on 2 October 2025 (C_ar 0.50, oxidation 99 %: 108.9 tCO2): a month threshold of 100 tCO2 on coal
-     * combustion raises its alert when October is stored; a year threshold of 1000 tCO2 stays quiet.
+     * combustion raises its alert when October is stored, one of 108 tCO2 on its week too; a year threshold of
+     * 1000 tCO2 stays quiet.
      */
     @Test
-    void aThresholdOnAMonthRaisesItsAlertWhenTheMonthIsStored() throws Exception {
+    void thresholdsOnAWeekAndAMonthRaiseTheirAlertsWhenTheBucketIsStored() throws Exception {
         try (Terminal t = open(true, """
                 thresholds:
                   - id: coal-month-high
@@ -204,6 +205,14 @@ class CoarseGrainsLiveTest {
                     unit: tCO2
                     severity: major
                     message: "coal combustion this month {value} {unit} above {limit} {unit}"
+                  - id: coal-week-high
+                    target: coal_combustion
+                    key: unit1
+                    grain: week
+                    operator: ">"
+                    limit: 108
+                    unit: tCO2
+                    severity: warning
                   - id: coal-year-high
                     target: coal_combustion
                     key: unit1
@@ -222,6 +231,7 @@ class CoarseGrainsLiveTest {
 
             Alert a = alerts(store, "coal-month-high").getFirst();
             assertTrue(a.raised().message().startsWith("coal combustion this month 108.9"), a.raised().message());
+            assertEquals(1, alerts(store, "coal-week-high").size(), "the week of 2 October holds the 108.9 tCO2 too");
             assertEquals(List.of(), alerts(store, "coal-year-high"), "108.9 tCO2 is below the year's 1000");
         }
     }
