@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates a coarse bucket (a week, month, quarter or year) from the figures of the finer buckets
@@ -231,21 +232,36 @@ public final class RollUp {
         if (!end.isAfter(first)) {
             end = first.plusDays(1); // a bucket inside one day
         }
+        // the value can change only where some value of this factor and key starts or ends being valid: one
+        // lookup per stretch between those days, not one per day (a year's roll-up reads every factor)
+        TreeSet<LocalDate> cuts = new TreeSet<>(List.of(first, end));
+        for (FactorValue candidate : factors.values(in.node().name())) {
+            if (candidate.key().equals(in.key())) {
+                for (LocalDate edge : new LocalDate[]{candidate.validFrom(), candidate.validUntil()}) {
+                    if (edge != null && edge.isAfter(first) && edge.isBefore(end)) {
+                        cuts.add(edge);
+                    }
+                }
+            }
+        }
         double weighted = 0;
         double weights = 0;
         double only = Double.NaN;
         boolean same = true;
-        for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
-            Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), d);
-            if (found.isEmpty()) {
-                continue;
+        LocalDate from = null;
+        for (LocalDate until : cuts) {
+            if (from != null) {
+                Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), from);
+                if (found.isPresent()) {
+                    double v = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
+                    double w = Duration.between(from.atStartOfDay(zone), until.atStartOfDay(zone)).toSeconds();
+                    same &= weights == 0 || Double.compare(v, only) == 0;
+                    only = weights == 0 ? v : only;
+                    weighted += v * w;
+                    weights += w;
+                }
             }
-            double v = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
-            double w = Duration.between(d.atStartOfDay(zone), d.plusDays(1).atStartOfDay(zone)).toSeconds();
-            same &= weights == 0 || Double.compare(v, only) == 0;
-            only = weights == 0 ? v : only;
-            weighted += v * w;
-            weights += w;
+            from = until;
         }
         if (weights == 0) {
             s.status[in.id()] = Status.FAILED;
