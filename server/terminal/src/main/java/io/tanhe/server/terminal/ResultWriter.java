@@ -255,8 +255,13 @@ final class ResultWriter {
 
     /** Shows the rules a figure the calendar roll-up stored (on the roll-up thread; the rules engine is synchronized). */
     private void showRules(BucketResult r) {
-        rules.result(new BucketResultFact(r.nodeId(), r.key(), r.grain(), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(),
-                r.quality(), Math.max(0, Math.min(1, r.completeness()))));
+        rules.result(fact(r));
+    }
+
+    /** A stored figure as the rules see it. */
+    static BucketResultFact fact(BucketResult r) {
+        return new BucketResultFact(r.nodeId(), r.key(), r.grain(), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(),
+                r.quality(), Math.max(0, Math.min(1, r.completeness())));
     }
 
     /** Publishes the running total of the latest open hour for the summary and the status API. */

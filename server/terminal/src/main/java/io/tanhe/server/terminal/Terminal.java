@@ -383,6 +383,10 @@ public final class Terminal implements AutoCloseable {
             if (cems != null) {
                 cems.recomputeDay(outcome.day(), "recomputed with the late readings of " + outcome.day());
             }
+        }, stored -> {
+            if (rules != null) {
+                rules.result(ResultWriter.fact(stored)); // a threshold on a day to a year judges the recomputed figure
+            }
         });
         measurementJob = MeasurementJob.start(site, store, wallClock, MEASUREMENT_IDLE).orElse(null);
         lifecycle.resume();

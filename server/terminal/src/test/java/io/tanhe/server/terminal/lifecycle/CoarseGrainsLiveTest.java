@@ -190,9 +190,11 @@ class CoarseGrainsLiveTest {
     /**
      * Coal 60 t on 2 October 2025 (C_ar 0.50, oxidation 99 %: 108.9 tCO2): a month threshold of 100 tCO2 on coal
      * combustion raises its alert when October is stored, one of 108 tCO2 on its week too; a year threshold of
-     * 1000 tCO2 stays quiet.
+     * 1000 tCO2 stays quiet. A late reading recomputed after the day closed raises October to 217.8 tCO2, and a month
+     * threshold of 150 tCO2 raises its alert then.
      */
     @Test
+    @Tag("slow") // about 50 s: waits for the recompute job
     void thresholdsOnAWeekAndAMonthRaiseTheirAlertsWhenTheBucketIsStored() throws Exception {
         try (Terminal t = open(true, """
                 thresholds:
@@ -213,6 +215,14 @@ class CoarseGrainsLiveTest {
                     limit: 108
                     unit: tCO2
                     severity: warning
+                  - id: coal-month-over-150
+                    target: coal_combustion
+                    key: unit1
+                    grain: month
+                    operator: ">"
+                    limit: 150
+                    unit: tCO2
+                    severity: critical
                   - id: coal-year-high
                     target: coal_combustion
                     key: unit1
@@ -233,6 +243,15 @@ class CoarseGrainsLiveTest {
             assertTrue(a.raised().message().startsWith("coal combustion this month 108.9"), a.raised().message());
             assertEquals(1, alerts(store, "coal-week-high").size(), "the week of 2 October holds the 108.9 tCO2 too");
             assertEquals(List.of(), alerts(store, "coal-year-high"), "108.9 tCO2 is below the year's 1000");
+            assertEquals(List.of(), alerts(store, "coal-month-over-150"), "108.9 tCO2 is below 150");
+
+            // the noon reading arrives after 2 October closed: the recompute job revises the day (12:00 … 24:00, 120 t:
+            // 217.8 tCO2) and its month, and the rules judge the month's new figure
+            await("2 October closed", () -> t.openWindowFrom().orElse(Instant.MIN).isAfter(local("2025-10-03T00:00").minusSeconds(1)));
+            LatePlant.deliver(t, List.of(LatePlant.LATE_NOON));
+            LatePlant.awaitRecomputed(t);
+            assertEquals(217.8, current(store, "coal_combustion", "unit1", Grain.MONTH, local("2025-10-02T12:00")), 1e-9);
+            await("the alert of the recomputed month", () -> !alerts(store, "coal-month-over-150").isEmpty());
         }
     }
 
