@@ -12,6 +12,7 @@ import io.tanhe.engine.time.TimeModel;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.grammar.diagnostics.ErrorCode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates a coarse bucket (a week, month, quarter or year) from the figures of the finer buckets
@@ -29,7 +32,9 @@ import java.util.Set;
  * <em>extensive</em> instances (emissions, totals, amounts) are the sums of their parts; every
  * <em>intensive</em> instance (a ratio, an intensity, a rounded figure) is recomputed by the
  * methodology's formulas — the same generated code or interpreter — from the coarse bucket's
- * operands, never summed or averaged; factors are the values valid on the bucket's first local day.
+ * operands, never summed or averaged. A factor is the value in effect for the bucket: the value valid on
+ * its local days, and where a factor update makes it change inside the bucket, the mean of the days' values
+ * weighted by their time (the days' own figures used each day's value).
  * An intensive input (a monthly lab NCV) is read from a {@link TimeModel} holding its per-period
  * values when one is given ({@link #withPeriodValues}), exactly as the evaluator reads it in a coarse
  * bucket (the month's value; over several periods their time-weighted mean, with the covered share of
@@ -46,7 +51,7 @@ import java.util.Set;
  */
 public final class RollUp {
     private final ComputationGraph graph;
-    private final FactorLibrary factors;
+    private FactorLibrary factors;
     private final ZoneId zone;
     private final Execution execution;
     private Map<String, List<String>> expandedFor;
@@ -97,6 +102,15 @@ public final class RollUp {
      */
     public RollUp withPeriodValues(TimeModel model) {
         this.periodValues = model;
+        return this;
+    }
+
+    /**
+     * Reads factors from {@code library} from now on (the terminal's configuration changed: a factor package was
+     * activated or rolled back). Returns this roll-up.
+     */
+    public RollUp withFactors(FactorLibrary library) {
+        this.factors = Objects.requireNonNull(library, "library");
         return this;
     }
 
@@ -205,15 +219,57 @@ public final class RollUp {
         return out;
     }
 
+    /**
+     * A factor over the bucket's local days: the value valid on them when it is the same on each (exactly that
+     * value), else the mean of the days' values weighted by their length — the days' own figures used each day's
+     * value (factor values apply per local day), so a month spanning a factor package's effective day holds
+     * neither the old value nor the new one alone. Days with no valid value are left out (their own figures
+     * failed); the factor fails only when no day of the bucket has one.
+     */
     private void factorLeaf(BucketState s, Instance in) {
-        LocalDate date = s.bucket.start().atZone(zone).toLocalDate();
-        java.util.Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), date);
-        if (found.isEmpty()) {
+        LocalDate first = s.bucket.start().atZone(zone).toLocalDate();
+        LocalDate end = s.bucket.end().atZone(zone).toLocalDate();
+        if (!end.isAfter(first)) {
+            end = first.plusDays(1); // a bucket inside one day
+        }
+        // the value can change only where some value of this factor and key starts or ends being valid: one
+        // lookup per stretch between those days, not one per day (a year's roll-up reads every factor)
+        TreeSet<LocalDate> cuts = new TreeSet<>(List.of(first, end));
+        for (FactorValue candidate : factors.values(in.node().name())) {
+            if (candidate.key().equals(in.key())) {
+                for (LocalDate edge : new LocalDate[]{candidate.validFrom(), candidate.validUntil()}) {
+                    if (edge != null && edge.isAfter(first) && edge.isBefore(end)) {
+                        cuts.add(edge);
+                    }
+                }
+            }
+        }
+        double weighted = 0;
+        double weights = 0;
+        double only = Double.NaN;
+        boolean same = true;
+        LocalDate from = null;
+        for (LocalDate until : cuts) {
+            if (from != null) {
+                Optional<FactorValue> found = factors.lookup(in.node().name(), in.key(), from);
+                if (found.isPresent()) {
+                    double v = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
+                    double w = Duration.between(from.atStartOfDay(zone), until.atStartOfDay(zone)).toSeconds();
+                    same &= weights == 0 || Double.compare(v, only) == 0;
+                    only = weights == 0 ? v : only;
+                    weighted += v * w;
+                    weights += w;
+                }
+            }
+            from = until;
+        }
+        if (weights == 0) {
             s.status[in.id()] = Status.FAILED;
-            s.causes.put(in.id(), new BucketState.Cause(ErrorCode.E600, "no value of factor " + in.label() + " is valid on " + date));
+            s.causes.put(in.id(), new BucketState.Cause(ErrorCode.E600, "no value of factor " + in.label() + " is valid on "
+                    + (end.equals(first.plusDays(1)) ? first : "any day from " + first + " to " + end.minusDays(1))));
             return;
         }
-        s.values[in.id()] = found.get().value().doubleValue() * found.get().parsedUnit().conversionFactor(in.node().unit());
+        s.values[in.id()] = same ? only : weighted / weights;
         s.status[in.id()] = Status.PRESENT;
     }
 

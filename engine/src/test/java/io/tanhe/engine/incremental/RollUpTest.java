@@ -136,6 +136,65 @@ class RollUpTest {
         assertEquals(1.5 / 31, m.get("fuel").completeness(), 1e-12);
     }
 
+    /** A plant whose stored figures include one that reads a factor directly (intensive: recomputed, never summed). */
+    static final String FACTOR_READER = """
+            methodology demo.reader
+              version 1
+              title "t"
+              source "s"
+              industry "i"
+            factor ef : tCO2/t
+            input fuel : t counter
+            emission e : tCO2 class combustion = fuel * ef
+            total E : tCO2 = e
+            value ef_applied : tCO2/t = ef * 1
+            """;
+
+    /** ef = {@code before} until {@code change} (exclusive), {@code after} from it: a factor package activated from that day. */
+    static FactorLibrary efChanging(double before, java.time.LocalDate change, double after) {
+        return FactorLibrary.of(List.of(
+                new FactorValue("ef", "", BigDecimal.valueOf(before), "tCO2/t", null, change, "site table", null, Confidence.SITE, "1", null),
+                new FactorValue("ef", "", BigDecimal.valueOf(after), "tCO2/t", change, null, "package", null, Confidence.SITE, "2", null)));
+    }
+
+    @Test
+    void aFactorChangingInsideTheMonthCountsAsTheMeanOfItsDaysValuesWeightedByTheirTime() {
+        // Hand-worked: ef 2 tCO2/t on 1–15 January, 3 from 16 January (a package effective that day).
+        // January: (15 × 2 + 16 × 3) / 31 = 78 / 31 = 2.516129032258… tCO2/t; the first day's value alone would be 2.
+        // Its emission stays the sum of the days as stored: day 10, 10 t × 2 = 20; day 20, 10 t × 3 = 30 → 50 tCO2.
+        FactorLibrary factors = efChanging(2, java.time.LocalDate.parse("2026-01-16"), 3);
+        TimeBucket d10 = day("2026-01-10");
+        TimeBucket d20 = day("2026-01-20");
+        List<RollUp.Part> parts = List.of(part("fuel", d10, 10), part("e", d10, 20), part("E", d10, 20), part("ef_applied", d10, 2),
+                part("fuel", d20, 10), part("e", d20, 30), part("E", d20, 30), part("ef_applied", d20, 3));
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+
+        Map<String, ResultValue> month = byNode(new RollUp(graph(FACTOR_READER), factors, UTC).evaluate(january, parts));
+
+        assertEquals(78.0 / 31, month.get("ef_applied").value(), 1e-12);
+        assertEquals(50, month.get("E").value(), 1e-12);
+        TimeBucket february = january.next();
+        Map<String, ResultValue> feb = byNode(new RollUp(graph(FACTOR_READER), factors, UTC)
+                .evaluate(february, List.of(part("fuel", day("2026-02-03"), 1))));
+        assertEquals(3, feb.get("ef_applied").value(), 0, "a month wholly after the change holds the new value exactly");
+    }
+
+    @Test
+    void withFactorsSwitchesTheLibraryAndAFactorValidOnNoDayOfTheBucketFailsNamingTheDays() {
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+        List<RollUp.Part> parts = List.of(part("fuel", day("2026-01-05"), 10));
+        RollUp rollUp = new RollUp(graph(FACTOR_READER), ef(2), UTC);
+        assertEquals(2, byNode(rollUp.evaluate(january, parts)).get("ef_applied").value(), 0);
+
+        assertEquals(5, byNode(rollUp.withFactors(ef(5)).evaluate(january, parts)).get("ef_applied").value(), 0,
+                "the library given last is read");
+        FactorLibrary fromFebruary = FactorLibrary.of(List.of(new FactorValue("ef", "", BigDecimal.ONE, "tCO2/t",
+                java.time.LocalDate.parse("2026-02-01"), null, "package", null, Confidence.SITE, "2", null)));
+        ResultValue failed = byNode(rollUp.withFactors(fromFebruary).evaluate(january, parts)).get("ef_applied");
+        assertTrue(failed.failed());
+        assertEquals("no value of factor ef is valid on any day from 2026-01-01 to 2026-01-31", failed.problemText());
+    }
+
     @Test
     void partsOutsideTheBucketOrNotFinerAreRefused() {
         RollUp rollUp = new RollUp(graph(PLANT), ef(2), UTC);

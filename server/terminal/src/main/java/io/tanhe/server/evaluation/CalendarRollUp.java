@@ -1,5 +1,6 @@
 package io.tanhe.server.evaluation;
 
+import io.tanhe.engine.factors.FactorLibrary;
 import io.tanhe.engine.incremental.ResultValue;
 import io.tanhe.engine.incremental.RollUp;
 import io.tanhe.engine.time.Grain;
@@ -28,6 +29,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Stores the weeks, months, quarters and years of a site's results, computed from its stored days
@@ -53,11 +56,13 @@ public final class CalendarRollUp {
     private static final Object LOCK = new Object();
 
     private final Site site;
+    private final Supplier<Site> current;
     private final ResultStore store;
     private final ReadingStore readings;
     private final Clock wallClock;
     private final Set<String> nodes;
     private final RollUp rollUp;
+    private final Consumer<BucketResult> written;
 
     /**
      * @param readings where the per-period values of intensive inputs (a monthly lab content) are read
@@ -65,12 +70,44 @@ public final class CalendarRollUp {
      *                 over several periods their time-weighted mean
      */
     public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock) {
+        this(site, () -> site, store, readings, wallClock, r -> { });
+    }
+
+    private CalendarRollUp(Site site, Supplier<Site> current, ResultStore store, ReadingStore readings, Clock wallClock,
+                           Consumer<BucketResult> written) {
         this.site = site;
+        this.current = current;
         this.store = store;
         this.readings = readings;
         this.wallClock = wallClock;
+        this.written = written;
         this.nodes = StoredFigures.nodes(site.graph());
         this.rollUp = new RollUp(site.graph(), site.factors(), site.zone());
+    }
+
+    /**
+     * This roll-up, reading factors from {@code current}'s configuration at each roll-up while it runs the same
+     * methodology: a running terminal's, whose activated factor packages change its factors after this roll-up
+     * was made. The day figures are computed with the factors in effect for each day, and so is a recompute;
+     * a week or month read at the start would keep the old values where an intensive figure reads a factor.
+     */
+    public CalendarRollUp following(Supplier<Site> current) {
+        return new CalendarRollUp(site, current, store, readings, wallClock, written);
+    }
+
+    /**
+     * This roll-up, handing {@code consumer} each figure it writes (new or changed, not failed), after the store
+     * committed it: the terminal shows them to the rules, so that a threshold on a week, month, quarter or year
+     * is judged when that bucket is stored, as a day's is when the day is.
+     */
+    public CalendarRollUp onWritten(Consumer<BucketResult> consumer) {
+        return new CalendarRollUp(site, current, store, readings, wallClock, consumer);
+    }
+
+    /** The factors in effect: the current configuration's, unless it runs another methodology (its writer replaces this one). */
+    private FactorLibrary factors() {
+        Site now = current.get();
+        return now != null && now.methodology().equals(site.methodology()) ? now.factors() : site.factors();
     }
 
     /** The grain a coarse bucket is made from: weeks and months from days, quarters from months, years from quarters. */
@@ -154,13 +191,34 @@ public final class CalendarRollUp {
         }
         Instant now = wallClock.instant();
         List<BucketResult> out = new ArrayList<>();
-        for (ResultValue v : rollUp.withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
+        List<Boolean> present = new ArrayList<>();
+        for (ResultValue v : rollUp.withFactors(factors()).withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
             if (nodes.contains(v.node())) {
-                StoredFigures.of(v, site.methodology(), now, reason).ifPresent(out::add);
+                StoredFigures.of(v, site.methodology(), now, reason).ifPresent(r -> {
+                    out.add(r);
+                    present.add(v.present());
+                });
             }
         }
         List<WriteOutcome> outcomes = store.writeAll(out).join();
-        return (int) outcomes.stream().filter(o -> o != WriteOutcome.UNCHANGED).count();
+        int changed = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) != WriteOutcome.UNCHANGED) {
+                changed++;
+                if (present.get(i)) {
+                    tell(out.get(i));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void tell(BucketResult r) {
+        try {
+            written.accept(r);
+        } catch (RuntimeException e) {
+            LOG.warn("roll-up of {} {}: stored, but not shown to the rules: {}", r.grain().label(), r.nodeId(), e.toString());
+        }
     }
 
     /** A time model holding the stored values of every intensive per-period input for the periods {@code coarse} overlaps. */

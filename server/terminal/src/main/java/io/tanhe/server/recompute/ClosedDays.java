@@ -1,6 +1,7 @@
 package io.tanhe.server.recompute;
 
 import io.tanhe.server.site.Site;
+import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.Event;
 import io.tanhe.server.store.EventKind;
 import io.tanhe.server.store.RecomputeRequest;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Recomputes closed days of one site's store and keeps the books: answers the day's pending
@@ -28,10 +30,15 @@ public final class ClosedDays {
     private final DayRecompute recompute;
 
     public ClosedDays(Site site, Store store, Clock wallClock) {
+        this(site, store, wallClock, r -> { });
+    }
+
+    /** @param stored told the day and coarser figures each recompute writes ({@link DayRecompute}) */
+    public ClosedDays(Site site, Store store, Clock wallClock, Consumer<BucketResult> stored) {
         this.site = site;
         this.store = store;
         this.wallClock = wallClock;
-        this.recompute = new DayRecompute(site, store, wallClock);
+        this.recompute = new DayRecompute(site, store, wallClock, stored);
     }
 
     /** The earliest day with a pending request that is closed, i.e. before the open window starting at {@code windowFrom}. */

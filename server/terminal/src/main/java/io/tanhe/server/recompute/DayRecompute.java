@@ -3,6 +3,7 @@ package io.tanhe.server.recompute;
 import io.tanhe.engine.incremental.IncrementalEvaluator;
 import io.tanhe.engine.incremental.ResultValue;
 import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
 import io.tanhe.server.site.PointBinding;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Recomputes the stored results of one closed day from the raw store: replays the day's readings and
@@ -51,12 +53,24 @@ public final class DayRecompute {
     private final Store store;
     private final Clock wallClock;
     private final Set<String> nodes;
+    private final Consumer<BucketResult> written;
 
     public DayRecompute(Site site, Store store, Clock wallClock) {
+        this(site, store, wallClock, r -> { });
+    }
+
+    /**
+     * @param stored told each day, week, month, quarter and year figure {@link #run} writes (new or changed, not failed),
+     *               once the store committed it: the running terminal shows them to the rules. Minutes to hours are
+     *               left out: the rules judge a bucket only if it is the latest of its grain they saw, which a closed
+     *               day's minutes never are, and they are a thousand and more a day
+     */
+    public DayRecompute(Site site, Store store, Clock wallClock, Consumer<BucketResult> stored) {
         this.site = site;
         this.store = store;
         this.wallClock = wallClock;
         this.nodes = StoredFigures.nodes(site.graph());
+        this.written = stored;
     }
 
     /**
@@ -79,8 +93,9 @@ public final class DayRecompute {
             }
         }
         write(changed);
+        changed.stream().filter(r -> r.grain() == Grain.DAY && r.quality() != Quality.MISSING).forEach(written);
         if (!changed.isEmpty()) {
-            new CalendarRollUp(site, store.results(), store.readings(), wallClock).days(List.of(range.from()), reason);
+            new CalendarRollUp(site, store.results(), store.readings(), wallClock).onWritten(written).days(List.of(range.from()), reason);
         }
         return new DayOutcome(day, requests.stream().map(RecomputeRequest::id).toList(), reason, computed.readings(),
                 computed.results().size(), changed.size() - added, added);

@@ -1,6 +1,7 @@
 package io.tanhe.server.recompute;
 
 import io.tanhe.server.site.Site;
+import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +33,16 @@ public final class RecomputeJob implements AutoCloseable {
     private final Supplier<Optional<Instant>> windowFrom;
     private final Duration idle;
     private final Consumer<DayOutcome> afterDay;
+    private final Consumer<BucketResult> stored;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
 
     private RecomputeJob(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle,
-                         Consumer<DayOutcome> afterDay) {
+                         Consumer<DayOutcome> afterDay, Consumer<BucketResult> stored) {
         this.site = site;
         this.afterDay = afterDay;
+        this.stored = stored;
         this.store = store;
         this.wallClock = wallClock;
         this.windowFrom = windowFrom;
@@ -68,7 +71,16 @@ public final class RecomputeJob implements AutoCloseable {
      */
     public static RecomputeJob start(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
                                      Duration idle, Consumer<DayOutcome> afterDay) {
-        RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle, afterDay);
+        return start(site, store, windowFrom, wallClock, idle, afterDay, r -> { });
+    }
+
+    /**
+     * As {@link #start(Supplier, Store, Supplier, Clock, Duration, Consumer)}, telling {@code stored} each day, week,
+     * month, quarter and year figure a recompute writes (the terminal shows them to the rules, see {@link DayRecompute}).
+     */
+    public static RecomputeJob start(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock,
+                                     Duration idle, Consumer<DayOutcome> afterDay, Consumer<BucketResult> stored) {
+        RecomputeJob job = new RecomputeJob(site, store, windowFrom, wallClock, idle, afterDay, stored);
         job.thread.start();
         return job;
     }
@@ -97,7 +109,7 @@ public final class RecomputeJob implements AutoCloseable {
 
     /** Recomputes the earliest closed day with pending requests; false when there is none. */
     boolean step() {
-        ClosedDays days = new ClosedDays(site.get(), store, wallClock);
+        ClosedDays days = new ClosedDays(site.get(), store, wallClock, stored);
         Optional<LocalDate> day = windowFrom.get().flatMap(days::nextPending);
         day.ifPresent(d -> afterDay.accept(days.recompute(d, "by the terminal")));
         return day.isPresent();

@@ -98,7 +98,8 @@ final class ResultWriter {
     ResultWriter(IncrementalEvaluator evaluator, ResultStore store, MethodologyRef methodology, RulesEngine rules,
                  TerminalStats stats, Clock wallClock, java.time.Duration closeAfter, CalendarRollUp calendar) {
         this.evaluator = evaluator;
-        this.calendar = calendar;
+        // the rules judge a week, month, quarter or year when it is stored, as they judge a day when it is written
+        this.calendar = calendar == null || rules == null ? calendar : calendar.onWritten(this::showRules);
         this.rollUps = calendar == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tanhe-rollup");
             t.setDaemon(true);
@@ -275,6 +276,17 @@ final class ResultWriter {
             rules.result(new BucketResultFact(v.node(), v.key(), b.grain(), b.start(), b.end(), v.value(), v.unit().text(),
                     v.quality(), Math.max(0, Math.min(1, v.completeness()))));
         }
+    }
+
+    /** Shows the rules a figure the calendar roll-up stored (on the roll-up thread; the rules engine is synchronized). */
+    private void showRules(BucketResult r) {
+        rules.result(fact(r));
+    }
+
+    /** A stored figure as the rules see it. */
+    static BucketResultFact fact(BucketResult r) {
+        return new BucketResultFact(r.nodeId(), r.key(), r.grain(), r.bucketStart(), r.bucketEnd(), r.value(), r.unit(),
+                r.quality(), Math.max(0, Math.min(1, r.completeness())));
     }
 
     /** Publishes the running total of the latest open hour for the summary and the status API. */

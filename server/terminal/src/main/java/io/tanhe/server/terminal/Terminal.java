@@ -123,7 +123,8 @@ public final class Terminal implements AutoCloseable {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
-                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock));
+                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock)
+                        .following(() -> this.site));
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
@@ -382,6 +383,10 @@ public final class Terminal implements AutoCloseable {
             if (cems != null) {
                 cems.recomputeDay(outcome.day(), "recomputed with the late readings of " + outcome.day());
             }
+        }, stored -> {
+            if (rules != null) {
+                rules.result(ResultWriter.fact(stored)); // a threshold on a day to a year judges the recomputed figure
+            }
         });
         measurementJob = MeasurementJob.start(site, store, wallClock, MEASUREMENT_IDLE).orElse(null);
         lifecycle.resume();
@@ -588,7 +593,8 @@ public final class Terminal implements AutoCloseable {
                 RulesEngine judge = rules == null ? null : startRules(updated);
                 loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
                         wallClock, updated.closeAfter(),
-                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)),
+                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)
+                                .following(() -> site)),
                         store.readings(), judge, reason);
             } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);

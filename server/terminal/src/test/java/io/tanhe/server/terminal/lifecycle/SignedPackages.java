@@ -29,17 +29,23 @@ public final class SignedPackages {
 
     /** The oxidation-rate update {@code ox_coal} = {@code percent} %, built in {@code work} and signed by {@code key}. */
     public static ConfigPackage oxidation(Path work, String version, String percent, SigningKey key) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("pkg-" + version + "-" + percent));
-        Files.writeString(dir.resolve("ox-coal.factors.yaml"), """
-                table: ox-coal
-                version: "%s"
-                factors:
+        return factorUpdate(work, "ox-coal", version, """
                   - factor: ox_coal
                     value: %s
                     unit: "%%"
                     source: "test: the plant's measured oxidation rate"
                     confidence: A
-                """.formatted(version, percent));
+                """.formatted(percent), key);
+    }
+
+    /** A factor-update package of table {@code table} holding {@code entries} (YAML list items), built in {@code work} and signed by {@code key}. */
+    public static ConfigPackage factorUpdate(Path work, String table, String version, String entries, SigningKey key) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("pkg-" + table + "-" + version + "-" + Integer.toHexString(entries.hashCode())));
+        Files.writeString(dir.resolve(table + ".factors.yaml"), """
+                table: %s
+                version: "%s"
+                factors:
+                """.formatted(table, version) + entries);
         ConfigPackage built = PackageBuilder.build(new PackageBuilder.Request(dir, List.of(), PackageKind.FACTOR_UPDATE, null, null,
                 "tanhe test", Instant.parse("2026-12-01T00:00:00Z")));
         return key.sign(built, SignerRole.AUTHOR);
