@@ -7,6 +7,7 @@ import io.tanhe.server.site.SiteLoader;
 import io.tanhe.server.terminal.DemoRuns;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.sim.demo.SimulatedType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The site file routes on a running terminal: dry run, refusals with their field, push, the versions, rollback; roles. */
+@Tag("slow") // a demo terminal and several site file reads: 30-50 s on the shared machine
 @Timeout(120)
 class SiteRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -79,6 +79,7 @@ class PointsFilesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("slow") // a demo terminal: about 30 s on the shared machine
     void aSavedCandidateAppliesLiveRestartingOnlyTheDeviceItChanges() {
         Path data = dir.resolve("data");
         SiteLoader loader = new SiteLoader(Clock.systemUTC()).with(new SimulatedType());

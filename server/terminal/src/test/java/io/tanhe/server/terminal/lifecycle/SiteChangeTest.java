@@ -24,6 +24,7 @@ import io.tanhe.sim.SimulatedClock;
 import io.tanhe.sim.demo.SimulatedTime;
 import io.tanhe.sim.demo.SimulatedType;
 import io.tanhe.sim.hj212.Hj212PlatformSimulator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 15, item 4: driver, point and uplink settings of a pushed site file applied by restarting only the
  * acquisition of the devices it changes; the rest keeps running. The demo site on simulated time.
  */
+@Tag("slow") // five demo terminals, two with simulated hours and HJ 212 platforms: about two minutes
 @Timeout(180)
 class SiteChangeTest {
     private static final TimeRange ALL = TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME);
