@@ -106,7 +106,7 @@ public final class PointsFileLoader {
             ctx.sharedResources().forEach(c -> DriverConfiguration.closeQuietly("shared", c));
             return Optional.empty();
         }
-        return Optional.of(new DriverConfiguration(top.file(), sources, backups, failover, ctx.sharedResources()));
+        return Optional.of(new DriverConfiguration(top.file(), sources, backups, failover, ctx.sharedByKey()));
     }
 
     private record LoadedDevice(ConfiguredSource source, String backup) {
@@ -143,6 +143,7 @@ public final class PointsFileLoader {
             node.allow(node.fieldNames()); // which fields a device of no known type has cannot be told
             return Optional.empty();
         }
+        ctx.creating(id);
         return Optional.of(new LoadedDevice(sourceType.create(id, node, ctx), backup));
     }
 

@@ -30,7 +30,6 @@ public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
     private final Map<String, Slot> slots = new LinkedHashMap<>();
-    private final ReadingSink sink;
     private final Clock clock;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tanhe-poll");
@@ -42,23 +41,62 @@ public final class PollScheduler implements AutoCloseable {
 
     private static final class Slot {
         final ConfiguredSource.Polled device;
+        final ReadingSink sink;
         final AtomicBoolean busy = new AtomicBoolean();
         Instant due;
         long skipped;
 
-        Slot(ConfiguredSource.Polled device, Instant due) {
+        Slot(ConfiguredSource.Polled device, ReadingSink sink, Instant due) {
             this.device = device;
+            this.sink = sink;
             this.due = due;
         }
     }
 
     public PollScheduler(List<ConfiguredSource.Polled> devices, ReadingSink sink, Clock clock) {
-        this.sink = sink;
         this.clock = clock;
-        Instant now = clock.instant();
-        for (ConfiguredSource.Polled d : devices) {
-            slots.put(d.id(), new Slot(d, ClockAlignment.nextAfter(now, d.poll().period(), clock.getZone())));
+        devices.forEach(d -> add(d, sink));
+    }
+
+    /** Schedules {@code device} from its next aligned time, its readings going to {@code to} (a device restarted with new settings). */
+    public synchronized void add(ConfiguredSource.Polled device, ReadingSink to) {
+        if (slots.containsKey(device.id())) {
+            throw new IllegalArgumentException("device '" + device.id() + "' is already scheduled");
         }
+        slots.put(device.id(), new Slot(device, to, ClockAlignment.nextAfter(clock.instant(), device.poll().period(), clock.getZone())));
+    }
+
+    /**
+     * Stops polling {@code deviceId}: it is no longer due, and a poll of it still running is waited for (at most
+     * {@code wait}), so that no reading of the old settings follows. False when it was not scheduled.
+     */
+    public boolean remove(String deviceId, Duration wait) {
+        Slot s;
+        synchronized (this) {
+            s = slots.remove(deviceId);
+        }
+        if (s == null) {
+            return false;
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!s.busy.compareAndSet(false, true)) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("device {}: its last poll still runs after {}; it is stopped without waiting for it", deviceId, wait);
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true; // left busy for good: a poll already taken from the schedule skips it
+    }
+
+    /** The ids of the devices polled, in the order they were scheduled. */
+    public synchronized List<String> devices() {
+        return List.copyOf(slots.keySet());
     }
 
     /** The earliest time any device is due. */
@@ -127,7 +165,7 @@ public final class PollScheduler implements AutoCloseable {
         }
         try {
             List<Reading> readings = s.device.device().poll(at);
-            readings.forEach(sink::accept);
+            readings.forEach(s.sink::accept);
             return readings;
         } catch (RuntimeException e) {
             LOG.error("device {}: poll failed unexpectedly: {}", s.device.id(), e.toString(), e);

@@ -32,12 +32,13 @@ import java.util.concurrent.Future;
                 "with a result table per terminal. TLS verified by default; --ca FILE pins a CA (docs/operations.md).",
                 "A fleet file has one terminal a line: NAME URL [TOKEN_FILE] (# comments; token files relative to it)."},
         subcommands = {RemoteCommand.Status.class, RemoteCommand.Ack.class, RemoteCommand.Backfill.class, RemoteCommand.Export.class,
-                RemoteCommand.Import.class, RemoteCommand.Push.class, RemoteCommand.Rollback.class, RemoteCommand.Upgrade.class})
+                RemoteCommand.Import.class, RemoteCommand.Push.class, RemoteCommand.Rollback.class, RemoteCommand.Upgrade.class,
+                RemoteCommand.SitePush.class})
 public final class RemoteCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("remote: say status, ack, backfill, export, import, push, rollback or upgrade; tanhe remote --help");
+        System.err.println("remote: say status, ack, backfill, export, import, push, rollback, upgrade or site-push; tanhe remote --help");
     }
 
     /** Where to act and with what: the options every remote subcommand takes. */
@@ -394,6 +395,33 @@ public final class RemoteCommand implements Runnable {
                 }
                 JsonNode active = ok(c.post("/api/config/versions/" + id + "/activate", Map.of()));
                 return "package " + id + " activated" + (active.has("state") ? " (" + active.path("state").asText() + ")" : "");
+            });
+        }
+    }
+
+    /** {@code tanhe remote site-push FILE [--dry-run]}: a site file's device and centre changes, applied live. */
+    @Command(name = "site-push", mixinStandardHelpOptions = true, description = {"Push a site file: checked as at start, stored as a",
+            "new version, applied by restarting only the devices and data centres it changes (docs/lifecycle.md)."})
+    static final class SitePush implements Callable<Integer> {
+        @Mixin
+        Targets targets;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--dry-run", description = "only show which devices and centres would restart")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            return everywhere("site-push", targets, c -> {
+                JsonNode r = ok(c.postBytes("/api/site" + (dryRun ? "?dry_run=true" : ""), bytes));
+                if (!r.path("failure").isNull()) {
+                    throw new Refused(r.path("failure").asText());
+                }
+                return (dryRun ? "dry run: " : r.path("version").isNull() ? "no differences: " : "version " + r.path("version").asText()
+                        + ": ") + r.path("summary").asText();
             });
         }
     }

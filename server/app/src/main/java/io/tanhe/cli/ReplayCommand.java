@@ -115,13 +115,19 @@ public final class ReplayCommand implements Callable<Integer> {
             case "csv" -> {
                 System.out.println("bucket,node,key,unit,stored,replayed,difference");
                 for (Review.Figure f : r.figures()) {
-                    System.out.println(String.join(",", f.bucket().toString(), f.node(), f.key(), f.unit(), num(f.stored()), num(f.replayed()),
-                            num(f.difference())));
+                    System.out.println(String.join(",", f.bucket().toString(), csv(f.node()), csv(f.key()), csv(f.unit()), num(f.stored()),
+                            num(f.replayed()), num(f.difference())));
                 }
                 System.out.println();
                 System.out.println("class,unit,stored,replayed,difference");
                 for (Review.ClassTotal t : r.totals()) {
-                    System.out.println(String.join(",", t.emissionClass(), t.unit(), num(t.stored()), num(t.replayed()), num(t.difference())));
+                    System.out.println(String.join(",", csv(t.emissionClass()), csv(t.unit()), num(t.stored()), num(t.replayed()),
+                            num(t.difference())));
+                }
+                if (r.measuredLeftOut() > 0) {
+                    System.out.println();
+                    System.out.println("measured_left_out");
+                    System.out.println(r.measuredLeftOut());
                 }
             }
             default -> {
@@ -139,6 +145,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 System.out.println(r.summary());
             }
         }
+    }
+
+    /** A CSV field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+    static String csv(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     private static String num(Double v) {

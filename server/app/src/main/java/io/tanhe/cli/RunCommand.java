@@ -81,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Terminal terminal;
         try {
-            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir), Clock.systemUTC());
+            terminal = Terminal.open(site, TerminalSettings.defaults(dataDir)
+                    .withSiteLoader(new SiteLoader(Clock.systemUTC()).with(new SimulatedType())), Clock.systemUTC());
         } catch (io.tanhe.server.security.config.ConfigTamperedException e) {
             System.err.println("tanhe: not started: " + e.getMessage());
             return 1;

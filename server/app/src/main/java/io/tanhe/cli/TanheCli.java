@@ -22,7 +22,7 @@ public final class TanheCli implements Runnable {
             RecomputeCommand.class, LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class,
             IdentityCommand.class, CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class,
             AlertsCommand.class, ManualCommand.class, QaCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class,
-            JobsCommand.class, PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class,
+            JobsCommand.class, PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, SiteCommand.class,
             ReplayCommand.class, RemoteCommand.class, UpgradeCommand.class, EvidenceCommand.class);
 
     public static void main(String[] args) {

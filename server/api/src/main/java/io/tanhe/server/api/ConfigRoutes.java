@@ -21,7 +21,10 @@ import java.util.Map;
  *       compile, test, dry-run replay, review; answers the package, {@code reviewed} or {@code refused} with the reason;</li>
  *   <li>{@code POST /api/config/versions/{id}/stage} with {@code {"effective_from": "2026-12-05"}} (optional; default now);</li>
  *   <li>{@code POST /api/config/versions/{id}/activate};</li>
- *   <li>{@code POST /api/config/rollback} with {@code {"to": 3}} (0: back to the site file's configuration).</li>
+ *   <li>{@code POST /api/config/rollback} with {@code {"to": 3}} (0: back to the site file's configuration);</li>
+ *   <li>{@code GET /api/site/versions}, {@code POST /api/site} (the candidate site file as the body; {@code ?dry_run=true}
+ *       answers the plan only) and {@code POST /api/site/rollback} with {@code {"to": 4}}: site file changes applied by
+ *       restarting only the devices and centres they change.</li>
  * </ul>
  * A request the lifecycle refuses is 400 (bad input) or 409 (the package is not in a state that allows it).
  */
@@ -47,6 +50,35 @@ final class ConfigRoutes {
         app.post("/api/config/versions/{id}/activate", guarded(ctx -> ApiServer.send(ctx, r.source.activate(id(ctx), actor(ctx)))),
                 operate);
         app.post("/api/config/rollback", guarded(r::rollback), operate);
+        app.get("/api/site/versions", guarded(ctx -> ApiServer.send(ctx, r.source.siteVersions())), operate);
+        app.post("/api/site", guarded(r::pushSite), operate);
+        app.post("/api/site/rollback", guarded(r::rollbackSite), operate);
+    }
+
+    /** The largest site file taken. */
+    static final int MAX_SITE = 1024 * 1024;
+
+    private void pushSite(Context ctx) {
+        if (ctx.contentLength() > MAX_SITE) {
+            throw new BadRequest("body", "the site file has more than " + MAX_SITE + " bytes");
+        }
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw new BadRequest("body", "send the candidate site file (YAML) as the body");
+        }
+        String dry = ctx.queryParam("dry_run");
+        if (dry != null && !dry.equals("true") && !dry.equals("false")) {
+            throw new BadRequest("dry_run", "`" + TimeText.shown(dry) + "` is not true or false");
+        }
+        ApiServer.send(ctx, source.pushSite(text, "true".equals(dry), actor(ctx)));
+    }
+
+    private void rollbackSite(Context ctx) {
+        JsonNode to = body(ctx).path("to");
+        if (!to.canConvertToInt() || to.asInt() < 1) {
+            throw new BadRequest("to", "send {\"to\": <version>}; GET /api/site/versions lists them");
+        }
+        ApiServer.send(ctx, source.rollbackSite(to.asInt(), actor(ctx)));
     }
 
     /** The lifecycle's refusals as answers: a bad request 400, a package in the wrong state 409. */

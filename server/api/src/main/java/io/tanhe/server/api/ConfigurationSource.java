@@ -31,6 +31,25 @@ public interface ConfigurationSource {
     /** Rolls back every package applied after {@code toId} (0: all). */
     Map<String, Object> rollback(long toId, AuditActor who);
 
+    /** Every stored version of the site file (texts redacted) and the one running (docs/lifecycle.md "Site file changes"). */
+    default Map<String, Object> siteVersions() {
+        throw new IllegalStateException("this API serves no site file versions");
+    }
+
+    /**
+     * Pushes a candidate site file: checked as at start, stored as a new version and applied by restarting only the
+     * devices and centres it changes; with {@code dryRun} only the plan. 400 for an invalid candidate (every problem
+     * with its field path) or one changing a field that needs a restart.
+     */
+    default Map<String, Object> pushSite(String text, boolean dryRun, AuditActor who) {
+        throw new IllegalStateException("this API serves no site file versions");
+    }
+
+    /** Pushes stored site file version {@code to} again. */
+    default Map<String, Object> rollbackSite(int to, AuditActor who) {
+        throw new IllegalStateException("this API serves no site file versions");
+    }
+
     /** An API without a terminal's configuration (tests of the other routes): every call is refused with 409. */
     ConfigurationSource NONE = new ConfigurationSource() {
         private static IllegalStateException none() {

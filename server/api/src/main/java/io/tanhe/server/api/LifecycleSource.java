@@ -5,6 +5,9 @@ import io.tanhe.server.store.ActivationStep;
 import io.tanhe.server.store.ConfigPackage;
 import io.tanhe.server.terminal.lifecycle.Candidate;
 import io.tanhe.server.terminal.lifecycle.ConfigLifecycle;
+import io.tanhe.server.terminal.lifecycle.SiteChange;
+import io.tanhe.server.terminal.lifecycle.SiteVersions;
+import io.tanhe.grammar.config.InvalidConfigException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,9 +17,78 @@ import java.util.Map;
 /** A running terminal's {@link ConfigLifecycle} as the API's {@link ConfigurationSource}. */
 final class LifecycleSource implements ConfigurationSource {
     private final ConfigLifecycle lifecycle;
+    private final SiteVersions site;
 
     LifecycleSource(ConfigLifecycle lifecycle) {
+        this(lifecycle, null);
+    }
+
+    /** @param site the terminal's site file versions; null: the site routes answer 409 */
+    LifecycleSource(ConfigLifecycle lifecycle, SiteVersions site) {
         this.lifecycle = lifecycle;
+        this.site = site;
+    }
+
+    private SiteVersions site() {
+        if (site == null) {
+            throw new IllegalStateException("this API serves no site file versions");
+        }
+        return site;
+    }
+
+    @Override
+    public Map<String, Object> siteVersions() {
+        SiteVersions.Versions v = site().versions();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("running", v.running());
+        out.put("versions", v.versions().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("version", c.version());
+            row.put("author", c.author());
+            row.put("savedAt", c.savedAt().toString());
+            row.put("sha256", c.sha256());
+            row.put("note", c.note());
+            return row;
+        }).toList());
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> pushSite(String text, boolean dryRun, AuditActor who) {
+        try {
+            return pushed(site().push(text, who, dryRun), dryRun);
+        } catch (InvalidConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Object> rollbackSite(int to, AuditActor who) {
+        try {
+            return pushed(site().rollback(to, who), false);
+        } catch (InvalidConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> pushed(SiteVersions.Pushed p, boolean dryRun) {
+        SiteChange c = p.plan().change();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dryRun", dryRun);
+        out.put("from", p.plan().fromVersion());
+        out.put("version", p.version().map(v -> (Object) v.version()).orElse(null));
+        out.put("summary", c.summary());
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("devicesAdded", List.copyOf(new java.util.TreeSet<>(c.devicesAdded())));
+        plan.put("devicesRemoved", List.copyOf(new java.util.TreeSet<>(c.devicesRemoved())));
+        plan.put("devicesChanged", List.copyOf(new java.util.TreeSet<>(c.devicesChanged())));
+        plan.put("centresAdded", List.copyOf(new java.util.TreeSet<>(c.centresAdded())));
+        plan.put("centresRemoved", List.copyOf(new java.util.TreeSet<>(c.centresRemoved())));
+        plan.put("centresChanged", List.copyOf(new java.util.TreeSet<>(c.centresChanged())));
+        out.put("plan", plan);
+        out.put("restarted", p.restarted());
+        out.put("failure", p.failure().orElse(null));
+        return out;
     }
 
     @Override

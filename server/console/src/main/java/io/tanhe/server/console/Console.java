@@ -130,7 +130,8 @@ public final class Console implements ApiExtension {
         get(app, "/console/devices", read, plant::devices);
         post(app, "/console/devices/{id}/poll", operate, plant::poll);
         get(app, "/console/explain", read, plant::explain);
-        PointsPage points = new PointsPage(sources, () -> new PointsFiles(sources.site(), loader.get(), operations.terminal().dataDir()));
+        PointsPage points = new PointsPage(sources, () -> new PointsFiles(operations.terminal().site(), loader.get(),
+                operations.terminal().dataDir()), () -> operations.terminal().siteVersions());
         get(app, "/console/points", operate, points::show);
         post(app, "/console/points/check", operate, points::check);
         post(app, "/console/points/save", operate, points::save);

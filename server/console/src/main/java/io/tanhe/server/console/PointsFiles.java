@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * The site's points file as the console's editor sees it: the current text (the file {@code drivers_file:} names, or
  * the site file's inline {@code drivers:} block), its validation — the whole site loaded with the edited points, as
  * {@code tanhe run --check} does, so a point the site's {@code points:} maps but the file lost is named too — and
- * the numbered candidate files saved under {@code DATA/candidates/points/}. The lifecycle applies only factor
- * packages live (docs/lifecycle.md), so a candidate takes effect when the operator points the site file at it and
- * restarts the terminal.
+ * the numbered candidate files saved under {@code DATA/candidates/points/}. A saved candidate is pushed to the running
+ * terminal as a site file version naming it in {@code drivers_file:} ({@link #siteWith}): the devices it changes restart
+ * alone (docs/lifecycle.md "Site file changes").
  */
 final class PointsFiles {
     /** The editor's own name for the points text in messages. */
@@ -140,6 +140,11 @@ final class PointsFiles {
         }
     }
 
+    /** The running site file's text with its devices taken from the saved candidate {@code c}: what the console pushes. */
+    String siteWith(Candidate c) {
+        return siteText(c.file());
+    }
+
     /** The site file's text with its drivers taken from {@code points}. */
     private String siteText(Path points) {
         String text = site.text();
@@ -169,8 +174,8 @@ final class PointsFiles {
             int next = candidates().stream().mapToInt(Candidate::version).max().orElse(0) + 1;
             Path file = dir.resolve("points-v" + next + ".yaml");
             String header = "# points file candidate v" + next + " for site " + site.identity().siteId() + ", saved by " + who + " at " + at
-                    + "\n# validated with the site file " + site.origin() + "; to apply it: drivers_file: " + file.toAbsolutePath()
-                    + " in the site file (instead of drivers:), then restart the terminal\n";
+                    + "\n# validated with the site file " + site.origin() + "; pushed to the running terminal as a site file version"
+                    + " naming it in drivers_file: (tanhe site log)\n";
             // CREATE_NEW: a saved version is never overwritten, even by another console page saving at the same moment
             Files.writeString(file, text.startsWith("# points file candidate v") ? header + text.substring(text.indexOf('\n',
                     text.indexOf('\n') + 1) + 1) : header + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,

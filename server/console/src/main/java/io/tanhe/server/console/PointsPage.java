@@ -4,8 +4,11 @@ import io.javalin.http.Context;
 import io.tanhe.server.api.ApiServer;
 import io.tanhe.server.api.Callers;
 import io.tanhe.server.security.access.Principal;
+import io.tanhe.server.security.audit.AuditActor;
 import io.tanhe.server.security.audit.AuditEvent;
 import io.tanhe.server.security.audit.AuditOutcome;
+
+import io.tanhe.server.terminal.lifecycle.SiteVersions;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * The points-file editor (§7.2.2 configuration tool): the text the terminal runs with, checked as {@code tanhe run
  * --check} checks a site (every problem with its line, column and field path, shown next to its line), and saved as
- * a numbered, validated candidate file — audited — which the operator applies by pointing the site file at it and
- * restarting: the configuration lifecycle applies only factor packages without a restart (docs/lifecycle.md).
+ * a numbered, validated candidate file — audited — and pushed to the running terminal as a new site file version
+ * ({@link SiteVersions}): only the devices it changes restart, the others keep polling (docs/lifecycle.md).
  */
 final class PointsPage {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -27,10 +30,12 @@ final class PointsPage {
 
     private final ApiServer.Sources s;
     private final Supplier<PointsFiles> files;
+    private final Supplier<SiteVersions> versions;
 
-    PointsPage(ApiServer.Sources sources, Supplier<PointsFiles> files) {
+    PointsPage(ApiServer.Sources sources, Supplier<PointsFiles> files, Supplier<SiteVersions> versions) {
         this.s = sources;
         this.files = files;
+        this.versions = versions;
     }
 
     void show(Context ctx) {
@@ -69,11 +74,24 @@ final class PointsPage {
             render(ctx, text, problems, null);
             return;
         }
-        PointsFiles.Candidate c = files.get().save(text, p.auditName(), now);
+        PointsFiles points = files.get();
+        PointsFiles.Candidate c = points.save(text, p.auditName(), now);
         s.audit().record(new AuditEvent(now, p.auditName(), p.role().code(), Callers.source(ctx), "config.points.candidate",
                 c.file().toString(), AuditOutcome.SUCCESS, "points file candidate v" + c.version() + ", sha256 "
-                + PointsFiles.sha256(text) + "; applies after a restart with drivers_file: pointing at it"));
-        render(ctx, text, List.of(), Texts.t(lang, "pointsSaved").formatted(c.version(), c.file().toAbsolutePath()));
+                + PointsFiles.sha256(text) + "; pushed to the running terminal"));
+        String done;
+        try {
+            SiteVersions.Pushed pushed = versions.get().push(points.siteWith(c), new AuditActor(p.auditName(), p.role().code(), Callers.source(ctx)),
+                    false);
+            done = pushed.failure().map(f -> Texts.t(lang, "pointsRolledBack").formatted(c.version(), f))
+                    .orElseGet(() -> Texts.t(lang, "pointsApplied").formatted(c.version(),
+                            pushed.version().map(v -> String.valueOf(v.version())).orElse("-"),
+                            pushed.restarted().isEmpty() ? Texts.t(lang, "none") : String.join(", ", pushed.restarted())));
+        } catch (IllegalArgumentException | IllegalStateException | io.tanhe.grammar.config.InvalidConfigException e) {
+            ctx.status(409);
+            done = Texts.t(lang, "pointsNotApplied").formatted(c.version(), e.getMessage());
+        }
+        render(ctx, text, List.of(), done);
     }
 
     private static String text(Context ctx) {

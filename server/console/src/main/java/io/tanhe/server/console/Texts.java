@@ -230,14 +230,18 @@ final class Texts {
         w("failedReads", "采集失败", "Failed reads");
         w("sinceStart", "（自终端启动，超时、通信或设备错误）", "(since the terminal started: timeouts, communication or device errors)");
         w("pointsEditor", "编辑测点文件", "Edit the points file");
-        w("pointsHint", "按 tanhe run --check 的规则校验整个站点（含站点文件 points: 引用的测点）。校验通过后另存为带编号的候选文件并记入审计；终端运行中的配置不变：在站点文件中以 drivers_file: 指向该文件并重启终端后生效（配置生命周期目前只在线应用因子包）。",
-                "Checked as tanhe run --check checks the whole site (including the points the site file's points: maps). A valid text is saved as a numbered candidate file and audited; the running configuration does not change: it applies once the site file's drivers_file: names it and the terminal restarts (the lifecycle applies only factor packages live).");
+        w("pointsHint", "按 tanhe run --check 的规则校验整个站点（含站点文件 points: 引用的测点）。校验通过后另存为带编号的候选文件、记入审计，并作为新的站点配置版本在线应用：只重启改动了的设备的采集，其余设备继续采集（docs/lifecycle.md）。",
+                "Checked as tanhe run --check checks the whole site (including the points the site file's points: maps). A valid text is saved as a numbered candidate file, audited, and applied to the running terminal as a new site file version: only the devices it changes restart, the others keep polling (docs/lifecycle.md).");
         w("pointsText", "测点文件（YAML，格式见 docs/drivers.md）", "Points file (YAML, see docs/drivers.md)");
         w("validate", "校验", "Validate");
         w("saveCandidate", "校验并另存为候选版本", "Validate and save as a candidate");
         w("pointsValid", "校验通过：没有问题。", "Valid: no problem found.");
-        w("pointsSaved", "已保存为候选版本 v%d：%s。在站点文件中写 drivers_file: 指向它并重启终端后生效。",
-                "Saved as candidate v%d: %s. It applies once the site file's drivers_file: names it and the terminal restarts.");
+        w("pointsApplied", "已保存为候选版本 v%d 并在线应用（站点配置版本 %s）；重启的设备：%s，其余设备继续采集。",
+                "Saved as candidate v%d and applied live (site file version %s); restarted: %s; every other device kept polling.");
+        w("pointsRolledBack", "候选版本 v%d 已保存，但未能应用，已回退到原配置：%s",
+                "Candidate v%d was saved but did not apply and was rolled back: %s");
+        w("pointsNotApplied", "候选版本 v%d 已保存，但未在线应用：%s",
+                "Candidate v%d was saved but not applied live: %s");
         w("problems", "个问题（未保存）", "problem(s) (nothing saved)");
         w("problemsByLine", "问题所在行", "Problems at their lines");
         w("siteFile", "站点文件", "site file");

@@ -96,7 +96,8 @@ class ConsoleBrowserTest {
                       backoff: {max: 1m}
                 """.formatted(centre.port());
         terminal = DemoRuns.open(dir.resolve("site"), data, s -> s.replace("limit: 46000", "limit: 30000")
-                .replace("clear: 45000", "clear: 29000") + uplink, DemoRuns.settings(data));
+                .replace("clear: 45000", "clear: 29000") + uplink, DemoRuns.settings(data)
+                .withSiteLoader(new io.tanhe.server.site.SiteLoader(java.time.Clock.systemUTC()).with(new io.tanhe.sim.demo.SimulatedType())));
         DemoRuns.simulate(terminal, DemoRuns.START, Duration.ofHours(2));
         Instant end = DemoRuns.START.plus(Duration.ofHours(2)).minusSeconds(5);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -482,6 +483,8 @@ class ConsoleBrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验并另存为候选版本")).click();
         page.waitForLoadState();
         assertTrue(page.locator("#done").textContent().contains("v1"), page.content());
+        assertTrue(page.locator("#done").textContent().contains("在线应用") && page.locator("#done").textContent().contains("device coal-scale-1"),
+                "the saved edit applies live, restarting only the edited device: " + page.locator("#done").textContent());
         assertTrue(page.locator("#candidates").textContent().contains("points-v1.yaml"));
         Path saved = terminal.dataDir().resolve("candidates/points/points-v1.yaml");
         assertTrue(Files.exists(saved), saved.toString());

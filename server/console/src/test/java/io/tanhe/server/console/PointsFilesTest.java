@@ -1,8 +1,13 @@
 package io.tanhe.server.console;
 
+import io.tanhe.drivers.config.ConfiguredSource;
+import io.tanhe.server.security.audit.AuditActor;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteFiles;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.terminal.DemoRuns;
+import io.tanhe.server.terminal.Terminal;
+import io.tanhe.server.terminal.lifecycle.SiteVersions;
 import io.tanhe.sim.demo.SimulatedType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +76,26 @@ class PointsFilesTest {
         assertEquals(1, saved.split("# points file candidate", -1).length - 1, "a re-saved candidate keeps one header: " + saved);
         assertEquals(List.of(), files.check(saved), "a candidate checks clean as saved");
         assertEquals(List.of(2, 1), files.candidates().stream().map(PointsFiles.Candidate::version).toList());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow") // a demo terminal: about 30 s on the shared machine
+    void aSavedCandidateAppliesLiveRestartingOnlyTheDeviceItChanges() {
+        Path data = dir.resolve("data");
+        SiteLoader loader = new SiteLoader(Clock.systemUTC()).with(new SimulatedType());
+        try (Terminal t = DemoRuns.open(dir.resolve("site"), data, UnaryOperator.identity(), DemoRuns.settings(data).withSiteLoader(loader))) {
+            t.createAcquisition(new io.tanhe.sim.SimulatedClock(DemoRuns.START, t.site().zone()));
+            PointsFiles files = new PointsFiles(t.site(), loader, data);
+            String edited = files.current().replaceFirst("period: 5s", "period: 10s");
+            assertEquals(List.of(), files.check(edited));
+            PointsFiles.Candidate c = files.save(edited, "sysadmin", Instant.parse("2026-06-01T00:00:00Z"));
+            SiteVersions.Pushed pushed = t.siteVersions().push(files.siteWith(c), new AuditActor("sysadmin", "sysadmin", "10.0.0.7"), false);
+            assertEquals(List.of("device coal-scale-1"), pushed.restarted(), "the console's save restarts only the edited device");
+            assertEquals(java.time.Duration.ofSeconds(10), ((ConfiguredSource.Polled) t.site().drivers().source("coal-scale-1").orElseThrow())
+                    .poll().period());
+            assertTrue(t.site().text().contains("drivers_file: \"" + c.file().toAbsolutePath()), t.site().text());
+            assertEquals(Files.exists(c.file()) ? edited : null, new PointsFiles(t.site(), loader, data).current()
+                    .substring(new PointsFiles(t.site(), loader, data).current().indexOf("failover:")), "the editor shows what runs");
+        }
     }
 }

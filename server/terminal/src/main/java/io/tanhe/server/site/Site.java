@@ -68,6 +68,15 @@ public record Site(String origin, String text, SiteIdentity identity, ZoneId zon
                 rulesSettings, retention, lateWindow, closeAfter, centres, reporting, store, measurement);
     }
 
+    /**
+     * This site after a change of its file that a running terminal applies by restarting workers (see
+     * io.tanhe.server.terminal.lifecycle.SiteVersions): the new text, devices and data centres, the rest kept.
+     */
+    public Site withSiteFile(String newText, DriverConfiguration newDrivers, UplinkConfig newUplink) {
+        return new Site(origin, newText, identity, zone, compilation, factors, methodology, newDrivers, bindings, rules, thresholds,
+                rulesSettings, retention, lateWindow, closeAfter, newUplink, reporting, store, measurement);
+    }
+
     /** This site keeping its data on {@code choice} instead (the benchmark's `--store`). */
     public Site withStore(StoreChoice choice) {
         return new Site(origin, text, identity, zone, compilation, factors, methodology, drivers, bindings, rules, thresholds,

@@ -12,7 +12,10 @@ import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.server.measurement.MeasurementJob;
 import io.tanhe.server.recompute.RecomputeJob;
 import io.tanhe.server.terminal.lifecycle.ConfigLifecycle;
+import io.tanhe.server.terminal.lifecycle.LiveSite;
 import io.tanhe.server.terminal.lifecycle.LiveTerminal;
+import io.tanhe.server.terminal.lifecycle.SiteChange;
+import io.tanhe.server.terminal.lifecycle.SiteVersions;
 import io.tanhe.server.terminal.lifecycle.TrustPolicyVerifier;
 import io.tanhe.grammar.config.ConfigPlace;
 import io.tanhe.grammar.config.ConfigProblem;
@@ -85,6 +88,7 @@ public final class Terminal implements AutoCloseable {
     private final DeviceIdentity identity;
     private final AuditLog audit;
     private final SealedConfigs configs;
+    private final SiteVersions siteVersions;
     private final java.util.concurrent.ScheduledExecutorService auditRetention;
     private RecomputeJob recomputeJob;
     private Clock uplinkClock;
@@ -100,7 +104,7 @@ public final class Terminal implements AutoCloseable {
     private volatile Consumer<String> onFailure;
     private static final List<Terminal> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Terminal(Site base, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
+    private Terminal(Site base, String fileText, Store store, RulesEngine rules, TerminalSettings settings, Clock wallClock) {
         this.baseSite = base;
         Site site = ConfigLifecycle.configured(base, store);
         this.site = site;
@@ -132,6 +136,11 @@ public final class Terminal implements AutoCloseable {
         this.lifecycle = new ConfigLifecycle(base, store, audit, new Live(), wallClock, SELF_TEST_AFTER,
                 new TrustPolicyVerifier(new io.tanhe.server.packages.TrustStore(dataDir, identity)));
         this.thread.setUncaughtExceptionHandler((t, e) -> workerDied(t.getName(), e));
+        io.tanhe.server.site.SiteLoader loader = settings.siteLoader();
+        java.nio.file.Path siteDir = java.util.Optional.ofNullable(java.nio.file.Path.of(base.origin()).toAbsolutePath().getParent())
+                .orElse(java.nio.file.Path.of("").toAbsolutePath());
+        this.siteVersions = new SiteVersions(configs, store.configs(), audit, wallClock,
+                loader == null ? null : text -> loader.parse(text, base.origin(), siteDir), new LiveSiteFile(), fileText, base.origin());
         if (rules != null && site != base) {
             // the rules started with the site file's; activated packages may ship others and change thresholds
             if (!site.rules().equals(base.rules())) {
@@ -288,12 +297,18 @@ public final class Terminal implements AutoCloseable {
             throw e;
         }
         Terminal t;
+        String fileText = site.text();
+        Site running = site;
         try {
-            t = new Terminal(site, store, rules, settings, wallClock);
+            running = pushedVersion(site, store, settings);
+            t = new Terminal(running, fileText, store, rules, settings, wallClock);
         } catch (RuntimeException e) {
             store.close(); // the identity, key or audit could not be opened: leave nothing open
             if (rules != null) {
                 rules.close();
+            }
+            if (running != site) {
+                running.close();
             }
             throw e;
         }
@@ -315,6 +330,32 @@ public final class Terminal implements AutoCloseable {
             t.close();
             throw e;
         }
+    }
+
+    /**
+     * The site to start with: {@code fromFile}, or the latest version pushed to a terminal started from that same file
+     * (docs/lifecycle.md "Site file changes"): a push stored but not applied before a kill -9 runs now. Only devices
+     * and centres differ between the two, so the rules started for the file's site stand.
+     */
+    private static Site pushedVersion(Site fromFile, Store store, TerminalSettings settings) {
+        if (settings.siteLoader() == null) {
+            return fromFile;
+        }
+        SealedConfigs sealed = SealedConfigs.open(store::connect, store.configs(), DeviceKey.loadOrCreate(settings.dataDir()),
+                DeviceIdentity.loadOrCreate(settings.dataDir()));
+        Optional<SealedConfigs.Opened> pushed = SiteVersions.pushedAtStart(sealed, fromFile.text());
+        if (pushed.isEmpty() || pushed.get().text().equals(fromFile.text())) {
+            return fromFile;
+        }
+        java.nio.file.Path dir = java.util.Optional.ofNullable(java.nio.file.Path.of(fromFile.origin()).toAbsolutePath().getParent())
+                .orElse(java.nio.file.Path.of("").toAbsolutePath());
+        Site site = settings.siteLoader().parse(pushed.get().text(), fromFile.origin(), dir);
+        LOG.info("starting with configuration version {} ({}): pushed to the running terminal, the site file {} is unchanged since",
+                pushed.get().version().version(), pushed.get().version().note(), fromFile.origin());
+        Site withUplink = SiteChange.between(fromFile.text(), site.text(), fromFile.origin(), dir).uplinkInText()
+                ? site : site.withSiteFile(site.text(), site.drivers(), fromFile.uplink());
+        fromFile.close();
+        return withUplink;
     }
 
     private static RulesEngine startRules(Site site) {
@@ -578,6 +619,49 @@ public final class Terminal implements AutoCloseable {
         return baseSite;
     }
 
+    /** Site file changes pushed to the running terminal: devices and centres restarted alone. */
+    public SiteVersions siteVersions() {
+        return siteVersions;
+    }
+
+    /** The running terminal as a site file change sees it. */
+    private final class LiveSiteFile implements LiveSite {
+        @Override
+        public Site site() {
+            return site;
+        }
+
+        @Override
+        public List<String> restart(Site candidate, SiteChange change) {
+            synchronized (Terminal.this) {
+                Site before = site;
+                io.tanhe.server.uplink.config.UplinkConfig nextUplink = change.uplinkInText() ? candidate.uplink() : before.uplink();
+                List<String> restarted = new java.util.ArrayList<>();
+                io.tanhe.drivers.config.DriverConfiguration drivers;
+                if (acquisition != null) {
+                    Acquisition.Restart r = acquisition.replace(candidate.drivers(), change.devices());
+                    r.started().forEach(d -> restarted.add("device " + d));
+                    r.stopped().stream().filter(d -> !r.started().contains(d)).forEach(d -> restarted.add("device " + d + " (stopped)"));
+                    drivers = acquisition.running(candidate.drivers());
+                } else {
+                    before.drivers().close(); // nothing polls yet: the new devices start with the acquisition
+                    drivers = candidate.drivers();
+                }
+                if (uplink != null && change.uplinkInText() && !change.centres().isEmpty()) {
+                    List<String> started = uplink.replace(nextUplink, change.centres());
+                    started.forEach(c -> restarted.add("centre " + c));
+                    change.centresRemoved().forEach(c -> restarted.add("centre " + c + " (stopped)"));
+                }
+                site = before.withSiteFile(candidate.text(), drivers, nextUplink);
+                if (uplink == null && uplinkClock != null && !nextUplink.centres().isEmpty()) {
+                    startUplink(uplinkClock);
+                    nextUplink.centres().forEach(c -> restarted.add("centre " + c.id()));
+                }
+                return restarted;
+            }
+        }
+    }
+
     /** The running terminal as the lifecycle sees it. */
     private final class Live implements LiveTerminal {
         @Override
@@ -586,8 +670,10 @@ public final class Terminal implements AutoCloseable {
         }
 
         @Override
-        public void apply(Site updated, String reason) {
+        public void apply(Site packaged, String reason) {
             Site before = site;
+            // the packages change what is computed; the devices and centres running stay (a site file push may have changed them)
+            Site updated = packaged.withSiteFile(before.text(), before.drivers(), before.uplink());
             site = updated;
             if (!updated.methodology().equals(before.methodology())) {
                 RulesEngine judge = rules == null ? null : startRules(updated);

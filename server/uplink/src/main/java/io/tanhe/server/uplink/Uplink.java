@@ -50,12 +50,14 @@ public final class Uplink implements AutoCloseable {
 
     private final Store store;
     private final UplinkEnvironment env;
+    private final Outbox outbox;
     private final Map<String, CentreWorker> workers;
     private final Map<String, CentreConfig> centres;
 
-    private Uplink(Store store, UplinkEnvironment env, Map<String, CentreConfig> centres, Map<String, CentreWorker> workers) {
+    private Uplink(Store store, UplinkEnvironment env, Outbox outbox, Map<String, CentreConfig> centres, Map<String, CentreWorker> workers) {
         this.store = store;
         this.env = env;
+        this.outbox = outbox;
         this.centres = centres;
         this.workers = workers;
     }
@@ -71,7 +73,7 @@ public final class Uplink implements AutoCloseable {
         }
         workers.values().forEach(CentreWorker::start);
         LOG.info("uplink started: {} centre(s) {}", workers.size(), workers.keySet());
-        return new Uplink(store, env, centres, workers);
+        return new Uplink(store, env, outbox, centres, workers);
     }
 
     private static CentreWorker worker(CentreConfig c, Store store, Outbox outbox, UplinkEnvironment env) {
@@ -102,12 +104,55 @@ public final class Uplink implements AutoCloseable {
     }
 
     /** Every centre's status, in configuration order. */
-    public List<CentreStatus> status() {
+    public synchronized List<CentreStatus> status() {
         return workers.values().stream().map(CentreWorker::status).toList();
     }
 
+    /**
+     * Restarts the centres of {@code changed} with their settings in {@code next}: each one running is stopped (its
+     * connection closed; what it has not delivered stays in the outbox) and, when {@code next} still names it,
+     * started again with the new settings, taking up the outbox where the old one left it. The other centres keep
+     * running untouched.
+     *
+     * @param changed the ids of the centres added, removed or changed between the running uplink and {@code next}
+     * @return the centres started with new settings (the removed ones are only stopped)
+     */
+    public synchronized List<String> replace(UplinkConfig next, Set<String> changed) {
+        for (String id : changed) {
+            CentreWorker old = workers.remove(id);
+            centres.remove(id);
+            if (old != null) {
+                old.close();
+            }
+        }
+        Map<String, CentreWorker> kept = new LinkedHashMap<>(workers);
+        Map<String, CentreConfig> keptCentres = new LinkedHashMap<>(centres);
+        workers.clear();
+        centres.clear();
+        List<String> started = new ArrayList<>();
+        for (CentreConfig c : next.centres()) { // in the new file's order
+            if (changed.contains(c.id())) {
+                CentreWorker w = worker(c, store, outbox, env);
+                centres.put(c.id(), c);
+                workers.put(c.id(), w);
+                w.start();
+                started.add(c.id());
+            } else if (kept.containsKey(c.id())) {
+                centres.put(c.id(), keptCentres.get(c.id()));
+                workers.put(c.id(), kept.get(c.id()));
+            }
+        }
+        LOG.info("uplink restarted centre(s) {}; {} kept running", changed, workers.size() - started.size());
+        return List.copyOf(started);
+    }
+
+    /** The ids of the centres running, in configuration order. */
+    public synchronized List<String> centreIds() {
+        return List.copyOf(workers.keySet());
+    }
+
     /** Makes every centre's thread look for work now (after the clock moved, in tests). */
-    public void wake() {
+    public synchronized void wake() {
         workers.values().forEach(CentreWorker::wake);
     }
 
@@ -118,7 +163,7 @@ public final class Uplink implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown centre or indicator, a grain that is not 15min/hour/day/month,
      *                                  or monthly data to an HJ 212 platform without a monthly CN
      */
-    public Map<String, Integer> backfill(ManualBackfill request) {
+    public synchronized Map<String, Integer> backfill(ManualBackfill request) {
         DataKind kind = kind(request.grain());
         List<CentreConfig> targets = new ArrayList<>();
         if (request.centreId().isPresent()) {
@@ -173,7 +218,7 @@ public final class Uplink implements AutoCloseable {
 
     /** Stops every centre's thread and closes the connections. The outbox keeps what is not yet delivered. */
     @Override
-    public void close() {
+    public synchronized void close() {
         workers.values().forEach(CentreWorker::close);
         LOG.info("uplink stopped");
     }

@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
  * @param compared  how many figures were compared
  * @param figures   the figures, each with both values (only those that differ, when the review is stored)
  * @param totals    per emission class, the sums of the stored and the replayed figures
+ * @param measuredLeftOut stored figures of the measurement method (CEMS, docs/cems.md) left out: they are measured, not
+ *                  computed from the accounting methodology, so a replay has nothing to compare them with
  */
-public record Review(LocalDate from, LocalDate to, String grain, int compared, List<Figure> figures, List<ClassTotal> totals) {
+public record Review(LocalDate from, LocalDate to, String grain, int compared, List<Figure> figures, List<ClassTotal> totals,
+                     int measuredLeftOut) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Review {
@@ -63,7 +66,8 @@ public record Review(LocalDate from, LocalDate to, String grain, int compared, L
                 + t.unit() + (t.stored() == 0 ? "" : String.format(Locale.ROOT, " (%+.2f %%)", 100 * t.difference() / t.stored())))
                 .collect(Collectors.joining("; "));
         return from + " to " + to.minusDays(1) + ": " + compared + " " + grain + " figures compared, " + differing() + " differ"
-                + (classes.isEmpty() ? "" : "; " + classes);
+                + (classes.isEmpty() ? "" : "; " + classes)
+                + (measuredLeftOut == 0 ? "" : "; " + measuredLeftOut + " measured figures (CEMS) left out: measured, not recomputed");
     }
 
     static String num(double v) {
@@ -74,7 +78,7 @@ public record Review(LocalDate from, LocalDate to, String grain, int compared, L
     public String toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("from", from.toString()).put("to", to.toString()).put("grain", grain).put("compared", compared)
-                .put("differing", differing()).put("summary", summary());
+                .put("differing", differing()).put("measuredLeftOut", measuredLeftOut).put("summary", summary());
         ArrayNode t = o.putArray("totals");
         for (ClassTotal c : totals) {
             t.addObject().put("class", c.emissionClass()).put("unit", c.unit()).put("stored", c.stored())
@@ -112,7 +116,7 @@ public record Review(LocalDate from, LocalDate to, String grain, int compared, L
                     x.path("stored").isNull() ? null : x.path("stored").asDouble(),
                     x.path("replayed").isNull() ? null : x.path("replayed").asDouble())));
             return new Review(LocalDate.parse(o.path("from").asText()), LocalDate.parse(o.path("to").asText()),
-                    o.path("grain").asText(), o.path("compared").asInt(), figures, totals);
+                    o.path("grain").asText(), o.path("compared").asInt(), figures, totals, o.path("measuredLeftOut").asInt(0));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored review is not what this terminal wrote: " + e.getOriginalMessage(), e);
         }

@@ -1,0 +1,161 @@
+package io.tanhe.server.terminal.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tanhe.grammar.config.ConfigNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What differs between the running site file and a candidate, as far as a running terminal cares: the devices
+ * of the points file (added, removed, changed: any field of the device's entry, its points included) and the
+ * uplink's data centres, which restart on their own; and every other top-level field that differs, which
+ * cannot change without restarting the terminal (the methodology, factors, bindings, rules, store, …).
+ *
+ * @param refused          top-level fields of the site file that differ and need a restart, in file order
+ * @param devicesAdded     devices only the candidate has
+ * @param devicesRemoved   devices only the running file has
+ * @param devicesChanged   devices whose entry differs (or all of them, when the points file's other settings differ)
+ * @param centresAdded     data centres only the candidate has
+ * @param centresRemoved   data centres only the running file has
+ * @param centresChanged   data centres whose entry differs
+ * @param uplinkInText     whether the candidate's {@code uplink:} differs from the running file's at all (a terminal
+ *                         may run an uplink given apart from the site file, the demo's {@code --uplink})
+ */
+public record SiteChange(List<String> refused, Set<String> devicesAdded, Set<String> devicesRemoved, Set<String> devicesChanged,
+                         Set<String> centresAdded, Set<String> centresRemoved, Set<String> centresChanged, boolean uplinkInText) {
+    /** The site file's fields a running terminal applies by restarting the workers they concern. */
+    static final Set<String> HOT = Set.of("drivers", "drivers_file", "uplink");
+
+    public SiteChange {
+        refused = List.copyOf(refused);
+        devicesAdded = Set.copyOf(devicesAdded);
+        devicesRemoved = Set.copyOf(devicesRemoved);
+        devicesChanged = Set.copyOf(devicesChanged);
+        centresAdded = Set.copyOf(centresAdded);
+        centresRemoved = Set.copyOf(centresRemoved);
+        centresChanged = Set.copyOf(centresChanged);
+    }
+
+    /**
+     * Compares two site files' texts; relative {@code drivers_file:} names resolve against {@code dir}.
+     *
+     * @param origin the file name the texts are parsed under (YAML, or JSON when it ends in {@code .json})
+     */
+    public static SiteChange between(String running, String candidate, String origin, Path dir) {
+        JsonNode before = ConfigNode.parse(running, origin).json();
+        JsonNode after = ConfigNode.parse(candidate, origin).json();
+        Set<String> fields = new LinkedHashSet<>();
+        before.fieldNames().forEachRemaining(fields::add);
+        after.fieldNames().forEachRemaining(fields::add);
+        List<String> refused = fields.stream().filter(f -> !HOT.contains(f)).filter(f -> !before.path(f).equals(after.path(f))).toList();
+        Compared devices = compare(points(before, dir), points(after, dir), "devices");
+        Compared centres = compare(before.path("uplink"), after.path("uplink"), "centres");
+        return new SiteChange(refused, devices.added, devices.removed, devices.changed, centres.added, centres.removed,
+                centres.changed, !before.path("uplink").equals(after.path("uplink")));
+    }
+
+    /** The points file's content: the {@code drivers:} block, or the file {@code drivers_file:} names. */
+    private static JsonNode points(JsonNode site, Path dir) {
+        if (site.has("drivers")) {
+            return site.get("drivers");
+        }
+        if (site.path("drivers_file").isTextual()) {
+            try {
+                return ConfigNode.read(dir.resolve(site.get("drivers_file").asText())).json();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the points file " + site.get("drivers_file").asText() + ": " + e.getMessage(), e);
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private record Compared(Set<String> added, Set<String> removed, Set<String> changed) {
+    }
+
+    /** Entries of the list {@code listField} compared by {@code id}; any other field differing changes them all. */
+    private static Compared compare(JsonNode before, JsonNode after, String listField) {
+        Map<String, JsonNode> a = byId(before.path(listField));
+        Map<String, JsonNode> b = byId(after.path(listField));
+        Set<String> added = new TreeSet<>(b.keySet());
+        added.removeAll(a.keySet());
+        Set<String> removed = new TreeSet<>(a.keySet());
+        removed.removeAll(b.keySet());
+        Set<String> changed = new TreeSet<>();
+        boolean restAlike = others(before, listField).equals(others(after, listField));
+        a.forEach((id, node) -> {
+            if (b.containsKey(id) && (!restAlike || !node.equals(b.get(id)))) {
+                changed.add(id);
+            }
+        });
+        return new Compared(added, removed, changed);
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode list) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        list.forEach(e -> out.put(e.path("id").asText(""), e));
+        return out;
+    }
+
+    private static Map<String, JsonNode> others(JsonNode block, String except) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals(except)) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The devices to restart: added, removed and changed. */
+    public Set<String> devices() {
+        Set<String> all = new TreeSet<>(devicesAdded);
+        all.addAll(devicesRemoved);
+        all.addAll(devicesChanged);
+        return all;
+    }
+
+    /** The data centres to restart: added, removed and changed. */
+    public Set<String> centres() {
+        Set<String> all = new TreeSet<>(centresAdded);
+        all.addAll(centresRemoved);
+        all.addAll(centresChanged);
+        return all;
+    }
+
+    /** Whether nothing a running terminal applies differs. */
+    public boolean isEmpty() {
+        return devices().isEmpty() && centres().isEmpty() && refused.isEmpty();
+    }
+
+    /** One line for people and the audit: which devices and centres restart. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        describe(parts, "device", devicesAdded, devicesRemoved, devicesChanged);
+        describe(parts, "centre", centresAdded, centresRemoved, centresChanged);
+        return parts.isEmpty() ? "no device or centre changes" : String.join("; ", parts);
+    }
+
+    private static void describe(List<String> parts, String what, Set<String> added, Set<String> removed, Set<String> changed) {
+        if (!added.isEmpty()) {
+            parts.add(what + "s added " + String.join(", ", added));
+        }
+        if (!removed.isEmpty()) {
+            parts.add(what + "s removed " + String.join(", ", removed));
+        }
+        if (!changed.isEmpty()) {
+            parts.add(what + "s changed " + String.join(", ", changed));
+        }
+    }
+}
