@@ -58,6 +58,16 @@ public final class CalendarRollUp {
     private final Clock wallClock;
     private final Set<String> nodes;
     private final RollUp rollUp;
+    private final Observer observer;
+
+    /** Sees each coarse bucket's figures once they are written (the terminal shows months and years to the verification rules). */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (coarse, figures) -> { };
+
+        /** {@code figures}: every present figure of {@code coarse} as just rolled up (written, or equal to the stored one). */
+        void rolledUp(TimeBucket coarse, List<ResultValue> figures);
+    }
 
     /**
      * @param readings where the per-period values of intensive inputs (a monthly lab content) are read
@@ -65,6 +75,12 @@ public final class CalendarRollUp {
      *                 over several periods their time-weighted mean
      */
     public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock) {
+        this(site, store, readings, wallClock, Observer.NONE);
+    }
+
+    /** As {@link #CalendarRollUp(Site, ResultStore, ReadingStore, Clock)}, telling {@code observer} what each roll-up made. */
+    public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock, Observer observer) {
+        this.observer = observer;
         this.site = site;
         this.store = store;
         this.readings = readings;
@@ -154,12 +170,21 @@ public final class CalendarRollUp {
         }
         Instant now = wallClock.instant();
         List<BucketResult> out = new ArrayList<>();
+        List<ResultValue> present = new ArrayList<>();
         for (ResultValue v : rollUp.withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
             if (nodes.contains(v.node())) {
                 StoredFigures.of(v, site.methodology(), now, reason).ifPresent(out::add);
+                if (v.present()) {
+                    present.add(v);
+                }
             }
         }
         List<WriteOutcome> outcomes = store.writeAll(out).join();
+        try {
+            observer.rolledUp(coarse, List.copyOf(present));
+        } catch (RuntimeException e) {
+            LOG.error("the figures of {} were stored but their observer failed: {}", coarse, e.toString());
+        }
         return (int) outcomes.stream().filter(o -> o != WriteOutcome.UNCHANGED).count();
     }
 

@@ -123,7 +123,7 @@ public final class Terminal implements AutoCloseable {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
-                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock));
+                site.closeAfter(), calendar(site));
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
@@ -316,6 +316,12 @@ public final class Terminal implements AutoCloseable {
         }
     }
 
+    /** The calendar roll-up of the live writer: its months and years go to the verification rules too. */
+    private io.tanhe.server.evaluation.CalendarRollUp calendar(Site of) {
+        return new io.tanhe.server.evaluation.CalendarRollUp(of, store.results(), store.readings(), wallClock,
+                rules == null ? io.tanhe.server.evaluation.CalendarRollUp.Observer.NONE : new VerificationFeed(rules, store.results()));
+    }
+
     private static RulesEngine startRules(Site site) {
         try {
             RulesEngine rules = RulesEngine.start(site.rules(), site.rulesSettings());
@@ -349,6 +355,7 @@ public final class Terminal implements AutoCloseable {
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
+            rules.addFindingListener(new FindingRecorder(store.findings(), wallClock));
             restoreAlerts(latest);
         }
         store.onHealthChange(this::storeHealthChanged);
@@ -588,7 +595,7 @@ public final class Terminal implements AutoCloseable {
                 RulesEngine judge = rules == null ? null : startRules(updated);
                 loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
                         wallClock, updated.closeAfter(),
-                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)),
+                        calendar(updated)),
                         store.readings(), judge, reason);
             } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);
