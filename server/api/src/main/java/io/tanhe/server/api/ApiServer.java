@@ -680,7 +680,7 @@ public final class ApiServer {
             Report report;
             try {
                 report = Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(),
-                        s.store().results(), s.site().zone(), grain, range).withMethods(s.site(), s.store());
+                        s.store().results(), s.site().zone(), grain, range).withMethods(s.site(), s.store()).withFindings(s.store().findings());
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("grain", e.getMessage());
             }
