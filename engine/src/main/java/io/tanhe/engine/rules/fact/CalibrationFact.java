@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public record CalibrationFact(String meter, String name, LocalDate due, boolean overdue, LocalDate day, List<String> points,
                               Instant dayStart, String accuracyClass) implements RuleFact {
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:级|%|％)");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*S?\\s*(?:级|%|％)");
 
     public CalibrationFact {
         Objects.requireNonNull(meter, "meter");

@@ -144,7 +144,9 @@ public enum ReportFormat {
         b.append(header(report)).append('\n');
         List<List<String>> rows = rows(report);
         if (rows.isEmpty()) {
-            return b.append("no results in this range (is the terminal running, and is the range right?)\n").toString();
+            b.append("no results in this range (is the terminal running, and is the range right?)\n");
+            findingsTable(b, report);
+            return b.toString();
         }
         int[] width = new int[COLUMNS.size()];
         for (int i = 0; i < width.length; i++) {
