@@ -12,6 +12,9 @@ import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import io.tanhe.engine.rules.fact.BucketResultFact;
 import io.tanhe.engine.rules.fact.FactorFact;
 import io.tanhe.engine.rules.fact.ObservationFact;
+import io.tanhe.engine.rules.fact.CalibrationFact;
+import io.tanhe.engine.rules.fact.PeriodChangeFact;
+import io.tanhe.engine.rules.verification.VerificationFinding;
 import io.tanhe.engine.rules.threshold.ThresholdLoader;
 import io.tanhe.engine.rules.validation.Verdict;
 import io.tanhe.engine.time.Grain;
@@ -38,26 +41,56 @@ final class GuidelineRules implements AutoCloseable {
     private final Path methodology;
     private final RulesEngine engine;
     final List<AlertEvent> alerts = new ArrayList<>();
+    /** The verification findings of the rules, in the order found. */
+    final List<VerificationFinding> findings = new ArrayList<>();
 
-    private GuidelineRules(String folder, String methodologyFile) throws Exception {
+    private GuidelineRules(String folder, String methodologyFile, Map<String, Double> verificationLimits) throws Exception {
         Path dir = Path.of(folder);
         drl = MethodologyRulesets.of(dir).files();
         thresholds = dir.resolve(folder + ".thresholds.yaml");
         methodology = dir.resolve(methodologyFile);
-        engine = RulesEngine.start(RuleSet.of(folder, drl.toArray(Path[]::new)), new RulesSettings(Duration.ofSeconds(10), Map.of(), null));
+        engine = RulesEngine.start(RuleSet.of(folder, drl.toArray(Path[]::new)), new RulesSettings(Duration.ofSeconds(10), Map.of(), null, verificationLimits));
         engine.addListener(alerts::add);
+        engine.addFindingListener(findings::add);
         engine.setThresholds(new ThresholdLoader().load(thresholds).values());
     }
 
     static GuidelineRules start(String folder, String methodologyFile) throws Exception {
-        return new GuidelineRules(folder, methodologyFile);
+        return new GuidelineRules(folder, methodologyFile, Map.of());
+    }
+
+    /** As {@link #start(String, String)}, with the site's limits of the verification checks that need one. */
+    static GuidelineRules start(String folder, String methodologyFile, Map<String, Double> verificationLimits) throws Exception {
+        return new GuidelineRules(folder, methodologyFile, verificationLimits);
+    }
+
+    /** The findings since the last call, and forgets them. */
+    List<VerificationFinding> takeFindings() {
+        List<VerificationFinding> out = List.copyOf(findings);
+        findings.clear();
+        return out;
+    }
+
+    /** The year {@code year}'s figure of a node next to the year before's. */
+    void yearOnYear(String node, int year, double value, double previous, String unit) {
+        Instant start = Instant.parse(year - 1 + "-12-31T16:00:00Z");
+        engine.change(new PeriodChangeFact(node, "", Grain.YEAR, start, Instant.parse(year + "-12-31T16:00:00Z"), value, previous, unit));
+    }
+
+    /** A meter's calibration state on a day (UTC+8), with its accuracy class. */
+    void calibration(String meter, java.time.LocalDate due, java.time.LocalDate day, String accuracyClass) {
+        boolean overdue = due == null || day.isAfter(due);
+        engine.calibration(new CalibrationFact(meter, "流量计 " + meter, due, overdue, day, List.of(meter + ".total"),
+                day.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), accuracyClass), AT);
     }
 
     /** The static checks of the ruleset and thresholds against the methodology's nodes and points. */
     List<RuleProblem> staticProblems() {
         TargetCatalog catalog = TargetCatalog.of(Compiler.compile(methodology).graph().orElseThrow());
         List<Path> files = new ArrayList<>(drl);
-        files.add(thresholds);
+        if (java.nio.file.Files.exists(thresholds)) { // a guideline without thresholds has no file
+            files.add(thresholds);
+        }
         return new RulesChecker().check(files, catalog);
     }
 

@@ -59,6 +59,8 @@ class SectorRulesetsTest {
     private static final String SHARED_COMBUSTION = "../shared/rules/combustion.validation.drl";
     private static final String SHARED_CARBONATES = "../shared/rules/carbonates.validation.drl";
     private static final String SHARED_WASTEWATER = "../shared/rules/wastewater.validation.drl";
+    /** The power verification guideline's calibration check, shipped as a template (docs/verification.md). */
+    private static final String SHARED_CALIBRATION = "../shared/rules/calibration.verification.drl";
 
     private static Probe reading(String point, String key, double value, String unit, Judgement expected, String part) {
         return new Probe(point + (key.isEmpty() ? "" : "[" + key + "]") + " = " + value + " " + unit + " is " + expected,
@@ -132,7 +134,7 @@ class SectorRulesetsTest {
                 factor("ef_carbonate", "ankerite", 45, "tCO2/t", INVALID, "outside 0.1..0.7 tCO2/t"),
                 reading("carbonate_used", "caco3", -3, "t", INVALID, "cannot be negative"),
                 bucket("power_purchased", "", -2, "MWh", INVALID, "cannot be negative"))));
-        all.add(new Ruleset("cement-2013", "cement.tanhe", List.of("cement-2013.validation.drl"), List.of(
+        all.add(new Ruleset("cement-2013", "cement.tanhe", List.of(SHARED_CALIBRATION, "cement-2013.validation.drl"), List.of(
                 reading("cao_clinker", "line1", 65.5, "%", VALID, ""),
                 reading("cao_clinker", "line1", 6550, "%", INVALID, "is not a content (0..100 %)"),
                 reading("cao_clinker", "line1", 0.655, "%", SUSPICIOUS, "outside the 50..75 % of cement clinker"),

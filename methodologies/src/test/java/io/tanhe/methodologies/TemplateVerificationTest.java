@@ -1,10 +1,12 @@
 package io.tanhe.methodologies;
 
-import io.tanhe.engine.rules.validation.Judgement;
 import io.tanhe.engine.rules.validation.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.tanhe.engine.rules.verification.VerificationFinding;
+
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,10 +23,13 @@ class TemplateVerificationTest {
     void theNaturalGasRangeOfThePowerGuidelineIsAFindingMarkedAsATemplate(String folder, String file) throws Exception {
         try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
             assertEquals(List.of(), rules.staticProblems());
-            Verdict low = rules.entered("gas_ncv_measured", "natural_gas", 280, "GJ/10^4 Nm3");
-            assertEquals(Judgement.SUSPICIOUS, low.judgement(), low.toString());
-            assertTrue(low.reasons().contains("模板") && low.reasons().contains("confidence C"), low.reasons());
-            assertEquals(Verdict.VALID, rules.entered("gas_ncv_measured", "natural_gas", 389.31, "GJ/10^4 Nm3"));
+            assertEquals(Verdict.VALID, rules.entered("gas_ncv_measured", "natural_gas", 280, "GJ/10^4 Nm3"));
+            List<VerificationFinding> found = rules.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.getFirst().template(), "marked as the power guideline used as a template");
+            assertTrue(found.getFirst().message().contains("模板") && found.getFirst().message().contains("confidence C"));
+            rules.entered("gas_ncv_measured", "natural_gas", 389.31, "GJ/10^4 Nm3");
+            assertEquals(List.of(), rules.takeFindings());
         }
     }
 
@@ -32,10 +37,27 @@ class TemplateVerificationTest {
     @CsvSource({"aluminium-2013, aluminium-2013.tanhe", "magnesium-2013, magnesium.tanhe"})
     void meteredElectricityThatDiffersFromTheSettlementVouchersIsAFinding(String folder, String file) throws Exception {
         try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
-            Verdict v = rules.monthly("power_settlement_deviation", "", 0, 1.01, "%", 1);
-            assertEquals(Judgement.SUSPICIOUS, v.judgement(), v.toString());
-            assertTrue(v.reasons().startsWith("核查发现"), v.reasons());
-            assertEquals(Verdict.VALID, rules.monthly("power_settlement_deviation", "", 1, 0.3, "%", 1));
+            assertEquals(Verdict.VALID, rules.monthly("power_settlement_deviation", "", 0, 1.01, "%", 1));
+            List<VerificationFinding> found = rules.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.getFirst().message().startsWith("核查发现"));
+            rules.monthly("power_settlement_deviation", "", 1, 0.3, "%", 1);
+            assertEquals(List.of(), rules.takeFindings());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aluminium-2013, aluminium-2013.tanhe", "magnesium-2013, magnesium.tanhe", "cement-2013, cement.tanhe"})
+    void aMeterPastItsCalibrationIsAFindingMarkedAsATemplate(String folder, String file) throws Exception {
+        try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
+            assertEquals(List.of(), rules.staticProblems());
+            rules.calibration("scale", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 4, 22), "±0.2 %");
+            List<VerificationFinding> found = rules.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.getFirst().template());
+            assertTrue(found.getFirst().message().contains("× 1.002"), found.getFirst().message());
+            rules.calibration("scale", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 4, 19), "±0.2 %");
+            assertEquals(List.of(), rules.takeFindings(), "calibrated in time");
         }
     }
 }

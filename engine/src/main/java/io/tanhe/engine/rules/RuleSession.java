@@ -8,6 +8,9 @@ import io.tanhe.engine.rules.fact.GapFact;
 import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.rules.fact.Slot;
+import io.tanhe.engine.rules.fact.PeriodChangeFact;
+import io.tanhe.engine.rules.verification.Findings;
+import io.tanhe.engine.rules.fact.VerificationLimit;
 import io.tanhe.engine.rules.fact.SourceSwitchFact;
 import io.tanhe.engine.rules.fact.CalibrationFact;
 import io.tanhe.engine.rules.threshold.Threshold;
@@ -46,7 +49,7 @@ final class RuleSession implements AutoCloseable {
     private long pseudoMillis;
 
     RuleSession(CompiledRules rules, MeasurementClock clock, AlertBook alerts, Verdicts verdicts,
-                ThresholdTracker tracker) {
+                ThresholdTracker tracker, Findings findings) {
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
         this.session = rules.base().newKieSession(conf, null);
@@ -55,6 +58,7 @@ final class RuleSession implements AutoCloseable {
         session.setGlobal("alerts", alerts);
         session.setGlobal("verdicts", verdicts);
         session.setGlobal("thresholds", tracker);
+        session.setGlobal("findings", findings);
         syncClock();
     }
 
@@ -184,8 +188,9 @@ final class RuleSession implements AutoCloseable {
         return switch (f) {
             case ObservationFact o -> o.millis();
             case BucketResultFact b -> b.startMillis();
+            case PeriodChangeFact c -> c.start().toEpochMilli();
             case SourceSwitchFact s -> s.at().toEpochMilli();
-            case GapFact _, FactorFact _, CalibrationFact _ -> Long.MIN_VALUE; // unordered: the latest arrival replaces the one before
+            case GapFact _, FactorFact _, CalibrationFact _, VerificationLimit _ -> Long.MIN_VALUE; // unordered: the latest arrival replaces the one before
         };
     }
 }

@@ -17,6 +17,10 @@ import io.tanhe.engine.rules.threshold.Threshold;
 import io.tanhe.engine.rules.threshold.ThresholdTracker;
 import io.tanhe.engine.rules.validation.Verdict;
 import io.tanhe.engine.rules.validation.Verdicts;
+import io.tanhe.engine.rules.fact.PeriodChangeFact;
+import io.tanhe.engine.rules.fact.VerificationLimit;
+import io.tanhe.engine.rules.verification.FindingListener;
+import io.tanhe.engine.rules.verification.Findings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,7 @@ public final class RulesEngine implements AutoCloseable {
     private final RuleCompiler compiler = new RuleCompiler();
     private final MeasurementClock clock = new MeasurementClock();
     private final Verdicts verdicts = new Verdicts();
+    private final Findings findings = new Findings();
     private final AlertBook alerts;
     private final ThresholdTracker tracker;
     private final GapWatch gaps;
@@ -71,6 +76,7 @@ public final class RulesEngine implements AutoCloseable {
         this.gaps = new GapWatch(settings.gapAfter(), settings.gapOverrides());
         this.rules = rules;
         this.session = newSession(rules);
+        settings.verificationLimits().forEach((name, value) -> insertQuietly(new VerificationLimit(name, value)));
     }
 
     /**
@@ -91,6 +97,15 @@ public final class RulesEngine implements AutoCloseable {
 
     public void removeListener(AlertListener listener) {
         alerts.removeListener(listener);
+    }
+
+    /** Receives the verification findings (核查发现) of the rules: neither verdicts nor alerts. */
+    public void addFindingListener(FindingListener listener) {
+        findings.addListener(listener);
+    }
+
+    public void removeFindingListener(FindingListener listener) {
+        findings.removeListener(listener);
     }
 
     /**
@@ -151,6 +166,14 @@ public final class RulesEngine implements AutoCloseable {
     /** Validates and evaluates one bucket result (a revision of a bucket replaces it). Does not move the clock. */
     public synchronized Verdict result(BucketResultFact r) {
         return judge(r);
+    }
+
+    /**
+     * A closed period's figure next to the same period a year before, for the verification checks of year-on-year
+     * change. Does not move the clock.
+     */
+    public synchronized void change(PeriodChangeFact c) {
+        insertQuietly(c);
     }
 
     /** Validates a factor value before it is used. */
@@ -325,7 +348,7 @@ public final class RulesEngine implements AutoCloseable {
     }
 
     private RuleSession newSession(CompiledRules compiled) {
-        return new RuleSession(compiled, clock, alerts, verdicts, tracker);
+        return new RuleSession(compiled, clock, alerts, verdicts, tracker, findings);
     }
 
     private Verdict judge(RuleFact fact) {

@@ -75,7 +75,7 @@ public final class AnnualReportCommand implements Callable<Integer> {
             return 2;
         }
         try (JdbcStore store = JdbcStore.open(StoreSettings.at(dataDir)); Site site = StoredSite.load(siteFile, store, dataDir)) {
-            return write(f.write(AnnualDocument.of(site, store.results(), Year.of(year), Instant.now())));
+            return write(f.write(AnnualDocument.of(site, store.results(), store.findings(), Year.of(year), Instant.now())));
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -146,7 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
                 Instant start = TimeText.parse(from, site.zone());
                 Instant end = to == null ? null : TimeText.parse(to, site.zone());
                 Report report = Report.build(site.identity().siteId(), site.methodology(), site.graph(), store.results(),
-                        site.zone(), g, ReportPeriod.of(g, start, end, site.zone())).withMethods(site, store);
+                        site.zone(), g, ReportPeriod.of(g, start, end, site.zone())).withMethods(site, store).withFindings(store.findings());
                 return emit(format.bytes(report, site.identity(), Instant.now()));
             }
         } catch (InvalidConfigException e) {

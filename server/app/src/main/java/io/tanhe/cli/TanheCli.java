@@ -21,7 +21,7 @@ public final class TanheCli implements Runnable {
             ListCommand.class, DemoCommand.class, RunCommand.class, ReportCommand.class, UplinkCommand.class,
             RecomputeCommand.class, LspCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class,
             IdentityCommand.class, CompareCommand.class, StoreCommand.class, DoctorCommand.class, CutoffCommand.class,
-            AlertsCommand.class, ManualCommand.class, QaCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class,
+            AlertsCommand.class, FindingsCommand.class, ManualCommand.class, QaCommand.class, DevicesCommand.class, PollCommand.class, BackfillCommand.class,
             JobsCommand.class, PackageCommand.class, TrustCommand.class, DiffCommand.class, ConfigCommand.class, SiteCommand.class,
             ReplayCommand.class, RemoteCommand.class, UpgradeCommand.class, EvidenceCommand.class);
 

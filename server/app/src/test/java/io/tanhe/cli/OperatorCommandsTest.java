@@ -90,6 +90,21 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void verificationFindingsAreListedWithTheirClauseAndSentence() {
+        CliRun list = tanhe("findings", "--node", "gas-meter-gt1");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().startsWith("CHECK"), list.out());
+        assertTrue(list.out().contains("VG-01.01/V2") && list.out().contains("CETS-VG-01.01 3.4.1.1, 3.4.1.4")
+                && list.out().contains("× 1.005"), "the demo's gas meter is past its calibration (due 2026-04-20): " + list.out());
+        CliRun json = tanhe("findings", "--from", "2026-06-01", "--to", "2026-06-02", "--json");
+        assertEquals(0, json.exit(), json.err());
+        assertTrue(json.out().contains("\"check\" : \"VG-01.01/V2\"") || json.out().contains("\"check\":\"VG-01.01/V2\""), json.out());
+        CliRun bad = tanhe("findings", "--limit", "0");
+        assertEquals(2, bad.exit(), bad.out());
+        assertTrue(bad.err().contains("limit"), bad.err());
+    }
+
+    @Test
     void aLabValueIsEnteredAndCorrectedKeepingEveryVersion() {
         CliRun points = tanhe("manual", "points");
         assertEquals(0, points.exit(), points.err());

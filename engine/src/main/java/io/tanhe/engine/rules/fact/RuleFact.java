@@ -6,7 +6,7 @@ package io.tanhe.engine.rules.fact;
  * a stream of years.
  */
 public sealed interface RuleFact permits ObservationFact, BucketResultFact, GapFact, SourceSwitchFact, FactorFact,
-        CalibrationFact {
+        CalibrationFact, PeriodChangeFact, VerificationLimit {
 
     /** What the fact is about, for alert subjects and messages, e.g. {@code coal_burned[unit1]}. */
     String subject();

@@ -57,6 +57,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tanhe.engine.rules.verification.VerificationFinding;
+import io.tanhe.server.store.StoredFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/alerts[?state=open|raised|acknowledged|cleared|all&from=…&to=…&severity=…&rule=…&limit=…]} — newest
  *       first, at least {@code severity}, rule ids containing {@code rule}; each with who acknowledged it and their comment, its current
  *       {@code severity}, the {@code raisedSeverity} and {@code escalatedAt} (null until it escalates);</li>
+ *   <li>{@code GET /api/findings[?from=…&to=…&node=…&limit=…]} — the verification findings (核查发现) whose period overlaps
+ *       the range (all without {@code from} and {@code to}), by period start: check id, clause, template flag, subject,
+ *       period, measured value, bound, message (docs/verification.md); not alerts;</li>
  *   <li>{@code GET /api/report?grain=hour&from=…[&to=…][&format=table|csv|json|pdf|xlsx]} — exactly what
  *       {@code tanhe report} prints or writes for the same arguments (table as text/plain, CSV as text/csv, a PDF or
  *       workbook download).</li>
@@ -105,6 +110,7 @@ public final class ApiServer {
             "/api/results/revisions", List.of("node", "grain", "start", "key"),
             "/api/readings", List.of("point", "from", "to"),
             "/api/alerts", List.of("state", "from", "to", "severity", "rule", "limit"),
+            "/api/findings", List.of("from", "to", "node", "limit"),
             "/api/report", List.of("grain", "from", "to", "format"),
             "/api/system", List.of("lines", "level"),
             "/metrics", List.of());
@@ -170,6 +176,7 @@ public final class ApiServer {
                 .get("/api/results/revisions", ctx -> send(ctx, h.revisions(ctx)), read)
                 .get("/api/readings", ctx -> send(ctx, h.readings(ctx)), read)
                 .get("/api/alerts", ctx -> send(ctx, h.alerts(ctx)), read)
+                .get("/api/findings", ctx -> send(ctx, h.findings(ctx)), read)
                 .get("/api/report", h::report, read)
                 .post("/api/login", ctx -> send(ctx, accounts.login(ctx)), RouteAccess.PUBLIC)
                 .post("/api/logout", ctx -> send(ctx, accounts.logout(ctx)), own)
@@ -580,6 +587,45 @@ public final class ApiServer {
             return page;
         }
 
+        Map<String, Object> findings(Context ctx) {
+            TimeRange range = ctx.queryParam("from") == null && ctx.queryParam("to") == null ? all() : range(ctx);
+            int limit = limit(ctx);
+            Optional<String> node = Optional.ofNullable(ctx.queryParam("node")).map(String::strip).filter(n -> !n.isEmpty());
+            List<StoredFinding> found = s.store().findings().between(range, node, limit + 1);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (StoredFinding f : found.subList(0, Math.min(found.size(), limit))) {
+                out.add(finding(f));
+            }
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("from", range.from().toString());
+            page.put("to", range.to().toString());
+            page.put("count", out.size());
+            page.put("truncated", found.size() > out.size());
+            page.put("findings", out);
+            return page;
+        }
+
+        /** A stored verification finding as the API and the CLI show it. */
+        static Map<String, Object> finding(StoredFinding stored) {
+            VerificationFinding f = stored.finding();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", stored.id());
+            m.put("check", f.check());
+            m.put("clause", f.clause());
+            m.put("template", f.template());
+            m.put("subject", f.subject());
+            m.put("grain", f.grain() == null ? null : f.grain().label());
+            m.put("from", f.from().toString());
+            m.put("to", f.to().toString());
+            m.put("measured", Double.isFinite(f.measured()) ? f.measured() : null);
+            m.put("unit", f.unit());
+            m.put("bound", f.bound());
+            m.put("message", f.message());
+            m.put("rule", f.rule());
+            m.put("foundAt", stored.foundAt().toString());
+            return m;
+        }
+
         /** The lowest severity shown ({@code severity=major}: major and critical); null for all. */
         private static Severity severity(Context ctx) {
             String v = ctx.queryParam("severity");
@@ -634,7 +680,7 @@ public final class ApiServer {
             Report report;
             try {
                 report = Report.build(s.site().identity().siteId(), s.site().methodology(), s.site().graph(),
-                        s.store().results(), s.site().zone(), grain, range).withMethods(s.site(), s.store());
+                        s.store().results(), s.site().zone(), grain, range).withMethods(s.site(), s.store()).withFindings(s.store().findings());
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("grain", e.getMessage());
             }

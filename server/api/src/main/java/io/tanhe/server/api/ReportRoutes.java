@@ -86,7 +86,7 @@ final class ReportRoutes {
         if (!format.binary()) {
             throw new BadRequest("format", "the annual report is a document: use format=pdf or format=xlsx");
         }
-        byte[] body = format.write(AnnualDocument.of(s.site(), s.store().results(), year, Instant.now()));
+        byte[] body = format.write(AnnualDocument.of(s.site(), s.store().results(), s.store().findings(), year, Instant.now()));
         ctx.header("Content-Disposition", "attachment; filename=\"" + s.site().identity().siteId() + "-" + year + "."
                 + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
         ctx.contentType(format.mediaType()).result(body);

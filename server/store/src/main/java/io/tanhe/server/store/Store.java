@@ -41,6 +41,9 @@ public interface Store extends AutoCloseable {
     /** The quality-assurance records of the site's CEMS: calibrations, maintenance, relative-accuracy audits. */
     QaStore qa();
 
+    /** The verification findings (核查发现) of the rules: docs/verification.md. */
+    FindingStore findings();
+
     /** Configuration packages pushed to the terminal and their activation log (issue 15). */
     ConfigPackages packages();
 

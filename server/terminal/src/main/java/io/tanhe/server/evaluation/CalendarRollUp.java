@@ -63,6 +63,16 @@ public final class CalendarRollUp {
     private final Set<String> nodes;
     private final RollUp rollUp;
     private final Consumer<BucketResult> written;
+    private final Observer observer;
+
+    /** Sees each coarse bucket's figures once they are written (the terminal shows months and years to the verification rules). */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (coarse, figures) -> { };
+
+        /** {@code figures}: every present figure of {@code coarse} as just rolled up (written, or equal to the stored one). */
+        void rolledUp(TimeBucket coarse, List<ResultValue> figures);
+    }
 
     /**
      * @param readings where the per-period values of intensive inputs (a monthly lab content) are read
@@ -70,11 +80,17 @@ public final class CalendarRollUp {
      *                 over several periods their time-weighted mean
      */
     public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock) {
-        this(site, () -> site, store, readings, wallClock, r -> { });
+        this(site, () -> site, store, readings, wallClock, r -> { }, Observer.NONE);
+    }
+
+    /** As {@link #CalendarRollUp(Site, ResultStore, ReadingStore, Clock)}, telling {@code observer} what each roll-up made. */
+    public CalendarRollUp(Site site, ResultStore store, ReadingStore readings, Clock wallClock, Observer observer) {
+        this(site, () -> site, store, readings, wallClock, r -> { }, observer);
     }
 
     private CalendarRollUp(Site site, Supplier<Site> current, ResultStore store, ReadingStore readings, Clock wallClock,
-                           Consumer<BucketResult> written) {
+                           Consumer<BucketResult> written, Observer observer) {
+        this.observer = observer;
         this.site = site;
         this.current = current;
         this.store = store;
@@ -92,7 +108,7 @@ public final class CalendarRollUp {
      * a week or month read at the start would keep the old values where an intensive figure reads a factor.
      */
     public CalendarRollUp following(Supplier<Site> current) {
-        return new CalendarRollUp(site, current, store, readings, wallClock, written);
+        return new CalendarRollUp(site, current, store, readings, wallClock, written, observer);
     }
 
     /**
@@ -101,7 +117,7 @@ public final class CalendarRollUp {
      * is judged when that bucket is stored, as a day's is when the day is.
      */
     public CalendarRollUp onWritten(Consumer<BucketResult> consumer) {
-        return new CalendarRollUp(site, current, store, readings, wallClock, consumer);
+        return new CalendarRollUp(site, current, store, readings, wallClock, consumer, observer);
     }
 
     /** The factors in effect: the current configuration's, unless it runs another methodology (its writer replaces this one). */
@@ -192,12 +208,16 @@ public final class CalendarRollUp {
         Instant now = wallClock.instant();
         List<BucketResult> out = new ArrayList<>();
         List<Boolean> present = new ArrayList<>();
+        List<ResultValue> presentValues = new ArrayList<>();
         for (ResultValue v : rollUp.withFactors(factors()).withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
             if (nodes.contains(v.node())) {
                 StoredFigures.of(v, site.methodology(), now, reason).ifPresent(r -> {
                     out.add(r);
                     present.add(v.present());
                 });
+                if (v.present()) {
+                    presentValues.add(v);
+                }
             }
         }
         List<WriteOutcome> outcomes = store.writeAll(out).join();
@@ -209,6 +229,11 @@ public final class CalendarRollUp {
                     tell(out.get(i));
                 }
             }
+        }
+        try {
+            observer.rolledUp(coarse, List.copyOf(presentValues));
+        } catch (RuntimeException e) {
+            LOG.error("the figures of {} were stored but their observer failed: {}", coarse, e.toString());
         }
         return changed;
     }

@@ -51,8 +51,17 @@ public final class AnnualDocument {
     private AnnualDocument() {
     }
 
-    /** The report of {@code year} for {@code site} from {@code store}, as of {@code generated}. */
+    /** The report of {@code year} for {@code site} from {@code store}, as of {@code generated}, without verification findings. */
     public static ReportDocument of(Site site, ResultStore store, Year year, Instant generated) {
+        return of(site, store, null, year, generated);
+    }
+
+    /**
+     * The report of {@code year} for {@code site} from {@code store}, as of {@code generated}; the verification findings of
+     * the year from {@code findings} follow the data-quality section (when there are any; null for none).
+     */
+    public static ReportDocument of(Site site, ResultStore store, io.tanhe.server.store.FindingStore findings, Year year,
+                                    Instant generated) {
         ZoneId zone = site.zone();
         Instant from = year.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = year.plusYears(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -69,6 +78,11 @@ public final class AnnualDocument {
         sections.add(activity(site, store, range));
         sections.add(factors(site, year));
         sections.add(quality(site.reporting(), site, asOf));
+        List<io.tanhe.server.store.StoredFinding> found = findings == null ? List.of()
+                : findings.between(range, java.util.Optional.empty(), Report.MAX_FINDINGS);
+        if (!found.isEmpty()) {
+            sections.add(FindingsSection.of(found, zone));
+        }
         sections.add(missing(site, days));
         sections.add(analysis(Analysis.of(site.identity().siteId(), site.methodology(), site.graph(), store, zone, year)));
         sections.add(provenance(site, year, days));

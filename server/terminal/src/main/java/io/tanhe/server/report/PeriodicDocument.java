@@ -54,6 +54,9 @@ public final class PeriodicDocument {
         if (!report.methods().rows().isEmpty() || !report.methods().qa().isEmpty()) {
             sections.add(methods(report));
         }
+        if (!report.findings().isEmpty()) {
+            sections.add(FindingsSection.of(report.findings(), report.zone()));
+        }
         return new ReportDocument("碳排放统计报告", identity.enterprise() + " · " + identity.siteName() + " · " + period, sections);
     }
 

@@ -3,7 +3,9 @@ package io.tanhe.server.report;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.graph.Node;
 import io.tanhe.engine.graph.NodeKind;
+import io.tanhe.server.store.FindingStore;
 import io.tanhe.server.store.MethodologyRef;
+import io.tanhe.server.store.StoredFinding;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.TimeRange;
 
@@ -33,10 +35,17 @@ import java.util.TreeMap;
  * @param buckets     bucket start → its lines, sources by class then name, totals last
  * @param measures    bucket start → its production and intensity lines (empty when the methodology declares none)
  * @param methods     both methods for the boundaries the site compares ({@link BothMethods#NONE} unless added by {@link #withMethods})
+ * @param findings    the verification findings whose period overlaps the range (none unless added by {@link #withFindings})
  */
 public record Report(String site, MethodologyRef methodology, ZoneId zone, ReportGrain grain, TimeRange range,
                      Map<Instant, List<ReportLine>> buckets, Map<Instant, List<ReportLine>> measures,
-                     BothMethods methods) {
+                     BothMethods methods, List<StoredFinding> findings) {
+    /** The most findings a report lists. */
+    static final int MAX_FINDINGS = 10_000;
+
+    public Report {
+        findings = List.copyOf(findings);
+    }
 
     /** Reads the report from the store. */
     public static Report build(String site, MethodologyRef methodology, ComputationGraph graph, ResultStore store, ZoneId zone,
@@ -73,13 +82,19 @@ public record Report(String site, MethodologyRef methodology, ZoneId zone, Repor
                         .add(new ReportLine(ReportLine.Kind.INTENSITY, null, null, r.label(), n.label(), r, ratio));
             }
         });
-        return new Report(site, methodology, zone, grain, range, buckets, measures, BothMethods.NONE);
+        return new Report(site, methodology, zone, grain, range, buckets, measures, BothMethods.NONE, List.of());
     }
 
     /** This report with both methods for the boundaries {@code site} compares (docs/cems.md), read from {@code store}. */
     public Report withMethods(io.tanhe.server.site.Site site, io.tanhe.server.store.Store store) {
         return new Report(this.site, methodology, zone, grain, range, buckets, measures,
-                BothMethods.of(site, store.results(), store.qa(), grain, range));
+                BothMethods.of(site, store.results(), store.qa(), grain, range), findings);
+    }
+
+    /** This report with the verification findings whose period overlaps its range, read from {@code store}. */
+    public Report withFindings(FindingStore store) {
+        return new Report(site, methodology, zone, grain, range, buckets, measures, methods,
+                store.between(range, Optional.empty(), MAX_FINDINGS));
     }
 
     /** The intensity nodes of {@code graph}: ratios whose numerator is an emission or a total, in declaration order. */

@@ -144,7 +144,9 @@ public enum ReportFormat {
         b.append(header(report)).append('\n');
         List<List<String>> rows = rows(report);
         if (rows.isEmpty()) {
-            return b.append("no results in this range (is the terminal running, and is the range right?)\n").toString();
+            b.append("no results in this range (is the terminal running, and is the range right?)\n");
+            findingsTable(b, report);
+            return b.toString();
         }
         int[] width = new int[COLUMNS.size()];
         for (int i = 0; i < width.length; i++) {
@@ -165,7 +167,24 @@ public enum ReportFormat {
             appendRow(b, shown, width);
         }
         methodsTable(b, report);
+        findingsTable(b, report);
         return b.toString();
+    }
+
+    /** The verification findings of the range, one line each with the verifier's sentence under it; nothing when none. */
+    private static void findingsTable(StringBuilder b, Report report) {
+        if (report.findings().isEmpty()) {
+            return;
+        }
+        b.append('\n').append("verification findings (核查发现; not alerts): ").append(report.findings().size()).append('\n');
+        for (io.tanhe.server.store.StoredFinding s : report.findings()) {
+            var f = s.finding();
+            b.append(f.check()).append(f.template() ? " (template)" : "").append("  ").append(f.clause()).append("  ")
+                    .append(f.subject()).append("  ").append(LOCAL.format(f.from().atZone(report.zone())))
+                    .append("  ").append(Double.isFinite(f.measured()) ? number(f.measured()) + " " + f.unit() : "—")
+                    .append("  bound ").append(f.bound()).append('\n')
+                    .append("    ").append(f.message()).append('\n');
+        }
     }
 
     /** Both methods, one block per compared boundary: the figures, δ, the measured hours' capture rate and substitutions, the finding. */
@@ -286,6 +305,9 @@ public enum ReportFormat {
             doc.put("methods", methodsJson(report.methods()));
             doc.put("qa", report.methods().qa().stream().map(ReportFormat::qaJson).toList());
         }
+        if (!report.findings().isEmpty()) {
+            doc.put("findings", report.findings().stream().map(ReportFormat::findingJson).toList());
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -326,6 +348,23 @@ public enum ReportFormat {
         m.put("unit", r.unit());
         m.put("quality", r.quality().name());
         m.put("completeness", r.completeness());
+        return m;
+    }
+
+    private static Map<String, Object> findingJson(io.tanhe.server.store.StoredFinding s) {
+        var f = s.finding();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("check", f.check());
+        m.put("clause", f.clause());
+        m.put("template", f.template());
+        m.put("subject", f.subject());
+        m.put("grain", f.grain() == null ? null : f.grain().label());
+        m.put("from", f.from().toString());
+        m.put("to", f.to().toString());
+        m.put("measured", Double.isFinite(f.measured()) ? f.measured() : null);
+        m.put("unit", f.unit());
+        m.put("bound", f.bound());
+        m.put("message", f.message());
         return m;
     }
 

@@ -148,6 +148,26 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
                 .map(s -> " — did you mean `" + s + "`?").orElse("; add `grain: hour` to check a methodology node's bucket results"));
     }
 
+    /**
+     * {@code rules.verification}: the limits of verification checks whose guideline gives no number (docs/verification.md),
+     * name → number, e.g. {@code yoy_change_percent: 15}.
+     */
+    private static Map<String, Double> verificationLimits(ConfigNode rules) {
+        Map<String, Double> limits = new LinkedHashMap<>();
+        rules.object("verification").ifPresent(v -> {
+            for (String name : v.fieldNames()) {
+                v.decimal(name).map(java.math.BigDecimal::doubleValue).ifPresent(n -> {
+                    if (!Double.isFinite(n) || n < 0) {
+                        v.problem(name, "verification limit `" + name + "` is " + n + "; give a number of 0 or more", Optional.empty());
+                    } else {
+                        limits.put(name, n);
+                    }
+                });
+            }
+        });
+        return limits;
+    }
+
     private static RulesSettings settings(Optional<ConfigNode> rules, Map<String, PointBinding> bindings,
                                           DriverConfiguration drivers) {
         RulesSettings s = RulesSettings.defaults();
@@ -161,6 +181,7 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
             if (escalate.isPresent()) {
                 s = s.withEscalateAfter(escalate.get());
             }
+            s = s.withVerificationLimits(verificationLimits(r));
         }
         Map<String, Duration> overrides = new HashMap<>(polledGapTimes(s.gapAfter(), bindings, drivers));
         bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)

@@ -41,7 +41,7 @@ final class CalibrationWatch {
         nextDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         for (Meter m : meters) {
             rules.calibration(new CalibrationFact(m.id(), m.name(), m.calibrationDue().orElse(null), m.calibrationOverdue(day), day,
-                    m.points()), dataTime);
+                    m.points(), day.atStartOfDay(zone).toInstant(), m.accuracyClass()), dataTime);
         }
     }
 }

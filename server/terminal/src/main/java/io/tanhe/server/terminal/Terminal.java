@@ -127,8 +127,7 @@ public final class Terminal implements AutoCloseable {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         evaluator.setClosingDelay(site.closeAfter());
         ResultWriter writer = new ResultWriter(evaluator, store.results(), site.methodology(), rules, stats, wallClock,
-                site.closeAfter(), new io.tanhe.server.evaluation.CalendarRollUp(site, store.results(), store.readings(), wallClock)
-                        .following(() -> this.site));
+                site.closeAfter(), calendar(site));
         this.loop = new EvaluationLoop(site, evaluator, rules, writer, window, stats, queue, settings.flushInterval(),
                 new LateRequests(site, store.recomputeQueue(), wallClock), settings.dataDir());
         this.intake = new Intake(site, store.readings(), queue, stats, wallClock, window, settings.dataDir());
@@ -356,6 +355,15 @@ public final class Terminal implements AutoCloseable {
                 ? site : site.withSiteFile(site.text(), site.drivers(), fromFile.uplink());
         fromFile.close();
         return withUplink;
+
+    /**
+     * The calendar roll-up of the live writer, reading the running configuration's factors: the writer shows the rules
+     * each week to year it stores; a year also goes to the year-on-year verification check with the year before.
+     */
+    private io.tanhe.server.evaluation.CalendarRollUp calendar(Site of) {
+        return new io.tanhe.server.evaluation.CalendarRollUp(of, store.results(), store.readings(), wallClock,
+                rules == null ? io.tanhe.server.evaluation.CalendarRollUp.Observer.NONE : new VerificationFeed(rules, store.results()))
+                .following(() -> this.site);
     }
 
     private static RulesEngine startRules(Site site) {
@@ -391,6 +399,7 @@ public final class Terminal implements AutoCloseable {
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
+            rules.addFindingListener(new FindingRecorder(store.findings(), wallClock));
             restoreAlerts(latest);
         }
         store.onHealthChange(this::storeHealthChanged);
@@ -679,8 +688,7 @@ public final class Terminal implements AutoCloseable {
                 RulesEngine judge = rules == null ? null : startRules(updated);
                 loop.replaceMethodology(updated, next -> new ResultWriter(next, store.results(), updated.methodology(), rules, stats,
                         wallClock, updated.closeAfter(),
-                        new io.tanhe.server.evaluation.CalendarRollUp(updated, store.results(), store.readings(), wallClock)
-                                .following(() -> site)),
+                        calendar(updated)),
                         store.readings(), judge, reason);
             } else if (updated.factors() != before.factors()) {
                 loop.replaceFactors(updated.factors(), reason);

@@ -7,6 +7,7 @@ import io.tanhe.server.store.EventLog;
 import io.tanhe.server.store.Outbox;
 import io.tanhe.server.store.ReadingStore;
 import io.tanhe.server.store.QaStore;
+import io.tanhe.server.store.FindingStore;
 import io.tanhe.server.store.RecomputeQueue;
 import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.RetentionReport;
@@ -46,6 +47,7 @@ public final class JdbcStore implements Store {
     private final JdbcEvents events;
     private final JdbcConfigs configs;
     private final JdbcQa qa;
+    private final JdbcFindings findings;
     private final JdbcOutbox outbox;
     private final JdbcRecomputeQueue recomputeQueue;
     private final JdbcConfigPackages packages;
@@ -61,6 +63,7 @@ public final class JdbcStore implements Store {
         this.events = new JdbcEvents(db);
         this.configs = new JdbcConfigs(db);
         this.qa = new JdbcQa(db);
+        this.findings = new JdbcFindings(db);
         this.outbox = new JdbcOutbox(db);
         this.recomputeQueue = new JdbcRecomputeQueue(db);
         this.packages = new JdbcConfigPackages(db);
@@ -196,6 +199,11 @@ public final class JdbcStore implements Store {
     @Override
     public QaStore qa() {
         return qa;
+    }
+
+    @Override
+    public FindingStore findings() {
+        return findings;
     }
 
     @Override

@@ -67,6 +67,8 @@ public final class TableCopy {
                     + " requested_at:I done_at:I")),
             new Table("qa_record", "id", true, cols("id:L kind point_id period_start:I period_end:I reference_value:F"
                     + " measured_value:F span_range:F result_value:F limit_value:F passed:L source note recorded_at:I")),
+            new Table("verification_finding", "id", true, cols("id:L dedup_key check_id clause template_check:L subject grain"
+                    + " period_start:I period_end:I measured_value:F unit bound message rule_name found_at:I")),
 
             new Table("config_package", "id", true, cols("id:L kind package_name package_version content sha256 signatures"
                     + " uploaded_by uploaded_at:I state effective_from:I review review_summary")),
