@@ -355,6 +355,7 @@ public final class Terminal implements AutoCloseable {
                 ? site : site.withSiteFile(site.text(), site.drivers(), fromFile.uplink());
         fromFile.close();
         return withUplink;
+    }
 
     /**
      * The calendar roll-up of the live writer, reading the running configuration's factors: the writer shows the rules
