@@ -4,15 +4,22 @@ import io.tanhe.engine.rules.fact.ObservationFact;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.common.NetworkNode;
 import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.IndexableConstraint;
 import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
+import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.ReteEvaluator;
 import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.JoinNode;
+import org.drools.core.reteoo.LeftInputAdapterNode;
+import org.drools.core.reteoo.RuleTerminalNode;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +44,18 @@ final class ObservationInterest {
     private static final String GENERIC_PACKAGE = "io.tanhe.engine.rules.generic";
 
     /** A node of the walk: either a test with children, or the end of a path. */
-    private sealed interface Step permits Test, Always, Watched {
+    private sealed interface Step permits Test, ByPoint, Always, Watched {
     }
 
     /** An alpha constraint and what lies behind it. */
     private record Test(AlphaNodeFieldConstraint constraint, Step[] next) implements Step {
+    }
+
+    /**
+     * Sibling tests {@code point == "<literal>"}, looked up by the reading's point instead of tried
+     * one by one (as Drools hashes such alpha nodes): what lies behind each literal.
+     */
+    private record ByPoint(Map<String, Step[]> next) implements Step {
     }
 
     /** A path into a join, rule or query some rule other than the threshold rule uses. */
@@ -59,11 +73,13 @@ final class ObservationInterest {
 
     private final Step[] roots;
     private final ValueResolver resolver;
+    private final boolean deletesFireNothing;
     private final DefaultFactHandle probe = new DefaultFactHandle();
 
-    private ObservationInterest(Step[] roots, ValueResolver resolver) {
+    private ObservationInterest(Step[] roots, ValueResolver resolver, boolean deletesFireNothing) {
         this.roots = roots;
         this.resolver = resolver;
+        this.deletesFireNothing = deletesFireNothing;
     }
 
     /** Reads the network of {@code session}'s rules base. */
@@ -76,7 +92,36 @@ final class ObservationInterest {
                 roots.addAll(List.of(below(otn)));
             }
         }
-        return new ObservationInterest(roots.toArray(Step[]::new), evaluator);
+        boolean plain = true;
+        for (ObjectTypeNode otn : evaluator.getKnowledgeBase().getRete().getObjectTypeNodes()) {
+            plain &= joinsOnly(otn);
+        }
+        return new ObservationInterest(roots.toArray(Step[]::new), evaluator, plain);
+    }
+
+    /**
+     * True when deleting a fact can make no rule fire: the network is made of tests, joins and rule
+     * terminals only (no {@code not}, {@code exists}, {@code accumulate}, {@code from}, timers,
+     * queries...), where a delete only takes matches away. Then a delete need not be followed by
+     * {@code fireAllRules} at once: the next firing processes it with the same outcome.
+     */
+    boolean deletesFireNothing() {
+        return deletesFireNothing;
+    }
+
+    private static boolean joinsOnly(NetworkNode node) {
+        NetworkNode[] sinks = node.getSinks();
+        if (sinks == null) { // a terminal
+            return true;
+        }
+        for (NetworkNode sink : sinks) {
+            boolean known = sink instanceof AlphaNode || sink instanceof LeftInputAdapterNode
+                    || sink instanceof JoinNode || sink instanceof RuleTerminalNode;
+            if (!known || !joinsOnly(sink)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when some rule can match {@code o}, given which points have an observation threshold. */
@@ -95,6 +140,10 @@ final class ObservationInterest {
                 case Always _ -> true;
                 case Watched _ -> watched.watched(o.point());
                 case Test t -> t.constraint().isAllowed(probe, resolver) && any(t.next(), o, watched);
+                case ByPoint b -> {
+                    Step[] next = b.next().get(o.point());
+                    yield next != null && any(next, o, watched);
+                }
             };
             if (hit) {
                 return true;
@@ -106,10 +155,34 @@ final class ObservationInterest {
     private static Step[] below(NetworkNode node) {
         NetworkNode[] sinks = node.getSinks();
         List<Step> steps = new ArrayList<>(sinks.length);
+        Map<String, List<Step>> byPoint = new HashMap<>();
         for (NetworkNode sink : sinks) {
-            steps.add(sink instanceof AlphaNode a ? new Test(a.getConstraint(), below(a)) : endOf(sink));
+            if (!(sink instanceof AlphaNode a)) {
+                steps.add(endOf(sink));
+            } else if (pointLiteral(a.getConstraint()) instanceof String literal) {
+                byPoint.computeIfAbsent(literal, k -> new ArrayList<>()).addAll(List.of(below(a)));
+            } else {
+                steps.add(new Test(a.getConstraint(), below(a)));
+            }
+        }
+        if (!byPoint.isEmpty()) {
+            Map<String, Step[]> next = new HashMap<>();
+            byPoint.forEach((literal, list) -> next.put(literal, list.toArray(Step[]::new)));
+            steps.addFirst(new ByPoint(next)); // a HashMap: compares hashes before strings
         }
         return steps.toArray(Step[]::new);
+    }
+
+    /** The literal of a test {@code point == "<literal>"} on an {@link ObservationFact}; null for any other test. */
+    private static String pointLiteral(AlphaNodeFieldConstraint c) {
+        if (!(c instanceof IndexableConstraint ic) || ic.getConstraintType() != ConstraintTypeOperator.EQUAL
+                || ic.getField() == null || !(ic.getField().getValue() instanceof String literal)
+                || ic.getFieldExtractor() == null) {
+            return null;
+        }
+        Method read = ic.getFieldExtractor().getNativeReadMethod();
+        return read != null && read.getDeclaringClass() == ObservationFact.class && read.getName().equals("point")
+                ? literal : null;
     }
 
     private static Step endOf(NetworkNode sink) {

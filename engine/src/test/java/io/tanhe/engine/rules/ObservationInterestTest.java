@@ -84,6 +84,25 @@ class ObservationInterestTest {
                 alerts.raise(kcontext, "p15-high", "p15", Severity.INFO, "p15 " + $o.value());
             end
             """;
+    /**
+     * A rule that can fire when a reading is deleted (the replaced reading of "tail" was above 80):
+     * "tail" comes last in each step but for one reading no rule looks at, so the delete must fire
+     * the rules at that reading's time, not at the next step's.
+     */
+    private static final String NEGATION = """
+            package site.negation;
+            import io.tanhe.engine.rules.fact.ObservationFact;
+            import io.tanhe.engine.rules.alert.Severity;
+            global io.tanhe.engine.rules.alert.AlertBook alerts;
+            rule "p4 high while p6 is not"
+            when
+                $a : ObservationFact(point == "p4", good)
+                not ObservationFact(point == "tail", value > 80)
+            then
+                if ($a.value() > 60) { alerts.raise(kcontext, "p4-alone", "p4", Severity.INFO, "p4 " + $a.value()); }
+                else { alerts.clear(kcontext, "p4-alone", "p4"); }
+            end
+            """;
     private static final String EVERY_READING = """
             package reference;
             import io.tanhe.engine.rules.fact.ObservationFact;
@@ -97,8 +116,11 @@ class ObservationInterestTest {
     private record Run(List<AlertEvent> events, List<Verdict> verdicts, long facts, long heldAside) {
     }
 
-    private static RuleSet rules(String version, String site, boolean reference) {
+    private static RuleSet rules(String version, String site, boolean reference, boolean negation) {
         List<RuleSource> sources = new ArrayList<>(List.of(new RuleSource("site/site.drl", site)));
+        if (negation) {
+            sources.add(new RuleSource("site/negation.drl", NEGATION));
+        }
         if (reference) {
             sources.add(new RuleSource("reference/every.drl", EVERY_READING));
         }
@@ -117,8 +139,8 @@ class ObservationInterestTest {
      * noise, negative and huge spikes (invalid), dropouts (NaN), silent stretches (gaps); thresholds
      * added, removed and moved on the way, and the rules reloaded.
      */
-    private static Run run(boolean reference, boolean inSteps) throws Exception {
-        Recorder r = new Recorder(rules("v1", SITE, reference),
+    private static Run run(boolean reference, boolean inSteps, boolean negation) throws Exception {
+        Recorder r = new Recorder(rules("v1", SITE, reference, negation),
                 new RulesSettings(Duration.ofSeconds(30), Map.of(), Duration.ofMinutes(10)),
                 high("p3"),
                 Threshold.of("low", "p7", Operator.LT, 20, Severity.MAJOR),
@@ -135,7 +157,7 @@ class ObservationInterestTest {
                         Threshold.of("late", "p12", Operator.GT, 50, Severity.INFO)));
                 case 3600 -> r.engine.putThreshold(high("p5"));
                 case 4800 -> assertInstanceOf(ReloadOutcome.Applied.class,
-                        r.engine.reload(rules("v2", SITE_V2, reference)).get(60, TimeUnit.SECONDS));
+                        r.engine.reload(rules("v2", SITE_V2, reference, negation)).get(60, TimeUnit.SECONDS));
                 default -> { }
             }
             Instant at = Recorder.T0.plusSeconds(s);
@@ -160,6 +182,8 @@ class ObservationInterestTest {
                 String unit = ncvUnits[(s / 60) % 3];
                 step.add(ObservationFact.measured("ncv", "", at, switch (unit) { case "GJ/t" -> 60; case "kJ/kg" -> 20_900; default -> 21; }, unit));
             }
+            step.add(ObservationFact.measured("tail", "", at, 75 + 10 * Math.sin(s / 50.0), "t/h"));
+            step.add(ObservationFact.measured("after", "", at, 1, "t/h"));
             if (inSteps) {
                 verdicts.addAll(r.engine.observeAll(step));
             } else {
@@ -173,8 +197,8 @@ class ObservationInterestTest {
 
     @Test
     void readingsHeldAsideRaiseExactlyTheAlertsOfASessionHoldingEveryReading() throws Exception {
-        Run reference = run(true, false);
-        Run filtered = run(false, false);
+        Run reference = run(true, false, false);
+        Run filtered = run(false, false, false);
         assertEquals(reference.events(), filtered.events());
         assertEquals(reference.verdicts(), filtered.verdicts());
         assertEquals(reference.facts(), filtered.facts());
@@ -190,12 +214,22 @@ class ObservationInterestTest {
 
     @Test
     void inStepsTooTheFilteredSessionRaisesExactlyTheReferenceAlerts() throws Exception {
-        Run reference = run(true, true);
-        Run filtered = run(false, true);
+        Run reference = run(true, true, false);
+        Run filtered = run(false, true, false);
         assertEquals(reference.events(), filtered.events());
         assertEquals(reference.verdicts(), filtered.verdicts());
         assertEquals(reference.facts(), filtered.facts());
         assertTrue(filtered.heldAside() > 10);
+    }
+
+    @Test
+    void withARuleThatFiresOnADeleteTheFilteredSessionStillRaisesExactlyTheReferenceAlerts() throws Exception {
+        Run reference = run(true, false, true);
+        Run filtered = run(false, false, true);
+        assertEquals(reference.events(), filtered.events());
+        assertEquals(reference.verdicts(), filtered.verdicts());
+        assertEquals(reference.facts(), filtered.facts());
+        assertTrue(reference.events().stream().anyMatch(e -> e.alert().name().equals("p4-alone")), "the negation rule raised");
     }
 
     @Test
@@ -212,7 +246,7 @@ class ObservationInterestTest {
 
     @Test
     void aValidationRuleOnEveryReadingMakesOnlyTheReadingsItCanMatchOfInterest() throws Exception {
-        Recorder r = new Recorder(rules("v1", SITE, false), RulesSettings.defaults());
+        Recorder r = new Recorder(rules("v1", SITE, false, false), RulesSettings.defaults());
         assertFalse(r.engine.observe(ObservationFact.measured("x", "", Recorder.T0, 5, "t/h")).invalid());
         assertEquals(1, r.engine.readingsHeldAside(), "5 t/h on x: nothing can match it");
         assertTrue(r.engine.observe(ObservationFact.measured("x", "", Recorder.T0.plusSeconds(1), -5, "t/h")).invalid());
