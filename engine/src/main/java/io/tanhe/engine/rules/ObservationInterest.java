@@ -13,11 +13,11 @@ import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.JoinNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.RuleTerminalNode;
+import org.drools.mvel.accessors.ClassFieldReader;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -176,12 +176,11 @@ final class ObservationInterest {
     /** The literal of a test {@code point == "<literal>"} on an {@link ObservationFact}; null for any other test. */
     private static String pointLiteral(AlphaNodeFieldConstraint c) {
         if (!(c instanceof IndexableConstraint ic) || ic.getConstraintType() != ConstraintTypeOperator.EQUAL
-                || ic.getField() == null || !(ic.getField().getValue() instanceof String literal)
-                || ic.getFieldExtractor() == null) {
+                || ic.getField() == null || !(ic.getField().getValue() instanceof String literal)) {
             return null;
         }
-        Method read = ic.getFieldExtractor().getNativeReadMethod();
-        return read != null && read.getDeclaringClass() == ObservationFact.class && read.getName().equals("point")
+        return ic.getFieldExtractor() instanceof ClassFieldReader read && read.getClassName().equals(ObservationFact.class.getName())
+                && read.getFieldName().equals("point")
                 ? literal : null;
     }
 
