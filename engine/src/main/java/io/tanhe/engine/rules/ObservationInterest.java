@@ -11,6 +11,7 @@ import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.ReteEvaluator;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.JoinNode;
+import org.drools.core.reteoo.JoinRightAdapterNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.RuleTerminalNode;
 import org.drools.mvel.accessors.ClassFieldReader;
@@ -115,8 +116,9 @@ final class ObservationInterest {
             return true;
         }
         for (NetworkNode sink : sinks) {
+            // a join's right input arrives through its adapter; not, exists and accumulate have their own
             boolean known = sink instanceof AlphaNode || sink instanceof LeftInputAdapterNode
-                    || sink instanceof JoinNode || sink instanceof RuleTerminalNode;
+                    || sink instanceof JoinRightAdapterNode || sink instanceof JoinNode || sink instanceof RuleTerminalNode;
             if (!known || !joinsOnly(sink)) {
                 return false;
             }

@@ -255,4 +255,14 @@ class ObservationInterestTest {
         assertEquals(1, r.engine.readingsHeldAside(), "a rule joins flow with its previous reading: it goes in");
         assertEquals(2, r.engine.factCount());
     }
+
+    @Test
+    void deletesAreLeftForTheNextFiringOnlyInANetworkOfTestsAndJoins() throws Exception {
+        assertTrue(interestOf(rules("v", SITE, false, false)).deletesFireNothing(), "tests and joins only");
+        assertFalse(interestOf(rules("v", SITE, false, true)).deletesFireNothing(), "a not can fire on a delete");
+    }
+
+    private static ObservationInterest interestOf(RuleSet rules) throws RulesRejectedException {
+        return ObservationInterest.of(new RuleCompiler().compile(rules).base().newKieSession());
+    }
 }
