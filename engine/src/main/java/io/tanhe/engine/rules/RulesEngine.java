@@ -302,6 +302,15 @@ public final class RulesEngine implements AutoCloseable {
     }
 
     /**
+     * Readings held beside the session because no rule of the running rules can match them (no
+     * pattern's tests pass, no observation threshold on their point): each is still the latest of its
+     * slot and counts in {@link #factCount}, but costs no insert, delete or network pass.
+     */
+    public synchronized long readingsHeldAside() {
+        return session.heldAside();
+    }
+
+    /**
      * Compiles {@code next} in the background. If it compiles, the engine swaps to it between two
      * calls: the facts move to a new session and the rules fire once on them; alert and threshold
      * state are kept, and alerts raised by rules that no longer exist are cleared. If it does not

@@ -51,6 +51,7 @@ public final class GapWatch {
             ? Long.compare(a.atMillis, b.atMillis) : Integer.compare(a.entry, b.entry);
 
     private static final class Entry {
+        final int id;
         final String point;
         final String key;
         final long gapMillis;
@@ -59,7 +60,8 @@ public final class GapWatch {
         boolean queued;
         boolean open;
 
-        Entry(String point, String key, long gapMillis, long since) {
+        Entry(int id, String point, String key, long gapMillis, long since) {
+            this.id = id;
             this.point = point;
             this.key = key;
             this.gapMillis = gapMillis;
@@ -69,7 +71,10 @@ public final class GapWatch {
 
     private final Duration gapAfter;
     private final Map<String, Duration> overrides;
-    private final Map<PointKey, Integer> index = new HashMap<>();
+    // Scalar points (key "") by the point's own string: the lookup compares string references and
+    // touches no key object, which matters for every observation of 10,000 points (cache misses).
+    private final Map<String, Entry> scalars = new HashMap<>();
+    private final Map<PointKey, Entry> keyed = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>(EARLIEST_FIRST);
 
@@ -92,19 +97,21 @@ public final class GapWatch {
      * @return the closed gap when this observation ended an open one
      */
     public Optional<GapFact> seen(ObservationFact o, boolean good) {
-        PointKey pk = new PointKey(o.point(), o.key());
-        Integer id = index.get(pk);
-        if (id == null) {
+        Entry e = o.key().isEmpty() ? scalars.get(o.point()) : keyed.get(new PointKey(o.point(), o.key()));
+        if (e == null) {
             long gapMillis = gapMillisOf(o);
             if (gapMillis <= 0) {
                 return Optional.empty();
             }
-            id = entries.size();
-            entries.add(new Entry(o.point(), o.key(), gapMillis, o.millis()));
-            index.put(pk, id);
-            schedule(id, o.millis() + gapMillis);
+            e = new Entry(entries.size(), o.point(), o.key(), gapMillis, o.millis());
+            entries.add(e);
+            if (o.key().isEmpty()) {
+                scalars.put(o.point(), e);
+            } else {
+                keyed.put(new PointKey(o.point(), o.key()), e);
+            }
+            schedule(e, o.millis() + gapMillis);
         }
-        Entry e = entries.get(id);
         long at = o.millis();
         if (!good || at <= e.lastGoodMillis && !e.open) {
             return Optional.empty();
@@ -116,7 +123,7 @@ public final class GapWatch {
                     NO_DATA + seconds(at - e.lastGoodMillis), true));
         }
         e.lastGoodMillis = Math.max(e.lastGoodMillis, at);
-        schedule(id, e.lastGoodMillis + e.gapMillis);
+        schedule(e, e.lastGoodMillis + e.gapMillis);
         return closed;
     }
 
@@ -150,12 +157,11 @@ public final class GapWatch {
      * one queue operation per gap time instead of a remove and an add per observation. Gaps still open
      * in deadline order, ties by entry.
      */
-    private void schedule(int id, long atMillis) {
-        Entry e = entries.get(id);
+    private void schedule(Entry e, long atMillis) {
         e.deadlineMillis = atMillis;
         if (!e.queued) {
             e.queued = true;
-            deadlines.add(new Deadline(atMillis, id));
+            deadlines.add(new Deadline(atMillis, e.id));
         }
     }
 
