@@ -57,6 +57,8 @@ public final class IncrementalEvaluator {
     private final List<Grain> rolled;
     private final Execution execution;
     private final Map<String, List<String>> members = new HashMap<>();
+    /** The same members as sets: learning a key asks whether its member is known, a hash lookup (a set may have 10,000 points). */
+    private final Map<String, Set<String>> memberIndex = new HashMap<>();
     /** Keys of each input already taken into the sets' members: the check of every observation stays a hash lookup. */
     private final Map<String, Set<String>> learnedKeys = new HashMap<>();
     private final EnumMap<Grain, TreeMap<Instant, BucketState>> states = new EnumMap<>(Grain.class);
@@ -106,6 +108,7 @@ public final class IncrementalEvaluator {
         this.timeModel = TimeModel.forGraph(graph, zone);
         for (SetInfo s : graph.sets()) {
             members.put(s.name(), new ArrayList<>(s.members()));
+            memberIndex.put(s.name(), new HashSet<>(s.members()));
         }
         states.put(base, new TreeMap<>());
         this.rolled.forEach(g -> states.put(g, new TreeMap<>()));
@@ -191,7 +194,7 @@ public final class IncrementalEvaluator {
             throw new IllegalArgumentException("no set `" + set + "` in " + graph.info().id());
         }
         boolean grew = false;
-        Set<String> known = new HashSet<>(list);
+        Set<String> known = memberIndex.get(set);
         for (String m : newMembers) {
             if (known.add(m)) {
                 list.add(m);
@@ -686,7 +689,7 @@ public final class IncrementalEvaluator {
         List<String> parts = Keys.parts(key);
         for (int i = 0; i < parts.size() && i < n.dimensions().size(); i++) {
             String set = n.dimensions().get(i);
-            if (graph.set(set).map(SetInfo::open).orElse(false) && !members.get(set).contains(parts.get(i))) {
+            if (graph.set(set).map(SetInfo::open).orElse(false) && !memberIndex.get(set).contains(parts.get(i))) {
                 addMembers(set, List.of(parts.get(i)));
             }
         }

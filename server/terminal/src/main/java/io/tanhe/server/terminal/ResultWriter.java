@@ -132,7 +132,12 @@ final class ResultWriter {
      */
     int flush(Optional<Instant> windowFrom, String reason, boolean includingOpen) {
         Map<Figure, String> revised = revisionReasons();
-        List<BucketResult> out = new ArrayList<>();
+        // Handed to the store a chunk at a time as the buckets are read, not all at the end: the flush at shutdown
+        // writes every open bucket of every grain (120,000 rows for 10,000 points), which must not sit in the heap at once.
+        List<BucketResult> chunk = new ArrayList<>(WRITE_CHUNK);
+        List<BucketResult> days = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        int rows = 0;
         Instant now = wallClock.instant();
         open.addAll(evaluator.drainChangedBuckets());
         Instant watermark = evaluator.watermark().orElse(Instant.MIN);
@@ -160,22 +165,32 @@ final class ResultWriter {
                 if (w.equals(last.get(f))) {
                     continue;
                 }
-                last.put(f, w);
-                out.add(result);
+                if (!includingOpen) {
+                    last.put(f, w); // the flush of the open buckets is the last one (shutdown): nothing to compare with later
+                }
+                chunk.add(result);
+                if (result.grain() == Grain.DAY) {
+                    days.add(result);
+                }
                 if (v.present()) {
                     showRules(v, b);
                 }
+                if (chunk.size() == WRITE_CHUNK) {
+                    writes.add(store.writeAll(chunk));
+                    rows += chunk.size();
+                    chunk = new ArrayList<>(WRITE_CHUNK);
+                }
             }
         }
-        List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (int i = 0; i < out.size(); i += WRITE_CHUNK) {
-            writes.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
+        if (!chunk.isEmpty()) {
+            writes.add(store.writeAll(chunk));
+            rows += chunk.size();
         }
         inFlight.addAll(writes);
-        rollUpDays(out, writes);
-        stats.resultsWritten.addAndGet(out.size());
+        rollUpDays(days, writes);
+        stats.resultsWritten.addAndGet(rows);
         inFlight.removeIf(CompletableFuture::isDone);
-        return out.size();
+        return rows;
     }
 
     /**
