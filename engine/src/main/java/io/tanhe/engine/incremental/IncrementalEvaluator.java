@@ -550,7 +550,7 @@ public final class IncrementalEvaluator {
     }
 
     private void record(BucketState s, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
-        if (watermarkBefore == null || s.bucket.end().plus(closingDelay).isAfter(watermarkBefore)) {
+        if (watermarkBefore == null || openAt(s.bucket.end(), watermarkBefore)) {
             return; // the bucket was still open: a normal update, not a revision
         }
         for (int i = 0; i < changes.size(); i++) {
@@ -560,6 +560,21 @@ public final class IncrementalEvaluator {
                         watermark, reason));
             }
         }
+    }
+
+    /**
+     * True when a bucket ending at {@code end} still took data without revision at {@code watermark}: its end plus the
+     * closing delay is after it. Compared in seconds and nanoseconds: this runs for every coarser bucket of every reading,
+     * and {@code end.plus(closingDelay)} made an instant each time (the evaluation thread's largest garbage after the zone rules).
+     */
+    private boolean openAt(Instant end, Instant watermark) {
+        long seconds = end.getEpochSecond() + closingDelay.getSeconds();
+        long nanos = end.getNano() + (long) closingDelay.getNano();
+        if (nanos >= 1_000_000_000L) {
+            seconds++;
+            nanos -= 1_000_000_000L;
+        }
+        return seconds > watermark.getEpochSecond() || seconds == watermark.getEpochSecond() && nanos > watermark.getNano();
     }
 
     private void setFactorLeaf(BucketState s, int id, boolean rolledUp, String reason, boolean rollUpAfter) {

@@ -235,8 +235,17 @@ public final class IngestBench implements Callable<Integer> {
         }
     }
 
+    /** The point ids, made once: a driver's point ids are fixed, so formatting them per reading would bill the terminal for the bench's work. */
+    private String[] pointIds;
+
     private String point(int p) {
-        return String.format(Locale.ROOT, "m%05d.energy", p);
+        if (pointIds == null || pointIds.length != points) {
+            pointIds = new String[points];
+            for (int i = 0; i < points; i++) {
+                pointIds[i] = String.format(Locale.ROOT, "m%05d.energy", i);
+            }
+        }
+        return pointIds[p];
     }
 
     private Path writeSite(Path dir) throws IOException {
