@@ -57,6 +57,8 @@ public final class IncrementalEvaluator {
     private final List<Grain> rolled;
     private final Execution execution;
     private final Map<String, List<String>> members = new HashMap<>();
+    /** The same members as sets: learning a key asks whether its member is known, a hash lookup (a set may have 10,000 points). */
+    private final Map<String, Set<String>> memberIndex = new HashMap<>();
     /** Keys of each input already taken into the sets' members: the check of every observation stays a hash lookup. */
     private final Map<String, Set<String>> learnedKeys = new HashMap<>();
     private final EnumMap<Grain, TreeMap<Instant, BucketState>> states = new EnumMap<>(Grain.class);
@@ -111,6 +113,7 @@ public final class IncrementalEvaluator {
         this.timeModel = TimeModel.forGraph(graph, zone);
         for (SetInfo s : graph.sets()) {
             members.put(s.name(), new ArrayList<>(s.members()));
+            memberIndex.put(s.name(), new HashSet<>(s.members()));
         }
         states.put(base, new TreeMap<>());
         this.rolled.forEach(g -> states.put(g, new TreeMap<>()));
@@ -196,7 +199,7 @@ public final class IncrementalEvaluator {
             throw new IllegalArgumentException("no set `" + set + "` in " + graph.info().id());
         }
         boolean grew = false;
-        Set<String> known = new HashSet<>(list);
+        Set<String> known = memberIndex.get(set);
         for (String m : newMembers) {
             if (known.add(m)) {
                 list.add(m);
@@ -551,7 +554,7 @@ public final class IncrementalEvaluator {
     }
 
     private void record(BucketState s, BucketCalculator.Changes changes, Instant watermarkBefore, String reason) {
-        if (watermarkBefore == null || s.bucket.end().plus(closingDelay).isAfter(watermarkBefore)) {
+        if (watermarkBefore == null || openAt(s.bucket.end(), watermarkBefore)) {
             return; // the bucket was still open: a normal update, not a revision
         }
         for (int i = 0; i < changes.size(); i++) {
@@ -561,6 +564,21 @@ public final class IncrementalEvaluator {
                         watermark, reason));
             }
         }
+    }
+
+    /**
+     * True when a bucket ending at {@code end} still took data without revision at {@code watermark}: its end plus the
+     * closing delay is after it. Compared in seconds and nanoseconds: this runs for every coarser bucket of every reading,
+     * and {@code end.plus(closingDelay)} made an instant each time (the evaluation thread's largest garbage after the zone rules).
+     */
+    private boolean openAt(Instant end, Instant watermark) {
+        long seconds = end.getEpochSecond() + closingDelay.getSeconds();
+        long nanos = end.getNano() + (long) closingDelay.getNano();
+        if (nanos >= 1_000_000_000L) {
+            seconds++;
+            nanos -= 1_000_000_000L;
+        }
+        return seconds > watermark.getEpochSecond() || seconds == watermark.getEpochSecond() && nanos > watermark.getNano();
     }
 
     private void setFactorLeaf(BucketState s, int id, boolean rolledUp, String reason, boolean rollUpAfter) {
@@ -717,7 +735,7 @@ public final class IncrementalEvaluator {
         List<String> parts = Keys.parts(key);
         for (int i = 0; i < parts.size() && i < n.dimensions().size(); i++) {
             String set = n.dimensions().get(i);
-            if (graph.set(set).map(SetInfo::open).orElse(false) && !members.get(set).contains(parts.get(i))) {
+            if (graph.set(set).map(SetInfo::open).orElse(false) && !memberIndex.get(set).contains(parts.get(i))) {
                 addMembers(set, List.of(parts.get(i)));
             }
         }

@@ -39,10 +39,45 @@ public enum Grain {
 
     private final String label;
     private final Duration fixedLength;
+    /** The bucket's length in seconds of local time where that is fixed (minute to day); 0 for week and coarser. */
+    private final long length;
 
     Grain(String label, Duration fixedLength) {
         this.label = label;
         this.fixedLength = fixedLength;
+        this.length = fixedLength != null ? fixedLength.toSeconds() : "day".equals(label) ? 86_400 : 0;
+    }
+
+    /**
+     * Where a zone's offset no longer changes (Asia/Shanghai since 1991, UTC always), a bucket of a minute to a day starts
+     * at a multiple of its length in local seconds: one division instead of the zone-rule searches of the general path
+     * (which every reading paid several times: a tenth of the terminal's evaluation thread with 10,000 points).
+     * Zones with daylight-saving rules take the general path.
+     */
+    private static final class SteadyOffset {
+        static final int NONE = Integer.MIN_VALUE;
+        /** Two days past a zone's last transition: far enough that a day's start before an instant is past it too. */
+        private static final long MARGIN_SECONDS = 2 * 86_400;
+        private static final java.util.concurrent.ConcurrentMap<ZoneId, long[]> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The zone's offset in seconds when it holds unchanged from well before {@code t} on; else {@link #NONE}. */
+        static int at(ZoneId zone, Instant t) {
+            long[] steady = ZONES.computeIfAbsent(zone, SteadyOffset::of); // {from epoch second, offset}
+            return t.getEpochSecond() >= steady[0] ? (int) steady[1] : NONE;
+        }
+
+        private static long[] of(ZoneId zone) {
+            java.time.zone.ZoneRules rules = zone.getRules();
+            if (rules.isFixedOffset()) {
+                return new long[]{Long.MIN_VALUE, rules.getOffset(Instant.EPOCH).getTotalSeconds()};
+            }
+            List<ZoneOffsetTransition> transitions = rules.getTransitions();
+            if (!rules.getTransitionRules().isEmpty() || transitions.isEmpty()) {
+                return new long[]{Long.MAX_VALUE, 0}; // transitions keep coming (daylight saving): never steady
+            }
+            ZoneOffsetTransition last = transitions.getLast();
+            return new long[]{last.getInstant().getEpochSecond() + MARGIN_SECONDS, last.getOffsetAfter().getTotalSeconds()};
+        }
     }
 
     /** The short name used on command lines and in files: minute, 15min, hour, day, week, month, quarter, year. */
@@ -86,6 +121,10 @@ public enum Grain {
 
     /** The start of the bucket of this grain that contains {@code t} in {@code zone}. */
     public Instant floor(Instant t, ZoneId zone) {
+        int steady = SteadyOffset.at(zone, t);
+        if (steady != SteadyOffset.NONE && length > 0) {
+            return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond() + steady, length) * length - steady);
+        }
         LocalDateTime local = LocalDateTime.ofInstant(t, zone);
         if (fixedLength != null) {
             return resolveAtOrBefore(truncate(local), t, zone);
@@ -99,6 +138,10 @@ public enum Grain {
      * @param start a bucket start of this grain (as returned by {@link #floor})
      */
     public Instant next(Instant start, ZoneId zone) {
+        int steady = SteadyOffset.at(zone, start);
+        if (steady != SteadyOffset.NONE && length > 0) {
+            return Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond() + steady, length) * length - steady + length);
+        }
         if (fixedLength == null) {
             LocalDate first = LocalDateTime.ofInstant(start, zone).toLocalDate();
             return startOf(plusOne(truncate(first)), zone);

@@ -376,7 +376,9 @@ final class EvaluationLoop implements Runnable {
             lastSeriesReading = t;
         }
         Instant from = window.from().orElse(null);
-        if (from == null || previous == null) {
+        if (from == null || previous == null || !t.isAfter(previous)) {
+            // not after the latest series reading: its window start is not past the latest one's, so it neither
+            // begins an outage nor moves a catch-up's target (a hot path: most readings share their round's time)
             return;
         }
         Instant target = window.startFor(t);

@@ -153,7 +153,12 @@ final class ResultWriter {
         Map<Figure, String> revised = revisionReasons();
         // a day of an outage is usually new to this writer: then there is nothing to look up or forget for it
         boolean rememberedBefore = forgotten != null && last.keySet().stream().anyMatch(f -> f.start().isBefore(forgotten));
-        List<BucketResult> out = new ArrayList<>();
+        // Handed to the store a chunk at a time as the buckets are read, not all at the end: the flush at shutdown
+        // writes every open bucket of every grain (120,000 rows for 10,000 points), which must not sit in the heap at once.
+        List<BucketResult> chunk = new ArrayList<>(WRITE_CHUNK);
+        List<BucketResult> days = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        int rows = 0;
         Instant now = wallClock.instant();
         open.addAll(evaluator.drainChangedBuckets());
         Instant watermark = evaluator.watermark().orElse(Instant.MIN);
@@ -182,24 +187,37 @@ final class ResultWriter {
                     if (rememberedBefore && w.equals(last.remove(f))) {
                         continue;
                     }
+                } else if (includingOpen) {
+                    // the flush of the open buckets is the last one (shutdown): nothing to compare with later
+                    if (w.equals(last.get(f))) {
+                        continue;
+                    }
                 } else if (w.equals(last.put(f, w))) {
                     continue;
                 }
-                out.add(result);
+                chunk.add(result);
+                if (result.grain() == Grain.DAY) {
+                    days.add(result);
+                }
                 if (v.present()) {
                     showRules(v, b);
                 }
+                if (chunk.size() == WRITE_CHUNK) {
+                    writes.add(store.writeAll(chunk));
+                    rows += chunk.size();
+                    chunk = new ArrayList<>(WRITE_CHUNK);
+                }
             }
         }
-        List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (int i = 0; i < out.size(); i += WRITE_CHUNK) {
-            writes.add(store.writeAll(out.subList(i, Math.min(out.size(), i + WRITE_CHUNK))));
+        if (!chunk.isEmpty()) {
+            writes.add(store.writeAll(chunk));
+            rows += chunk.size();
         }
         inFlight.addAll(writes);
-        CompletableFuture<Void> rolledUp = rollUpDays(out, writes);
-        stats.resultsWritten.addAndGet(out.size());
+        CompletableFuture<Void> rolledUp = rollUpDays(days, writes);
+        stats.resultsWritten.addAndGet(rows);
         inFlight.removeIf(CompletableFuture::isDone);
-        return new Flushed(out.size(), rolledUp != null ? rolledUp : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
+        return new Flushed(rows, rolledUp != null ? rolledUp : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
     }
 
     /**
