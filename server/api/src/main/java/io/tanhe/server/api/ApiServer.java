@@ -57,7 +57,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.tanhe.engine.rules.verification.VerificationFinding;
 import io.tanhe.server.store.StoredFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -594,7 +593,7 @@ public final class ApiServer {
             List<StoredFinding> found = s.store().findings().between(range, node, limit + 1);
             List<Map<String, Object>> out = new ArrayList<>();
             for (StoredFinding f : found.subList(0, Math.min(found.size(), limit))) {
-                out.add(finding(f));
+                out.add(f.fields());
             }
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("from", range.from().toString());
@@ -603,27 +602,6 @@ public final class ApiServer {
             page.put("truncated", found.size() > out.size());
             page.put("findings", out);
             return page;
-        }
-
-        /** A stored verification finding as the API and the CLI show it. */
-        static Map<String, Object> finding(StoredFinding stored) {
-            VerificationFinding f = stored.finding();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", stored.id());
-            m.put("check", f.check());
-            m.put("clause", f.clause());
-            m.put("template", f.template());
-            m.put("subject", f.subject());
-            m.put("grain", f.grain() == null ? null : f.grain().label());
-            m.put("from", f.from().toString());
-            m.put("to", f.to().toString());
-            m.put("measured", Double.isFinite(f.measured()) ? f.measured() : null);
-            m.put("unit", f.unit());
-            m.put("bound", f.bound());
-            m.put("message", f.message());
-            m.put("rule", f.rule());
-            m.put("foundAt", stored.foundAt().toString());
-            return m;
         }
 
         /** The lowest severity shown ({@code severity=major}: major and critical); null for all. */

@@ -3,6 +3,8 @@ package io.tanhe.server.store;
 import io.tanhe.engine.rules.verification.VerificationFinding;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,5 +19,25 @@ public record StoredFinding(long id, VerificationFinding finding, Instant foundA
     public StoredFinding {
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(foundAt, "foundAt");
+    }
+
+    /** Its fields as the API, the CLI and the JSON report show them (a measured value that is not finite as null). */
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("check", finding.check());
+        m.put("clause", finding.clause());
+        m.put("template", finding.template());
+        m.put("subject", finding.subject());
+        m.put("grain", finding.grain() == null ? null : finding.grain().label());
+        m.put("from", finding.from().toString());
+        m.put("to", finding.to().toString());
+        m.put("measured", Double.isFinite(finding.measured()) ? finding.measured() : null);
+        m.put("unit", finding.unit());
+        m.put("bound", finding.bound());
+        m.put("message", finding.message());
+        m.put("rule", finding.rule());
+        m.put("foundAt", foundAt.toString());
+        return m;
     }
 }

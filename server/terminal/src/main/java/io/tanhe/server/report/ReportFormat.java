@@ -306,7 +306,7 @@ public enum ReportFormat {
             doc.put("qa", report.methods().qa().stream().map(ReportFormat::qaJson).toList());
         }
         if (!report.findings().isEmpty()) {
-            doc.put("findings", report.findings().stream().map(ReportFormat::findingJson).toList());
+            doc.put("findings", report.findings().stream().map(io.tanhe.server.store.StoredFinding::fields).toList());
         }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
@@ -348,23 +348,6 @@ public enum ReportFormat {
         m.put("unit", r.unit());
         m.put("quality", r.quality().name());
         m.put("completeness", r.completeness());
-        return m;
-    }
-
-    private static Map<String, Object> findingJson(io.tanhe.server.store.StoredFinding s) {
-        var f = s.finding();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("check", f.check());
-        m.put("clause", f.clause());
-        m.put("template", f.template());
-        m.put("subject", f.subject());
-        m.put("grain", f.grain() == null ? null : f.grain().label());
-        m.put("from", f.from().toString());
-        m.put("to", f.to().toString());
-        m.put("measured", Double.isFinite(f.measured()) ? f.measured() : null);
-        m.put("unit", f.unit());
-        m.put("bound", f.bound());
-        m.put("message", f.message());
         return m;
     }
 

@@ -163,7 +163,8 @@ class SiteChangeTest {
             assertFalse(t.acquisition().orElseThrow().devices().contains("broken"));
             assertEquals(devices, t.acquisition().orElseThrow().devices().size(), "the other devices run");
             assertEquals(3, t.store().configs().history().size(), "the failed version 2, and version 1's text again as 3");
-            assertEquals(before, t.store().configs().latest().orElseThrow().content());
+            // the store holds the text with its secrets taken out (the demo's CEMS logger password), sealed beside it
+            assertEquals(io.tanhe.server.store.Secrets.redact(before), t.store().configs().latest().orElseThrow().content());
             assertEquals(1, audit(t, "site.rolled-back").size());
         }
     }
