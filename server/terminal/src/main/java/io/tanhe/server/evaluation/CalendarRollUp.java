@@ -26,9 +26,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,10 +53,11 @@ public final class CalendarRollUp {
     public static final List<Grain> GRAINS = List.of(Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.YEAR);
     private static final String FAILED_PREFIX = "cannot be computed: ";
     /**
-     * One roll-up at a time in a process: the live writer and a recompute may roll up the same month, and
-     * one that read the store first must not write last.
+     * One roll-up at a time per store: the live writer and a recompute may roll up the same month, and one that
+     * read the store first must not write last. Per store, so that terminals in one process (tests, the evidence
+     * verifier's scratch store) never wait for each other.
      */
-    private static final Object LOCK = new Object();
+    private static final Map<ResultStore, Object> LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Site site;
     private final Supplier<Site> current;
@@ -146,7 +150,7 @@ public final class CalendarRollUp {
         if (dayStarts.isEmpty()) {
             return 0;
         }
-        synchronized (LOCK) {
+        synchronized (LOCKS.computeIfAbsent(store, s -> new Object())) {
             return rollUpDays(dayStarts, reason);
         }
     }
