@@ -40,14 +40,14 @@ class FindingsTest {
 
             rule "ncv out of range"
             when
-                $o : ObservationFact(point == "ncv", valueIn("GJ/t") > 30)
+                $o : ObservationFact(point == "ncv", convertibleTo("GJ/t"), valueIn("GJ/t") > 30)
             then
                 findings.reading(kcontext, $o, "T/V10", "table 12", false, "<= 30 GJ/t", "too high");
             end
 
             rule "month differs"
             when
-                $b : BucketResultFact(node == "deviation", grain == Grain.MONTH, valueIn("%") > 1)
+                $b : BucketResultFact(node == "deviation", grain == Grain.MONTH, convertibleTo("%"), valueIn("%") > 1)
             then
                 findings.bucket(kcontext, $b, "T/V8", "table 7", true, "1 %", "differs");
             end
