@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The single writer of readings and results. Callers queue writes; one thread takes whatever has
@@ -38,17 +39,20 @@ final class GroupCommitter implements AutoCloseable {
     private final ReadingRows readingRows;
     private final ResultRows resultRows;
     private final StoreSettings settings;
-    private final DiskGuard disk;
+    /** The disk's problem (too little free space), or null: {@link DiskGuard#problem}. */
+    private final Supplier<String> disk;
     private final IntakeHealth health;
     private final Semaphore capacity;
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Object admission = new Object();
     private volatile boolean closed;
+    /** Why the writer thread ended before the store was closed (an Error such as OutOfMemoryError); null while it runs. */
+    private volatile Throwable died;
     private Connection connection;
     private long lastProbe;
 
-    GroupCommitter(Database db, StoreSettings settings, DiskGuard disk) {
+    GroupCommitter(Database db, StoreSettings settings, Supplier<String> disk) {
         this.db = db;
         this.readingRows = new ReadingRows(db.dialect());
         this.resultRows = new ResultRows(db.dialect());
@@ -109,6 +113,10 @@ final class GroupCommitter implements AutoCloseable {
         if (closed) {
             return new IntakeRejectedException(IntakeRejectedException.Reason.CLOSED, "the store is closed; nothing was stored");
         }
+        if (died != null) {
+            return new IntakeRejectedException(IntakeRejectedException.Reason.STOPPED,
+                    "the store's writer stopped (" + died + "); nothing was stored; restart the terminal");
+        }
         if (health.state() == StoreHealth.State.INTAKE_STOPPED) {
             return new IntakeRejectedException(IntakeRejectedException.Reason.STOPPED,
                     "store intake is stopped: " + health.detail() + "; nothing was stored");
@@ -142,6 +150,13 @@ final class GroupCommitter implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.error("store writer failed on a batch of {} writes", batch.size(), e);
                     failAll(batch, new StoreException("the store's writer failed: " + e + "; the writes were not acknowledged", e));
+                } catch (Error e) {
+                    // the thread ends: its batch and every later write must fail, never wait for a writer that is gone
+                    died = e;
+                    health.set(StoreHealth.State.INTAKE_STOPPED, "the store's writer stopped: " + e);
+                    LOG.error("store writer stopped on a batch of {} writes: {}", batch.size(), e.toString());
+                    failAll(batch, new StoreException("the store's writer stopped: " + e + "; the writes were not acknowledged", e));
+                    throw e;
                 } finally {
                     capacity.release(batch.stream().mapToInt(PendingWrite::rows).sum());
                 }
@@ -149,8 +164,11 @@ final class GroupCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failAll(new ArrayList<>(queue), new IntakeRejectedException(IntakeRejectedException.Reason.CLOSED,
-                    "the store closed before this write was committed; nothing was stored"));
+            synchronized (admission) {
+                failAll(new ArrayList<>(queue), new IntakeRejectedException(IntakeRejectedException.Reason.CLOSED,
+                        "the store's writer ended before this write was committed; nothing was stored"));
+                queue.clear();
+            }
             closeConnection();
         }
     }
@@ -178,7 +196,7 @@ final class GroupCommitter implements AutoCloseable {
                     "store intake is stopped: " + health.detail() + "; nothing was stored"));
             return;
         }
-        String diskProblem = disk.problem();
+        String diskProblem = disk.get();
         if (diskProblem != null) {
             health.set(StoreHealth.State.INTAKE_STOPPED, diskProblem);
             failAll(batch, new IntakeRejectedException(IntakeRejectedException.Reason.STOPPED, diskProblem + "; nothing was stored"));
@@ -270,7 +288,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Resumes intake when the disk has room again and the database answers. */
     private boolean recover() {
-        if (disk.problem() != null) {
+        if (disk.get() != null) {
             return false;
         }
         try {

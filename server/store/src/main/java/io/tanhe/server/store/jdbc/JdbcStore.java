@@ -55,7 +55,7 @@ public final class JdbcStore implements Store {
     private JdbcStore(StoreSettings settings, Database db) {
         this.settings = settings;
         this.db = db;
-        this.committer = new GroupCommitter(db, settings, new DiskGuard(settings.directory(), settings.minFreeBytes()));
+        this.committer = new GroupCommitter(db, settings, new DiskGuard(settings.directory(), settings.minFreeBytes())::problem);
         this.retention = new Retention(db, settings.retention(), settings.retentionBatchRows());
         this.readings = new JdbcReadings(db, committer);
         this.results = new JdbcResults(db, committer);

@@ -117,4 +117,34 @@ class GroupCommitterTest {
             assertEquals(200, again.readings().count());
         }
     }
+
+    @Test
+    void anErrorInTheWriterFailsItsBatchAndEveryLaterWriteInsteadOfLeavingThemWaiting() throws Exception {
+        TestStores.open(Engine.SQLITE, dir).close();
+        StoreSettings settings = TestStores.settings(Engine.SQLITE, dir);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        GroupCommitter committer = new GroupCommitter(Database.open(settings), settings, () -> {
+            if (broken.get()) {
+                throw new OutOfMemoryError("test: the heap is exhausted");
+            }
+            return null;
+        });
+        committer.start();
+        try {
+            assertEquals(List.of(WriteOutcome.STORED),
+                    committer.submitReadings(List.of(reading("p", T0, "1"))).get(10, TimeUnit.SECONDS));
+            broken.set(true);
+            CompletableFuture<List<WriteOutcome>> lost = committer.submitReadings(List.of(reading("p", T0.plusSeconds(1), "2")));
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> lost.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(OutOfMemoryError.class, failed.getCause().getCause(), "the writer's error is the cause");
+            CompletionException later = assertThrows(CompletionException.class,
+                    () -> committer.submitReadings(List.of(reading("p", T0.plusSeconds(2), "3"))).join());
+            IntakeRejectedException refused = assertInstanceOf(IntakeRejectedException.class, later.getCause());
+            assertEquals(IntakeRejectedException.Reason.STOPPED, refused.reason());
+            assertTrue(refused.getMessage().contains("restart the terminal"), refused.getMessage());
+        } finally {
+            committer.close();
+        }
+    }
 }
