@@ -67,6 +67,11 @@ public final class LatePlant {
     private LatePlant() {
     }
 
+    /** The site file's text: a coal scale and the lab's carbon content of unit 1. */
+    public static String siteText() {
+        return SITE;
+    }
+
     /** Writes the site file into {@code dir}. */
     public static Path siteFile(Path dir) {
         try {

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ final class JdbcFindings implements FindingStore {
                 }
                 try (PreparedStatement p = c.prepareStatement("UPDATE verification_finding SET measured_value = ?, bound = ?,"
                         + " message = ?, period_end = ?, found_at = ? WHERE id = ?")) {
-                    number(p, 1, f.measured());
+                    NanColumns.set(p, 1, f.measured());
                     p.setString(2, f.bound());
                     p.setString(3, message);
                     db.times().set(p, 4, f.to());
@@ -69,7 +68,7 @@ final class JdbcFindings implements FindingStore {
                     p.setString(6, f.grain() == null ? "" : f.grain().label());
                     db.times().set(p, 7, f.from());
                     db.times().set(p, 8, f.to());
-                    number(p, 9, f.measured());
+                    NanColumns.set(p, 9, f.measured());
                     p.setString(10, f.unit());
                     p.setString(11, f.bound());
                     p.setString(12, message);
@@ -124,7 +123,7 @@ final class JdbcFindings implements FindingStore {
         String grain = rows.getString("grain");
         VerificationFinding f = new VerificationFinding(rows.getString("check_id"), rows.getString("clause"),
                 rows.getLong("template_check") != 0, rows.getString("subject"), grain.isEmpty() ? null : grainOf(grain),
-                db.times().get(rows, "period_start"), db.times().get(rows, "period_end"), number(rows, "measured_value"),
+                db.times().get(rows, "period_start"), db.times().get(rows, "period_end"), NanColumns.get(rows, "measured_value"),
                 rows.getString("unit"), rows.getString("bound"), rows.getString("message"), rows.getString("rule_name"));
         return new StoredFinding(rows.getLong("id"), f, db.times().get(rows, "found_at"));
     }
@@ -139,18 +138,5 @@ final class JdbcFindings implements FindingStore {
 
     private static boolean same(double a, double b) {
         return Objects.equals(a, b) || (Double.isNaN(a) && Double.isNaN(b));
-    }
-
-    private static void number(PreparedStatement p, int index, double v) throws SQLException {
-        if (Double.isNaN(v)) {
-            p.setNull(index, Types.DOUBLE);
-        } else {
-            p.setDouble(index, v);
-        }
-    }
-
-    private static double number(ResultSet rows, String column) throws SQLException {
-        double v = rows.getDouble(column);
-        return rows.wasNull() ? Double.NaN : v;
     }
 }

@@ -32,11 +32,11 @@ final class JdbcQa implements QaStore {
                 p.setString(2, r.pointId());
                 db.times().set(p, 3, r.from());
                 db.times().set(p, 4, r.to());
-                number(p, 5, r.reference());
-                number(p, 6, r.measured());
-                number(p, 7, r.range());
-                number(p, 8, r.result());
-                number(p, 9, r.limit());
+                NanColumns.set(p, 5, r.reference());
+                NanColumns.set(p, 6, r.measured());
+                NanColumns.set(p, 7, r.range());
+                NanColumns.set(p, 8, r.result());
+                NanColumns.set(p, 9, r.limit());
                 if (r.passed().isPresent()) {
                     p.setLong(10, r.passed().get() ? 1 : 0);
                 } else {
@@ -70,26 +70,13 @@ final class JdbcQa implements QaStore {
                         out.add(new QaRecord(rows.getLong("id"), QaKind.of(rows.getString("kind")).orElseThrow(() -> new StoreException(
                                 "qa_record has an unknown kind; was the store written by a newer Tanhe?")),
                                 rows.getString("point_id"), db.times().get(rows, "period_start"), db.times().get(rows, "period_end"),
-                                number(rows, "reference_value"), number(rows, "measured_value"), number(rows, "span_range"),
-                                number(rows, "result_value"), number(rows, "limit_value"), rows.getString("source"), rows.getString("note"),
+                                NanColumns.get(rows, "reference_value"), NanColumns.get(rows, "measured_value"), NanColumns.get(rows, "span_range"),
+                                NanColumns.get(rows, "result_value"), NanColumns.get(rows, "limit_value"), rows.getString("source"), rows.getString("note"),
                                 db.times().get(rows, "recorded_at")));
                     }
                 }
                 return List.copyOf(out);
             }
         });
-    }
-
-    private static void number(PreparedStatement p, int index, double v) throws SQLException {
-        if (Double.isNaN(v)) {
-            p.setNull(index, Types.DOUBLE);
-        } else {
-            p.setDouble(index, v);
-        }
-    }
-
-    private static double number(ResultSet rows, String column) throws SQLException {
-        double v = rows.getDouble(column);
-        return rows.wasNull() ? Double.NaN : v;
     }
 }

@@ -52,38 +52,14 @@ class CoarseGrainsLiveTest {
 
     /** LatePlant's site with a gas meter on gas turbine gt1, and {@code thresholds} (YAML, may be empty) appended. */
     private Terminal open(boolean rules, String thresholds) throws Exception {
-        String yaml = """
-                site:
-                  enterprise: "Late Data Test Co."
-                  id: late-plant
-                zone: Asia/Shanghai
-                methodology:
-                  library: cn.power-generation
-                  version: "2022.1"
-                late_window: 1h
-                close_after: 2min
-                drivers:
-                  devices:
-                    - id: scale
-                      type: manual
-                      points:
-                        - {id: unit1.coal.total, unit: t}
-                    - id: lab
-                      type: manual
-                      points:
-                        - {id: unit1.coal.c_ar, unit: tC/t}
+        String yaml = LatePlant.siteText().replace("\npoints:\n", """
+
                     - id: gasmeter
                       type: manual
                       points:
                         - {id: gt1.gas.total, unit: 10^4 Nm3}
                 points:
-                  - point: unit1.coal.total
-                    input: coal_burned
-                    key: unit1
-                  - point: unit1.coal.c_ar
-                    input: coal_c_ar
-                    key: unit1
-                    period: month
+                """) + """
                   - point: gt1.gas.total
                     input: gas_burned
                     key: gt1,natural_gas
