@@ -84,6 +84,32 @@ final class GuidelineRules implements AutoCloseable {
                 day.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), accuracyClass), AT);
     }
 
+    /**
+     * A meter's full registry state on a day (UTC+8): its accuracy class, its last calibration with the accuracy that
+     * calibration measured, and the inputs its points feed ({@code coal_burned[unit1]}).
+     */
+    void calibration(String meter, java.time.LocalDate last, java.time.LocalDate due, java.time.LocalDate day,
+                     String accuracyClass, String calibrationAccuracy, List<String> feeds) {
+        boolean overdue = due == null || day.isAfter(due);
+        java.time.ZoneId zone = java.time.ZoneOffset.ofHours(8);
+        engine.calibration(new CalibrationFact(meter, "流量计 " + meter, due, overdue, day, List.of(meter + ".total"),
+                day.atStartOfDay(zone).toInstant(), accuracyClass, last, calibrationAccuracy, feeds, zone), AT);
+    }
+
+    /** The closed day bucket of a node for a local day (UTC+8). */
+    Verdict day(String node, String key, java.time.LocalDate day, double value, String unit) {
+        Instant start = day.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant();
+        return engine.result(new BucketResultFact(node, key, Grain.DAY, start, start.plusSeconds(86400), value, unit,
+                Quality.MEASURED, 1));
+    }
+
+    /** The closed year bucket of a node for {@code year} (UTC+8). */
+    Verdict yearly(String node, String key, int year, double value, String unit) {
+        Instant start = Instant.parse(year - 1 + "-12-31T16:00:00Z");
+        return engine.result(new BucketResultFact(node, key, Grain.YEAR, start, Instant.parse(year + "-12-31T16:00:00Z"), value,
+                unit, Quality.MEASURED, 1));
+    }
+
     /** The static checks of the ruleset and thresholds against the methodology's nodes and points. */
     List<RuleProblem> staticProblems() {
         TargetCatalog catalog = TargetCatalog.of(Compiler.compile(methodology).graph().orElseThrow());

@@ -183,4 +183,195 @@ class PowerGeneration2022VerificationTest {
         rules.calibration("scale", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 4, 21), "");
         assertTrue(only().message().contains("required accuracy is not on record"), "no class, no invented correction");
     }
+
+    private static final LocalDate DUE = LocalDate.of(2026, 4, 20);
+
+    @Test
+    void activityDataOfADayItsMeterWasNotCalibratedForCarryTheCorrectedFigureUp() {
+        rules.calibration("gas-meter", LocalDate.of(2025, 10, 20), DUE, LocalDate.of(2026, 4, 26), "0.5 级", "",
+                List.of("gas_burned[gt1,natural_gas]"));
+        assertEquals("gas-meter", only().subject(), "the meter's own finding of the day");
+        assertEquals(Verdict.VALID, rules.day("gas_burned", "gt1,natural_gas", LocalDate.of(2026, 4, 25), 100, "10^4 Nm3"),
+                "the figure is not judged: it stays as measured");
+        VerificationFinding f = only();
+        assertEquals("VG-01.01/V2", f.check());
+        assertEquals("CETS-VG-01.01 3.4.1.1", f.clause());
+        assertEquals("gas_burned[gt1,natural_gas]", f.subject());
+        assertEquals(Grain.DAY, f.grain());
+        assertEquals(100, f.measured(), "the finding measures the stored figure");
+        assertEquals("corrected 100.5 10^4 Nm3 = 100 10^4 Nm3 × 1.005 (meter gas-meter; not calibrated after 2026-04-20:"
+                + " × (1 + required accuracy 0.5 %))", f.bound());
+        assertTrue(f.message().contains("100.5 10^4 Nm3 instead of 100 10^4 Nm3"), f.message());
+        assertEquals(1, rules.alerts.size(), "only the generic calibration alert: the correction raises none");
+
+        rules.day("gas_burned", "gt1,natural_gas", DUE, 100, "10^4 Nm3");
+        none("the due day is still covered by the calibration");
+        rules.day("gas_burned", "gt1,natural_gas", DUE.plusDays(1), 80, "10^4 Nm3");
+        assertEquals("corrected 80.4 10^4 Nm3 = 80 10^4 Nm3 × 1.005 (meter gas-meter; not calibrated after 2026-04-20:"
+                + " × (1 + required accuracy 0.5 %))", only().bound(), "the day after the due date is not");
+        rules.day("coal_burned", "unit1", DUE.plusDays(1), 5000, "t");
+        none("a figure the meter does not feed");
+        rules.day("coal_report_deviation", "unit1", DUE.plusDays(1), 5, "%");
+        none("not activity data");
+    }
+
+    @Test
+    void productionDataOfADayItsMeterWasNotCalibratedForCarryTheCorrectedFigureDown() {
+        rules.calibration("power-meter", null, null, LocalDate.of(2026, 4, 26), "±0.2 %", "", List.of("power_supplied"));
+        rules.takeFindings();
+        rules.day("power_supplied", "", LocalDate.of(2026, 4, 25), 1000, "MWh");
+        VerificationFinding f = only();
+        assertEquals("VG-01.01/V3", f.check());
+        assertEquals("CETS-VG-01.01 3.4.1.4", f.clause());
+        assertEquals("power_supplied", f.subject());
+        assertTrue(f.bound().startsWith("corrected 998 MWh = 1000 MWh × 0.998 (meter power-meter; not calibrated"), f.bound());
+    }
+
+    @Test
+    void aMeterWithoutAnAccuracyClassGivesNoCorrectedFigure() {
+        rules.calibration("scale", null, DUE, LocalDate.of(2026, 4, 26), "", "", List.of("coal_burned[unit1]"));
+        assertTrue(only().message().contains("required accuracy is not on record"));
+        rules.day("coal_burned", "unit1", LocalDate.of(2026, 4, 25), 5000, "t");
+        none("no accuracy, no invented correction");
+    }
+
+    @Test
+    void aCalibrationOnTimeThatFoundTheMeterLessAccurateThanRequiredCorrectsTheDaysItCovers() {
+        LocalDate last = LocalDate.of(2026, 3, 10);
+        LocalDate due = LocalDate.of(2026, 9, 10);
+        rules.calibration("coal-scale", last, due, LocalDate.of(2026, 4, 26), "0.5 级", "±0.8 %",
+                List.of("coal_burned[unit1]", "power_generated"));
+        none("calibrated on time: the meter itself is no finding");
+        rules.day("coal_burned", "unit1", LocalDate.of(2026, 4, 25), 2000, "t");
+        VerificationFinding f = only();
+        assertEquals("VG-01.01/V2", f.check());
+        assertEquals("corrected 2006 t = 2000 t × 1.003 (meter coal-scale; calibrated 2026-03-10 with accuracy ±0.8 % beyond"
+                + " the required 0.5 级: × [1 + (0.8 − 0.5) %])", f.bound(), "× [1 + (calibration accuracy − required accuracy)]");
+        rules.day("power_generated", "", LocalDate.of(2026, 4, 25), 1000, "MWh");
+        VerificationFinding p = only();
+        assertEquals("VG-01.01/V3", p.check());
+        assertTrue(p.bound().startsWith("corrected 997 MWh = 1000 MWh × 0.997"), p.bound());
+        rules.day("coal_burned", "unit1", last, 2000, "t");
+        rules.day("coal_burned", "unit1", due, 2000, "t");
+        assertEquals(2, rules.takeFindings().size(), "the calibration's day and its due date are both covered");
+        rules.day("coal_burned", "unit1", last.minusDays(1), 2000, "t");
+        none("before the calibration on record: not its period");
+    }
+
+    @Test
+    void aCalibrationWithinTheRequiredAccuracyCorrectsNothing() {
+        rules.calibration("coal-scale", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 4, 26),
+                "0.5 级", "±0.5 %", List.of("coal_burned[unit1]"));
+        rules.day("coal_burned", "unit1", LocalDate.of(2026, 4, 25), 2000, "t");
+        none("0.5 % measured against 0.5 % required is within it");
+        rules.calibration("coal-scale", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 4, 27),
+                "0.5 级", "", List.of("coal_burned[unit1]"));
+        rules.day("coal_burned", "unit1", LocalDate.of(2026, 4, 26), 2000, "t");
+        none("no measured accuracy on record: nothing to compare");
+    }
+
+    @Test
+    void theChecksWithoutAGuidelineToleranceDoNotRunWithoutTheSitesLimit() {
+        rules.monthly("supply_settlement_deviation", "", 0, 40, "%", 1);
+        rules.monthly("coal_stock_deviation", "", 0, 40, "%", 1);
+        rules.monthly("coal_205_1_deviation", "", 0, 40, "%", 1);
+        rules.monthly("heat_recompute_deviation", "", 0, 40, "%", 1);
+        none("表14, 表7/表10 and 表15 give no tolerance: the site sets it");
+    }
+
+    @Test
+    void electricitySuppliedThatDiffersFromTheGridSettlementIsAV13Finding() throws Exception {
+        try (GuidelineRules limited = GuidelineRules.start("power-generation-2022", "power-generation.tanhe",
+                Map.of("supply_settlement_percent", 0.5))) {
+            limited.monthly("supply_settlement_deviation", "", 0, 0.6, "%", 1);
+            List<VerificationFinding> found = limited.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("VG-01.01/V13", found.getFirst().check());
+            assertEquals("CETS-VG-01.01 表14, 附件4", found.getFirst().clause());
+            assertTrue(found.getFirst().bound().contains("supply_settlement_percent"), found.getFirst().bound());
+            limited.monthly("supply_settlement_deviation", "", 1, 0.5, "%", 1);
+            limited.monthly("supply_settlement_deviation", "", 2, -0.5, "%", 1);
+            limited.monthly("supply_settlement_deviation", "", 3, 9, "%", 0.5);
+            assertEquals(List.of(), limited.takeFindings(), "on the limit, or an open month");
+            limited.yearly("supply_settlement_deviation", "", 2025, -0.6, "%");
+            assertEquals(Grain.YEAR, limited.takeFindings().getFirst().grain(), "a year too");
+        }
+    }
+
+    @Test
+    void coalThatDiffersFromStockAccountsOrThe2051FormIsAV7Finding() throws Exception {
+        try (GuidelineRules limited = GuidelineRules.start("power-generation-2022", "power-generation.tanhe",
+                Map.of("coal_cross_check_percent", 1.0))) {
+            limited.monthly("coal_stock_deviation", "", 0, 1.5, "%", 1);
+            VerificationFinding f = limited.takeFindings().getFirst();
+            assertEquals("VG-01.01/V7", f.check());
+            assertTrue(f.message().contains("purchases − shipments − stock change"), f.message());
+            limited.monthly("coal_stock_deviation", "", 1, -1.0, "%", 1);
+            limited.monthly("coal_205_1_deviation", "", 1, 1.0, "%", 1);
+            assertEquals(List.of(), limited.takeFindings(), "±1 % is on the limit");
+            limited.yearly("coal_205_1_deviation", "", 2025, -2, "%");
+            VerificationFinding y = limited.takeFindings().getFirst();
+            assertTrue(y.message().contains("205-1"), y.message());
+            assertEquals(-2, y.measured());
+        }
+    }
+
+    @Test
+    void heatSuppliedNotBelowTheBoilersOutputIsAV11Finding() {
+        rules.monthly("heat_boiler_ratio", "", 0, 100, "%", 1);
+        VerificationFinding f = only();
+        assertEquals("VG-01.01/V11", f.check());
+        assertEquals("CETS-VG-01.01 表15", f.clause());
+        rules.monthly("heat_boiler_ratio", "", 1, 99.9, "%", 1);
+        rules.monthly("heat_boiler_ratio", "", 2, 0, "%", 1);
+        none("below the boiler output, or no boiler figure entered");
+        rules.yearly("heat_boiler_ratio", "", 2025, 1.2, "1");
+        assertEquals(1.2, only().measured(), "120 % as a plain ratio");
+    }
+
+    @Test
+    void energyOutputNotBelowTheFuelHeatIsAV11Finding() {
+        rules.monthly("chp_energy_ratio", "", 0, 100, "%", 1);
+        assertEquals("CETS-VG-01.01 表15, 表16", only().clause());
+        rules.monthly("chp_energy_ratio", "", 1, 65, "%", 1);
+        rules.monthly("chp_energy_ratio", "", 2, 99.99, "%", 1);
+        none("below 1");
+        rules.monthly("condensing_efficiency", "", 0, 46, "%", 1);
+        VerificationFinding c = only();
+        assertEquals("< 46 % ((generation × 3.6) / Σ(fuel × NCV))", c.bound());
+        rules.monthly("condensing_efficiency", "", 1, 45.99, "%", 1);
+        rules.monthly("condensing_efficiency", "", 2, 43.15, "%", 1);
+        none("below 46 %");
+        rules.monthly("condensing_efficiency", "", 3, 60, "%", 0.4);
+        none("an open month");
+    }
+
+    @Test
+    void aLoadFactorOutsideZeroToOneIsAV11Finding() {
+        rules.monthly("load_factor", "unit1", 0, 100.1, "%", 1);
+        VerificationFinding f = only();
+        assertEquals("load_factor[unit1]", f.subject());
+        assertEquals("CETS-VG-01.01 表16, 表17", f.clause());
+        rules.monthly("load_factor", "unit1", 1, 100, "%", 1);
+        rules.monthly("load_factor", "unit1", 2, 0, "%", 1);
+        rules.monthly("load_factor", "unit1", 3, 83.33, "%", 1);
+        none("0 and 1 are inside");
+        rules.monthly("load_factor", "unit1", 4, -1, "%", 1);
+        assertEquals(-1, only().measured());
+    }
+
+    @Test
+    void heatThatDiffersFromItsRecomputationIsAV12FindingOnMonthsOnly() throws Exception {
+        try (GuidelineRules limited = GuidelineRules.start("power-generation-2022", "power-generation.tanhe",
+                Map.of("heat_recompute_percent", 2.0))) {
+            limited.monthly("heat_recompute_deviation", "", 0, 2.5, "%", 1);
+            VerificationFinding f = limited.takeFindings().getFirst();
+            assertEquals("VG-01.01/V12", f.check());
+            assertEquals("CETS-VG-01.01 表15", f.clause());
+            limited.monthly("heat_recompute_deviation", "", 1, 1.91, "%", 1);
+            limited.monthly("heat_recompute_deviation", "", 2, -2, "%", 1);
+            limited.yearly("heat_recompute_deviation", "", 2025, 30, "%");
+            assertEquals(List.of(), limited.takeFindings(), "within ±2 %, and a year is not recomputed");
+        }
+    }
 }

@@ -19,13 +19,17 @@ import java.util.Optional;
  * @param accuracyClass       the accuracy class or uncertainty, e.g. 0.5 级, ±0.2 %
  * @param calibrationInterval how often it must be calibrated (ISO-8601, P1Y); empty when it is not calibrated (a lab)
  * @param lastCalibration     when it was last calibrated; empty when never or not applicable
+ * @param calibrationAccuracy the accuracy that calibration measured, as its certificate states it (e.g. ±0.8 %); "" when
+ *                            not recorded. Above the accuracy class, the data of the period it covers are corrected
+ *                            (CETS-VG-01.01 3.4.1.1, docs/verification.md)
  * @param points              the point ids it feeds
  */
 public record Meter(String id, String name, String model, String serial, String location, String frequency,
                     String accuracyClass, Optional<Period> calibrationInterval, Optional<LocalDate> lastCalibration,
-                    List<String> points) {
+                    String calibrationAccuracy, List<String> points) {
     public Meter {
         points = List.copyOf(points);
+        calibrationAccuracy = calibrationAccuracy == null ? "" : calibrationAccuracy;
     }
 
     /** When the next calibration is due, if the meter is calibrated at an interval and has been calibrated. */

@@ -16,6 +16,8 @@ import java.util.Set;
  * {@code meters:} registry; see docs/reports.md. A meter must feed points the site has.
  */
 final class ReportingReader {
+    /** An accuracy in %: "±0.8 %", "0.8%", "0.5 级" (the forms CalibrationFact reads). */
+    private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?\\s*S?\\s*(?:级|%|％)");
     private ReportingReader() {
     }
 
@@ -66,8 +68,19 @@ final class ReportingReader {
                     return Optional.empty();
                 }
             });
+            String calibrationAccuracy = m.text("calibration_accuracy", "");
+            if (!calibrationAccuracy.isEmpty()) {
+                if (!PERCENT.matcher(calibrationAccuracy).find()) {
+                    m.problem("calibration_accuracy", "`" + calibrationAccuracy + "` states no accuracy; write what the"
+                            + " calibration certificate measured in %, e.g. \"±0.8 %\"");
+                } else if (last.isEmpty()) {
+                    m.problem("calibration_accuracy", "is the accuracy of a calibration, but the meter has no last_calibration;"
+                            + " give the calibration's date (YYYY-MM-DD) beside it");
+                }
+            }
             out.add(new Meter(id, name, m.text("model", ""), m.text("serial", ""), m.text("location", ""),
-                    m.text("frequency", ""), m.text("accuracy_class", ""), m.period("calibration_interval"), last, feeds));
+                    m.text("frequency", ""), m.text("accuracy_class", ""), m.period("calibration_interval"), last,
+                    calibrationAccuracy, feeds));
         }
         return out;
     }

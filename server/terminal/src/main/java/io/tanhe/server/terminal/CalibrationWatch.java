@@ -14,10 +14,12 @@ import java.util.List;
  * Tells the rules, once per local day of the data, the calibration state of every meter of the
  * site's registry that is calibrated at an interval (section 7.3.1); the generic rules raise a
  * {@code calibration-overdue} alert for an overdue meter and clear it once the site file records a
- * newer calibration. Runs on the evaluation thread.
+ * newer calibration; the verification rules correct the day figures of the inputs it feeds (docs/verification.md).
+ * Runs on the evaluation thread.
  */
 final class CalibrationWatch {
     private final List<Meter> meters;
+    private final Site site;
     private final ZoneId zone;
     private final RulesEngine rules;
     /** The start of the day after the last one judged: readings before it judge nothing (the common case, kept cheap). */
@@ -26,7 +28,14 @@ final class CalibrationWatch {
     CalibrationWatch(Site site, RulesEngine rules) {
         this.meters = site.reporting().meters().stream().filter(m -> m.calibrationInterval().isPresent()).toList();
         this.zone = site.zone();
+        this.site = site;
         this.rules = rules;
+    }
+
+    /** The inputs the meter's points are bound to, as rule subjects ({@code coal_burned[unit1]}): the figures it measures. */
+    private List<String> feeds(Meter m) {
+        return m.points().stream().flatMap(p -> site.binding(p).stream())
+                .map(b -> b.key().isEmpty() ? b.input() : b.input() + "[" + b.key() + "]").distinct().toList();
     }
 
     /**
@@ -41,7 +50,8 @@ final class CalibrationWatch {
         nextDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         for (Meter m : meters) {
             rules.calibration(new CalibrationFact(m.id(), m.name(), m.calibrationDue().orElse(null), m.calibrationOverdue(day), day,
-                    m.points(), day.atStartOfDay(zone).toInstant(), m.accuracyClass()), dataTime);
+                    m.points(), day.atStartOfDay(zone).toInstant(), m.accuracyClass(), m.lastCalibration().orElse(null),
+                    m.calibrationAccuracy(), feeds(m), zone), dataTime);
         }
     }
 }
