@@ -60,4 +60,52 @@ class TemplateVerificationTest {
             assertEquals(List.of(), rules.takeFindings(), "calibrated in time");
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"aluminium-2013, aluminium-2013.tanhe, power_purchased, ''", "magnesium-2013, magnesium.tanhe, mg_fuel_used, semi_coke",
+            "cement-2013, cement.tanhe, coal_burned, 'kiln,bituminous'"})
+    void fuelOrPurchasedEnergyOfAnUncoveredDayCarriesTheCorrectedFigureMarkedAsATemplate(String folder, String file, String node,
+                                                                                         String key) throws Exception {
+        String subject = key.isEmpty() ? node : node + "[" + key + "]";
+        try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
+            rules.calibration("m1", LocalDate.of(2025, 10, 20), LocalDate.of(2026, 4, 20), LocalDate.of(2026, 4, 26), "±0.2 %", "",
+                    List.of(subject));
+            rules.takeFindings();
+            rules.day(node, key, LocalDate.of(2026, 4, 25), 1000, "t");
+            List<VerificationFinding> found = rules.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertEquals(subject, found.getFirst().subject());
+            assertTrue(found.getFirst().template());
+            assertTrue(found.getFirst().bound().startsWith("corrected 1002 t = 1000 t × 1.002 (meter m1; not calibrated"),
+                    found.getFirst().bound());
+            rules.day(node, key, LocalDate.of(2026, 4, 20), 1000, "t");
+            assertEquals(List.of(), rules.takeFindings(), "the due day is covered");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aluminium-2013, aluminium-2013.tanhe, al_output", "cement-2013, cement.tanhe, clinker"})
+    void productionThatAlsoFeedsTheProcessEmissionIsNotCorrectedByTheTemplate(String folder, String file, String node)
+            throws Exception {
+        try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
+            rules.calibration("m1", null, LocalDate.of(2026, 4, 20), LocalDate.of(2026, 4, 26), "±0.2 %", "", List.of(node));
+            rules.takeFindings();
+            rules.day(node, "", LocalDate.of(2026, 4, 25), 1000, "t");
+            assertEquals(List.of(), rules.takeFindings(), "production and activity data at once: no direction to take");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aluminium-2013, aluminium-2013.tanhe", "cement-2013, cement.tanhe"})
+    void anOnTimeCalibrationBeyondTheRequiredAccuracyCorrectsTheFuelOfItsPeriod(String folder, String file) throws Exception {
+        try (GuidelineRules rules = GuidelineRules.start(folder, file)) {
+            rules.calibration("m1", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 4, 26), "0.5 级",
+                    "±1.0 %", List.of("power_purchased"));
+            assertEquals(List.of(), rules.takeFindings());
+            rules.day("power_purchased", "", LocalDate.of(2026, 4, 25), 1000, "MWh");
+            List<VerificationFinding> found = rules.takeFindings();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.getFirst().bound().startsWith("corrected 1005 MWh = 1000 MWh × 1.005"), found.getFirst().bound());
+        }
+    }
 }

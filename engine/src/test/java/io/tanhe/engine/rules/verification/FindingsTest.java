@@ -127,6 +127,37 @@ class FindingsTest {
     }
 
     @Test
+    void aCalibrationFactTellsTheDaysItsCalibrationCoversInTheSitesZone() {
+        java.time.ZoneId zone = java.time.ZoneOffset.ofHours(8);
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        CalibrationFact c = new CalibrationFact("m", "n", LocalDate.of(2026, 4, 20), true, day, List.of("m.total"),
+                day.atStartOfDay(zone).toInstant(), "0.5 级", LocalDate.of(2025, 10, 20), "±0.8 %", List.of("coal_burned[unit1]"), zone);
+        Instant apr20 = LocalDate.of(2026, 4, 20).atStartOfDay(zone).toInstant();
+        assertTrue(c.coveredOn(apr20) && !c.uncoveredOn(apr20), "the due day is covered");
+        assertTrue(c.uncoveredOn(apr20.plus(Duration.ofDays(1))) && !c.coveredOn(apr20.plus(Duration.ofDays(1))));
+        Instant oct19 = LocalDate.of(2025, 10, 19).atStartOfDay(zone).toInstant();
+        assertTrue(!c.coveredOn(oct19) && !c.uncoveredOn(oct19), "before the calibration on record: neither");
+        assertTrue(c.uncoveredOn(Instant.parse("2026-04-20T16:00:00Z")), "midnight of 21 April in UTC+8");
+        assertTrue(c.coveredOn(Instant.parse("2026-04-20T15:59:00Z")), "still 20 April in UTC+8");
+        assertEquals(0.8, c.calibrationAccuracyPercent());
+        assertEquals(0.3, c.accuracyExcessPercent(), 1e-12);
+        assertTrue(c.feeds("coal_burned", "unit1") && !c.feeds("coal_burned", "unit2") && !c.feeds("coal_burned", ""));
+        CalibrationFact never = new CalibrationFact("m", "n", null, true, day, List.of(), day.atStartOfDay(zone).toInstant(), "",
+                null, "", List.of(), zone);
+        assertTrue(never.uncoveredOn(apr20) && !never.coveredOn(apr20), "never calibrated: no day is covered");
+        assertTrue(Double.isNaN(never.accuracyExcessPercent()));
+        assertEquals(zone, new CalibrationFact("m", "n", null, true, day, List.of(), day.atStartOfDay(zone).toInstant(), "").zone(),
+                "the short form takes the offset at which its day starts");
+    }
+
+    @Test
+    void aCorrectedFigureIsWrittenWithoutBinaryNoise() {
+        assertEquals("1.003", Findings.number(1 + (0.8 - 0.5) / 100));
+        assertEquals("2006", Findings.number(2000 * (1 + (0.8 - 0.5) / 100)));
+        assertEquals("corrected 100.5 t = 100 t × 1.005 (meter m; basis)", Findings.correctedBound(100, "t", 1.005, "m", "basis"));
+    }
+
+    @Test
     void aCalibrationFactReadsTheAccuracyOfItsClass() {
         LocalDate day = LocalDate.of(2026, 6, 1);
         Instant start = Instant.parse("2026-05-31T16:00:00Z");

@@ -19,21 +19,22 @@ import java.util.List;
  */
 final class CalibrationWatch {
     private final List<Meter> meters;
-    private final Site site;
     private final ZoneId zone;
     private final RulesEngine rules;
+    /** Per meter id, the inputs its points are bound to (the bindings do not change while this watch lives). */
+    private final java.util.Map<String, List<String>> feeds;
     /** The start of the day after the last one judged: readings before it judge nothing (the common case, kept cheap). */
     private Instant nextDay = Instant.MIN;
 
     CalibrationWatch(Site site, RulesEngine rules) {
         this.meters = site.reporting().meters().stream().filter(m -> m.calibrationInterval().isPresent()).toList();
         this.zone = site.zone();
-        this.site = site;
         this.rules = rules;
+        this.feeds = meters.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Meter::id, m -> feeds(site, m)));
     }
 
     /** The inputs the meter's points are bound to, as rule subjects ({@code coal_burned[unit1]}): the figures it measures. */
-    private List<String> feeds(Meter m) {
+    static List<String> feeds(Site site, Meter m) {
         return m.points().stream().flatMap(p -> site.binding(p).stream())
                 .map(b -> b.key().isEmpty() ? b.input() : b.input() + "[" + b.key() + "]").distinct().toList();
     }
@@ -51,7 +52,7 @@ final class CalibrationWatch {
         for (Meter m : meters) {
             rules.calibration(new CalibrationFact(m.id(), m.name(), m.calibrationDue().orElse(null), m.calibrationOverdue(day), day,
                     m.points(), day.atStartOfDay(zone).toInstant(), m.accuracyClass(), m.lastCalibration().orElse(null),
-                    m.calibrationAccuracy(), feeds(m), zone), dataTime);
+                    m.calibrationAccuracy(), feeds.get(m.id()), zone), dataTime);
         }
     }
 }

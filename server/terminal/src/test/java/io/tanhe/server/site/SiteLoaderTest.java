@@ -68,6 +68,27 @@ class SiteLoaderTest {
     }
 
     @Test
+    void theAccuracyACalibrationMeasuredIsReadBesideItsDate() {
+        try (Site site = SiteFiles.load(SiteFiles.demo(dir, t -> t.replace("    last_calibration: 2026-03-10\n",
+                "    last_calibration: 2026-03-10\n    calibration_accuracy: \"±0.8 %\"\n")))) {
+            assertEquals("±0.8 %", site.reporting().meters().get(0).calibrationAccuracy());
+            assertEquals("", site.reporting().meters().get(1).calibrationAccuracy(), "not recorded for the gas meter");
+        }
+    }
+
+    @Test
+    void aCalibrationAccuracyThatStatesNoPercentOrHasNoCalibrationIsRefused() {
+        List<ConfigProblem> problems = problems(t -> t.replace("    last_calibration: 2026-03-10\n",
+                        "    last_calibration: 2026-03-10\n    calibration_accuracy: good\n")
+                .replace("    points: [unit1.coal.c_ar]", "    calibration_accuracy: \"±0.1 %\"\n    points: [unit1.coal.c_ar]"));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("meters[0].calibration_accuracy")
+                && p.message().contains("states no accuracy")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.path().equals("meters[4].calibration_accuracy")
+                && p.message().contains("has no last_calibration")), problems.toString());
+    }
+
+    @Test
     void aMeterNeedsAnIdANameAndThePointsItFeeds() {
         List<ConfigProblem> problems = problems(t -> t + "\n  - {model: X}\n");
         assertEquals(3, problems.size(), problems.toString());
