@@ -76,8 +76,8 @@ class TemplateVerificationTest {
             assertEquals(1, found.size(), found.toString());
             assertEquals(subject, found.getFirst().subject());
             assertTrue(found.getFirst().template());
-            assertTrue(found.getFirst().bound().startsWith("corrected 1002 t = 1000 t × 1.002 (meter m1; not calibrated"),
-                    found.getFirst().bound());
+            assertEquals("corrected 1002 t = 1000 t × 1.002 (meter m1)", found.getFirst().bound());
+            assertTrue(found.getFirst().message().contains("模板") && found.getFirst().message().contains("confidence C"));
             rules.day(node, key, LocalDate.of(2026, 4, 20), 1000, "t");
             assertEquals(List.of(), rules.takeFindings(), "the due day is covered");
         }
@@ -105,7 +105,8 @@ class TemplateVerificationTest {
             rules.day("power_purchased", "", LocalDate.of(2026, 4, 25), 1000, "MWh");
             List<VerificationFinding> found = rules.takeFindings();
             assertEquals(1, found.size(), found.toString());
-            assertTrue(found.getFirst().bound().startsWith("corrected 1005 MWh = 1000 MWh × 1.005"), found.getFirst().bound());
+            assertEquals("corrected 1005 MWh = 1000 MWh × 1.005 (meter m1)", found.getFirst().bound());
+            assertTrue(found.getFirst().message().contains("= × [1 + (1.0 − 0.5) %]"), found.getFirst().message());
         }
     }
 }

@@ -71,23 +71,23 @@ public final class Findings {
     /**
      * From a rule: the conservative correction of a day's figure of an input that a meter feeds (CETS-VG-01.01 3.4.1.1,
      * 3.4.1.4: V2/V3). The finding is on the figure's subject and day; it measures the figure as stored, and its bound
-     * states the corrected figure, the factor and why ({@code basis}), so it can be explained. The stored figure stays
-     * as measured: applying the correction is the verifier's decision.
+     * states the corrected figure and the factor ({@code corrected 100.5 t = 100 t × 1.005 (meter m1)}); the message says
+     * which case of the clause and which accuracies give the factor. The stored figure stays as measured: applying the
+     * correction is the verifier's decision. The bound stays short (the store keeps 256 characters of it).
      *
      * @param factor the factor the figure is multiplied by, e.g. 1.005 for activity data of a meter of 0.5 % not
      *               calibrated
-     * @param basis  which case of the clause and which accuracies give the factor
      */
     public void corrected(RuleContext context, BucketResultFact b, CalibrationFact c, String check, String clause,
-                          boolean template, double factor, String basis, String message) {
+                          boolean template, double factor, String message) {
         publish(new VerificationFinding(check, clause, template, b.subject(), b.grain(), b.start(), b.end(), b.value(), b.unit(),
-                correctedBound(b.value(), b.unit(), factor, c.meter(), basis), message, context.getRule().getName()));
+                correctedBound(b.value(), b.unit(), factor, c.meter()), message, context.getRule().getName()));
     }
 
-    /** The corrected figure as a finding's bound states it: {@code corrected 1005 t = 1000 t × 1.005 (meter …; basis)}. */
-    public static String correctedBound(double value, String unit, double factor, String meter, String basis) {
+    /** The corrected figure as a finding's bound states it: {@code corrected 1005 t = 1000 t × 1.005 (meter m1)}. */
+    public static String correctedBound(double value, String unit, double factor, String meter) {
         return "corrected " + number(value * factor) + " " + unit + " = " + number(value) + " " + unit + " × " + number(factor)
-                + " (meter " + meter + "; " + basis + ")";
+                + " (meter " + meter + ")";
     }
 
     /** A figure as the findings write it: at most 9 decimals, no trailing zeros (1 + 0.3 % is 1.003, not 1.0030000000000001). */

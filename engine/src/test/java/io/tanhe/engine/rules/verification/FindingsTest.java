@@ -154,7 +154,7 @@ class FindingsTest {
     void aCorrectedFigureIsWrittenWithoutBinaryNoise() {
         assertEquals("1.003", Findings.number(1 + (0.8 - 0.5) / 100));
         assertEquals("2006", Findings.number(2000 * (1 + (0.8 - 0.5) / 100)));
-        assertEquals("corrected 100.5 t = 100 t × 1.005 (meter m; basis)", Findings.correctedBound(100, "t", 1.005, "m", "basis"));
+        assertEquals("corrected 100.5 t = 100 t × 1.005 (meter m)", Findings.correctedBound(100, "t", 1.005, "m"));
     }
 
     @Test
