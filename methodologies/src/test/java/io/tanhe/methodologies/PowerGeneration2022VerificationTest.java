@@ -334,20 +334,37 @@ class PowerGeneration2022VerificationTest {
     }
 
     @Test
-    void energyOutputNotBelowTheFuelHeatIsAV11Finding() {
-        rules.monthly("chp_energy_ratio", "", 0, 100, "%", 1);
-        assertEquals("CETS-VG-01.01 表15, 表16", only().clause());
-        rules.monthly("chp_energy_ratio", "", 1, 65, "%", 1);
-        rules.monthly("chp_energy_ratio", "", 2, 99.99, "%", 1);
-        none("below 1");
-        rules.monthly("condensing_efficiency", "", 0, 46, "%", 1);
-        VerificationFinding c = only();
-        assertEquals("< 46 % ((generation × 3.6) / Σ(fuel × NCV))", c.bound());
-        rules.monthly("condensing_efficiency", "", 1, 45.99, "%", 1);
-        rules.monthly("condensing_efficiency", "", 2, 43.15, "%", 1);
+    void energyOutputNotBelowTheFuelHeatIsAV11FindingForACogeneratingPlant() {
+        rules.monthly("heat_supplied", "", 0, 400_000, "GJ", 1);
+        rules.monthly("energy_ratio", "", 0, 100, "%", 1);
+        VerificationFinding f = only();
+        assertEquals("CETS-VG-01.01 表15, 表16", f.clause());
+        assertEquals("< 100 % ((generation × 3.6 + heat) / Σ(fuel × NCV) < 1)", f.bound());
+        rules.monthly("heat_supplied", "", 1, 400_000, "GJ", 1);
+        rules.monthly("energy_ratio", "", 1, 65, "%", 1);
+        rules.monthly("heat_supplied", "", 2, 400_000, "GJ", 1);
+        rules.monthly("energy_ratio", "", 2, 99.99, "%", 1);
+        none("below 1 (65 % is above 46 %, but heat was supplied: the cogeneration bound applies)");
+        rules.monthly("energy_ratio", "", 3, 120, "%", 1);
+        none("no heat_supplied figure of that month: which bound applies is not known");
+    }
+
+    @Test
+    void aPureCondensingPlantsEfficiencyNotBelow46PercentIsAV11Finding() {
+        rules.monthly("heat_supplied", "", 0, 0, "GJ", 1);
+        rules.monthly("energy_ratio", "", 0, 46, "%", 1);
+        assertEquals("< 46 % ((generation × 3.6) / Σ(fuel × NCV))", only().bound());
+        rules.monthly("heat_supplied", "", 1, 0, "GJ", 1);
+        rules.monthly("energy_ratio", "", 1, 45.99, "%", 1);
+        rules.monthly("heat_supplied", "", 2, 0, "GJ", 1);
+        rules.monthly("energy_ratio", "", 2, 43.15, "%", 1);
         none("below 46 %");
-        rules.monthly("condensing_efficiency", "", 3, 60, "%", 0.4);
+        rules.monthly("heat_supplied", "", 3, 0, "GJ", 1);
+        rules.monthly("energy_ratio", "", 3, 60, "%", 0.4);
         none("an open month");
+        rules.yearly("heat_supplied", "", 2025, 0, "GJ");
+        rules.yearly("energy_ratio", "", 2025, 47, "%");
+        assertEquals(Grain.YEAR, only().grain(), "a year too");
     }
 
     @Test
