@@ -181,7 +181,9 @@ public final class RemoteCommand implements Runnable {
                 }
                 String[] parts = r.split("\t", 2);
                 failed += parts[0].equals("ok") ? 0 : 1;
-                System.out.println(ApiCommands.cell(e.getKey(), width) + "  " + ApiCommands.cell(parts[0], 6) + "  " + parts[1]);
+                // a detail of several lines (a refused site file's problems) stays in the DETAIL column
+                System.out.println(ApiCommands.cell(e.getKey(), width) + "  " + ApiCommands.cell(parts[0], 6) + "  "
+                        + parts[1].replace("\n", "\n" + " ".repeat(width + 10)));
             }
             System.out.println((terminals.size() - failed) + " of " + terminals.size() + " terminal(s) ok");
             return failed == 0 ? 0 : 1;
@@ -413,8 +415,15 @@ public final class RemoteCommand implements Runnable {
         boolean dryRun;
 
         @Override
-        public Integer call() throws IOException {
-            byte[] bytes = Files.readAllBytes(file);
+        public Integer call() {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                System.err.println("remote site-push: cannot read the site file " + file + " (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "); nothing was sent");
+                return 2;
+            }
             return everywhere("site-push", targets, c -> {
                 JsonNode r = ok(c.postBytes("/api/site" + (dryRun ? "?dry_run=true" : ""), bytes));
                 if (!r.path("failure").isNull()) {
