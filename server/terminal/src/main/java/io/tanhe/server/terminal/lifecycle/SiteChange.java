@@ -58,29 +58,48 @@ public record SiteChange(List<String> refused, Set<String> devicesAdded, Set<Str
      * @param origin the file name the texts are parsed under (YAML, or JSON when it ends in {@code .json})
      */
     public static SiteChange between(String running, String candidate, String origin, Path dir) {
-        return between(running, centreFiles(running, origin, dir), candidate, centreFiles(candidate, origin, dir), origin, dir);
+        return between(running, ReadFiles.of(running, origin, dir), candidate, ReadFiles.of(candidate, origin, dir), origin);
     }
 
     /**
-     * Compares two site files' texts, and the files their centres refer to by what each held when it was read:
-     * a centre whose HJ 212 profile or TLS store changed under the same name counts as changed.
-     *
-     * @param runningFiles   {@link #centreFiles} of the running text, taken when it was applied
-     * @param candidateFiles {@link #centreFiles} of the candidate, taken now
+     * What the files a site file names held when they were read: the points file's content (the {@code drivers:} block,
+     * or the file {@code drivers_file:} names) and {@link #centreFiles} of its centres. The running site's are kept from
+     * when it was applied: a file edited in place since then differs from them, which the file on disk alone cannot show.
      */
-    public static SiteChange between(String running, Map<String, String> runningFiles, String candidate,
-                                     Map<String, String> candidateFiles, String origin, Path dir) {
+    public record ReadFiles(JsonNode points, Map<String, String> centres) {
+        public ReadFiles {
+            centres = Map.copyOf(centres);
+        }
+
+        /**
+         * Reads what {@code text}'s files hold now; relative names against {@code dir}.
+         *
+         * @throws UncheckedIOException when the points file cannot be read
+         */
+        public static ReadFiles of(String text, String origin, Path dir) {
+            return new ReadFiles(SiteChange.points(ConfigNode.parse(text, origin).json(), dir), centreFiles(text, origin, dir));
+        }
+    }
+
+    /**
+     * Compares two site files' texts with what their files held when each was read: a device of a points file edited
+     * in place, and a centre whose HJ 212 profile or TLS store changed under the same name, count as changed.
+     *
+     * @param runningFiles   the running text's files, as read when it was applied
+     * @param candidateFiles the candidate's, read now
+     */
+    public static SiteChange between(String running, ReadFiles runningFiles, String candidate, ReadFiles candidateFiles, String origin) {
         JsonNode before = ConfigNode.parse(running, origin).json();
         JsonNode after = ConfigNode.parse(candidate, origin).json();
         Set<String> fields = new LinkedHashSet<>();
         before.fieldNames().forEachRemaining(fields::add);
         after.fieldNames().forEachRemaining(fields::add);
         List<String> refused = fields.stream().filter(f -> !HOT.contains(f)).filter(f -> !before.path(f).equals(after.path(f))).toList();
-        Compared devices = compare(points(before, dir), points(after, dir), "devices");
+        Compared devices = compare(runningFiles.points(), candidateFiles.points(), "devices");
         Compared centres = compare(before.path("uplink"), after.path("uplink"), "centres");
         Set<String> centresChanged = new TreeSet<>(centres.changed);
-        candidateFiles.forEach((id, files) -> {
-            if (runningFiles.containsKey(id) && !runningFiles.get(id).equals(files)) {
+        candidateFiles.centres().forEach((id, files) -> {
+            if (runningFiles.centres().containsKey(id) && !runningFiles.centres().get(id).equals(files)) {
                 centresChanged.add(id);
             }
         });

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -49,11 +48,8 @@ public final class SiteVersions {
     private final String fileSm3;
     private final String origin;
     private final Path dir;
-    /**
-     * What the files the running centres name held when they were read ({@link SiteChange#centreFiles}): a file edited
-     * in place since then is a change of its centre, which the file on disk alone could not show.
-     */
-    private Map<String, String> runningFiles;
+    /** What the running site's files (points file, the centres' profiles and TLS stores) held when they were read. */
+    private SiteChange.ReadFiles runningFiles;
 
     /**
      * @param parser   reads a site file's text as the terminal's start does (relative paths against the site file's
@@ -72,7 +68,7 @@ public final class SiteVersions {
         this.origin = origin;
         Path parent = Path.of(origin).toAbsolutePath().getParent();
         this.dir = parent == null ? Path.of("").toAbsolutePath() : parent;
-        this.runningFiles = SiteChange.centreFiles(live.site().text(), origin, dir);
+        this.runningFiles = SiteChange.ReadFiles.of(live.site().text(), origin, dir);
     }
 
     /** The SM3 a pushed version's note names the site file by (of its text with secrets redacted, as stored). */
@@ -163,9 +159,10 @@ public final class SiteVersions {
             refuse(who, from, e.getMessage());
             throw e;
         }
-        Map<String, String> candidateFiles = SiteChange.centreFiles(text, origin, dir);
+        SiteChange.ReadFiles candidateFiles;
         try {
-            change = SiteChange.between(running.text(), runningFiles, text, candidateFiles, origin, dir);
+            candidateFiles = SiteChange.ReadFiles.of(text, origin, dir);
+            change = SiteChange.between(running.text(), runningFiles, text, candidateFiles, origin);
         } catch (RuntimeException e) {
             candidate.close();
             refuse(who, from, e.getMessage());
@@ -198,8 +195,8 @@ public final class SiteVersions {
             LOG.error("site configuration version {} did not apply, rolling back to version {}: {}", saved.version(), from, why);
             String previous = running.text();
             Site back = parser.apply(previous);
-            // the same workers again: the files of a centre changed only in content are read anew, as they are now
-            live.restart(back, SiteChange.between(text, candidateFiles, previous, runningFiles, origin, dir));
+            // the same workers again: a file changed only in content is read anew, as it is now
+            live.restart(back, SiteChange.between(text, candidateFiles, previous, runningFiles, origin));
             ConfigVersion again = sealed.save(previous, "terminal", clock.instant(), PUSH_NOTE + " rolled back: version "
                     + saved.version() + " did not apply (" + why + ") [site file sm3 " + fileSm3 + "]");
             record(who, "site.rolled-back", again.version(), AuditOutcome.FAILURE, "version " + saved.version() + " did not apply: "

@@ -26,11 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The files a data centre names (its HJ 212 profile, its TLS stores) are compared by content, not by name: one edited
- * in place is a change of its centre, which restarts with what the file holds now; one that cannot be read is refused
- * naming the field, as at start.
+ * The files a site file names — the points file, a data centre's HJ 212 profile and TLS stores — are compared by what
+ * they held when the running site read them, not by name: one edited in place is a change of its devices or centre,
+ * which restart with what the file holds now; one that cannot be read is refused naming the field, as at start.
  */
-class CentreFilesTest {
+class ReferencedFilesTest {
     private static final AuditActor ADMIN = new AuditActor("alice", "sysadmin", "10.0.0.7");
 
     @TempDir
@@ -46,18 +46,45 @@ class CentreFilesTest {
         String origin = dir.resolve("site.yaml").toString();
         Map<String, String> before = SiteChange.centreFiles(text, origin, dir);
         assertEquals(SiteChange.centreFiles(text, origin, dir), before, "the same files: the same fingerprints");
-        assertEquals(Set.of(), SiteChange.between(text, before, text, before, origin, dir).centres());
+        assertEquals(Set.of(), change(text, before, origin).centres());
 
         Files.writeString(dir.resolve("platform.yaml"), "mn: CENTREFILES0002\npassword: \"123456\"\n");
-        SiteChange profile = SiteChange.between(text, before, text, SiteChange.centreFiles(text, origin, dir), origin, dir);
+        SiteChange profile = change(text, before, origin);
         assertEquals(Set.of("a"), profile.centresChanged(), "the profile's content changed, its name did not");
         assertTrue(profile.uplinkInText(), "the candidate's uplink is applied");
 
         Files.write(dir.resolve("trust.p12"), new byte[]{1, 2, 4});
-        assertEquals(Set.of("a", "b"), SiteChange.between(text, before, text, SiteChange.centreFiles(text, origin, dir), origin, dir)
-                .centresChanged(), "a trust store's content too");
+        assertEquals(Set.of("a", "b"), change(text, before, origin).centresChanged(), "a trust store's content too");
         Files.delete(dir.resolve("trust.p12"));
         assertNotEquals(before.get("b"), SiteChange.centreFiles(text, origin, dir).get("b"), "a file gone is a change too");
+    }
+
+    /** The change from {@code text} read with its centres' files as {@code before} to the same text with them as now. */
+    private SiteChange change(String text, Map<String, String> before, String origin) {
+        SiteChange.ReadFiles now = SiteChange.ReadFiles.of(text, origin, dir);
+        return SiteChange.between(text, new SiteChange.ReadFiles(now.points(), before), text, now, origin);
+    }
+
+    @Test
+    void aPointsFileEditedInPlaceChangesTheDevicesWhoseEntriesDiffer() throws Exception {
+        Files.writeString(dir.resolve("points.yaml"), """
+                devices:
+                  - {id: m1, type: simulated, period: 5s, points: [{id: p1, unit: t}]}
+                  - {id: m2, type: simulated, period: 5s, points: [{id: p2, unit: t}]}
+                """);
+        String text = "drivers_file: points.yaml\n";
+        String origin = dir.resolve("site.yaml").toString();
+        SiteChange.ReadFiles before = SiteChange.ReadFiles.of(text, origin, dir);
+        Files.writeString(dir.resolve("points.yaml"), """
+                devices:
+                  - {id: m1, type: simulated, period: 10s, points: [{id: p1, unit: t}]}
+                  - {id: m2, type: simulated, period: 5s, points: [{id: p2, unit: t}]}
+                  - {id: m3, type: simulated, period: 5s, points: [{id: p3, unit: t}]}
+                """);
+        SiteChange change = SiteChange.between(text, before, text, SiteChange.ReadFiles.of(text, origin, dir), origin);
+        assertEquals(Set.of("m1"), change.devicesChanged(), "the same file name, another content");
+        assertEquals(Set.of("m3"), change.devicesAdded());
+        assertEquals(Set.of(), SiteChange.between(text, before, text, before, origin).devices(), "compared with itself: nothing");
     }
 
     @Test
