@@ -56,10 +56,10 @@ public final class RemoteCommand implements Runnable {
         @Option(names = "--ca", paramLabel = "PEM", description = "trust only this CA certificate (PEM) for HTTPS")
         Path ca;
 
-        @Option(names = "--parallel", defaultValue = "8", description = "terminals at once (default: ${DEFAULT-VALUE})")
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "terminals at once (default: ${DEFAULT-VALUE})")
         int parallel;
 
-        @Option(names = "--timeout", defaultValue = "60", description = "seconds per request (default: ${DEFAULT-VALUE})")
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "seconds per request (default: ${DEFAULT-VALUE})")
         int timeout;
 
         /** One terminal of the fleet. */
@@ -402,13 +402,16 @@ public final class RemoteCommand implements Runnable {
     }
 
     /** {@code tanhe remote site-push FILE [--dry-run]}: a site file's device and centre changes, applied live. */
-    @Command(name = "site-push", mixinStandardHelpOptions = true, description = {"Push a site file: checked as at start, stored as a",
-            "new version, applied by restarting only the devices and data centres it changes (docs/lifecycle.md)."})
+    @Command(name = "site-push", mixinStandardHelpOptions = true, description = {
+            "Push a site file to each terminal: checked as at start, stored as a new version, applied by restarting only",
+            "the devices and data centres it changes (docs/lifecycle.md). One row per terminal: ok with the plan or the",
+            "version stored, or FAILED with the terminal's answer (a refused file's problems with their field paths).",
+            "Exit code: 0 every terminal took it, 1 one failed, 2 nothing was sent."})
     static final class SitePush implements Callable<Integer> {
         @Mixin
         Targets targets;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "the whole candidate site file, as `tanhe run --site` reads it")
         Path file;
 
         @Option(names = "--dry-run", description = "only show which devices and centres would restart")

@@ -87,7 +87,8 @@ class RemoteSitePushTest {
         CliRun help = CliRun.of("remote", "site-push", "--help");
         assertEquals(0, help.exit(), help.err());
         for (String word : new String[]{"Usage: tanhe remote site-push", "FILE", "--dry-run", "--url=URL", "--fleet=FILE",
-                "--token-file=FILE", "--ca=PEM", "--parallel", "--timeout", "docs/lifecycle.md"}) {
+                "--token-file=FILE", "--ca=PEM", "--parallel=N", "--timeout=SECONDS", "docs/lifecycle.md", "the whole candidate site file",
+                "Exit code: 0 every terminal took it, 1 one failed, 2 nothing was sent."}) {
             assertTrue(help.out().contains(word), word + " in:\n" + help.out());
         }
     }
