@@ -139,9 +139,10 @@ class RemoteSitePushTest {
         CliRun unknown = push(write("typo.yaml", file.replaceFirst("period: 5s", "perod: 5s")), "--token-file", admin.toString());
         assertEquals(1, unknown.exit(), unknown.out());
         assertTrue(unknown.out().contains("FAILED"), unknown.out());
-        assertTrue(unknown.out().matches("(?s).*typo\\.yaml:\\d+:\\d+: drivers\\.devices\\[0]\\.perod: unknown field.*\\(HTTP 400\\).*")
-                || unknown.out().matches("(?s).*site\\.yaml:\\d+:\\d+: drivers\\.devices\\[0]\\.perod: unknown field.*\\(HTTP 400\\).*"),
-                "the problem with its file, line, column and field path: " + unknown.out());
+        assertTrue(unknown.out().matches("(?s).*\\n {" + (url.length() + 12) + "}\\S*site\\.yaml:31:7: drivers\\.devices\\[0]\\.perod: unknown"
+                        + " field — did you mean `period`\\? \\(HTTP 400\\)\\n.*"),
+                "the problem on its own line in the DETAIL column, with the line, column and field path (named as the"
+                        + " terminal's site file, which the candidate replaces): " + unknown.out());
         CliRun restart = push(write("late.yaml", file.replace("late_window: 1h", "late_window: 2h")), "--token-file", admin.toString());
         assertEquals(1, restart.exit(), restart.out());
         assertTrue(restart.out().contains("FAILED  cannot change late_window on a running terminal"), restart.out());
