@@ -56,10 +56,10 @@ public final class RemoteCommand implements Runnable {
         @Option(names = "--ca", paramLabel = "PEM", description = "trust only this CA certificate (PEM) for HTTPS")
         Path ca;
 
-        @Option(names = "--parallel", defaultValue = "8", description = "terminals at once (default: ${DEFAULT-VALUE})")
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "terminals at once (default: ${DEFAULT-VALUE})")
         int parallel;
 
-        @Option(names = "--timeout", defaultValue = "60", description = "seconds per request (default: ${DEFAULT-VALUE})")
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "seconds per request (default: ${DEFAULT-VALUE})")
         int timeout;
 
         /** One terminal of the fleet. */
@@ -181,7 +181,9 @@ public final class RemoteCommand implements Runnable {
                 }
                 String[] parts = r.split("\t", 2);
                 failed += parts[0].equals("ok") ? 0 : 1;
-                System.out.println(ApiCommands.cell(e.getKey(), width) + "  " + ApiCommands.cell(parts[0], 6) + "  " + parts[1]);
+                // a detail of several lines (a refused site file's problems) stays in the DETAIL column
+                System.out.println(ApiCommands.cell(e.getKey(), width) + "  " + ApiCommands.cell(parts[0], 6) + "  "
+                        + parts[1].replace("\n", "\n" + " ".repeat(width + 10)));
             }
             System.out.println((terminals.size() - failed) + " of " + terminals.size() + " terminal(s) ok");
             return failed == 0 ? 0 : 1;
@@ -400,21 +402,31 @@ public final class RemoteCommand implements Runnable {
     }
 
     /** {@code tanhe remote site-push FILE [--dry-run]}: a site file's device and centre changes, applied live. */
-    @Command(name = "site-push", mixinStandardHelpOptions = true, description = {"Push a site file: checked as at start, stored as a",
-            "new version, applied by restarting only the devices and data centres it changes (docs/lifecycle.md)."})
+    @Command(name = "site-push", mixinStandardHelpOptions = true, description = {
+            "Push a site file to each terminal: checked as at start, stored as a new version, applied by restarting only",
+            "the devices and data centres it changes (docs/lifecycle.md). One row per terminal: ok with the plan or the",
+            "version stored, or FAILED with the terminal's answer (a refused file's problems with their field paths).",
+            "Exit code: 0 every terminal took it, 1 one failed, 2 nothing was sent."})
     static final class SitePush implements Callable<Integer> {
         @Mixin
         Targets targets;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "the whole candidate site file, as `tanhe run --site` reads it")
         Path file;
 
         @Option(names = "--dry-run", description = "only show which devices and centres would restart")
         boolean dryRun;
 
         @Override
-        public Integer call() throws IOException {
-            byte[] bytes = Files.readAllBytes(file);
+        public Integer call() {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                System.err.println("remote site-push: cannot read the site file " + file + " (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "); nothing was sent");
+                return 2;
+            }
             return everywhere("site-push", targets, c -> {
                 JsonNode r = ok(c.postBytes("/api/site" + (dryRun ? "?dry_run=true" : ""), bytes));
                 if (!r.path("failure").isNull()) {

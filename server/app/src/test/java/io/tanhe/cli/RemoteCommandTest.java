@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
 class RemoteCommandTest {
-    private static final char[] PASSWORD = "remote-tls-pw".toCharArray();
+    static final char[] PASSWORD = "remote-tls-pw".toCharArray();
 
     @TempDir
     static Path dir;
@@ -74,8 +74,8 @@ class RemoteCommandTest {
         terminal.close();
     }
 
-    /** A self-signed certificate for 127.0.0.1 in a PKCS12 keystore; its PEM goes to {@code pem}. */
-    private static Path keystore(Path file, Path pem) throws Exception {
+    /** A self-signed certificate for 127.0.0.1 in a PKCS12 keystore (password {@link #PASSWORD}); its PEM goes to {@code pem}. */
+    static Path keystore(Path file, Path pem) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         KeyPair pair = g.generateKeyPair();

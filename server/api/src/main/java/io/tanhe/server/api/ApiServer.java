@@ -56,6 +56,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.tanhe.server.store.StoredFinding;
 import org.slf4j.Logger;
@@ -121,8 +122,14 @@ public final class ApiServer {
      * What the API reads, the terminal's supervision (metrics, system state, cut-off; {@link Supervision#NONE} for the
      * data routes alone) and the configuration lifecycle it drives ({@link ConfigurationSource#NONE}: its routes answer 409).
      */
-    public record Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Supervision supervision,
+    public record Sources(Supplier<Site> running, Store store, PipelineStatus status, AuditLog audit, Supervision supervision,
                           ConfigurationSource configuration) {
+        /** Sources on a site that does not change while the API runs. */
+        public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, Supervision supervision,
+                       ConfigurationSource configuration) {
+            this(() -> site, store, status, audit, supervision, configuration);
+        }
+
         /** Sources for the data routes alone. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit) {
             this(site, store, status, audit, Supervision.NONE, ConfigurationSource.NONE);
@@ -131,6 +138,14 @@ public final class ApiServer {
         /** Sources with a configuration lifecycle, without the supervision routes. */
         public Sources(Site site, Store store, PipelineStatus status, AuditLog audit, ConfigurationSource configuration) {
             this(site, store, status, audit, Supervision.NONE, configuration);
+        }
+
+        /**
+         * The site as it runs now: a site file push changes its devices and centres, a configuration package its
+         * methodology, so routes ask for it per request rather than keeping the one of the start.
+         */
+        public Site site() {
+            return running.get();
         }
     }
 
@@ -383,15 +398,31 @@ public final class ApiServer {
     /** The endpoints' logic, separate from the wiring. */
     private static final class Handlers {
         private final Sources s;
-        private final ResultQuery query;
-        private final Map<String, List<String>> members;
+        /** Derived from the site running at the latest request; rebuilt when a package or a push replaced it. */
+        private volatile Shape shape;
 
         Handlers(Sources s) {
             this.s = s;
-            this.query = new ResultQuery(s.site().graph(), s.store().results(), s.site().zone());
-            this.members = members(s.site());
-            // the measurement methodology's sets too (docs/cems.md: co2_measured[stack1]); set names of the two do not clash in practice
-            s.site().measurementView().ifPresent(v -> members(v).forEach(members::putIfAbsent));
+        }
+
+        /** What the routes derive from one site: its result query and the members of its sets. */
+        private record Shape(Site site, ResultQuery query, Map<String, List<String>> members) {
+            static Shape of(Site site, Store store) {
+                Map<String, List<String>> members = Handlers.members(site);
+                // the measurement methodology's sets too (docs/cems.md: co2_measured[stack1]); set names of the two do not clash in practice
+                site.measurementView().ifPresent(v -> Handlers.members(v).forEach(members::putIfAbsent));
+                return new Shape(site, new ResultQuery(site.graph(), store.results(), site.zone()), members);
+            }
+        }
+
+        private Shape shape() {
+            Site now = s.site();
+            Shape known = shape;
+            if (known == null || known.site() != now) {
+                known = Shape.of(now, s.store());
+                shape = known;
+            }
+            return known;
         }
 
         Map<String, Object> status() {
@@ -433,22 +464,23 @@ public final class ApiServer {
         }
 
         /** The site's methodology, or its measurement methodology for a node only that one has (docs/cems.md: co2_measured). */
-        private Site graphSite(String node) {
-            if (s.site().graph().node(node).isPresent()) {
-                return s.site();
+        private static Site graphSite(Site site, String node) {
+            if (site.graph().node(node).isPresent()) {
+                return site;
             }
-            return s.site().measurementView().filter(v -> v.graph().node(node).isPresent()).orElse(s.site());
+            return site.measurementView().filter(v -> v.graph().node(node).isPresent()).orElse(site);
         }
 
         Map<String, Object> results(Context ctx) {
             String node = required(ctx, "node");
-            Site holder = graphSite(node);
+            Shape now = shape();
+            Site holder = graphSite(now.site(), node);
             Optional<Node> n = holder.graph().node(node);
-            ResultQuery query = holder == s.site() ? this.query : new ResultQuery(holder.graph(), s.store().results(), s.site().zone());
+            ResultQuery query = holder == now.site() ? now.query() : new ResultQuery(holder.graph(), s.store().results(), now.site().zone());
             if (n.isEmpty() || n.get().kind() == NodeKind.FACTOR || n.get().kind() == NodeKind.CONST) {
-                List<String> names = s.site().graph().nodes().stream()
+                List<String> names = now.site().graph().nodes().stream()
                         .filter(x -> x.kind() != NodeKind.FACTOR && x.kind() != NodeKind.CONST).map(Node::name).toList();
-                throw new BadRequest("node", "no stored node `" + TimeText.shown(node) + "` in " + s.site().methodology().id()
+                throw new BadRequest("node", "no stored node `" + TimeText.shown(node) + "` in " + now.site().methodology().id()
                         + Spelling.closest(node, names, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
                         + "; nodes: " + String.join(", ", names));
             }
@@ -460,7 +492,7 @@ public final class ApiServer {
             }
             TimeRange range = range(ctx);
             String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
-            checkKey(n.get(), key);
+            checkKey(n.get(), key, now.members());
             List<ResultRow> rows;
             try {
                 rows = query.results(node, key, grain, range);
@@ -486,7 +518,8 @@ public final class ApiServer {
 
         Map<String, Object> revisions(Context ctx) {
             String node = required(ctx, "node");
-            Site holder = graphSite(node);
+            Shape now = shape();
+            Site holder = graphSite(now.site(), node);
             if (holder.graph().node(node).isEmpty()) {
                 throw new BadRequest("node", "no node `" + TimeText.shown(node) + "` in " + s.site().methodology().id());
             }
@@ -503,7 +536,7 @@ public final class ApiServer {
                 throw new BadRequest("start", e.getMessage());
             }
             String key = Optional.ofNullable(ctx.queryParam("key")).orElse("").replace(" ", "");
-            checkKey(holder.graph().node(node).orElseThrow(), key);
+            checkKey(holder.graph().node(node).orElseThrow(), key, now.members());
             List<Map<String, Object>> out = new ArrayList<>();
             for (var r : s.store().results().revisions(node, key, grain, start)) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -670,7 +703,7 @@ public final class ApiServer {
          * members than the node has dimensions, or a member its set does not have (closed sets: their declared
          * members; open sets: the members the site's bindings give them). The message lists what would work.
          */
-        private void checkKey(Node node, String key) {
+        private static void checkKey(Node node, String key, Map<String, List<String>> members) {
             if (key.isEmpty()) {
                 return;
             }
@@ -681,7 +714,7 @@ public final class ApiServer {
             String form = String.join(",", node.dimensions());
             if (parts.size() != node.dimensions().size()) {
                 throw new BadRequest("key", "`" + TimeText.shown(key) + "` has " + parts.size() + " member(s); a key of `"
-                        + node.name() + "` names one member of each of its sets: " + form + ", e.g. " + example(node));
+                        + node.name() + "` names one member of each of its sets: " + form + ", e.g. " + example(node, members));
             }
             for (int i = 0; i < parts.size(); i++) {
                 String set = node.dimensions().get(i);
@@ -690,12 +723,12 @@ public final class ApiServer {
                     throw new BadRequest("key", "`" + TimeText.shown(parts.get(i)) + "` is not a member of set `" + set + "`"
                             + Spelling.closest(parts.get(i), known, 3).map(c -> "; did you mean `" + c + "`?").orElse("")
                             + "; members: " + String.join(", ", known) + " (a key of `" + node.name() + "` is " + form
-                            + ", e.g. " + example(node) + ")");
+                            + ", e.g. " + example(node, members) + ")");
                 }
             }
         }
 
-        private String example(Node node) {
+        private static String example(Node node, Map<String, List<String>> members) {
             List<String> first = new ArrayList<>();
             for (String set : node.dimensions()) {
                 first.add(members.getOrDefault(set, List.of("?")).stream().findFirst().orElse("?"));

@@ -100,7 +100,7 @@ public final class TerminalApi {
 
     /** What {@link ApiServer} reads of {@code terminal}. */
     static ApiServer.Sources sources(Terminal terminal, Supervision supervision) {
-        return new ApiServer.Sources(terminal.site(), terminal.store(), status(terminal), terminal.audit(), supervision,
+        return new ApiServer.Sources(terminal::site, terminal.store(), status(terminal), terminal.audit(), supervision,
                 new LifecycleSource(terminal.lifecycle(), terminal.siteVersions()));
     }
 

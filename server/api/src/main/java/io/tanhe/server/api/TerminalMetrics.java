@@ -3,6 +3,7 @@ package io.tanhe.server.api;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +21,7 @@ import io.tanhe.server.terminal.TerminalStats;
 import io.tanhe.server.uplink.config.CentreConfig;
 import io.tanhe.server.uplink.status.CentreStatus;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +37,14 @@ import java.util.function.ToDoubleFunction;
 final class TerminalMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Terminal terminal;
+    /** The per-device meters by device, and the per-centre ones by centre: a site file push adds and removes them. */
+    private final Map<String, List<Meter>> deviceMeters = new HashMap<>();
+    private final Map<String, List<Meter>> centreMeters = new HashMap<>();
+    private final Runnable stopFollowing;
 
     TerminalMetrics(Terminal terminal) {
+        this.terminal = terminal;
         registry.config().commonTags("site", terminal.site().identity().siteId());
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -49,7 +57,8 @@ final class TerminalMetrics implements AutoCloseable {
         new io.micrometer.core.instrument.binder.system.DiskSpaceMetrics(terminal.dataDir().toFile()).bindTo(registry);
         readings(terminal.stats());
         store(terminal);
-        uplink(terminal);
+        follow();
+        stopFollowing = terminal.onSiteApplied(this::follow);
         Gauge.builder("tanhe_alerts_open", terminal, Terminal::openAlerts)
                 .description("alerts raised or acknowledged, not cleared").register(registry);
         Gauge.builder("tanhe_workers_dead", terminal, t -> t.deadWorkers().size())
@@ -59,14 +68,37 @@ final class TerminalMetrics implements AutoCloseable {
                 .description("1 while a remote cut-off stands: nothing is uploaded, the API answers loopback only").register(registry);
     }
 
+    /**
+     * Meters for the devices and centres running now: an added one's are registered, a removed one's removed (a device
+     * added by a site file push is counted under its own name, not under {@link DeviceTally#OTHER}).
+     */
+    private synchronized void follow() {
+        Map<String, DeviceTally.Device> devices = terminal.stats().devices().devices();
+        follow(deviceMeters, devices.keySet(), id -> device(id, devices.get(id)));
+        follow(centreMeters, terminal.site().uplink().centres().stream().map(CentreConfig::id).toList(), this::centre);
+    }
+
+    private void follow(Map<String, List<Meter>> registered, java.util.Collection<String> running,
+                        java.util.function.Function<String, List<Meter>> register) {
+        registered.entrySet().removeIf(e -> {
+            if (running.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().forEach(registry::remove);
+            return true;
+        });
+        running.forEach(id -> registered.computeIfAbsent(id, register));
+    }
+
+    private List<Meter> device(String id, DeviceTally.Device counts) {
+        return List.of(FunctionCounter.builder("tanhe_device_readings", counts, DeviceTally.Device::readings)
+                        .description("readings received from the device").tag("device", id).register(registry),
+                FunctionCounter.builder("tanhe_device_failures", counts, DeviceTally.Device::failures)
+                        .description("readings of the device that carry no value (timeout, communication or device error)")
+                        .tag("device", id).register(registry));
+    }
+
     private void readings(TerminalStats stats) {
-        for (Map.Entry<String, DeviceTally.Device> d : stats.devices().devices().entrySet()) {
-            FunctionCounter.builder("tanhe_device_readings", d.getValue(), DeviceTally.Device::readings)
-                    .description("readings received from the device").tag("device", d.getKey()).register(registry);
-            FunctionCounter.builder("tanhe_device_failures", d.getValue(), DeviceTally.Device::failures)
-                    .description("readings of the device that carry no value (timeout, communication or device error)")
-                    .tag("device", d.getKey()).register(registry);
-        }
         for (Quality q : Quality.values()) {
             FunctionCounter.builder("tanhe_readings_by_quality", stats, s -> s.devices().quality(q))
                     .description("readings received, by quality").tag("quality", q.name().toLowerCase(Locale.ROOT)).register(registry);
@@ -98,16 +130,13 @@ final class TerminalMetrics implements AutoCloseable {
                 .description("1 while the store takes writes").register(registry);
     }
 
-    private void uplink(Terminal terminal) {
-        List<CentreConfig> centres = terminal.site().uplink().centres();
-        for (CentreConfig c : centres) {
-            Gauge.builder("tanhe_uplink_backlog", terminal, centre(c.id(), s -> s.backlog()))
-                    .description("outbox messages not yet acknowledged by the centre").tag("centre", c.id()).register(registry);
-            Gauge.builder("tanhe_uplink_connected", terminal, centre(c.id(), s -> s.connected() ? 1 : 0))
-                    .description("1 while the connection to the centre is up").tag("centre", c.id()).register(registry);
-            Gauge.builder("tanhe_uplink_failures", terminal, centre(c.id(), s -> s.failures()))
-                    .description("consecutive failed attempts").tag("centre", c.id()).register(registry);
-        }
+    private List<Meter> centre(String id) {
+        return List.of(Gauge.builder("tanhe_uplink_backlog", terminal, centre(id, s -> s.backlog()))
+                        .description("outbox messages not yet acknowledged by the centre").tag("centre", id).register(registry),
+                Gauge.builder("tanhe_uplink_connected", terminal, centre(id, s -> s.connected() ? 1 : 0))
+                        .description("1 while the connection to the centre is up").tag("centre", id).register(registry),
+                Gauge.builder("tanhe_uplink_failures", terminal, centre(id, s -> s.failures()))
+                        .description("consecutive failed attempts").tag("centre", id).register(registry));
     }
 
     /** A centre's figure from the uplink's status; NaN while the uplink does not run (cut off, not started). */
@@ -127,6 +156,7 @@ final class TerminalMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        stopFollowing.run();
         gc.close();
         registry.close();
     }

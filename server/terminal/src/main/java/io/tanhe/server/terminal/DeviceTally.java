@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Readings received per device and per quality, for the metrics. The devices are fixed when the terminal
- * starts (the site's sources and their backups), so counting a reading on the intake's hot path is a map
- * look-up and two adds: no allocation. A reading from a source the site does not name counts under
- * {@link #OTHER}. Thread-safe.
+ * Readings received per device and per quality, for the metrics. The devices are the running site's sources and
+ * their backups: set when the terminal starts and again when a site file push adds or removes devices
+ * ({@link #track}); counting a reading on the intake's hot path stays a map look-up and two adds, no allocation.
+ * A reading from a source the site does not name counts under {@link #OTHER}. Thread-safe.
  */
 public final class DeviceTally {
     /** The device name under which readings from unknown sources are counted. */
@@ -34,18 +34,32 @@ public final class DeviceTally {
         }
     }
 
-    private final Map<String, Device> devices;
+    /** Replaced whole by {@link #track}, never changed in place: the hot path reads it without a lock. */
+    private volatile Map<String, Device> devices;
     private final Device other = new Device();
     private final LongAdder[] qualities = new LongAdder[Quality.values().length];
 
     DeviceTally(Collection<String> deviceIds) {
-        Map<String, Device> m = new LinkedHashMap<>();
-        deviceIds.forEach(id -> m.put(id, new Device()));
-        m.put(OTHER, other);
-        this.devices = java.util.Collections.unmodifiableMap(m);
+        this.devices = Map.of(OTHER, other);
+        track(deviceIds);
         for (int i = 0; i < qualities.length; i++) {
             qualities[i] = new LongAdder();
         }
+    }
+
+    /**
+     * Counts the devices {@code deviceIds} from now on, in that order: a device already counted keeps its counters,
+     * a new one starts at zero, one not named any more is dropped (its later readings count under {@link #OTHER}).
+     */
+    synchronized void track(Collection<String> deviceIds) {
+        Map<String, Device> before = devices;
+        Map<String, Device> m = new LinkedHashMap<>();
+        deviceIds.forEach(id -> {
+            Device kept = before.get(id);
+            m.put(id, kept == null ? new Device() : kept);
+        });
+        m.put(OTHER, other);
+        devices = java.util.Collections.unmodifiableMap(m);
     }
 
     void count(Reading r) {
@@ -57,7 +71,7 @@ public final class DeviceTally {
         qualities[r.quality().ordinal()].increment();
     }
 
-    /** Every device's counters by id, in configuration order, {@link #OTHER} last. */
+    /** Every device's counters by id, in configuration order, {@link #OTHER} last: a snapshot, {@link #track} replaces it. */
     public Map<String, Device> devices() {
         return devices;
     }

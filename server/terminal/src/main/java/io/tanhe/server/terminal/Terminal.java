@@ -634,6 +634,29 @@ public final class Terminal implements AutoCloseable {
         return siteVersions;
     }
 
+    /** Told after a site file push (or its rollback) changed the running devices or centres. */
+    private final List<Runnable> siteApplied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Calls {@code listener} each time a site file push, or its rollback, has changed the devices and centres that run
+     * ({@link #site} then gives them), on the pushing thread; the metrics register an added device's meters so.
+     *
+     * @return stops the calls
+     */
+    public Runnable onSiteApplied(Runnable listener) {
+        siteApplied.add(listener);
+        return () -> siteApplied.remove(listener);
+    }
+
+    /** A listener that fails is logged: the push it follows has applied all the same. */
+    private static void tell(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.error("a listener of site file changes failed: {}", e.toString(), e);
+        }
+    }
+
     /** The running terminal as a site file change sees it. */
     private final class LiveSiteFile implements LiveSite {
         @Override
@@ -645,6 +668,10 @@ public final class Terminal implements AutoCloseable {
         public List<String> restart(Site candidate, SiteChange change) {
             synchronized (Terminal.this) {
                 Site before = site;
+                // counted under their own name from their first reading: the added devices before they start
+                java.util.LinkedHashSet<String> counted = new java.util.LinkedHashSet<>(deviceIds(before));
+                counted.addAll(deviceIds(candidate));
+                stats.devices().track(counted);
                 io.tanhe.server.uplink.config.UplinkConfig nextUplink = change.uplinkInText() ? candidate.uplink() : before.uplink();
                 List<String> restarted = new java.util.ArrayList<>();
                 io.tanhe.drivers.config.DriverConfiguration drivers;
@@ -667,6 +694,8 @@ public final class Terminal implements AutoCloseable {
                     startUplink(uplinkClock);
                     nextUplink.centres().forEach(c -> restarted.add("centre " + c.id()));
                 }
+                stats.devices().track(deviceIds(site));
+                siteApplied.forEach(Terminal::tell);
                 return restarted;
             }
         }

@@ -31,12 +31,25 @@ class DeviceTallyTest {
     }
 
     @Test
-    void aSourceTheSiteDoesNotNameCountsAsOtherAndTheDevicesAreFixed() {
+    void aSourceTheSiteDoesNotNameCountsAsOtherAndTheListCannotBeEditedFromOutside() {
         DeviceTally tally = new DeviceTally(List.of("meter-a"));
         tally.count(new Reading("p9", T, null, "", Quality.COMM_ERROR, "someone-else", "crc"));
         assertEquals(1, tally.devices().get(DeviceTally.OTHER).readings());
         assertEquals(1, tally.devices().get(DeviceTally.OTHER).failures());
         assertEquals(List.of("meter-a", DeviceTally.OTHER), List.copyOf(tally.devices().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> tally.devices().put("x", null));
+    }
+
+    @Test
+    void aDeviceAddedLiveIsCountedUnderItsNameAndARemovedOneNoMore() {
+        DeviceTally tally = new DeviceTally(List.of("meter-a", "meter-b"));
+        tally.count(Reading.measured("p1", T, BigDecimal.ONE, "kWh", "meter-a"));
+        tally.track(List.of("meter-a", "meter-c"));
+        tally.count(Reading.measured("p3", T, BigDecimal.ONE, "t", "meter-c"));
+        tally.count(Reading.measured("p2", T, BigDecimal.ONE, "t", "meter-b"));
+        assertEquals(List.of("meter-a", "meter-c", DeviceTally.OTHER), List.copyOf(tally.devices().keySet()));
+        assertEquals(1, tally.devices().get("meter-a").readings(), "a kept device keeps its counts");
+        assertEquals(1, tally.devices().get("meter-c").readings(), "the added device's reading is its own, not other's");
+        assertEquals(1, tally.devices().get(DeviceTally.OTHER).readings(), "the removed device's late reading");
     }
 }

@@ -48,6 +48,8 @@ public final class SiteVersions {
     private final String fileSm3;
     private final String origin;
     private final Path dir;
+    /** What the running site's files (points file, the centres' profiles and TLS stores) held when they were read. */
+    private SiteChange.ReadFiles runningFiles;
 
     /**
      * @param parser   reads a site file's text as the terminal's start does (relative paths against the site file's
@@ -66,6 +68,7 @@ public final class SiteVersions {
         this.origin = origin;
         Path parent = Path.of(origin).toAbsolutePath().getParent();
         this.dir = parent == null ? Path.of("").toAbsolutePath() : parent;
+        this.runningFiles = SiteChange.ReadFiles.of(live.site().text(), origin, dir);
     }
 
     /** The SM3 a pushed version's note names the site file by (of its text with secrets redacted, as stored). */
@@ -156,8 +159,10 @@ public final class SiteVersions {
             refuse(who, from, e.getMessage());
             throw e;
         }
+        SiteChange.ReadFiles candidateFiles;
         try {
-            change = SiteChange.between(running.text(), text, origin, dir);
+            candidateFiles = SiteChange.ReadFiles.of(text, origin, dir);
+            change = SiteChange.between(running.text(), runningFiles, text, candidateFiles, origin);
         } catch (RuntimeException e) {
             candidate.close();
             refuse(who, from, e.getMessage());
@@ -180,6 +185,7 @@ public final class SiteVersions {
         LOG.info("site configuration version {} pushed by {} (was {}): {}", saved.version(), who.user(), from, change.summary());
         try {
             List<String> restarted = live.restart(candidate, change);
+            runningFiles = candidateFiles;
             record(who, "site.applied", saved.version(), AuditOutcome.SUCCESS, "restarted " + (restarted.isEmpty() ? "nothing"
                     : String.join(", ", restarted)) + "; other workers kept running");
             return new Pushed(plan, Optional.of(saved), restarted, Optional.empty());
@@ -189,7 +195,8 @@ public final class SiteVersions {
             LOG.error("site configuration version {} did not apply, rolling back to version {}: {}", saved.version(), from, why);
             String previous = running.text();
             Site back = parser.apply(previous);
-            live.restart(back, SiteChange.between(text, previous, origin, dir));
+            // the same workers again: a file changed only in content is read anew, as it is now
+            live.restart(back, SiteChange.between(text, candidateFiles, previous, runningFiles, origin));
             ConfigVersion again = sealed.save(previous, "terminal", clock.instant(), PUSH_NOTE + " rolled back: version "
                     + saved.version() + " did not apply (" + why + ") [site file sm3 " + fileSm3 + "]");
             record(who, "site.rolled-back", again.version(), AuditOutcome.FAILURE, "version " + saved.version() + " did not apply: "

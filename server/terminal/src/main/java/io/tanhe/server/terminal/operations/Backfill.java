@@ -31,19 +31,17 @@ public final class Backfill {
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private final Supplier<Optional<Uplink>> uplink;
-    private final List<CentreConfig> centreConfigs;
-    private final List<String> centres;
+    private final Supplier<List<CentreConfig>> centreConfigs;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, Done> recent = new LinkedHashMap<>();
 
     /**
-     * @param centres the site's data centres, with the indicators each reports
+     * @param centres the running site's data centres, with the indicators each reports (a site file push changes them)
      */
-    public Backfill(Supplier<Optional<Uplink>> uplink, List<CentreConfig> centres, AuditTrail audit, Clock clock) {
+    public Backfill(Supplier<Optional<Uplink>> uplink, Supplier<List<CentreConfig>> centres, AuditTrail audit, Clock clock) {
         this.uplink = uplink;
-        this.centreConfigs = List.copyOf(centres);
-        this.centres = centres.stream().map(CentreConfig::id).toList();
+        this.centreConfigs = centres;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,6 +63,8 @@ public final class Backfill {
         if (reason == null || reason.isBlank()) {
             throw OperationRefused.badInput("reason", "a manual backfill gives its reason, e.g. \"meter M3 replaced, readings corrected\"");
         }
+        List<CentreConfig> configured = centreConfigs.get();
+        List<String> centres = configured.stream().map(CentreConfig::id).toList();
         for (String c : targets) {
             if (!centres.contains(c)) {
                 throw OperationRefused.badInput("centres", "no centre `" + c + "`; the site's centres: "
@@ -73,7 +73,7 @@ public final class Backfill {
         }
         Uplink u = uplink.get().orElseThrow(() -> new OperationRefused(OperationRefused.Reason.UNAVAILABLE, "centres",
                 centres.isEmpty() ? "the site names no data centre (uplink: in the site file)" : "the uplink is not running"));
-        List<CentreConfig> chosen = centreConfigs.stream().filter(c -> targets.isEmpty() || targets.contains(c.id())).toList();
+        List<CentreConfig> chosen = configured.stream().filter(c -> targets.isEmpty() || targets.contains(c.id())).toList();
         ManualBackfill probe = new ManualBackfill(null, grain, range, actor.name(), reason.strip(), indicators);
         List<String> unknown = probe.unknownIn(chosen);
         if (!unknown.isEmpty()) {

@@ -28,7 +28,7 @@ public final class Operations {
         this.views = new PlantViews(terminal::site, terminal.store().readings(),
                 () -> java.util.Optional.ofNullable(terminal.stats().watermark()), terminal::uplink);
         this.poll = new PollNow(terminal::site, terminal::acquisition, terminal.audit(), terminal.wallClock());
-        this.backfill = new Backfill(terminal::uplink, terminal.site().uplink().centres(), terminal.audit(), terminal.wallClock());
+        this.backfill = new Backfill(terminal::uplink, () -> terminal.site().uplink().centres(), terminal.audit(), terminal.wallClock());
         this.jobs = new Jobs(terminal::site, terminal.store(), terminal.dataDir(), terminal::openWindowFrom,
                 new RestoreJob(terminal.store(), terminal.site().store().settings(terminal.dataDir()), terminal.dataDir(), terminal.audit(),
                         terminal::requestRestart, terminal.wallClock()),

@@ -63,20 +63,21 @@ public final class PlantViews {
         Instant to = latest.get().orElse(Instant.now()).plusSeconds(1);
         TimeRange recent = TimeRange.of(to.minus(LOOKBACK), to);
         List<DeviceView> out = new ArrayList<>();
-        for (ConfiguredSource s : site.get().drivers().sources()) {
+        Site now = site.get(); // one site for the whole list: a site file push may replace it meanwhile
+        for (ConfiguredSource s : now.drivers().sources()) {
             List<PointView> points = new ArrayList<>();
             for (PointSettings p : s.points()) {
-                List<StoredReading> found = readings.readings(p.id(), span(p.id(), recent));
+                List<StoredReading> found = readings.readings(p.id(), span(now, p.id(), recent));
                 Optional<StoredReading> last = found.isEmpty() ? Optional.empty() : Optional.of(found.getLast());
-                String fedBy = last.map(r -> site.get().drivers().isBackup(r.sourceId()) ? "backup " + r.sourceId() : r.sourceId()).orElse("-");
-                points.add(new PointView(p.id(), p.unit(), site.get().binding(p.id()).map(PointBinding::target).orElse("-"), last, fedBy));
+                String fedBy = last.map(r -> now.drivers().isBackup(r.sourceId()) ? "backup " + r.sourceId() : r.sourceId()).orElse("-");
+                points.add(new PointView(p.id(), p.unit(), now.binding(p.id()).map(PointBinding::target).orElse("-"), last, fedBy));
             }
-            Optional<String> backupFor = site.get().drivers().backups().entrySet().stream().filter(e -> e.getValue().equals(s.id()))
+            Optional<String> backupFor = now.drivers().backups().entrySet().stream().filter(e -> e.getValue().equals(s.id()))
                     .map(java.util.Map.Entry::getKey).findFirst();
             out.add(switch (s) {
                 case ConfiguredSource.Polled p -> new DeviceView(p.id(), "polled", Optional.of(p.poll().period()),
-                        site.get().drivers().backupOf(p.id()), backupFor, List.copyOf(points));
-                case ConfiguredSource.Pushed p -> new DeviceView(p.id(), "pushed", Optional.empty(), site.get().drivers().backupOf(p.id()),
+                        now.drivers().backupOf(p.id()), backupFor, List.copyOf(points));
+                case ConfiguredSource.Pushed p -> new DeviceView(p.id(), "pushed", Optional.empty(), now.drivers().backupOf(p.id()),
                         backupFor, List.copyOf(points));
             });
         }
@@ -84,9 +85,9 @@ public final class PlantViews {
     }
 
     /** Where a point's latest value is looked for: its current period for a per-period input (a month's lab value), else the recent hours. */
-    private TimeRange span(String point, TimeRange recent) {
-        return site.get().binding(point).filter(b -> b.kind() == Decl.InputKind.PERIOD)
-                .map(b -> TimeRange.of(TimeBucket.of(((PeriodSettings) b.settings()).period(), recent.to().minusNanos(1), site.get().zone()).start(),
+    private static TimeRange span(Site site, String point, TimeRange recent) {
+        return site.binding(point).filter(b -> b.kind() == Decl.InputKind.PERIOD)
+                .map(b -> TimeRange.of(TimeBucket.of(((PeriodSettings) b.settings()).period(), recent.to().minusNanos(1), site.zone()).start(),
                         recent.to()))
                 .orElse(recent);
     }
