@@ -97,6 +97,15 @@ public final class Hj212LoggerSource implements Source {
         return config.id();
     }
 
+    /**
+     * The points of instrument information (CN 3020: a calibration's intercept and slope): sent when the event
+     * happens, not on a schedule, so no data-gap rule watches them.
+     */
+    public Set<String> eventPoints() {
+        return config.points().stream().filter(p -> p.cn().equals("3020")).map(LoggerPoint::pointId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Listens and serves each connecting logger on a thread of its own. A port that cannot be bound gives failed readings. */
     @Override
     public synchronized void start(ReadingSink readingSink) {

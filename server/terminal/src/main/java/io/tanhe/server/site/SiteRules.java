@@ -4,6 +4,7 @@ import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.PollSettings;
+import io.tanhe.server.cems.Hj212LoggerSource;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
@@ -186,7 +187,24 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         Map<String, Duration> overrides = new HashMap<>(polledGapTimes(s.gapAfter(), bindings, drivers));
         bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)
                 .forEach(b -> overrides.put(b.input(), Duration.ZERO));
+        eventPoints(drivers).forEach(p -> overrides.put(bindings.containsKey(p) ? bindings.get(p).input() : p, Duration.ZERO));
         return s.withGapOverrides(overrides);
+    }
+
+    /**
+     * Points whose values come with an event, not on a schedule (an HJ 212 logger's CN 3020 calibration intercept and
+     * slope, once a day or less): a gap rule on them would raise at the first 10 s after each event and never clear.
+     */
+    private static Set<String> eventPoints(DriverConfiguration drivers) {
+        Set<String> out = new TreeSet<>();
+        if (drivers != null) {
+            for (ConfiguredSource source : drivers.sources()) {
+                if (source instanceof ConfiguredSource.Pushed p && p.source() instanceof Hj212LoggerSource logger) {
+                    out.addAll(logger.eventPoints());
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -34,6 +34,10 @@ class DataGapTimeTest {
             assertEquals(Duration.ofSeconds(13), site.rulesSettings().gapOverrides().get("grid_purchased"));
             assertEquals(Duration.ofSeconds(13), site.rulesSettings().gapOverrides().get("gt1.gas.flow"), "unbound points too");
             assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("coal_c_ar"), "per-period inputs are not watched");
+            assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("stack1.co2.slope"),
+                    "a logger's calibration intercept and slope (CN 3020) come once a day: not watched");
+            assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("stack1.co2.intercept"));
+            assertEquals(null, site.rulesSettings().gapOverrides().get("stack1.co2"), "the logger's measurements keep gap_after");
         }
         try (Site site = SiteFiles.load(SiteFiles.demo(dir, t -> t.replace("period: 5s\n      backup: grid-meter-b",
                 "period: 1min\n      timeout: 2s\n      retries: 0\n      backup: grid-meter-b")))) {
