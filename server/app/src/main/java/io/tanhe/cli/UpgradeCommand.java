@@ -206,7 +206,7 @@ public final class UpgradeCommand implements Runnable {
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = "Sign a release package with an SM2 key (`tanhe package keygen` makes one): as its author, or --role verifier.")
     static final class Sign implements Callable<Integer> {
-        @Parameters(paramLabel = "PACKAGE")
+        @Parameters(paramLabel = "PACKAGE", description = "the release package file")
         Path pkg;
 
         @Option(names = "--key", required = true, paramLabel = "FILE", description = "the private key file")
@@ -230,7 +230,7 @@ public final class UpgradeCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify a release package against a trust policy file (--trust), as the terminal will on upload.")
     static final class Verify implements Callable<Integer> {
-        @Parameters(paramLabel = "PACKAGE")
+        @Parameters(paramLabel = "PACKAGE", description = "the release package file")
         Path pkg;
 
         @Option(names = "--trust", required = true, paramLabel = "FILE", description = "a trust policy (YAML; e.g. DATA/trust/policy.yaml)")

@@ -110,7 +110,7 @@ public final class UsersCommand implements Runnable {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Option(names = "--role", required = true, description = "sysadmin, secop, auditor or viewer")
@@ -132,7 +132,7 @@ public final class UsersCommand implements Runnable {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -149,7 +149,7 @@ public final class UsersCommand implements Runnable {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -167,7 +167,7 @@ public final class UsersCommand implements Runnable {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -189,7 +189,7 @@ public final class UsersCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ACTION", description = "add, revoke or list")
         String action;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "for add and revoke: the token's name")
         String name;
 
         @Option(names = "--role", description = "for add: sysadmin, secop, auditor or viewer")
