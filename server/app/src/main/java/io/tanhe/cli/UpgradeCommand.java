@@ -125,11 +125,16 @@ public final class UpgradeCommand implements Runnable {
     }
 
     /** {@code tanhe upgrade build}. */
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build",
             description = {"Build an unsigned release package: of a release folder (--dir: lib/tanhe.jar, optional runtime/, bin/)",
                     "or of a jar (--jar: packed as lib/tanhe.jar). Kind application (the program) or component (--kind component:",
                     "an optional component; its jars under lib/ join the class path). Sign it with `tanhe upgrade sign`."})
     static final class Build implements Callable<Integer> {
+        // not mixinStandardHelpOptions: its -V/--version would clash with --version, the one of the package built,
+        // and picocli then dropped --help as well
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Option(names = "--dir", paramLabel = "DIR", description = "the release folder to pack")
         Path dir;
 
