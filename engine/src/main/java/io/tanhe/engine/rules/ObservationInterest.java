@@ -13,16 +13,25 @@ import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.JoinNode;
 import org.drools.core.reteoo.JoinRightAdapterNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
+import org.drools.core.reteoo.RightInputAdapterNode;
 import org.drools.core.reteoo.RuleTerminalNode;
 import org.drools.mvel.accessors.ClassFieldReader;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which readings some rule of a session's compiled rules base can match, read from its network: a
@@ -34,7 +43,12 @@ import java.util.Map;
  * that passes them to any join, rule or query is of interest. One path is read from data instead: the
  * generic rule {@value #THRESHOLD_RULE} joins every reading with the thresholds on its point, so a
  * path used by that rule alone counts only for points some observation threshold targets (the
- * caller says which). Anything the walk does not recognise counts as interest in every reading.
+ * caller says which). Anything the walk does not recognise counts as interest in every reading: a node
+ * of a type it does not know (a window, or a type a later Drools adds) is logged once per type at INFO,
+ * and every reading that reaches it goes into the session, as without this filter.
+ *
+ * <p>It reads Drools' internal network classes, as they are in Drools {@value #CHECKED_DROOLS}; a
+ * Drools upgrade fails ObservationInterestTest's pin until the test has been rerun against it.
  *
  * <p>Sound only for constraints that depend on the reading alone (not on globals that change); the
  * shipped rules' alpha tests are such. Not thread-safe: one per session.
@@ -43,6 +57,11 @@ final class ObservationInterest {
     /** The generic rule whose join with thresholds is decided from the threshold facts. */
     static final String THRESHOLD_RULE = "threshold on observation";
     private static final String GENERIC_PACKAGE = "io.tanhe.engine.rules.generic";
+    /** The Drools version whose network classes the walk was checked against (ObservationInterestTest). */
+    static final String CHECKED_DROOLS = "10.2.0";
+    private static final Logger LOG = LoggerFactory.getLogger(ObservationInterest.class);
+    /** Node types already logged as unknown in this process: once each, not at every session or reload. */
+    private static final Set<Class<?>> REPORTED = ConcurrentHashMap.newKeySet();
 
     /** A node of the walk: either a test with children, or the end of a path. */
     private sealed interface Step permits Test, ByPoint, Always, Watched {
@@ -75,12 +94,14 @@ final class ObservationInterest {
     private final Step[] roots;
     private final ValueResolver resolver;
     private final boolean deletesFireNothing;
+    private final Set<Class<?>> unknownNodes;
     private final DefaultFactHandle probe = new DefaultFactHandle();
 
-    private ObservationInterest(Step[] roots, ValueResolver resolver, boolean deletesFireNothing) {
+    private ObservationInterest(Step[] roots, ValueResolver resolver, boolean deletesFireNothing, Set<Class<?>> unknownNodes) {
         this.roots = roots;
         this.resolver = resolver;
         this.deletesFireNothing = deletesFireNothing;
+        this.unknownNodes = Set.copyOf(unknownNodes);
     }
 
     /** Reads the network of {@code session}'s rules base. */
@@ -88,16 +109,52 @@ final class ObservationInterest {
         ReteEvaluator evaluator = (ReteEvaluator) session;
         Map<?, ObjectTypeNode> nodes = evaluator.getKnowledgeBase().getRete().getObjectTypeNodes(EntryPointId.DEFAULT);
         List<Step> roots = new ArrayList<>();
+        Set<Class<?>> unknown = new LinkedHashSet<>();
         for (ObjectTypeNode otn : nodes.values()) {
             if (otn.getObjectType().isAssignableFrom(ObservationFact.class)) {
-                roots.addAll(List.of(below(otn)));
+                roots.addAll(List.of(below(otn, unknown)));
             }
         }
         boolean plain = true;
         for (ObjectTypeNode otn : evaluator.getKnowledgeBase().getRete().getObjectTypeNodes()) {
             plain &= joinsOnly(otn);
         }
-        return new ObservationInterest(roots.toArray(Step[]::new), evaluator, plain);
+        for (Class<?> type : unknown) {
+            if (REPORTED.add(type)) {
+                LOG.info("rules: network node {} is of no type the reading filter knows (checked against Drools {}, running {}):"
+                        + " every reading that reaches it goes into the session", type.getName(), CHECKED_DROOLS, droolsVersion());
+            }
+        }
+        return new ObservationInterest(roots.toArray(Step[]::new), evaluator, plain, unknown);
+    }
+
+    /**
+     * The node types met below an observation's object-type node that the walk does not know, where it
+     * takes every reading as of interest (empty for the shipped rules).
+     */
+    Set<Class<?>> unknownNodes() {
+        return unknownNodes;
+    }
+
+    /**
+     * The version of the Drools core on the class path, from its jar's Maven properties (else its manifest);
+     * {@code unknown} when neither says.
+     */
+    static String droolsVersion() {
+        try (InputStream in = ObjectTypeNode.class.getResourceAsStream("/META-INF/maven/org.drools/drools-core/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("reading the Drools core's pom.properties: {}", e.toString());
+        }
+        String manifest = ObjectTypeNode.class.getPackage().getImplementationVersion();
+        return manifest == null ? "unknown" : manifest;
     }
 
     /**
@@ -154,17 +211,22 @@ final class ObservationInterest {
         return false;
     }
 
-    private static Step[] below(NetworkNode node) {
+    private static Step[] below(NetworkNode node, Set<Class<?>> unknown) {
         NetworkNode[] sinks = node.getSinks();
         List<Step> steps = new ArrayList<>(sinks.length);
         Map<String, List<Step>> byPoint = new HashMap<>();
         for (NetworkNode sink : sinks) {
-            if (!(sink instanceof AlphaNode a)) {
-                steps.add(endOf(sink));
-            } else if (pointLiteral(a.getConstraint()) instanceof String literal) {
-                byPoint.computeIfAbsent(literal, k -> new ArrayList<>()).addAll(List.of(below(a)));
+            if (sink instanceof AlphaNode a) {
+                if (pointLiteral(a.getConstraint()) instanceof String literal) {
+                    byPoint.computeIfAbsent(literal, k -> new ArrayList<>()).addAll(List.of(below(a, unknown)));
+                } else {
+                    steps.add(new Test(a.getConstraint(), below(a, unknown)));
+                }
+            } else if (sink instanceof LeftInputAdapterNode || sink instanceof RightInputAdapterNode<?>) {
+                steps.add(endOf(sink)); // a pattern's facts enter a rule's joins here: the end of its alpha tests
             } else {
-                steps.add(new Test(a.getConstraint(), below(a)));
+                unknown.add(sink.getClass());
+                steps.add(new Always());
             }
         }
         if (!byPoint.isEmpty()) {

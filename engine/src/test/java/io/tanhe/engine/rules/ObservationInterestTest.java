@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -260,6 +262,42 @@ class ObservationInterestTest {
     void deletesAreLeftForTheNextFiringOnlyInANetworkOfTestsAndJoins() throws Exception {
         assertTrue(interestOf(rules("v", SITE, false, false)).deletesFireNothing(), "tests and joins only");
         assertFalse(interestOf(rules("v", SITE, false, true)).deletesFireNothing(), "a not can fire on a delete");
+    }
+
+    @Test
+    void theDroolsOnTheClassPathIsTheOneTheNetworkWalkWasCheckedAgainst() {
+        assertEquals(ObservationInterest.CHECKED_DROOLS, ObservationInterest.droolsVersion(),
+                "ObservationInterest reads Drools' internal network classes as they are in Drools " + ObservationInterest.CHECKED_DROOLS
+                        + " and the class path now has Drools " + ObservationInterest.droolsVersion() + ": rerun all of"
+                        + " ObservationInterestTest against it (the filtered sessions must still equal the reference ones and"
+                        + " no shipped rule may meet an unknown node), then set ObservationInterest.CHECKED_DROOLS to the new version");
+    }
+
+    @Test
+    void theShippedAndTestRulesMeetNoNodeTheWalkDoesNotKnow() throws Exception {
+        assertEquals(Set.of(), interestOf(rules("v", SITE, false, true)).unknownNodes());
+        assertEquals(Set.of(), interestOf(rules("v", SITE_V2, true, false)).unknownNodes());
+    }
+
+    @Test
+    void aNodeOfAnUnknownTypeMakesEveryReadingThatReachesItOfInterest() throws Exception {
+        String window = """
+                package site.window;
+                import io.tanhe.engine.rules.fact.ObservationFact;
+                declare ObservationFact @role(event) end
+                rule "last three of w"
+                when
+                    ObservationFact(point == "w") over window:length(3)
+                then
+                end
+                """;
+        ObservationInterest interest = interestOf(new RuleSet("v", List.of(new RuleSource("site/window.drl", window))));
+        assertEquals(Set.of("WindowNode"), interest.unknownNodes().stream().map(Class::getSimpleName).collect(Collectors.toSet()),
+                "a window is not a node the walk knows");
+        // the window holds its pattern's tests itself, right below the object-type node: every reading reaches it
+        assertTrue(interest.matters(ObservationFact.measured("w", "", Recorder.T0, 1, "t/h"), p -> false));
+        assertTrue(interest.matters(ObservationFact.measured("x", "", Recorder.T0, 1, "t/h"), p -> false),
+                "as without the filter: every reading goes into the session");
     }
 
     private static ObservationInterest interestOf(RuleSet rules) throws RulesRejectedException {

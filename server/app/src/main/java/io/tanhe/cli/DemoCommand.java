@@ -125,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedTime time = new SimulatedTime(clock, acquisition.scheduler(), site.drivers(), terminal.intake(), speed, end);
         DemoStack stack;
         try {
-            stack = startStack(site, clock, begin);
+            stack = startStack(site, time, begin);
         } catch (java.io.IOException e) {
             System.err.println("demo: the simulated CEMS logger cannot connect: " + e.getMessage());
             time.close();
@@ -161,11 +161,16 @@ public final class DemoCommand implements Callable<Integer> {
         return console.exitStatus();
     }
 
-    /** The demo's stack CEMS: a simulated data logger connected to the site's {@code hj212-logger} source, when it has one. */
-    private static DemoStack startStack(Site site, SimulatedClock clock, Instant begin) throws java.io.IOException {
+    /**
+     * The demo's stack CEMS: a simulated data logger connected to the site's {@code hj212-logger} source, when it has
+     * one, uploading as {@code time} passes (in step with the polled meters, whatever the speed).
+     */
+    private static DemoStack startStack(Site site, SimulatedTime time, Instant begin) throws java.io.IOException {
         for (var s : site.drivers().sources()) {
             if (s instanceof io.tanhe.drivers.config.ConfiguredSource.Pushed p && p.source() instanceof Hj212LoggerSource logger) {
-                return DemoStack.start(clock, "127.0.0.1", logger.port(), "DEMOSTACK0000001", begin);
+                DemoStack stack = DemoStack.start(site.zone(), "127.0.0.1", logger.port(), "DEMOSTACK0000001", begin);
+                time.follow(stack::uploadUntil);
+                return stack;
             }
         }
         return null;

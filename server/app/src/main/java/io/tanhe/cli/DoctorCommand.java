@@ -216,8 +216,9 @@ public final class DoctorCommand implements Callable<Integer> {
                         d.ok(check, "all " + readings.size() + " points read");
                     }
                 }
-                case ConfiguredSource.Pushed pushed -> d.skipped(check, "sends by itself (push); its readings show in /metrics once the"
-                        + " terminal runs");
+                case ConfiguredSource.Pushed pushed -> d.skipped(check, pushed.source() instanceof io.tanhe.drivers.manual.ManualEntrySource
+                        ? "entered by hand (tanhe manual enter); nothing to poll"
+                        : "sends by itself (push); its readings show in /metrics once the terminal runs");
             }
         }
     }

@@ -153,7 +153,7 @@ public final class EvidenceCommand implements Runnable {
                     "entry against the manifest, the packages' signatures, and every stored figure recomputed from the bundle's",
                     "readings. Exit code 0 only when everything matches."})
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "BUNDLE")
+        @Parameters(index = "0", paramLabel = "BUNDLE", description = "the bundle (a file tanhe evidence export wrote)")
         Path bundle;
 
         @Option(names = "--trust", paramLabel = "DIR", description = "a folder (or file) of trusted public keys: *.pub/*.pem, trust policies *.yaml")
@@ -197,7 +197,7 @@ public final class EvidenceCommand implements Runnable {
             description = {"The derivation tree of a figure from the bundle alone (as `tanhe explain --store`), with its stored",
                     "revisions; a year or month (--bucket 2026, 2026-03) as the sum of its stored days."})
     static final class Explain implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "BUNDLE")
+        @Parameters(index = "0", paramLabel = "BUNDLE", description = "the bundle (a file tanhe evidence export wrote)")
         Path bundle;
 
         @Option(names = "--node", required = true, paramLabel = "NAME", description = "the figure's node, e.g. E")

@@ -98,10 +98,10 @@ public final class JobsCommand implements Runnable {
         @Parameters(paramLabel = "KIND", description = "recompute, export, import, backup or restore")
         String kind;
 
-        @Option(names = "--from")
+        @Option(names = "--from", paramLabel = "DAY|T", description = "recompute: the first day; export: the start")
         String from;
 
-        @Option(names = "--to")
+        @Option(names = "--to", paramLabel = "DAY|T", description = "recompute: the last day (included); export: the end (exclusive)")
         String to;
 
         @Option(names = "--data", description = "readings or results")
@@ -160,7 +160,7 @@ public final class JobsCommand implements Runnable {
         @Mixin
         LocalTerminal terminal;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the job's id (tanhe jobs list)")
         long id;
 
         @Option(names = "--follow", description = "redraw its progress until it ends")
@@ -186,7 +186,7 @@ public final class JobsCommand implements Runnable {
         @Mixin
         LocalTerminal terminal;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the job's id (tanhe jobs list)")
         long id;
 
         @Override

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class ListCommand implements Callable<Integer> {
     static final String DEFAULT_DIR = InstalledLibrary.DEFAULT_DIR;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "a directory searched for *.tanhe (default: ${DEFAULT-VALUE})")
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "a directory searched for *.tanhe (default: ./methodologies when it exists, else the library built into tanhe)")
     Path dir;
 
     @Override

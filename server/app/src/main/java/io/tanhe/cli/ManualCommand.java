@@ -91,7 +91,7 @@ public final class ManualCommand implements Runnable {
         @Mixin
         LocalTerminal terminal;
 
-        @Parameters(paramLabel = "POINT")
+        @Parameters(paramLabel = "POINT", description = "a manually entered point (tanhe manual points lists them)")
         String point;
 
         @Option(names = "--period", required = true, paramLabel = "P", description = "a time inside the period, e.g. 2026-06")

@@ -53,11 +53,16 @@ public final class PackageCommand implements Runnable {
     }
 
     /** {@code tanhe package build DIR -o FILE}. */
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build",
             description = {"Build a package from DIR: compile its methodology with the shared files it imports, run its",
                     "in-file tests, and record the SM3 of every file in the manifest. A compile error or a failing",
                     "test writes nothing. The kind is taken from DIR's package.yaml or its files unless given."})
     static final class Build implements Callable<Integer> {
+        // not mixinStandardHelpOptions: its -V/--version would clash with --version, the one of the package built,
+        // and picocli then dropped --help as well
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Parameters(index = "0", paramLabel = "DIR", description = "the folder to package")
         Path dir;
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the package file to write (*.tpkg)")

@@ -84,7 +84,7 @@ public final class QaCommand implements Runnable {
         @Option(names = "--from", required = true, paramLabel = "T", description = "e.g. 2026-06 or 2026-06-01")
         String from;
 
-        @Option(names = "--to", required = true, paramLabel = "T")
+        @Option(names = "--to", required = true, paramLabel = "T", description = "the end (exclusive), e.g. 2026-07 or 2026-06-30")
         String to;
 
         @Option(names = "--json", description = "print the API's JSON")

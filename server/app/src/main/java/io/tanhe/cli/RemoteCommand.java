@@ -224,10 +224,10 @@ public final class RemoteCommand implements Runnable {
         @Mixin
         Targets targets;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the alert's id (as tanhe alerts list shows it)")
         long id;
 
-        @Option(names = {"-m", "--comment"}, defaultValue = "")
+        @Option(names = {"-m", "--comment"}, defaultValue = "", paramLabel = "TEXT", description = "what was done about it (kept in the alert and the audit)")
         String comment;
 
         @Override
@@ -246,19 +246,19 @@ public final class RemoteCommand implements Runnable {
         @Mixin
         Targets targets;
 
-        @Option(names = "--centre")
+        @Option(names = "--centre", paramLabel = "ID", description = "a centre (repeat for several; default: every centre)")
         List<String> centres;
 
-        @Option(names = "--grain", required = true)
+        @Option(names = "--grain", required = true, description = "15min, hour, day or month")
         String grain;
 
-        @Option(names = "--from", required = true)
+        @Option(names = "--from", required = true, description = "the first bucket's start (a time, a day, 2026-06)")
         String from;
 
-        @Option(names = "--to", required = true)
+        @Option(names = "--to", required = true, description = "the end (exclusive)")
         String to;
 
-        @Option(names = "--reason", required = true)
+        @Option(names = "--reason", required = true, description = "why, e.g. \"meter M3 replaced, readings corrected\"")
         String reason;
 
         @Option(names = "--indicators", split = ",", paramLabel = "CODE", description = "only these indicators: centre codes"
@@ -288,16 +288,16 @@ public final class RemoteCommand implements Runnable {
         @Option(names = "--data", required = true, description = "readings or results")
         String data;
 
-        @Option(names = "--from", required = true)
+        @Option(names = "--from", required = true, description = "the start, e.g. 2026-06-01 or 2026-06-01T08:00")
         String from;
 
-        @Option(names = "--to", required = true)
+        @Option(names = "--to", required = true, description = "the end (exclusive)")
         String to;
 
-        @Option(names = "--format", defaultValue = "csv")
+        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
         String format;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write each terminal's file")
         Path out;
 
         @Override
@@ -331,7 +331,7 @@ public final class RemoteCommand implements Runnable {
         @Mixin
         Targets targets;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "the file to import (CSV or JSON, as tanhe store export writes it)")
         Path file;
 
         @Option(names = "--data", required = true, description = "readings or results")
@@ -372,7 +372,7 @@ public final class RemoteCommand implements Runnable {
         @Mixin
         Targets targets;
 
-        @Parameters(paramLabel = "PACKAGE")
+        @Parameters(paramLabel = "PACKAGE", description = "a signed package file (.tpkg, tanhe package build)")
         Path pkg;
 
         @Option(names = "--activate-at", paramLabel = "T", description = "the measurement time it takes effect")

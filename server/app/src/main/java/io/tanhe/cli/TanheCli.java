@@ -58,6 +58,7 @@ public final class TanheCli implements Runnable {
             cli.addSubcommand(c);
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cli);
         return cli;
     }
 

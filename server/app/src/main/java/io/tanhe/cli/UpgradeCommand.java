@@ -125,11 +125,16 @@ public final class UpgradeCommand implements Runnable {
     }
 
     /** {@code tanhe upgrade build}. */
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build",
             description = {"Build an unsigned release package: of a release folder (--dir: lib/tanhe.jar, optional runtime/, bin/)",
                     "or of a jar (--jar: packed as lib/tanhe.jar). Kind application (the program) or component (--kind component:",
                     "an optional component; its jars under lib/ join the class path). Sign it with `tanhe upgrade sign`."})
     static final class Build implements Callable<Integer> {
+        // not mixinStandardHelpOptions: its -V/--version would clash with --version, the one of the package built,
+        // and picocli then dropped --help as well
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Option(names = "--dir", paramLabel = "DIR", description = "the release folder to pack")
         Path dir;
 
@@ -206,7 +211,7 @@ public final class UpgradeCommand implements Runnable {
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = "Sign a release package with an SM2 key (`tanhe package keygen` makes one): as its author, or --role verifier.")
     static final class Sign implements Callable<Integer> {
-        @Parameters(paramLabel = "PACKAGE")
+        @Parameters(paramLabel = "PACKAGE", description = "the release package file")
         Path pkg;
 
         @Option(names = "--key", required = true, paramLabel = "FILE", description = "the private key file")
@@ -230,7 +235,7 @@ public final class UpgradeCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify a release package against a trust policy file (--trust), as the terminal will on upload.")
     static final class Verify implements Callable<Integer> {
-        @Parameters(paramLabel = "PACKAGE")
+        @Parameters(paramLabel = "PACKAGE", description = "the release package file")
         Path pkg;
 
         @Option(names = "--trust", required = true, paramLabel = "FILE", description = "a trust policy (YAML; e.g. DATA/trust/policy.yaml)")

@@ -76,7 +76,7 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List the accounts with their role and state.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts with their role and state.")
     static final class ListUsers implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
@@ -105,12 +105,12 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", description = "Add an account; prints its one-time password, to be changed at its first login.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; prints its one-time password, to be changed at its first login.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Option(names = "--role", required = true, description = "sysadmin, secop, auditor or viewer")
@@ -127,12 +127,12 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "passwd", description = "Reset an account's password: prints a new one-time password, to be changed at the next login.")
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Reset an account's password: prints a new one-time password, to be changed at the next login.")
     static final class Passwd implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -144,12 +144,12 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "lock", description = "Lock an account until it is unlocked.")
+    @Command(name = "lock", mixinStandardHelpOptions = true, description = "Lock an account until it is unlocked.")
     static final class Lock implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -162,12 +162,12 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "unlock", description = "Unlock an account (locked by the operator or by failed logins).")
+    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Unlock an account (locked by the operator or by failed logins).")
     static final class Unlock implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
 
-        @Parameters(index = "0", paramLabel = "USERNAME")
+        @Parameters(index = "0", paramLabel = "USERNAME", description = "the account's name")
         String username;
 
         @Override
@@ -180,7 +180,7 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "token", description = {"Machine tokens: `token add NAME --role ROLE [--out FILE]`, `token revoke NAME`,",
+    @Command(name = "token", mixinStandardHelpOptions = true, description = {"Machine tokens: `token add NAME --role ROLE [--out FILE]`, `token revoke NAME`,",
             "`token list`. A token is shown once; only its SM3 hash is stored. Send it as Authorization: Bearer TOKEN."})
     static final class Token implements Callable<Integer> {
         @ParentCommand
@@ -189,7 +189,7 @@ public final class UsersCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ACTION", description = "add, revoke or list")
         String action;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "for add and revoke: the token's name")
         String name;
 
         @Option(names = "--role", description = "for add: sysadmin, secop, auditor or viewer")
@@ -239,7 +239,7 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "allow", description = {"Address allow-lists (§7.4.1.2 (3)): `allow --role ROLE CIDR…` sets a role's list,",
+    @Command(name = "allow", mixinStandardHelpOptions = true, description = {"Address allow-lists (§7.4.1.2 (3)): `allow --role ROLE CIDR…` sets a role's list,",
             "`allow --role ROLE --any` clears it (any address), `allow` alone lists them."})
     static final class Allow implements Callable<Integer> {
         @ParentCommand
@@ -273,7 +273,7 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "policy", description = {"The login policy (takes effect at the terminal's next start): without options it is",
+    @Command(name = "policy", mixinStandardHelpOptions = true, description = {"The login policy (takes effect at the terminal's next start): without options it is",
             "shown; e.g. `policy --set lockout-after=3 --set lockout-for=30min --set idle-timeout=10min`.",
             "Settings: lockout-after, lockout-for, password-max-age, history, idle-timeout, login-attempts-per-minute."})
     static final class Policy implements Callable<Integer> {

@@ -37,6 +37,8 @@ class DoctorCommandTest {
             assertTrue(run.out().contains(line), "`" + line + "` missing from\n" + run.out());
         }
         assertTrue(run.out().strip().endsWith("healthy") || run.out().contains("\nhealthy ("), run.out());
+        assertTrue(run.out().contains("skipped device lab            entered by hand (tanhe manual enter)"),
+                "the lab's values are typed in, not pushed:\n" + run.out());
     }
 
     @Test

@@ -41,4 +41,32 @@ class TanheCliTest {
         assertEquals(full.toString(), alone.toString());
         assertTrue(alone.toString().contains("catchup"), alone.toString());
     }
+
+    @Test
+    void everyCommandAtEveryDepthPrintsItsHelpWithHelp() {
+        List<String> refused = new java.util.ArrayList<>();
+        helpOfEvery(TanheCli.newCommandLine(), List.of(), refused);
+        assertEquals(List.of(), refused, "commands whose --help is not their help");
+    }
+
+    private static void helpOfEvery(CommandLine cl, List<String> path, List<String> refused) {
+        List<String> args = new java.util.ArrayList<>(path);
+        args.add("--help");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine root = TanheCli.commandLineFor(args.toArray(String[]::new));
+        root.setOut(new PrintWriter(out));
+        root.setErr(new PrintWriter(err));
+        int code = root.execute(args.toArray(String[]::new));
+        if (code != 0 || !out.toString().startsWith("Usage: tanhe")) {
+            refused.add(String.join(" ", args) + " -> exit " + code + ": " + err.toString().lines().findFirst().orElse(""));
+        }
+        for (java.util.Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+            if (sub.getValue().getParent() == cl && !sub.getKey().equals("help")) {
+                List<String> next = new java.util.ArrayList<>(path);
+                next.add(sub.getKey());
+                helpOfEvery(sub.getValue(), next, refused);
+            }
+        }
+    }
 }

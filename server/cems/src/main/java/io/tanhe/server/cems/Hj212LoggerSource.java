@@ -30,6 +30,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -95,6 +96,33 @@ public final class Hj212LoggerSource implements Source {
     @Override
     public String id() {
         return config.id();
+    }
+
+    /**
+     * The points of instrument information (CN 3020: a calibration's intercept and slope): sent when the event
+     * happens, not on a schedule, so no data-gap rule watches them.
+     */
+    public Set<String> eventPoints() {
+        return config.points().stream().filter(p -> p.cn().equals("3020")).map(LoggerPoint::pointId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The time between two uploads of each point of period data: the minute data (CN 2051) every {@code minute_interval},
+     * hour data (2061) every hour, day data (2031) every day. Real-time data (2011) comes at the logger's own interval,
+     * which the configuration does not say; instrument information comes with events ({@link #eventPoints}).
+     */
+    public Map<String, Duration> uploadIntervals() {
+        Map<String, Duration> out = new java.util.HashMap<>();
+        for (LoggerPoint p : config.points()) {
+            switch (p.cn()) {
+                case "2051" -> out.merge(p.pointId(), config.minuteInterval(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                case "2061" -> out.merge(p.pointId(), Duration.ofHours(1), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                case "2031" -> out.merge(p.pointId(), Duration.ofDays(1), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                default -> { }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** Listens and serves each connecting logger on a thread of its own. A port that cannot be bound gives failed readings. */

@@ -1,20 +1,21 @@
 package io.tanhe.sim.cems;
 
 import io.tanhe.server.hj212.DataFlag;
-import io.tanhe.sim.SimulatedClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The demo's stack CEMS: a data logger ({@link CemsLoggerSimulator}) that uploads the flue gas of coal
- * unit 1 every {@link #STEP} of simulated time to the terminal's {@code hj212-logger} source. The
+ * unit 1 every {@link #STEP} of simulated time to the terminal's {@code hj212-logger} source, in step with
+ * the demo's simulated time (no thread of its own: see {@code SimulatedTime.follow}). The
  * flue-gas flow follows the demo coal scale's load cycle (the same sine over 3 h from 2020-01-01 as
  * {@code sim.demo.Signal}), so the CEMS figure tracks the accounting one, about 2 % below it, as a
  * real unit's might. Once a day, counted from the demo's start, the analyser is calibrated for 25 min
@@ -34,25 +35,45 @@ public final class DemoStack implements AutoCloseable {
     public static final Duration FAULT_LENGTH = Duration.ofMinutes(12);
     private static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");
 
-    private final SimulatedClock clock;
     private final Instant begin;
     private final CemsLoggerSimulator logger;
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** The next upload's time. */
+    private Instant next;
 
-    private DemoStack(SimulatedClock clock, Instant begin, CemsLoggerSimulator logger) {
-        this.clock = clock;
+    private DemoStack(Instant begin, CemsLoggerSimulator logger) {
         this.begin = begin;
         this.logger = logger;
-        this.thread = new Thread(this::run, "tanhe-demo-cems");
-        thread.setDaemon(true);
+        this.next = begin;
     }
 
-    /** Connects to the logger source at {@code host:port} and uploads from {@code begin} as the simulated clock moves. */
-    public static DemoStack start(SimulatedClock clock, String host, int port, String mn, Instant begin) throws IOException {
-        DemoStack s = new DemoStack(clock, begin, CemsLoggerSimulator.connect(host, port, mn, clock.getZone(), Duration.ofSeconds(5), 3));
-        s.thread.start();
-        return s;
+    /**
+     * Connects to the logger source at {@code host:port}; uploads from {@code begin} as simulated time reaches
+     * them ({@link #uploadUntil}, driven by the demo's simulated time, {@code SimulatedTime.follow}).
+     */
+    public static DemoStack start(ZoneId zone, String host, int port, String mn, Instant begin) throws IOException {
+        return new DemoStack(begin, CemsLoggerSimulator.connect(host, port, mn, zone, Duration.ofSeconds(5), 3));
+    }
+
+    /**
+     * Uploads every packet due up to {@code now} (inclusive), each once the terminal has answered it (9014, sent
+     * after its values are in the terminal's intake), so readings polled later in simulated time come after them.
+     */
+    public void uploadUntil(Instant now) throws IOException {
+        while (!next.isAfter(now)) {
+            Instant at = next;
+            logger.upload(at, at, STEP, t -> flag(begin, t), DemoStack::profile);
+            if (calibrationEnds(begin, at)) {
+                logger.calibrationReport(at, "a05001", at, "0.012", "1.003");
+            }
+            next = next.plus(STEP);
+        }
+    }
+
+    /** The logger is silent up to {@code now} (inclusive): what was due then is never sent. */
+    public void skipUntil(Instant now) {
+        while (!next.isAfter(now)) {
+            next = next.plus(STEP);
+        }
     }
 
     /** The CO2 flag at {@code t}: C in the daily calibration, D in the daily fault, else N. */
@@ -88,37 +109,10 @@ public final class DemoStack implements AutoCloseable {
         return v;
     }
 
-    private void run() {
-        Instant next = begin;
-        try {
-            while (running) {
-                Instant now = clock.instant();
-                while (!next.isAfter(now) && running) {
-                    Instant at = next;
-                    logger.upload(at, at, STEP, t -> flag(begin, t), DemoStack::profile);
-                    if (calibrationEnds(begin, at)) {
-                        logger.calibrationReport(at, "a05001", at, "0.012", "1.003");
-                    }
-                    next = next.plus(STEP);
-                }
-                Thread.sleep(20);
-            }
-        } catch (IOException e) {
-            LOG.warn("demo CEMS logger stopped: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
         try {
-            thread.join(5_000);
             logger.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("closing the demo CEMS logger: {}", e.toString());
         }

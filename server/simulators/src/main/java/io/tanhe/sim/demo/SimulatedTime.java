@@ -7,9 +7,15 @@ import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.manual.ManualEntrySource;
 import io.tanhe.drivers.schedule.PollScheduler;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +23,14 @@ import java.util.concurrent.TimeUnit;
  * Drives the demo's acquisition on simulated time: a thread moves the {@link SimulatedClock} at
  * {@code speed} × wall time and, at each due time on the way, lets the real poll scheduler poll
  * (so every slot is polled, however fast the simulation runs). Push sources are started with the
- * terminal's intake; the demo lab enters its monthly values through the manual source.
+ * terminal's intake; the demo lab enters its monthly values through the manual source. A simulated
+ * device that pushes its data (the demo's stack CEMS) {@linkplain #follow follows} this thread's time
+ * rather than the clock from a thread of its own: at 720× speed a few milliseconds between two threads
+ * are seconds of simulated time, enough for the polled meters' readings to pass the other device's
+ * and its points to look silent to the data-gap rule.
  */
 public final class SimulatedTime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedTime.class);
     private final SimulatedClock clock;
     private final PollScheduler scheduler;
     private final Instant start;
@@ -28,7 +39,18 @@ public final class SimulatedTime implements AutoCloseable {
     private final DemoLab lab;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread thread;
+    private final List<Follower> followers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+
+    /** A simulated device that delivers its data as simulated time passes. */
+    @FunctionalInterface
+    public interface Follower {
+        /**
+         * Delivers what is due up to {@code now} (inclusive), before the polls due at {@code now} run. Called on
+         * the time thread; returns once its data is handed over, so no later reading of another device overtakes it.
+         */
+        void reach(Instant now) throws IOException;
+    }
 
     /**
      * @param end when to stop (simulated); null to run until closed
@@ -52,6 +74,11 @@ public final class SimulatedTime implements AutoCloseable {
         this.lab = manual == null ? null : new DemoLab(manual, clock.getZone());
         this.thread = new Thread(this::run, "tanhe-demo-time");
         this.thread.setDaemon(true);
+    }
+
+    /** Moves {@code follower} with simulated time from the next instant on; register before {@link #start}. */
+    public void follow(Follower follower) {
+        followers.add(follower);
     }
 
     public void start() {
@@ -83,9 +110,11 @@ public final class SimulatedTime implements AutoCloseable {
                     if (lab != null) {
                         lab.enterFor(due);
                     }
+                    reach(due);
                     scheduler.runDue();
                 }
                 clock.set(target);
+                reach(target);
                 if (target.equals(end)) {
                     break;
                 }
@@ -95,6 +124,18 @@ public final class SimulatedTime implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             finished.countDown();
+        }
+    }
+
+    /** Lets every follower deliver up to {@code now}; one that fails is dropped (said once), the others go on. */
+    private void reach(Instant now) {
+        for (Follower f : followers) {
+            try {
+                f.reach(now);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("simulated device stopped at {}: {}", now, e.toString());
+                followers.remove(f);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.TimeBucket;
+import io.tanhe.server.evaluation.BackgroundThread;
 import io.tanhe.server.site.Measurement;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
@@ -50,9 +51,7 @@ public final class MeasurementJob implements AutoCloseable {
     private final Duration idle;
     /** The points of the sources that feed the measurement but no measurement input: where the analysers' calibration reports arrive. */
     private final Set<String> informationPoints;
-    private final Thread thread;
-    private final Object wakeUp = new Object();
-    private volatile boolean closed;
+    private final BackgroundThread thread;
     /** The start of the first hour not yet stored; null until known. */
     private Instant next;
 
@@ -64,9 +63,7 @@ public final class MeasurementJob implements AutoCloseable {
         this.first = site.measurement().orElseThrow().comparisons().getFirst();
         this.idle = idle;
         this.informationPoints = informationPoints(site);
-        this.thread = new Thread(this::run, "tanhe-measurement");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
+        this.thread = new BackgroundThread("tanhe-measurement", this::run);
     }
 
     /** Starts the job for a site with a {@code measurement:} block that compares at least one emission; empty otherwise. */
@@ -80,7 +77,7 @@ public final class MeasurementJob implements AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
+        while (!thread.closed()) {
             boolean more = false;
             try {
                 more = step();
@@ -88,7 +85,7 @@ public final class MeasurementJob implements AutoCloseable {
                 LOG.error("measurement figures of site {} failed, retrying in {}: {}", site.identity().siteId(), idle, e.toString());
             }
             if (!more) {
-                pause(idle);
+                thread.pause(idle);
             }
         }
     }
@@ -281,30 +278,9 @@ public final class MeasurementJob implements AutoCloseable {
         return Optional.ofNullable(earliest).map(t -> TimeBucket.of(Grain.HOUR, t, site.zone()).start());
     }
 
-    private void pause(Duration d) {
-        synchronized (wakeUp) {
-            if (!closed) {
-                try {
-                    wakeUp.wait(Math.max(1, d.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    closed = true;
-                }
-            }
-        }
-    }
-
     /** Stops after the batch in progress (the next start continues after the last stored hour). */
     @Override
     public void close() {
-        closed = true;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-        try {
-            thread.join(Duration.ofMinutes(1).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close(Duration.ofMinutes(1));
     }
 }

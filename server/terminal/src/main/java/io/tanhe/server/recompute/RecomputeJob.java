@@ -1,5 +1,6 @@
 package io.tanhe.server.recompute;
 
+import io.tanhe.server.evaluation.BackgroundThread;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.Store;
@@ -34,9 +35,7 @@ public final class RecomputeJob implements AutoCloseable {
     private final Duration idle;
     private final Consumer<DayOutcome> afterDay;
     private final Consumer<BucketResult> stored;
-    private final Thread thread;
-    private final Object wakeUp = new Object();
-    private volatile boolean closed;
+    private final BackgroundThread thread;
 
     private RecomputeJob(Supplier<Site> site, Store store, Supplier<Optional<Instant>> windowFrom, Clock wallClock, Duration idle,
                          Consumer<DayOutcome> afterDay, Consumer<BucketResult> stored) {
@@ -47,9 +46,7 @@ public final class RecomputeJob implements AutoCloseable {
         this.wallClock = wallClock;
         this.windowFrom = windowFrom;
         this.idle = idle;
-        this.thread = new Thread(this::run, "tanhe-recompute");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
+        this.thread = new BackgroundThread("tanhe-recompute", this::run);
     }
 
     /**
@@ -85,20 +82,14 @@ public final class RecomputeJob implements AutoCloseable {
         return job;
     }
 
-    private void wake() {
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-    }
-
     /** Looks for work every {@code idle} (the first time {@code idle} after the start, when the open window is rebuilt). */
     private void run() {
         Duration wait = idle;
-        while (!closed) {
-            pause(wait);
+        while (!thread.closed()) {
+            thread.pause(wait);
             wait = idle;
             try {
-                if (!closed && step()) {
+                if (!thread.closed() && step()) {
                     wait = PAUSE;
                 }
             } catch (RuntimeException e) {
@@ -115,30 +106,10 @@ public final class RecomputeJob implements AutoCloseable {
         return day.isPresent();
     }
 
-    private void pause(Duration d) {
-        synchronized (wakeUp) {
-            if (!closed) {
-                try {
-                    wakeUp.wait(Math.max(1, d.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    closed = true;
-                }
-            }
-        }
-    }
-
     /** Stops after the day in progress (without interrupting it: Derby closes a connection whose thread is interrupted). */
     @Override
     public void close() {
-        closed = true;
-        wake();
-        try {
-            thread.join(Duration.ofMinutes(1).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
+        if (!thread.close(Duration.ofMinutes(1))) {
             LOG.warn("the recompute of site {} did not stop within a minute; its day is recomputed again at the next start",
                     site.get().identity().siteId());
         }

@@ -4,6 +4,7 @@ import io.tanhe.drivers.config.ConfiguredSource;
 import io.tanhe.drivers.config.DriverConfiguration;
 import io.tanhe.drivers.config.PointSettings;
 import io.tanhe.drivers.config.PollSettings;
+import io.tanhe.server.cems.Hj212LoggerSource;
 import io.tanhe.engine.graph.ComputationGraph;
 import io.tanhe.engine.rules.MethodologyRulesets;
 import io.tanhe.engine.rules.RuleSet;
@@ -186,7 +187,48 @@ record SiteRules(RuleSet ruleSet, List<Threshold> thresholds, RulesSettings sett
         Map<String, Duration> overrides = new HashMap<>(polledGapTimes(s.gapAfter(), bindings, drivers));
         bindings.values().stream().filter(b -> b.kind() == Decl.InputKind.PERIOD)
                 .forEach(b -> overrides.put(b.input(), Duration.ZERO));
+        Duration gapAfter = s.gapAfter();
+        loggerIntervals(drivers).forEach((p, interval) ->
+                overrides.merge(bindings.containsKey(p) ? bindings.get(p).input() : p, interval.plus(gapAfter), SiteRules::longer));
+        eventPoints(drivers).forEach(p -> overrides.put(bindings.containsKey(p) ? bindings.get(p).input() : p, Duration.ZERO));
         return s.withGapOverrides(overrides);
+    }
+
+    /**
+     * The upload interval of each point of an HJ 212 logger's period data (minute, hour, day): such a point is in a gap
+     * when no upload came for its interval plus {@code gap_after} — judged on its own interval, not the 10 s of a
+     * value that comes every few seconds, or every minute-data point would raise a gap between two uploads.
+     */
+    private static Map<String, Duration> loggerIntervals(DriverConfiguration drivers) {
+        Map<String, Duration> out = new HashMap<>();
+        if (drivers != null) {
+            for (ConfiguredSource source : drivers.sources()) {
+                if (source instanceof ConfiguredSource.Pushed p && p.source() instanceof Hj212LoggerSource logger) {
+                    logger.uploadIntervals().forEach((point, d) -> out.merge(point, d, SiteRules::longer));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * Points whose values come with an event, not on a schedule (an HJ 212 logger's CN 3020 calibration intercept and
+     * slope, once a day or less): a gap rule on them would raise at the first 10 s after each event and never clear.
+     */
+    private static Set<String> eventPoints(DriverConfiguration drivers) {
+        Set<String> out = new TreeSet<>();
+        if (drivers != null) {
+            for (ConfiguredSource source : drivers.sources()) {
+                if (source instanceof ConfiguredSource.Pushed p && p.source() instanceof Hj212LoggerSource logger) {
+                    out.addAll(logger.eventPoints());
+                }
+            }
+        }
+        return out;
     }
 
     /**

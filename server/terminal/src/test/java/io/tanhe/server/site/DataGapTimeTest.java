@@ -34,6 +34,17 @@ class DataGapTimeTest {
             assertEquals(Duration.ofSeconds(13), site.rulesSettings().gapOverrides().get("grid_purchased"));
             assertEquals(Duration.ofSeconds(13), site.rulesSettings().gapOverrides().get("gt1.gas.flow"), "unbound points too");
             assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("coal_c_ar"), "per-period inputs are not watched");
+            assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("stack1.co2.slope"),
+                    "a logger's calibration intercept and slope (CN 3020) come once a day: not watched");
+            assertEquals(Duration.ZERO, site.rulesSettings().gapOverrides().get("stack1.co2.intercept"));
+            assertEquals(null, site.rulesSettings().gapOverrides().get("stack1.co2"), "the logger's measurements keep gap_after");
+        }
+        try (Site site = SiteFiles.load(SiteFiles.demo(dir, t -> t.replace("{id: stack1.o2, code: a19001, unit: \"%\"}",
+                "{id: stack1.o2, code: a19001, unit: \"%\"}\n        - {id: stack1.co2.minute, code: a05001, cn: \"2051\", unit: \"%\"}"
+                        + "\n        - {id: stack1.co2.hour, code: a05001, cn: \"2061\", unit: \"%\"}")))) {
+            assertEquals(Duration.ofSeconds(70), site.rulesSettings().gapOverrides().get("stack1.co2.minute"),
+                    "minute data (2051) every minute_interval (1 min): a gap after 1 min + 10 s, not between two uploads");
+            assertEquals(Duration.ofSeconds(3610), site.rulesSettings().gapOverrides().get("stack1.co2.hour"), "hour data (2061)");
         }
         try (Site site = SiteFiles.load(SiteFiles.demo(dir, t -> t.replace("period: 5s\n      backup: grid-meter-b",
                 "period: 1min\n      timeout: 2s\n      retries: 0\n      backup: grid-meter-b")))) {
