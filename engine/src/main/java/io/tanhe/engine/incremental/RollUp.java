@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Evaluates a coarse bucket (a week, month, quarter or year) from the figures of the finer buckets
@@ -123,62 +126,340 @@ public final class RollUp {
      */
     public List<ResultValue> evaluate(TimeBucket bucket, List<Part> parts) {
         for (Part p : parts) {
-            if (!bucket.grain().isCoarserThan(p.bucket().grain()) || !bucket.encloses(p.bucket())) {
-                throw new IllegalArgumentException("part " + p.node() + (p.key().isEmpty() ? "" : "[" + p.key() + "]")
-                        + " of " + p.bucket() + " is not a finer bucket inside " + bucket);
-            }
+            check(bucket, p);
         }
         expandFor(parts);
-        Map<Integer, List<Part>> byInstance = new HashMap<>();
-        for (Part p : parts) {
-            int id = instances.id(p.node(), p.key());
-            if (id >= 0) {
-                byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(p);
+        Fold fold = new Fold(bucket);
+        parts.forEach(fold::add);
+        List<ResultValue> out = new ArrayList<>();
+        fold.figures(Integer.MAX_VALUE, out::addAll);
+        return out;
+    }
+
+    /**
+     * Begins the roll-up of {@code bucket} from parts handed over one at a time ({@link Fold#add}), for a caller that
+     * reads them from a store: each part is folded into running sums and counts per instance as it comes, so that
+     * what is held is a few numbers per instance, never the parts (a month of a 10,000-point site has 600,000 of
+     * them), and the figures come out in chunks of a size the caller chooses ({@link Fold#figures}). The figures are
+     * those {@link #evaluate} makes of the same parts in the same order, to the bit. When the parts name members of an
+     * open set that this roll-up's instances lack, {@link Fold#reexpand()} says so after the last part: begin again
+     * and hand the parts over once more.
+     */
+    public Fold fold(TimeBucket bucket) {
+        if (instances == null) {
+            expandFor(List.of());
+        }
+        return new Fold(bucket);
+    }
+
+    private static void check(TimeBucket bucket, Part p) {
+        if (!bucket.grain().isCoarserThan(p.bucket().grain()) || !bucket.encloses(p.bucket())) {
+            throw new IllegalArgumentException("part " + p.node() + (p.key().isEmpty() ? "" : "[" + p.key() + "]")
+                    + " of " + p.bucket() + " is not a finer bucket inside " + bucket);
+        }
+    }
+
+    /**
+     * The roll-up of one bucket, fed its parts one at a time: per instance it keeps the running sums and counts of
+     * extensive figures, and for each input the weakest quality and the covered time of its parts (and for a
+     * per-period intensive input the sums of its time-weighted mean) — primitive arrays over the instances, no part.
+     */
+    public final class Fold {
+        private final TimeBucket bucket;
+        private final InstanceGraph graphOf;
+        private final boolean[] extensiveOf;
+        private final BucketCalculator calculatorOf;
+        private final BucketState s;
+        /** Per input instance: it has parts; the weakest quality ordinal of those not failed (-1: none). */
+        private final boolean[] own;
+        private final byte[] weakest;
+        /** Per input instance, over its parts not failed: covered seconds (a plain sum and a compensated one), value sums. */
+        private final double[] covered;
+        private final double[] coveredHigh;
+        private final double[] coveredLow;
+        private final double[] weighted;
+        private final double[] plain;
+        private final int[] counted;
+        private final Map<Integer, String> partProblems = new HashMap<>();
+        /** The members of the open sets as the parts name them, in the order they first appear (as {@link #expandFor}). */
+        private final Map<String, LinkedHashSet<String>> openMembers = new HashMap<>();
+        private long parts;
+
+        private Fold(TimeBucket bucket) {
+            this.bucket = bucket;
+            this.graphOf = instances;
+            this.extensiveOf = extensive;
+            this.calculatorOf = calculator;
+            int n = graphOf.size();
+            this.s = new BucketState(bucket, n);
+            this.own = new boolean[n];
+            this.weakest = new byte[n];
+            Arrays.fill(weakest, (byte) -1);
+            this.covered = new double[n];
+            this.coveredHigh = new double[n];
+            this.coveredLow = new double[n];
+            this.weighted = new double[n];
+            this.plain = new double[n];
+            this.counted = new int[n];
+        }
+
+        /**
+         * Folds in one part.
+         *
+         * @throws IllegalArgumentException for a part outside the bucket or of a grain not finer than it
+         */
+        public void add(Part p) {
+            check(bucket, p);
+            parts++;
+            noteMembers(p);
+            int id = graphOf.id(p.node(), p.key());
+            if (id < 0) {
+                return;
+            }
+            Instance in = graphOf.instance(id);
+            if (in.kind() == Instance.Kind.FACTOR || in.synthetic()) {
+                return;
+            }
+            if (extensiveOf[id]) {
+                accumulate(s, id, p);
+                if (p.failed() && p.problem() != null) {
+                    partProblems.putIfAbsent(id, p.problem());
+                }
+            } else if (in.kind() != Instance.Kind.INPUT || modelled(in)) {
+                return; // computed from its operands, or read from the per-period values
+            } else if (!p.failed()) {
+                double w = p.coveredSeconds();
+                weighted[id] += p.value() * w;
+                plain[id] += p.value();
+                counted[id]++;
+            }
+            if (in.kind() == Instance.Kind.INPUT) {
+                own[id] = true;
+                if (!p.failed()) {
+                    weakest[id] = (byte) (weakest[id] < 0 ? p.quality().ordinal() : Quality.values()[weakest[id]].and(p.quality()).ordinal());
+                    double w = p.coveredSeconds();
+                    covered[id] += w;
+                    compensated(id, w);
+                }
             }
         }
-        BucketState s = new BucketState(bucket, instances.size());
-        double seconds = bucket.duration().toNanos() / 1e9;
-        Map<Integer, double[]> inputFigures = new HashMap<>();
-        Map<Integer, String> partProblems = new HashMap<>();
-        for (int id = 0; id < instances.size(); id++) {
-            Instance in = instances.instance(id);
-            List<Part> own = byInstance.getOrDefault(id, List.of());
-            if (in.kind() == Instance.Kind.FACTOR) {
-                factorLeaf(s, in);
-            } else if (in.synthetic()) {
-                if (extensive[id] && in.kind() == Instance.Kind.SUM) {
-                    BucketCalculator.fullSum(s, in); // a lifted sum of sums: summing over keys commutes with summing over time
+
+        /** Kahan summation as {@code DoubleStream.sum()} does it, which the covered hours of an input were summed with. */
+        private void compensated(int id, double value) {
+            double tmp = value - coveredLow[id];
+            double sum = coveredHigh[id];
+            double velvel = sum + tmp;
+            coveredLow[id] = (velvel - sum) - tmp;
+            coveredHigh[id] = velvel;
+        }
+
+        private double coveredSum(int id) {
+            double tmp = coveredHigh[id] - coveredLow[id];
+            return Double.isNaN(tmp) && Double.isInfinite(covered[id]) ? covered[id] : tmp;
+        }
+
+        private void noteMembers(Part p) {
+            if (p.key().isEmpty()) {
+                return;
+            }
+            Node n = graph.node(p.node()).orElse(null);
+            if (n == null) {
+                return;
+            }
+            List<String> keyParts = Keys.parts(p.key());
+            for (int i = 0; i < keyParts.size() && i < n.dimensions().size(); i++) {
+                String set = n.dimensions().get(i);
+                if (graph.set(set).map(SetInfo::open).orElse(false)) {
+                    openMembers.computeIfAbsent(set, k -> new LinkedHashSet<>()).add(keyParts.get(i));
                 }
-            } else if (extensive[id]) {
-                for (Part p : own) {
-                    accumulate(s, id, p);
-                    if (p.failed() && p.problem() != null) {
-                        partProblems.putIfAbsent(id, p.problem());
+            }
+        }
+
+        /** How many parts were handed over. */
+        public long parts() {
+            return parts;
+        }
+
+        /**
+         * Whether the parts named members of open sets this fold's instances were not made for (or lacked some they
+         * were made for): then the roll-up has made its instances anew, and this fold's figures would be wrong —
+         * begin again ({@link RollUp#fold}) and hand the parts over once more. Call after the last part.
+         */
+        public boolean reexpand() {
+            Map<String, List<String>> members = new HashMap<>();
+            for (SetInfo set : graph.sets()) {
+                List<String> m = new ArrayList<>(set.members());
+                Set<String> seen = new HashSet<>(m);
+                for (String key : openMembers.getOrDefault(set.name(), new LinkedHashSet<>())) {
+                    if (seen.add(key)) {
+                        m.add(key);
                     }
                 }
-            } else if (in.kind() == Instance.Kind.INPUT && modelled(in)) {
-                BucketAmount a = periodValues.amount(in.node().name(), in.key(), bucket);
-                s.status[id] = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
-                s.values[id] = a.fed() ? a.amount() : Double.NaN;
-                if (a.fed()) {
-                    inputFigures.put(id, new double[]{a.quality().ordinal(), a.completeness()});
-                }
-                continue;
-            } else if (in.kind() == Instance.Kind.INPUT) {
-                intensiveInput(s, in, own);
+                members.put(set.name(), m);
             }
-            if (in.kind() == Instance.Kind.INPUT && !own.isEmpty()) {
-                inputFigures.put(id, figure(own, seconds));
-                int covered = instances.coveredLeaf(id);
-                if (covered >= 0) {
-                    double hours = own.stream().filter(p -> !p.failed()).mapToDouble(Part::coveredSeconds).sum() / 3600;
-                    s.values[covered] = hours;
-                    s.status[covered] = Status.PRESENT;
+            if (graphOf == instances && members.equals(expandedFor)) {
+                return false;
+            }
+            expand(members);
+            return true;
+        }
+
+        /**
+         * Computes every figure of the bucket from the parts folded in and hands them to {@code sink} in graph order,
+         * at most {@code chunk} at a time (each list the sink's own); the figures are made as each chunk is handed over.
+         */
+        public void figures(int chunk, Consumer<List<ResultValue>> sink) {
+            if (chunk < 1) {
+                throw new IllegalArgumentException("chunk must be at least 1, not " + chunk);
+            }
+            double seconds = bucket.duration().toNanos() / 1e9;
+            byte[] inputQuality = new byte[graphOf.size()];
+            double[] inputCompleteness = new double[graphOf.size()];
+            Arrays.fill(inputQuality, (byte) -1);
+            for (int id = 0; id < graphOf.size(); id++) {
+                Instance in = graphOf.instance(id);
+                if (in.kind() == Instance.Kind.FACTOR) {
+                    factorLeaf(s, in);
+                } else if (in.synthetic()) {
+                    if (extensiveOf[id] && in.kind() == Instance.Kind.SUM) {
+                        BucketCalculator.fullSum(s, in); // a lifted sum of sums: summing over keys commutes with summing over time
+                    }
+                } else if (extensiveOf[id]) {
+                    // summed as the parts came
+                } else if (in.kind() == Instance.Kind.INPUT && modelled(in)) {
+                    BucketAmount a = periodValues.amount(in.node().name(), in.key(), bucket);
+                    s.status[id] = a.fed() ? Status.PRESENT : in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
+                    s.values[id] = a.fed() ? a.amount() : Double.NaN;
+                    if (a.fed()) {
+                        inputQuality[id] = (byte) a.quality().ordinal();
+                        inputCompleteness[id] = a.completeness();
+                    }
+                    continue;
+                } else if (in.kind() == Instance.Kind.INPUT) {
+                    intensiveInput(in);
                 }
+                if (in.kind() == Instance.Kind.INPUT && own[id]) {
+                    if (weakest[id] >= 0) {
+                        inputQuality[id] = weakest[id];
+                        inputCompleteness[id] = Math.min(1, covered[id] / seconds);
+                    }
+                    int leaf = graphOf.coveredLeaf(id);
+                    if (leaf >= 0) {
+                        s.values[leaf] = coveredSum(id) / 3600;
+                        s.status[leaf] = Status.PRESENT;
+                    }
+                }
+            }
+            calculatorOf.evaluateAll(s, true);
+            new Reading(inputQuality, inputCompleteness).read(chunk, sink);
+        }
+
+        /** A per-period intensive value: the mean of its parts weighted by their covered time (their time when none is covered). */
+        private void intensiveInput(Instance in) {
+            int id = in.id();
+            if (counted[id] == 0) {
+                s.status[id] = in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
+                s.values[id] = Double.NaN;
+                return;
+            }
+            s.status[id] = Status.PRESENT;
+            s.values[id] = covered[id] > 0 ? weighted[id] / covered[id] : plain[id] / counted[id];
+        }
+
+        /** Reads the computed state out as figures: quality and completeness from the inputs below each. */
+        private final class Reading {
+            private final byte[] inputQuality;
+            private final double[] inputCompleteness;
+            /** Per instance, once known: the weakest quality ordinal below it (-1: no input fed it) and the smallest completeness. */
+            private final byte[] fedQuality;
+            private final double[] fedCompleteness;
+            private final boolean[] known;
+
+            Reading(byte[] inputQuality, double[] inputCompleteness) {
+                this.inputQuality = inputQuality;
+                this.inputCompleteness = inputCompleteness;
+                int n = graphOf.size();
+                this.fedQuality = new byte[n];
+                this.fedCompleteness = new double[n];
+                this.known = new boolean[n];
+            }
+
+            void read(int chunk, Consumer<List<ResultValue>> sink) {
+                List<ResultValue> out = new ArrayList<>(Math.min(chunk, 4096));
+                for (Node n : graph.nodes()) {
+                    if (n.kind() == io.tanhe.engine.graph.NodeKind.FACTOR || n.kind() == io.tanhe.engine.graph.NodeKind.CONST) {
+                        continue; // their values are in the factor library and the methodology
+                    }
+                    for (int id : graphOf.instancesOf(n.name()).values()) {
+                        out.add(figure(n, id));
+                        if (out.size() == chunk) {
+                            sink.accept(out);
+                            out = new ArrayList<>(Math.min(chunk, 4096));
+                        }
+                    }
+                }
+                if (!out.isEmpty()) {
+                    sink.accept(out);
+                }
+            }
+
+            private ResultValue figure(Node n, int id) {
+                Instance in = graphOf.instance(id);
+                boolean present = s.status[id] == Status.PRESENT;
+                boolean failed = s.status[id] == Status.FAILED;
+                fed(id);
+                boolean fed = fedQuality[id] >= 0;
+                Quality quality = fed ? Quality.values()[fedQuality[id]] : present ? Quality.MEASURED : Quality.MISSING;
+                double completeness = fed ? fedCompleteness[id] : present ? 1.0 : 0.0;
+                BucketState.Cause cause = failed ? cause(s, id, partProblems) : null;
+                return new ResultValue(n.name(), in.key(), s.bucket, s.values[id], n.unit(), quality, completeness, present,
+                        failed, cause == null ? null : cause.code(),
+                        failed ? (cause == null ? "an operand failed" : cause.message()) : null);
+            }
+
+            private void fed(int id) {
+                if (known[id]) {
+                    return;
+                }
+                Instance in = graphOf.instance(id);
+                byte q = -1;
+                double c = 0;
+                if (in.kind() == Instance.Kind.INPUT) {
+                    q = inputQuality[id];
+                    c = inputCompleteness[id];
+                } else {
+                    for (int op : in.operands()) {
+                        fed(op);
+                        if (fedQuality[op] >= 0) {
+                            c = q < 0 ? fedCompleteness[op] : Math.min(c, fedCompleteness[op]);
+                            q = q < 0 ? fedQuality[op] : (byte) Math.max(q, fedQuality[op]);
+                        }
+                    }
+                }
+                fedQuality[id] = q;
+                fedCompleteness[id] = c;
+                known[id] = true;
+            }
+
+            private BucketState.Cause cause(BucketState st, int id, Map<Integer, String> problems) {
+                BucketState.Cause ownCause = st.causes.get(id);
+                if (ownCause != null) {
+                    return ownCause;
+                }
+                if (extensiveOf[id] && problems.containsKey(id)) {
+                    return new BucketState.Cause(null, problems.get(id)); // the stored text; its code was not stored
+                }
+                for (int op : graphOf.instance(id).operands()) {
+                    if (st.status[op] == Status.FAILED) {
+                        BucketState.Cause c = cause(st, op, problems);
+                        if (c != null) {
+                            return c;
+                        }
+                    }
+                }
+                return null;
             }
         }
-        calculator.evaluateAll(s, true);
-        return read(s, inputFigures, partProblems);
     }
 
     private boolean modelled(Instance in) {
@@ -206,11 +487,15 @@ public final class RollUp {
             }
         }
         if (!members.equals(expandedFor)) {
-            expandedFor = members;
-            instances = InstanceGraph.expand(graph, copy(members), execution);
-            extensive = ExtensiveClassifier.classify(instances);
-            calculator = new BucketCalculator(instances, extensive);
+            expand(members);
         }
+    }
+
+    private void expand(Map<String, List<String>> members) {
+        expandedFor = members;
+        instances = InstanceGraph.expand(graph, copy(members), execution);
+        extensive = ExtensiveClassifier.classify(instances);
+        calculator = new BucketCalculator(instances, extensive);
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> members) {
@@ -282,107 +567,5 @@ public final class RollUp {
         }
         s.status[id] = s.failed[id] > 0 ? Status.FAILED : s.present[id] > 0 ? Status.PRESENT : Status.ABSENT;
         s.values[id] = s.status[id] == Status.PRESENT ? s.sums[id] : Double.NaN;
-    }
-
-    /** A per-period intensive value: the mean of its parts weighted by their covered time (their time when none is covered). */
-    private static void intensiveInput(BucketState s, Instance in, List<Part> own) {
-        double weighted = 0;
-        double weights = 0;
-        double plain = 0;
-        int present = 0;
-        for (Part p : own) {
-            if (p.failed()) {
-                continue;
-            }
-            double w = p.coveredSeconds();
-            weighted += p.value() * w;
-            weights += w;
-            plain += p.value();
-            present++;
-        }
-        int id = in.id();
-        if (present == 0) {
-            s.status[id] = in.node().optional() ? Status.MISSING_OPTIONAL : Status.ABSENT;
-            s.values[id] = Double.NaN;
-            return;
-        }
-        s.status[id] = Status.PRESENT;
-        s.values[id] = weights > 0 ? weighted / weights : plain / present;
-    }
-
-    /** {weakest quality ordinal, covered fraction of the bucket} of an input's parts. */
-    private static double[] figure(List<Part> own, double bucketSeconds) {
-        Quality weakest = null;
-        double covered = 0;
-        for (Part p : own) {
-            if (p.failed()) {
-                continue;
-            }
-            weakest = weakest == null ? p.quality() : weakest.and(p.quality());
-            covered += p.coveredSeconds();
-        }
-        return weakest == null ? null : new double[]{weakest.ordinal(), Math.min(1, covered / bucketSeconds)};
-    }
-
-    private List<ResultValue> read(BucketState s, Map<Integer, double[]> inputFigures, Map<Integer, String> partProblems) {
-        Map<Integer, double[]> summary = new HashMap<>();
-        List<ResultValue> out = new ArrayList<>();
-        for (Node n : graph.nodes()) {
-            if (n.kind() == io.tanhe.engine.graph.NodeKind.FACTOR || n.kind() == io.tanhe.engine.graph.NodeKind.CONST) {
-                continue; // their values are in the factor library and the methodology
-            }
-            for (int id : instances.instancesOf(n.name()).values()) {
-                Instance in = instances.instance(id);
-                boolean present = s.status[id] == Status.PRESENT;
-                boolean failed = s.status[id] == Status.FAILED;
-                double[] fed = fed(id, inputFigures, summary);
-                Quality quality = fed != null ? Quality.values()[(int) fed[0]] : present ? Quality.MEASURED : Quality.MISSING;
-                double completeness = fed != null ? fed[1] : present ? 1.0 : 0.0;
-                BucketState.Cause cause = failed ? cause(s, id, partProblems) : null;
-                out.add(new ResultValue(n.name(), in.key(), s.bucket, s.values[id], n.unit(), quality, completeness, present,
-                        failed, cause == null ? null : cause.code(),
-                        failed ? (cause == null ? "an operand failed" : cause.message()) : null));
-            }
-        }
-        return out;
-    }
-
-    private double[] fed(int id, Map<Integer, double[]> inputFigures, Map<Integer, double[]> summary) {
-        if (summary.containsKey(id)) {
-            return summary.get(id);
-        }
-        Instance in = instances.instance(id);
-        double[] result = null;
-        if (in.kind() == Instance.Kind.INPUT) {
-            result = inputFigures.get(id);
-        } else {
-            for (int op : in.operands()) {
-                double[] o = fed(op, inputFigures, summary);
-                if (o != null) {
-                    result = result == null ? o.clone() : new double[]{Math.max(result[0], o[0]), Math.min(result[1], o[1])};
-                }
-            }
-        }
-        summary.put(id, result);
-        return result;
-    }
-
-    private BucketState.Cause cause(BucketState s, int id, Map<Integer, String> partProblems) {
-        BucketState.Cause own = s.causes.get(id);
-        if (own != null) {
-            return own;
-        }
-        if (extensive[id] && partProblems.containsKey(id)) {
-            return new BucketState.Cause(null, partProblems.get(id)); // the stored text; its code was not stored
-        }
-        for (int op : instances.instance(id).operands()) {
-            if (s.status[op] == Status.FAILED) {
-                BucketState.Cause c = cause(s, op, partProblems);
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -257,4 +257,104 @@ class RollUpTest {
             }
         }
     }
+
+    static final String METERED = """
+            methodology demo.metered
+              version 1
+              title "t"
+              source "s"
+              industry "i"
+            set meter
+            factor ef : tCO2/MWh
+            input energy[meter] : MWh counter
+            emission power[m in meter] : tCO2 class purchased_electricity = energy[m] * ef
+            total E : tCO2 = sum(power)
+            """;
+
+    /** Two days of {@code meters} metered points as a terminal stores them; meter 7 failed on the second day, meter 3 was estimated. */
+    static List<RollUp.Part> meteredDays(int meters) {
+        List<RollUp.Part> parts = new ArrayList<>();
+        for (TimeBucket d : List.of(day("2026-03-09"), day("2026-03-10"))) {
+            double total = 0;
+            for (int m = 0; m < meters; m++) {
+                String key = "m" + m;
+                double energy = 10 + m * 0.1 + (d.start().getEpochSecond() % 7);
+                boolean failed = m == 7 && d.start().equals(Instant.parse("2026-03-10T00:00:00Z"));
+                Quality quality = failed ? Quality.MISSING : m == 3 ? Quality.ESTIMATED : Quality.MEASURED;
+                parts.add(new RollUp.Part("energy", key, d, failed ? 0 : energy, quality, failed ? 0 : 1.0, failed ? "no reading" : null));
+                parts.add(new RollUp.Part("power", key, d, failed ? 0 : energy * 0.5, quality, failed ? 0 : 1.0, failed ? "no reading" : null));
+                total += failed ? 0 : energy * 0.5;
+            }
+            parts.add(new RollUp.Part("E", "", d, total, Quality.ESTIMATED, 1.0, null));
+        }
+        return parts;
+    }
+
+    @Test
+    void aFoldFedOnePartAtATimeGivesTheFiguresOfEvaluateToTheBitInChunksOfAnySize() {
+        TimeBucket march = TimeBucket.of(Grain.MONTH, Instant.parse("2026-03-01T00:00:00Z"), UTC);
+        List<RollUp.Part> parts = meteredDays(3_000);
+        List<ResultValue> whole = new RollUp(graph(METERED), FactorLibrary.of(List.of(
+                new FactorValue("ef", "", BigDecimal.valueOf(0.5), "tCO2/MWh", null, null, "test", null, Confidence.SITE, "1", null))), UTC)
+                .evaluate(march, parts);
+
+        RollUp streamed = new RollUp(graph(METERED), FactorLibrary.of(List.of(
+                new FactorValue("ef", "", BigDecimal.valueOf(0.5), "tCO2/MWh", null, null, "test", null, Confidence.SITE, "1", null))), UTC);
+        RollUp.Fold first = streamed.fold(march);
+        parts.forEach(first::add);
+        assertEquals(parts.size(), first.parts());
+        assertTrue(first.reexpand(), "the meters are members of an open set the roll-up had not seen");
+        RollUp.Fold fold = streamed.fold(march);
+        parts.forEach(fold::add);
+        assertFalse(fold.reexpand(), "the second pass knows every meter");
+        List<List<ResultValue>> chunks = new ArrayList<>();
+        fold.figures(250, chunks::add);
+
+        assertEquals(whole, chunks.stream().flatMap(List::stream).toList());
+        assertEquals((whole.size() + 249) / 250, chunks.size());
+        assertTrue(chunks.stream().allMatch(c -> c.size() <= 250), "no chunk holds more than 250 figures");
+        Map<String, ResultValue> byLabel = byNode(whole);
+        double expectedE = parts.stream().filter(p -> p.node().equals("E")).mapToDouble(RollUp.Part::value).sum();
+        assertEquals(expectedE, byLabel.get("E").value(), 1e-9, "E of March: the sum of its days' E");
+        assertEquals(2 * (10 + 12 * 0.1) + (day("2026-03-09").start().getEpochSecond() % 7)
+                + (day("2026-03-10").start().getEpochSecond() % 7), byLabel.get("energy[m12]").value(), 1e-9);
+        assertTrue(byLabel.get("power[m7]").failed(), "a failed day fails its meter's month: " + byLabel.get("power[m7]"));
+        assertEquals("no reading", byLabel.get("power[m7]").problemText());
+        assertEquals(Quality.ESTIMATED, byLabel.get("power[m3]").quality());
+        assertEquals(2.0 / 31, byLabel.get("energy[m12]").completeness(), 1e-12, "two days of March covered");
+    }
+
+    @Test
+    void aFoldRefusesAPartOutsideItsBucketAndAChunkBelowOne() {
+        RollUp rollUp = new RollUp(graph(PLANT), ef(2), UTC);
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+        RollUp.Fold fold = rollUp.fold(january);
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> fold.add(part("fuel", day("2026-02-01"), 1)));
+        assertTrue(outside.getMessage().contains("fuel of") && outside.getMessage().contains("not a finer bucket inside"),
+                outside.getMessage());
+        IllegalArgumentException chunk = assertThrows(IllegalArgumentException.class, () -> fold.figures(0, c -> { }));
+        assertTrue(chunk.getMessage().contains("chunk must be at least 1"), chunk.getMessage());
+    }
+
+    @Test
+    void aMonthsIntensityFromAFoldInChunksOfOneIsItsSummedEmissionOverItsSummedPower() {
+        TimeBucket january = TimeBucket.of(Grain.MONTH, Instant.parse("2026-01-01T00:00:00Z"), UTC);
+        List<RollUp.Part> parts = new ArrayList<>(plantDay(day("2026-01-05"), 10, 40));
+        parts.addAll(plantDay(day("2026-01-06"), 30, 20));
+        RollUp.Fold fold = new RollUp(graph(PLANT), ef(2), UTC).fold(january);
+        parts.forEach(fold::add);
+        assertFalse(fold.reexpand(), "the plant has no open set");
+        List<ResultValue> figures = new ArrayList<>();
+        fold.figures(1, chunk -> {
+            assertEquals(1, chunk.size());
+            figures.addAll(chunk);
+        });
+        Map<String, ResultValue> month = byNode(figures);
+        assertEquals(80, month.get("E").value(), 1e-12, "(10 + 30) t × 2");
+        assertEquals(60, month.get("power").value(), 1e-12);
+        assertEquals(80.0 / 60, month.get("intensity").value(), 1e-12, "80 / 60, not 20/40 + 60/20 nor their mean");
+        assertEquals(80, month.get("reported").value(), 1e-12);
+        assertEquals(new RollUp(graph(PLANT), ef(2), UTC).evaluate(january, parts), figures);
+    }
 }

@@ -53,6 +53,12 @@ public final class CalendarRollUp {
     public static final List<Grain> GRAINS = List.of(Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.YEAR);
     private static final String FAILED_PREFIX = "cannot be computed: ";
     /**
+     * Figures of a coarse bucket made, written and shown to the rules at a time: bounds what a roll-up holds on a large
+     * site (a 10,000-point site has 20,001 figures per bucket), and is large enough that a small site's bucket is one
+     * write, as before.
+     */
+    static final int CHUNK = 2_000;
+    /**
      * One roll-up at a time per store: the live writer and a recompute may roll up the same month, and one that
      * read the store first must not write last. Per store, so that terminals in one process (tests, the evidence
      * verifier's scratch store) never wait for each other.
@@ -74,7 +80,10 @@ public final class CalendarRollUp {
     public interface Observer {
         Observer NONE = (coarse, figures) -> { };
 
-        /** {@code figures}: every present figure of {@code coarse} as just rolled up (written, or equal to the stored one). */
+        /**
+         * {@code figures}: present figures of {@code coarse} as just rolled up (written, or equal to the stored one), one
+         * chunk of them: a large site's bucket comes in several calls, each figure in one of them.
+         */
         void rolledUp(TimeBucket coarse, List<ResultValue> figures);
     }
 
@@ -197,23 +206,47 @@ public final class CalendarRollUp {
         return written;
     }
 
-    /** Rolls up one coarse bucket from its stored finer buckets; returns how many figures it wrote. */
+    /**
+     * Rolls up one coarse bucket from its stored finer buckets; returns how many figures it wrote. The parts are
+     * folded into the roll-up as the store reads them, none kept, and the figures are made and written
+     * {@value #CHUNK} at a time: what is held is a few numbers per figure of the site and one chunk of figures,
+     * not the bucket's parts (a month of a 10,000-point site is 600,000 of them).
+     */
     public int bucket(TimeBucket coarse, String reason) {
-        Grain finer = madeFrom(coarse.grain());
-        List<RollUp.Part> parts = new ArrayList<>();
-        store.scan(ResultFilter.of(TimeRange.of(coarse.start(), coarse.end())).grain(finer), r -> {
-            if (nodes.contains(r.result().nodeId()) && coarse.encloses(bucketOf(r))) {
-                parts.add(part(r));
-            }
-        });
-        if (parts.isEmpty()) {
+        return bucket(coarse, reason, CHUNK);
+    }
+
+    /** As {@link #bucket(TimeBucket, String)}, writing at most {@code chunk} figures at a time. */
+    int bucket(TimeBucket coarse, String reason, int chunk) {
+        RollUp withValues = rollUp.withFactors(factors()).withPeriodValues(periodValues(coarse));
+        RollUp.Fold fold = feed(withValues.fold(coarse), coarse);
+        if (fold.reexpand()) {
+            fold = feed(withValues.fold(coarse), coarse); // the parts named keys of an open set the roll-up lacked
+        }
+        if (fold.parts() == 0) {
             return 0;
         }
         Instant now = wallClock.instant();
-        List<BucketResult> out = new ArrayList<>();
-        List<Boolean> present = new ArrayList<>();
-        List<ResultValue> presentValues = new ArrayList<>();
-        for (ResultValue v : rollUp.withFactors(factors()).withPeriodValues(periodValues(coarse)).evaluate(coarse, parts)) {
+        int[] changed = {0};
+        fold.figures(chunk, figures -> changed[0] += write(coarse, figures, now, reason));
+        return changed[0];
+    }
+
+    private RollUp.Fold feed(RollUp.Fold fold, TimeBucket coarse) {
+        store.scan(ResultFilter.of(TimeRange.of(coarse.start(), coarse.end())).grain(madeFrom(coarse.grain())), r -> {
+            if (nodes.contains(r.result().nodeId()) && coarse.encloses(bucketOf(r))) {
+                fold.add(part(r));
+            }
+        });
+        return fold;
+    }
+
+    /** Writes one chunk of a coarse bucket's figures, tells the rules and the observer; returns how many changed. */
+    private int write(TimeBucket coarse, List<ResultValue> figures, Instant now, String reason) {
+        List<BucketResult> out = new ArrayList<>(figures.size());
+        List<Boolean> present = new ArrayList<>(figures.size());
+        List<ResultValue> presentValues = new ArrayList<>(figures.size());
+        for (ResultValue v : figures) {
             if (nodes.contains(v.node())) {
                 StoredFigures.of(v, site.methodology(), now, reason).ifPresent(r -> {
                     out.add(r);
@@ -224,7 +257,7 @@ public final class CalendarRollUp {
                 }
             }
         }
-        List<WriteOutcome> outcomes = store.writeAll(out).join();
+        List<WriteOutcome> outcomes = out.isEmpty() ? List.of() : store.writeAll(out).join();
         int changed = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) != WriteOutcome.UNCHANGED) {

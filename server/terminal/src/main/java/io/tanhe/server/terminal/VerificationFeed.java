@@ -11,8 +11,10 @@ import io.tanhe.server.store.ResultStore;
 import io.tanhe.server.store.TimeRange;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shows each year the calendar roll-up makes to the year-on-year verification check, with the stored figure of the year
@@ -36,12 +38,23 @@ final class VerificationFeed implements CalendarRollUp.Observer {
         }
     }
 
+    /** {@code figures}: one chunk of the year's; only the year before's figures of the same nodes and keys are kept. */
     private void yearOnYear(TimeBucket year, List<ResultValue> figures) {
+        Set<String> wanted = new HashSet<>();
+        for (ResultValue v : figures) {
+            if (v.completeness() >= 0.99) {
+                wanted.add(v.node() + "\u0000" + v.key());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
         TimeBucket before = year.previous();
         Map<String, Double> previous = new HashMap<>();
         Map<String, String> units = new HashMap<>();
         store.scan(ResultFilter.of(TimeRange.of(before.start(), before.end())).grain(Grain.YEAR), r -> {
-            if (r.result().bucketStart().equals(before.start()) && r.result().completeness() >= 0.99) {
+            if (r.result().bucketStart().equals(before.start()) && r.result().completeness() >= 0.99
+                    && wanted.contains(r.result().nodeId() + "\u0000" + r.result().key())) {
                 previous.put(r.result().nodeId() + "\u0000" + r.result().key(), r.result().value());
                 units.put(r.result().nodeId() + "\u0000" + r.result().key(), r.result().unit());
             }
