@@ -86,7 +86,8 @@ class CalendarRollUpTest {
 
         int written = rollUp.days(List.of(d.bucketStart()), "recompute of 2026-06-01 (test)");
 
-        assertEquals(8, written, "power_supplied and intensity_supplied at week, month, quarter and year");
+        assertEquals(12, written,
+                "power_supplied, intensity_supplied and supply_settlement_deviation (V13) at week, month, quarter and year");
         for (Grain g : CalendarRollUp.GRAINS) {
             List<StoredResult> revisions = store.results().revisions("power_supplied", "", g,
                     TimeBucket.of(g, d.bucketStart(), site.zone()).start());
