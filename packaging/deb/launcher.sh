@@ -12,8 +12,8 @@ set -eu
 here="$(dirname "$(readlink -f "$0")")"
 root="$(dirname "$here")"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-# the heap starts small and follows the live data; glibc's freed memory is given back every 5 s (docs/performance.md)
-defaults="-Xmx${TANHE_HEAP:-128m} -Xms16m -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000"
+# the heap starts at 48 MB and follows the live data; glibc's freed memory is given back every 5 s (docs/performance.md)
+defaults="-Xmx${TANHE_HEAP:-128m} -Xms48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000"
 logdir=""
 if [ -n "${TANHE_LOG_DIR:-}" ]; then logdir="-Dtanhe.log.dir=$TANHE_LOG_DIR"; fi
 install_root="${TANHE_INSTALL_ROOT:-/opt/tanhe}"
