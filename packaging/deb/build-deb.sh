@@ -37,7 +37,7 @@ install -m 0755 "$here/launcher.sh" "$work/usr/lib/tanhe/bin/tanhe"
 # The AOT cache of a terminal's classes (JEP 483/514; the launcher uses it for the commands that run a terminal):
 # the demo for one simulated minute in a scratch directory, without the API, with the bundled runtime and the
 # launcher's own defaults and options, as the source tree's ./tanhe makes its cache. Without it the package still works.
-eval "$(grep '^defaults=' "$here/launcher.sh")"
+eval "$(sed -n '/^initial=/,/^defaults=/p' "$here/launcher.sh")" # the launcher's defaults, as it computes them
 training="$(mktemp -d)"
 # shellcheck disable=SC2154,SC2086
 if (cd "$training" && MALLOC_ARENA_MAX=2 "$work/usr/lib/tanhe/runtime/bin/java" $defaults \
