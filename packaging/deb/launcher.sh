@@ -12,7 +12,11 @@ set -eu
 here="$(dirname "$(readlink -f "$0")")"
 root="$(dirname "$here")"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-defaults="-Xmx${TANHE_HEAP:-128m} -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k"
+# the heap starts at 48 MB and follows the live data; glibc's freed memory is given back every 5 s (docs/performance.md)
+# the initial heap, not above the limit (a TANHE_HEAP under 48m starts at its limit)
+initial=48m
+case "${TANHE_HEAP:-}" in [1-9]m|[1-3][0-9]m|4[0-7]m) initial="$TANHE_HEAP" ;; esac
+defaults="-Xmx${TANHE_HEAP:-128m} -Xms$initial -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000"
 logdir=""
 if [ -n "${TANHE_LOG_DIR:-}" ]; then logdir="-Dtanhe.log.dir=$TANHE_LOG_DIR"; fi
 install_root="${TANHE_INSTALL_ROOT:-/opt/tanhe}"
@@ -30,6 +34,17 @@ cp="$jar"
 for c in "$install_root"/components/*/current/lib/*.jar; do
   if [ -f "$c" ]; then cp="$cp:$c"; fi
 done
+# The packaged build's AOT cache (JEP 483/514) of a terminal's classes, trained by the package build with these defaults
+# (build-deb.sh): for the commands that run a terminal, not for `check` and its kin, which it would make load all of
+# Drools; not with TANHE_JAVA_OPTS (a cache must be used with the flags it was made with) nor with another release's jar.
+# TANHE_AOT=0 turns it off.
+cache=""
+case "${1:-}" in
+  check|test|fmt|graph|eval|explain|list|diff|help|-h|--help|-V|--version|"") ;;
+  *) if [ "$release" = base ] && [ -z "${TANHE_JAVA_OPTS:-}" ] && [ "${TANHE_AOT:-1}" != 0 ] && [ -f "$root/lib/tanhe-terminal.aot" ]; then
+       cache="-XX:AOTCache=$root/lib/tanhe-terminal.aot"
+     fi ;;
+esac
 # shellcheck disable=SC2086
-exec "$java" ${TANHE_JAVA_OPTS:-$defaults} $logdir -Dtanhe.release="$release" --enable-native-access=ALL-UNNAMED \
+exec "$java" ${TANHE_JAVA_OPTS:-$defaults} $cache $logdir -Dtanhe.release="$release" --enable-native-access=ALL-UNNAMED \
     -cp "$cp" io.tanhe.cli.TanheCli "$@"
