@@ -176,6 +176,9 @@ final class ResultWriter {
                 continue;
             }
             it.remove();
+            // The rules judge closed buckets only: the shutdown flush stores an open bucket's partial figure so nothing
+            // is lost, and the next start shows the rules the bucket once it closes (a partial day is no day's total).
+            boolean closed = !b.end().plus(closeAfter).isAfter(watermark);
             for (ResultValue v : evaluator.results(b.grain(), b.start(), b.end(), nodes)) {
                 Figure f = new Figure(v.node(), v.key(), b.grain(), b.start());
                 BucketResult result = StoredFigures.of(v, methodology, now, revised.getOrDefault(f, reason)).orElse(null);
@@ -199,7 +202,7 @@ final class ResultWriter {
                 if (result.grain() == Grain.DAY) {
                     days.add(result);
                 }
-                if (v.present()) {
+                if (v.present() && closed) {
                     showRules(v, b);
                 }
                 if (chunk.size() == WRITE_CHUNK) {
