@@ -77,7 +77,8 @@ public record SiteChange(List<String> refused, Set<String> devicesAdded, Set<Str
          * @throws UncheckedIOException when the points file cannot be read
          */
         public static ReadFiles of(String text, String origin, Path dir) {
-            return new ReadFiles(SiteChange.points(ConfigNode.parse(text, origin).json(), dir), centreFiles(text, origin, dir));
+            JsonNode site = ConfigNode.parse(text, origin).json();
+            return new ReadFiles(SiteChange.points(site, dir), centreFiles(site, dir));
         }
     }
 
@@ -119,12 +120,14 @@ public record SiteChange(List<String> refused, Set<String> devicesAdded, Set<Str
      * refuses naming the field). A text that does not parse has none.
      */
     public static Map<String, String> centreFiles(String text, String origin, Path dir) {
-        JsonNode site;
         try {
-            site = ConfigNode.parse(text, origin).json();
+            return centreFiles(ConfigNode.parse(text, origin).json(), dir);
         } catch (RuntimeException e) {
             return Map.of();
         }
+    }
+
+    private static Map<String, String> centreFiles(JsonNode site, Path dir) {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode centre : site.path("uplink").path("centres")) {
             StringBuilder files = new StringBuilder();
