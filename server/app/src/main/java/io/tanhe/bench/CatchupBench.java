@@ -3,6 +3,7 @@ package io.tanhe.bench;
 import io.tanhe.drivers.schedule.Acquisition;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.terminal.Terminal;
 import io.tanhe.server.terminal.TerminalSettings;
 import io.tanhe.server.terminal.TerminalStats;
@@ -13,7 +14,6 @@ import io.tanhe.sim.demo.SimulatedType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -23,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code tanhe bench catchup}: the demo site runs for 30 simulated minutes, is off for 14 days, and is
@@ -101,7 +99,7 @@ public final class CatchupBench implements Callable<Integer> {
                     days, seconds, days / (seconds / 60), peakHeapMb());
             return 0;
         } finally {
-            deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -125,13 +123,5 @@ public final class CatchupBench implements Callable<Integer> {
             }
         }
         return peak >> 20;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.tanhe.server.security.identity.DeviceIdentity;
 import io.tanhe.server.site.MethodologyLibrary;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.jdbc.JdbcStore;
 import io.tanhe.server.store.jdbc.StoreSettings;
@@ -32,13 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code tanhe bench evidence}: a simulated year of a power plant's coal belt scales (one counter reading a minute per
@@ -69,11 +68,7 @@ public final class EvidenceBench implements Callable<Integer> {
             return run(work);
         } finally {
             if (dir == null) {
-                try (Stream<Path> s = Files.walk(work)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                FileTrees.delete(work);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tanhe.bench;
 
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.sim.demo.SimulatedType;
 import io.tanhe.drivers.Quality;
 import io.tanhe.drivers.Reading;
@@ -39,7 +40,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +115,7 @@ public final class IngestBench implements Callable<Integer> {
                     engine, ours.perSecond, layer / raw, ours.p99Ms, ours.rssMb, points);
             return 0;
         } finally {
-            deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -417,14 +417,6 @@ public final class IngestBench implements Callable<Integer> {
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

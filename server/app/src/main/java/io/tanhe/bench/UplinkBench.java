@@ -4,6 +4,7 @@ import io.tanhe.engine.time.Grain;
 import io.tanhe.engine.time.Quality;
 import io.tanhe.server.hj212.profile.PlatformProfile;
 import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.MethodologyRef;
 import io.tanhe.server.store.jdbc.StoreSettings;
 import io.tanhe.server.store.jdbc.JdbcStore;
@@ -22,20 +23,16 @@ import io.tanhe.sim.SimulatedClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code tanhe bench uplink}: a centre that was down for 48 hours comes back and the terminal
@@ -63,7 +60,7 @@ public final class UplinkBench implements Callable<Integer> {
         try {
             return run(dir);
         } finally {
-            delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -140,18 +137,6 @@ public final class UplinkBench implements Callable<Integer> {
                 throw new IllegalStateException("gave up waiting for " + what);
             }
             Thread.sleep(10);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -13,6 +13,7 @@ import io.tanhe.server.evidence.VerifyReport;
 import io.tanhe.server.security.identity.DeviceIdentity;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.jdbc.Engine;
 import io.tanhe.server.store.jdbc.JdbcStore;
@@ -33,12 +34,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code tanhe evidence export|verify|explain}: evidence bundles for verification bodies (docs/evidence.md). */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
@@ -180,7 +179,7 @@ public final class EvidenceCommand implements Runnable {
                     return r.ok() ? 0 : 1;
                 } finally {
                     if (work == null) {
-                        delete(dir);
+                        FileTrees.delete(dir);
                     }
                 }
             } catch (BundleFormatException | InvalidConfigException e) {
@@ -221,7 +220,7 @@ public final class EvidenceCommand implements Runnable {
                     System.out.print(BundleExplain.explain(b, READER, dir, node, key, bucket, grain, System.err::println));
                     return 0;
                 } finally {
-                    delete(dir);
+                    FileTrees.delete(dir);
                 }
             } catch (IllegalArgumentException | DateTimeException e) {
                 System.err.println("evidence explain: " + e.getMessage());
@@ -241,14 +240,6 @@ public final class EvidenceCommand implements Runnable {
             return LocalDate.parse(text.strip());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(option + ": `" + text + "` is not a day; write it as 2026-12-05");
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

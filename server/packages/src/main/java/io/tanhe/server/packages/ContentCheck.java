@@ -15,6 +15,7 @@ import io.tanhe.engine.rules.threshold.ThresholdLoader;
 import io.tanhe.engine.testing.TestOutcome;
 import io.tanhe.engine.testing.TestRunner;
 import io.tanhe.grammar.diagnostics.Diagnostic;
+import io.tanhe.server.store.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Compiles and tests what a package holds, in a scratch folder and with nothing but the package's own files
@@ -55,7 +54,7 @@ final class ContentCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
         }
     }
 
@@ -158,13 +157,5 @@ final class ContentCheck {
             return l.split("[\\s/\"]", 2)[0];
         }
         return "";
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch folder left in the temporary directory is harmless
-        }
     }
 }

@@ -3,14 +3,13 @@ package io.tanhe.server.packages;
 import io.tanhe.server.packages.diff.DiffReport;
 import io.tanhe.server.packages.diff.MethodologyDiff;
 import io.tanhe.server.packages.diff.Snapshot;
+import io.tanhe.server.store.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Diffs where one or both sides are packages: what {@code tanhe package verify --against}, {@code tanhe diff}
@@ -33,11 +32,7 @@ public final class PackageDiff {
             Path entry = pkg.manifest().entry().isEmpty() ? dir : dir.resolve(pkg.manifest().entry());
             return Snapshot.of(name, entry, List.of(dir), dir);
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a scratch folder left in the temporary directory is harmless
-            }
+            FileTrees.deleteQuietly(dir); // a scratch folder left in the temporary directory is harmless
         }
     }
 

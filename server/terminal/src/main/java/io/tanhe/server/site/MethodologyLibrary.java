@@ -1,5 +1,7 @@
 package io.tanhe.server.site;
 
+import io.tanhe.server.store.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -93,7 +95,7 @@ public final class MethodologyLibrary {
 
         private static Path extract(URI marker) throws IOException {
             Path target = Files.createTempDirectory("tanhe-methodologies-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(target), "tanhe-methodologies-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(target), "tanhe-methodologies-cleanup"));
             java.nio.file.FileSystem zip;
             boolean ours;
             try {
@@ -121,14 +123,6 @@ public final class MethodologyLibrary {
                 }
             }
             return target;
-        }
-
-        private static void delete(Path dir) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // the JVM is exiting; a copy left in the temporary directory is harmless
-            }
         }
     }
 

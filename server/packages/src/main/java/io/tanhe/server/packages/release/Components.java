@@ -5,6 +5,7 @@ import io.tanhe.server.packages.PackageKind;
 import io.tanhe.server.packages.ReleasePackage;
 import io.tanhe.server.packages.ReleaseVerdict;
 import io.tanhe.server.packages.TrustPolicy;
+import io.tanhe.server.store.FileTrees;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,15 +67,15 @@ public final class Components {
             Path dir = Files.createDirectories(root.components().resolve(id));
             Path target = dir.resolve(version);
             Path partial = dir.resolve("." + version + ".partial");
-            Upgrader.delete(partial);
-            Upgrader.delete(target);
+            FileTrees.delete(partial);
+            FileTrees.delete(target);
             pkg.extractTo(partial);
             InstallRoot.force(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             Optional<String> before = InstallRoot.linked(dir.resolve(InstallRoot.CURRENT));
             InstallRoot.relink(dir.resolve(InstallRoot.CURRENT), Optional.of(target));
             if (before.isPresent() && !before.get().equals(version)) {
-                Upgrader.delete(dir.resolve(before.get()));
+                FileTrees.delete(dir.resolve(before.get()));
             }
             return Map.entry(id, version);
         } catch (PackageFormatException e) {
@@ -95,7 +96,7 @@ public final class Components {
         Optional<String> was = InstallRoot.linked(dir.resolve(InstallRoot.CURRENT));
         if (Files.exists(dir)) {
             InstallRoot.relink(dir.resolve(InstallRoot.CURRENT), Optional.empty());
-            Upgrader.delete(dir);
+            FileTrees.delete(dir);
         }
         return was;
     }

@@ -5,6 +5,7 @@ import io.tanhe.server.packages.PackageKind;
 import io.tanhe.server.packages.ReleasePackage;
 import io.tanhe.server.packages.ReleaseVerdict;
 import io.tanhe.server.packages.TrustPolicy;
+import io.tanhe.server.store.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,15 +132,15 @@ public final class Upgrader {
                     steps.reached(Step.STAGED);
                     return state;
                 }
-                delete(target);
+                FileTrees.delete(target);
             }
             Path partial = partial(version);
-            delete(partial);
+            FileTrees.delete(partial);
             steps.reached(Step.UNPACKING);
             try {
                 pkg.extractTo(partial);
             } catch (PackageFormatException | IOException e) {
-                delete(partial);
+                FileTrees.delete(partial);
                 state.in(Phase.FAILED, clock.instant()).because(e.getMessage()).write(root.stateFile());
                 throw e;
             }
@@ -182,9 +183,9 @@ public final class Upgrader {
             case IDLE, GOOD, ROLLED_BACK, FAILED -> state;
             case UNPACKING -> {
                 // the release folder may be half written: abandon; the release in use never changed
-                delete(partial(state.to()));
+                FileTrees.delete(partial(state.to()));
                 if (!state.to().equals(root.currentVersion().orElse(null)) && !state.to().equals(InstallRoot.linked(root.previous()).orElse(null))) {
-                    delete(root.release(state.to()));
+                    FileTrees.delete(root.release(state.to()));
                 }
                 UpgradeState failed = state.in(Phase.FAILED, now).because("interrupted while unpacking; upload the package again");
                 failed.write(root.stateFile());
@@ -254,7 +255,7 @@ public final class Upgrader {
                 continue;
             }
             try {
-                delete(root.release(version));
+                FileTrees.delete(root.release(version));
                 removed.add(version);
             } catch (IOException e) {
                 LOG.warn("upgrade: old release {} could not be removed ({}); it is tried again after the next upgrade", version,
@@ -345,17 +346,6 @@ public final class Upgrader {
             return ReleasePackage.open(file);
         } catch (PackageFormatException e) {
             throw new UpgradeRefused(e.getMessage(), List.of());
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

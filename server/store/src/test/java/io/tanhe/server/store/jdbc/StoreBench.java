@@ -2,6 +2,7 @@ package io.tanhe.server.store.jdbc;
 
 import io.tanhe.engine.time.Grain;
 import io.tanhe.server.store.BucketResult;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.StoredReading;
 import io.tanhe.server.store.StoredResult;
 import io.tanhe.server.store.TimeRange;
@@ -46,7 +47,7 @@ public final class StoreBench {
         System.out.printf("group commit / raw batches = %.2f; group commit / one commit per row = %.1f%n",
                 group / raw, group / oneByOne);
         yearOfHourlyResults(dir.resolve("year"));
-        TestStores.deleteQuietly(dir);
+        FileTrees.deleteQuietly(dir);
     }
 
     static List<StoredReading> readings(int rows) {

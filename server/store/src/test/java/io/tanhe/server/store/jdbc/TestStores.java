@@ -1,5 +1,6 @@
 package io.tanhe.server.store.jdbc;
 
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.RetentionPolicy;
 
 import java.io.IOException;
@@ -60,20 +61,12 @@ final class TestStores {
                 Path dir = Files.createTempDirectory("tanhe-store-template");
                 StoreSettings s = settings(e, dir);
                 JdbcStore.open(s).close();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(dir)));
                 return s.databaseDirectory();
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
         });
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover template in the temp directory is harmless.
-        }
     }
 
     static void copy(Path from, Path to) {

@@ -7,6 +7,7 @@ import io.tanhe.grammar.config.InvalidConfigException;
 import io.tanhe.server.site.MethodologyLibrary;
 import io.tanhe.server.site.Site;
 import io.tanhe.server.site.SiteLoader;
+import io.tanhe.server.store.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A methodology package compiled against a site: the package's files laid out in a scratch folder, its methodology
@@ -83,7 +82,7 @@ record MethodologyPackage(Site site) {
             }
             return new MethodologyPackage(site);
         } finally {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
         }
     }
 
@@ -118,13 +117,5 @@ record MethodologyPackage(Site site) {
     /** A rule problem's headline with the scratch folder taken out of its path. */
     private static String inPackage(String headline) {
         return headline.replaceFirst("^.*?tanhe-methodology-[^/]*/", "");
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch folder left in the temporary directory is harmless
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.tanhe.server.security.audit.AuditExport;
 import io.tanhe.server.security.audit.AuditLog;
 import io.tanhe.server.security.audit.AuditOutcome;
 import io.tanhe.server.security.audit.AuditQuery;
+import io.tanhe.server.store.FileTrees;
 import io.tanhe.server.store.Store;
 import io.tanhe.server.store.StoreException;
 import io.tanhe.server.store.jdbc.Engine;
@@ -170,13 +171,8 @@ public final class RestoreJob {
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             LOG.warn("could not remove the scratch copy {}: {}", dir, e.toString());
         }
