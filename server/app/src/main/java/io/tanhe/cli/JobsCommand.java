@@ -85,12 +85,15 @@ public final class JobsCommand implements Runnable {
 
     /** {@code tanhe jobs start recompute|export|import|backup|restore …}. */
     @Command(name = "start", mixinStandardHelpOptions = true, description = {"Start a job and follow it with a progress bar:",
-            "  recompute --from DAY --to DAY        closed local days, both included",
-            "  export --data readings|results --from T --to T [--format csv|json]   into DATA/exports",
-            "  import --data readings|results --file NAME   a file in DATA/imports",
-            "  backup                               into DATA/backups",
-            "  restore --backup FOLDER              a folder of DATA/backups: checked, the current store and its audit",
-            "                                       archived in DATA/archive; the terminal restarts to apply it"})
+            "  recompute --from DAY --to DAY   closed local days, both included",
+            "  export --data readings|results --from T --to T [--format csv|json]",
+            "                                  into DATA/exports",
+            "  import --data readings|results --file NAME",
+            "                                  a file in DATA/imports",
+            "  backup                          into DATA/backups",
+            "  restore --backup FOLDER         a folder of DATA/backups: checked, the current",
+            "                                  store and its audit archived in DATA/archive;",
+            "                                  the terminal restarts to apply it"})
     static final class Start implements Callable<Integer> {
         @Mixin
         LocalTerminal terminal;

@@ -150,7 +150,7 @@ public final class UpgradeCommand implements Runnable {
         @Option(names = "--version", required = true, paramLabel = "V", description = "the release version, naming its folder")
         String version;
 
-        @Option(names = "--description", defaultValue = "", description = "a line for people")
+        @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "a line for people")
         String description;
 
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the package file to write (.tpkg)")

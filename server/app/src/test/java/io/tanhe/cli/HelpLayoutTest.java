@@ -58,6 +58,38 @@ class HelpLayoutTest {
     }
 
     @Test
+    void everyHelpFitsAnEightyColumnTerminalWithItsTablesWhole() {
+        List<String> wide = new ArrayList<>();
+        every(TanheCli.newCommandLine(), cl -> {
+            String name = cl.getCommandSpec().qualifiedName();
+            for (String line : cl.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\n")) {
+                if (line.length() > 80) {
+                    wide.add(name + " (" + line.length() + "): " + line);
+                }
+            }
+            // picocli wraps a longer table row at 80 columns and starts its rest at the left margin, out of the table
+            for (String row : cl.getCommandSpec().usageMessage().description()) {
+                if (row.startsWith(" ") && row.length() > 80) {
+                    wide.add(name + " (" + row.length() + "): " + row);
+                }
+            }
+        });
+        assertEquals(List.of(), wide, "help lines and description table rows wider than 80 columns");
+    }
+
+    @Test
+    void noOptionValueIsShownAsADescriptionPlaceholder() {
+        List<String> placeholders = new ArrayList<>();
+        every(TanheCli.newCommandLine(), cl -> {
+            String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            if (usage.contains("<description>")) {
+                placeholders.add(cl.getCommandSpec().qualifiedName());
+            }
+        });
+        assertEquals(List.of(), placeholders, "help that shows an option's value as <description> (a paramLabel such as TEXT is missing)");
+    }
+
+    @Test
     void linesJoinIntoParagraphsThatEndWhereASentenceOrAListDoes() {
         assertEquals(List.of("a b, c d.", "E f", "- item", "  indented", "Then:", "  0 ok", "Each file:", "- one goes on: here"),
                 HelpLayout.paragraphs(new String[] {"a b,", "c d.", "E f", "- item", "  indented", "Then:", "  0 ok",
