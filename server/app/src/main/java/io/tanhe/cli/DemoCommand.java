@@ -153,6 +153,10 @@ public final class DemoCommand implements Callable<Integer> {
             if (stack != null) {
                 stack.close();
             }
+            // the last readings may still be in the evaluation queue: the final line shows them once evaluated
+            if (!terminal.awaitEvaluated(Duration.ofMinutes(2))) {
+                System.err.println("tanhe: the evaluation has not caught up after 2 minutes; the last line below may miss readings");
+            }
             System.out.println(console.line(0));
             console.stop();
         } else {

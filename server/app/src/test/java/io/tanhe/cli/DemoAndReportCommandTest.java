@@ -25,6 +25,8 @@ class DemoAndReportCommandTest {
         assertTrue(demo.out().contains("tanhe: site demo-plant"), demo.out());
         assertTrue(demo.out().contains("| alerts open "), demo.out());
         assertTrue(demo.out().contains("tanhe: stopped cleanly; "), demo.out());
+        assertEquals(storedAtStop(demo.out()), storedInLastSummary(demo.out()),
+                "the last summary line is printed once every reading is evaluated, so it counts what the stop counts: " + demo.out());
         assertTrue(Files.isRegularFile(dir.resolve("data/demo-site/site.yaml")));
 
         CliRun report = CliRun.of("report", "--data-dir", data, "--grain", "hour", "--from", "2026-06-01T08:00", "--to", "2026-06-01T10:00");
@@ -61,6 +63,22 @@ class DemoAndReportCommandTest {
         CliRun check = CliRun.of("run", "--check", "--site", dir.resolve("data/demo-site/site.yaml").toString());
         assertEquals(0, check.exit(), check.err());
         assertTrue(check.out().contains("valid; site demo-plant, methodology cn.power-generation 2022.1, 6 points bound"), check.out());
+    }
+
+    /** {@code N} of the last summary line's {@code | readings …/s, N stored |}. */
+    private static long storedInLastSummary(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| readings [0-9.]+/s, (\\d+) stored \\|").matcher(out);
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
+    }
+
+    /** {@code N} of {@code tanhe: stopped cleanly; N readings stored}. */
+    private static long storedAtStop(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped cleanly; (\\d+) readings stored").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -2;
     }
 
     @Test

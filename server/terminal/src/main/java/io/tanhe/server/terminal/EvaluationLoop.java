@@ -60,6 +60,14 @@ final class EvaluationLoop implements Runnable {
     /** A configuration change; one that {@code waitsForCatchUp} is held back while an outage is being caught up. */
     private record Change(boolean waitsForCatchUp, Runnable run) {
     }
+    /** Readings taken from the queue and handled; compared with {@link Intake#queued} by {@link #drainedUpTo}. */
+    private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+    /** Callers waiting for the loop to have handled a number of readings (see {@link #drainedUpTo}). */
+    private final java.util.Queue<Drain> drains = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A wait for the first {@code upTo} readings queued to be handled. */
+    private record Drain(long upTo, java.util.concurrent.CompletableFuture<Void> done) {
+    }
     private long lastFlushNs = System.nanoTime();
     /** The catch-up of an outage in progress (see {@link #noteGap}); null when none. */
     private Gap gap;
@@ -238,6 +246,17 @@ final class EvaluationLoop implements Runnable {
         return gap != null;
     }
 
+    /**
+     * Completes once the loop has handled the first {@code queued} readings of the queue and written the open buckets
+     * (so the counters, the watermark and the current hour's figure include them); at the latest when the loop
+     * ends. A caller that stopped its sources learns when the figures are final without closing the terminal.
+     */
+    java.util.concurrent.CompletableFuture<Void> drainedUpTo(long queued) {
+        Drain d = new Drain(queued, new java.util.concurrent.CompletableFuture<>());
+        drains.add(d);
+        return d.done();
+    }
+
     /** Asks the loop to finish: it drains the queue, writes the last buckets and returns. */
     void stop() {
         stopping = true;
@@ -253,14 +272,17 @@ final class EvaluationLoop implements Runnable {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                     handle(batch);
+                    handled.addAndGet(batch.size());
                     batch.clear();
                 }
                 applyChanges();
                 afterBatchSafely(false);
+                completeDrains(false);
             }
             afterBatchSafely(true);
             settleDaySafely();
             writer.close();
+            completeDrains(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("evaluation interrupted; buckets of the open window are rebuilt from the store at the next start");
@@ -539,6 +561,30 @@ final class EvaluationLoop implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
                     e.toString());
+        }
+    }
+
+    /**
+     * Completes the waits whose readings are all handled, after writing the open buckets once for them (a flush is
+     * otherwise only due every flush interval); at the end ({@code ended}) every wait, the last buckets being written.
+     */
+    private void completeDrains(boolean ended) {
+        List<Drain> due = drains.stream().filter(d -> ended || d.upTo() <= handled.get()).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        if (!ended) {
+            try {
+                writer.flush(window.from(), "live", false);
+                lastFlushNs = System.nanoTime();
+            } catch (RuntimeException e) {
+                LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
+                        e.toString());
+            }
+        }
+        for (Drain d : due) {
+            drains.remove(d);
+            d.done().complete(null);
         }
     }
 

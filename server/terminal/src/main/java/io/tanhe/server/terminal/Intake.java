@@ -33,6 +33,8 @@ public final class Intake implements ReadingSink {
     private final Site site;
     private final ReadingStore store;
     private final BlockingQueue<Pending> queue;
+    /** Readings handed to the evaluation queue so far (see {@link EvaluationLoop#drainedUpTo}). */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
     private final TerminalStats stats;
     private final Clock wallClock;
     private volatile boolean closed;
@@ -128,11 +130,17 @@ public final class Intake implements ReadingSink {
     private void enqueue(Pending p) {
         try {
             queue.put(p);
+            queued.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("reading {} was stored but its evaluation was interrupted by shutdown; the next start replays it",
                     p.reading().idempotencyKey());
         }
+    }
+
+    /** How many readings have been handed to the evaluation queue since the start. */
+    long queued() {
+        return queued.get();
     }
 
     /** Refuses further readings (shutdown). */

@@ -860,6 +860,24 @@ public final class Terminal implements AutoCloseable {
                 io.tanhe.server.store.AlertState.ACKNOWLEDGED), io.tanhe.server.store.TimeRange.of(Instant.EPOCH, Replay.END_OF_TIME)).size();
     }
 
+    /**
+     * Waits until evaluation has handled every reading queued before this call and written the open buckets, so that
+     * {@link #stats} (counters, watermark, the current hour's figure) includes them: for a caller that has stopped its
+     * sources and reports the final figures before {@link #close} (the demo's last summary line).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitEvaluated(java.time.Duration timeout) throws InterruptedException {
+        try {
+            loop.drainedUpTo(intake.queued()).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the evaluation failed while draining: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** Stops the drivers, lets evaluation drain and write the last buckets, stops the API and rules, closes the store. */
     @Override
     public synchronized void close() {
