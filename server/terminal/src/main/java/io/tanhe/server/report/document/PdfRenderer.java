@@ -64,11 +64,11 @@ public final class PdfRenderer {
             pdf.addTitle(doc.title());
             pdf.addCreator("Tanhe");
             pdf.open();
-            Paragraph title = new Paragraph(doc.title(), f.title);
+            Paragraph title = ChineseLineBreaks.applyTo(new Paragraph(doc.title(), f.title));
             title.setAlignment(Element.ALIGN_CENTER);
             title.setSpacingAfter(6);
             pdf.add(title);
-            Paragraph subtitle = new Paragraph(doc.subtitle(), f.body);
+            Paragraph subtitle = ChineseLineBreaks.applyTo(new Paragraph(doc.subtitle(), f.body));
             subtitle.setAlignment(Element.ALIGN_CENTER);
             subtitle.setSpacingAfter(14);
             pdf.add(subtitle);
@@ -79,7 +79,7 @@ public final class PdfRenderer {
                 if (writer.getVerticalPosition(false) - pdf.bottom() < needed) {
                     pdf.newPage();
                 }
-                Paragraph heading = new Paragraph(number + "  " + s.title(), f.heading);
+                Paragraph heading = ChineseLineBreaks.applyTo(new Paragraph(number + "  " + s.title(), f.heading));
                 heading.setSpacingBefore(12);
                 heading.setSpacingAfter(6);
                 heading.setKeepTogether(true);
@@ -97,7 +97,7 @@ public final class PdfRenderer {
     private static void add(Document pdf, PdfWriter writer, Block block, Fonts f, java.awt.Font awt) throws DocumentException {
         switch (block) {
             case Block.Paragraph p -> {
-                Paragraph para = new Paragraph(p.text(), f.body);
+                Paragraph para = ChineseLineBreaks.applyTo(new Paragraph(p.text(), f.body));
                 para.setLeading(15);
                 para.setSpacingAfter(6);
                 pdf.add(para);
@@ -157,7 +157,7 @@ public final class PdfRenderer {
     }
 
     private static PdfPCell cell(String text, Font font, int align, Color background) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        PdfPCell c = new PdfPCell(ChineseLineBreaks.applyTo(new Phrase(text, font)));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setLeading(0, 1.25f);
