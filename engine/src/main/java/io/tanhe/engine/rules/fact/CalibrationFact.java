@@ -15,9 +15,9 @@ import java.util.Objects;
  * 7.3.1): overdue when the day is past its due date (or it has an interval and no calibration on record).
  *
  * <p>It stays in working memory until the next day's state of the same meter replaces it, so a rule can join it with
- * the day buckets of the inputs the meter feeds ({@link #feeds}) once they close, and ask whether that day was covered
- * by the calibration on record ({@link #uncoveredOn}, {@link #coveredOn}): the registry's dates do not change between
- * two site loads.
+ * the day buckets of the inputs the meter feeds ({@code feeds contains $b.subject()}) once they close, and ask whether
+ * that day was covered by the calibration on record ({@link #getCoveredFrom}, {@link #getCoveredUntil}; in Java
+ * {@link #uncoveredOn}, {@link #coveredOn}): the registry's dates do not change between two site loads.
  *
  * @param meter   the meter's id in the registry
  * @param name    its name for people
@@ -112,14 +112,42 @@ public record CalibrationFact(String meter, String name, LocalDate due, boolean 
      * day when the meter has none (CETS-VG-01.01 3.4.1.1: a late calibration leaves the uncovered period not calibrated).
      */
     public boolean uncoveredOn(Instant start) {
-        LocalDate d = LocalDate.ofInstant(start, zone);
-        return due == null || d.isAfter(due);
+        return !start.isBefore(getCoveredUntil());
     }
 
     /** True when the local day starting at {@code start} lies within the calibration on record, from its day to its due date. */
     public boolean coveredOn(Instant start) {
-        LocalDate d = LocalDate.ofInstant(start, zone);
-        return lastCalibration != null && due != null && !d.isBefore(lastCalibration) && !d.isAfter(due);
+        return !start.isBefore(getCoveredFrom()) && start.isBefore(getCoveredUntil());
+    }
+
+    /**
+     * {@link #feeds()} under a bean name: Drools finds a pattern's properties by getter names only (a record's accessors
+     * are not among them), so {@code CalibrationFact(feeds contains $b.subject())} reacts to this property rather than
+     * to every change of the fact (see {@link #getCoveredUntil}).
+     */
+    public List<String> getFeeds() {
+        return feeds;
+    }
+
+    /**
+     * Where the calibration on record stops covering: midnight after its due day in the site's zone; {@link Instant#MIN}
+     * when no due date is on record (no day is covered). A day starting at or after it is not covered ({@link #uncoveredOn}).
+     *
+     * <p>A bean property, not a method with an argument, so that a rule joins a day bucket with
+     * {@code CalibrationFact(coveredUntil <= $b.start)}: Drools maps a constraint that starts with a property of its own
+     * pattern to that property, while a call on another pattern's fact ({@code $c.uncoveredOn(start)}) leaves it
+     * nothing to map and makes the pattern react to every change of the fact (class reactivity, with a warning).
+     */
+    public Instant getCoveredUntil() {
+        return due == null ? Instant.MIN : due.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * Where the calibration on record starts covering: midnight of its day in the site's zone; {@link Instant#MAX} when
+     * no calibration day or no due date is on record (no day is covered). See {@link #getCoveredUntil}.
+     */
+    public Instant getCoveredFrom() {
+        return lastCalibration == null || due == null ? Instant.MAX : lastCalibration.atStartOfDay(zone).toInstant();
     }
 
     /** The alert text: which meter, since when, which points, what to do. */
