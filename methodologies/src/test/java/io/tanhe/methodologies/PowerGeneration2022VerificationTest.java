@@ -6,6 +6,7 @@ import io.tanhe.engine.rules.verification.VerificationFinding;
 import io.tanhe.engine.time.Grain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -20,7 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The verification checks of the power verification guideline (CETS-VG-01.01) that power generation 2022 ships, with
  * the shared settlement cross-check: each is a verification finding (check id, clause, bound, value), never a verdict
  * on the figure and never an alert. Every check has a case that finds, one that does not, and its boundary.
+ *
+ * <p>Slow (20-80 s): each test starts its own engine, and {@code RulesEngine.start} compiles the folder's rule base
+ * again (1-3 s), 26 times. The tests share meters, nodes and months, so one engine for the class would let one test's
+ * facts find things in the next; compiling once per class needs a way to start an engine on {@code CompiledRules}, which
+ * {@code RulesEngine} does not offer.
  */
+@Tag("slow")
 class PowerGeneration2022VerificationTest {
     private GuidelineRules rules;
 
