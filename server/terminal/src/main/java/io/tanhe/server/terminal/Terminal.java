@@ -865,9 +865,12 @@ public final class Terminal implements AutoCloseable {
      * {@link #stats} (counters, watermark, the current hour's figure) includes them: for a caller that has stopped its
      * sources and reports the final figures before {@link #close} (the demo's last summary line).
      *
-     * @return false when {@code timeout} passed first
+     * @return false when {@code timeout} passed first, or evaluation has already ended (the terminal closed or failed)
      */
     public boolean awaitEvaluated(java.time.Duration timeout) throws InterruptedException {
+        if (!thread.isAlive()) {
+            return false;
+        }
         try {
             loop.drainedUpTo(intake.queued()).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return true;
