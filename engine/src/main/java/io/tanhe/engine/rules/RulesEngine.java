@@ -163,7 +163,11 @@ public final class RulesEngine implements AutoCloseable {
         return to;
     }
 
-    /** Validates and evaluates one bucket result (a revision of a bucket replaces it). Does not move the clock. */
+    /**
+     * Validates and evaluates one bucket result (a revision of a bucket replaces it). Does not move the clock. A
+     * result no rule can match is not kept: it takes the earlier figure of its node, key and grain out of working
+     * memory, and a threshold or rule added later sees the next figure.
+     */
     public synchronized Verdict result(BucketResultFact r) {
         return judge(r);
     }
@@ -210,7 +214,9 @@ public final class RulesEngine implements AutoCloseable {
     /**
      * Makes {@code next} the complete set of thresholds: new ids are added, changed ones replaced
      * (their duration state stays), missing ones removed with their active alerts cleared. Takes
-     * effect for the next fact; a new threshold also checks the latest fact of its target now.
+     * effect for the next fact; a new threshold on readings also checks the latest reading of its point
+     * now, one on bucket results the next figure of its node and grain (figures no rule could match are
+     * not kept).
      */
     public synchronized void setThresholds(Collection<Threshold> next) {
         Set<String> keep = new HashSet<>();
@@ -313,7 +319,8 @@ public final class RulesEngine implements AutoCloseable {
     /**
      * Compiles {@code next} in the background. If it compiles, the engine swaps to it between two
      * calls: the facts move to a new session and the rules fire once on them; alert and threshold
-     * state are kept, and alerts raised by rules that no longer exist are cleared. If it does not
+     * state are kept, and alerts raised by rules that no longer exist are cleared. Bucket results the
+     * old rules could not match were not kept: a new rule on them sees the next figure. If it does not
      * compile, the running rules stay and the outcome lists the errors.
      */
     public CompletableFuture<ReloadOutcome> reload(RuleSet next) {

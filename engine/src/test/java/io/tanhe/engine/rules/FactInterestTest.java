@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * facts must be exactly those of a session that holds every reading. The reference is the same rules
  * plus a rule that matches every reading (and does nothing), which makes every reading of interest.
  */
-class ObservationInterestTest {
+class FactInterestTest {
     private static final String SITE = """
             package site;
             import io.tanhe.engine.rules.fact.ObservationFact;
@@ -266,11 +266,11 @@ class ObservationInterestTest {
 
     @Test
     void theDroolsOnTheClassPathIsTheOneTheNetworkWalkWasCheckedAgainst() {
-        assertEquals(ObservationInterest.CHECKED_DROOLS, ObservationInterest.droolsVersion(),
-                "ObservationInterest reads Drools' internal network classes as they are in Drools " + ObservationInterest.CHECKED_DROOLS
-                        + " and the class path now has Drools " + ObservationInterest.droolsVersion() + ": rerun all of"
-                        + " ObservationInterestTest against it (the filtered sessions must still equal the reference ones and"
-                        + " no shipped rule may meet an unknown node), then set ObservationInterest.CHECKED_DROOLS to the new version");
+        assertEquals(FactInterest.CHECKED_DROOLS, FactInterest.droolsVersion(),
+                "FactInterest reads Drools' internal network classes as they are in Drools " + FactInterest.CHECKED_DROOLS
+                        + " and the class path now has Drools " + FactInterest.droolsVersion() + ": rerun all of"
+                        + " FactInterestTest against it (the filtered sessions must still equal the reference ones and"
+                        + " no shipped rule may meet an unknown node), then set FactInterest.CHECKED_DROOLS to the new version");
     }
 
     @Test
@@ -291,7 +291,7 @@ class ObservationInterestTest {
                 then
                 end
                 """;
-        ObservationInterest interest = interestOf(new RuleSet("v", List.of(new RuleSource("site/window.drl", window))));
+        FactInterest interest = interestOf(new RuleSet("v", List.of(new RuleSource("site/window.drl", window))));
         assertEquals(Set.of("WindowNode"), interest.unknownNodes().stream().map(Class::getSimpleName).collect(Collectors.toSet()),
                 "a window is not a node the walk knows");
         // the window holds its pattern's tests itself, right below the object-type node: every reading reaches it
@@ -300,7 +300,7 @@ class ObservationInterestTest {
                 "as without the filter: every reading goes into the session");
     }
 
-    private static ObservationInterest interestOf(RuleSet rules) throws RulesRejectedException {
-        return ObservationInterest.of(new RuleCompiler().compile(rules).base().newKieSession());
+    private static FactInterest interestOf(RuleSet rules) throws RulesRejectedException {
+        return FactInterest.of(new RuleCompiler().compile(rules).base().newKieSession());
     }
 }
