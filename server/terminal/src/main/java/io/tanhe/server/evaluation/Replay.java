@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 public final class Replay {
     /** Polls may be up to 3 h apart (section 9.1): a counter's neighbour is at most that far away. */
     public static final Duration NEIGHBOUR_LOOKBACK = Duration.ofHours(3);
+    /** Where a neighbour is looked for first: a point polled at least this often has its neighbour here. */
+    static final Duration NEAR = Duration.ofMinutes(2);
     /** The end of a range that has none (the open window). */
     public static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
     private static final Duration SCAN_CHUNK = Duration.ofHours(1);
@@ -153,9 +155,24 @@ public final class Replay {
         return store.readings(b.pointId(), TimeRange.of(first, last));
     }
 
+    /**
+     * The last reading with a value before {@code from} and the failed readings after it. Polls are seconds apart, so the
+     * last {@link #NEAR} holds it almost always; the full look-back is read only when it does not (a gap, a slow poll):
+     * reading three hours of every point for each range was most of what a replay of an hour read.
+     */
     private static List<StoredReading> leftNeighbour(ReadingStore store, PointBinding b, Instant searchFrom, Instant from) {
         Instant earliest = (searchFrom.isBefore(from) ? searchFrom : from).minus(NEIGHBOUR_LOOKBACK);
-        List<StoredReading> before = store.readings(b.pointId(), TimeRange.of(earliest, from));
+        Instant near = from.minus(NEAR);
+        if (near.isAfter(earliest)) {
+            List<StoredReading> found = fromLastWithValue(store.readings(b.pointId(), TimeRange.of(near, from)));
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return fromLastWithValue(store.readings(b.pointId(), TimeRange.of(earliest, from)));
+    }
+
+    private static List<StoredReading> fromLastWithValue(List<StoredReading> before) {
         for (int i = before.size() - 1; i >= 0; i--) {
             if (before.get(i).value() != null) {
                 return before.subList(i, before.size());
@@ -164,8 +181,16 @@ public final class Replay {
         return List.of();
     }
 
+    /** The readings after {@code to} up to and including the first with a value: the next {@link #NEAR} first, as on the left. */
     private static List<StoredReading> rightNeighbour(ReadingStore store, PointBinding b, Instant to) {
-        List<StoredReading> after = store.readings(b.pointId(), TimeRange.of(to, to.plus(NEIGHBOUR_LOOKBACK)));
+        List<StoredReading> found = upToFirstWithValue(store.readings(b.pointId(), TimeRange.of(to, to.plus(NEAR))));
+        if (!found.isEmpty()) {
+            return found;
+        }
+        return upToFirstWithValue(store.readings(b.pointId(), TimeRange.of(to, to.plus(NEIGHBOUR_LOOKBACK))));
+    }
+
+    private static List<StoredReading> upToFirstWithValue(List<StoredReading> after) {
         for (int i = 0; i < after.size(); i++) {
             if (after.get(i).value() != null) {
                 return after.subList(0, i + 1);
