@@ -71,7 +71,7 @@ public final class Replay {
         boolean bounded = range.to().isBefore(END_OF_TIME);
         List<StoredReading> out = new ArrayList<>(outside(site, store, range, neighboursFrom, bounded));
         store.scan(ReadingFilter.of(range), r -> {
-            if (fedFromScan(site, r, bounded)) {
+            if (fedFromScan(site, r.pointId(), bounded)) {
                 out.add(r);
             }
         });
@@ -86,6 +86,22 @@ public final class Replay {
      * @return how many readings were given
      */
     public static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink) {
+        return scan(site, store, range, sink, false);
+    }
+
+    /**
+     * As {@link #scan(Site, ReadingStore, TimeRange, Consumer)} without the readings of points the site does not bind
+     * (which an evaluator ignores), in the same order: each bound point is read by its own query, so a site that binds a
+     * few of the points stored (the measurement method's analysers) does not read the others.
+     */
+    public static long scanBound(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink) {
+        return scan(site, store, range, sink, true);
+    }
+
+    private static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink, boolean boundOnly) {
+        // the store's order within one measurement time is by point id: reading the points in that order keeps it
+        List<String> bound = site.bindings().values().stream().filter(b -> fedFromScan(site, b.pointId(), true))
+                .map(PointBinding::pointId).distinct().sorted().toList();
         List<StoredReading> outside = new ArrayList<>(outside(site, store, range, range.from(), true));
         outside.sort(BY_TIME);
         int nextOutside = 0;
@@ -96,11 +112,17 @@ public final class Replay {
             while (nextOutside < outside.size() && outside.get(nextOutside).measuredAt().isBefore(b)) {
                 chunk.add(outside.get(nextOutside++));
             }
-            store.scan(ReadingFilter.of(TimeRange.of(a, b)), r -> {
-                if (fedFromScan(site, r, true)) {
-                    chunk.add(r);
+            if (boundOnly) {
+                for (String point : bound) {
+                    store.scan(ReadingFilter.of(TimeRange.of(a, b)).point(point), chunk::add);
                 }
-            });
+            } else {
+                store.scan(ReadingFilter.of(TimeRange.of(a, b)), r -> {
+                    if (fedFromScan(site, r.pointId(), true)) {
+                        chunk.add(r);
+                    }
+                });
+            }
             chunk.sort(BY_TIME);
             chunk.forEach(sink);
             n += chunk.size();
@@ -129,8 +151,8 @@ public final class Replay {
     }
 
     /** A per-period value of a bounded range comes from {@link #periodValues}, not from the scan. */
-    private static boolean fedFromScan(Site site, StoredReading r, boolean bounded) {
-        PointBinding b = site.binding(r.pointId()).orElse(null);
+    private static boolean fedFromScan(Site site, String pointId, boolean bounded) {
+        PointBinding b = site.binding(pointId).orElse(null);
         return b == null || b.kind() != Decl.InputKind.PERIOD || !bounded;
     }
 

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Replay looks for a range's neighbours in the two minutes around it first; what it feeds is what the whole three-hour
  * look-back gives, computed here from the readings themselves: after silences and failed readings shorter and longer
- * than the short window, on both sides of the range.
+ * than the short window, on both sides of the range. The scan of the bound points alone gives the scan's readings of them.
  */
 class ReplayNeighboursTest {
     private static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
@@ -81,6 +81,10 @@ class ReplayNeighboursTest {
                     List<StoredReading> scanned = new ArrayList<>();
                     Replay.scan(site, store.readings(), range, scanned::add);
                     assertEquals(keys(threeHourLookBack(site, all, range)), keys(scanned), "scan of " + range);
+                    List<StoredReading> bound = new ArrayList<>();
+                    Replay.scanBound(site, store.readings(), range, bound::add);
+                    assertEquals(keys(scanned.stream().filter(r -> r.pointId().equals("coal")).toList()), keys(bound),
+                            "the bound points' scan of " + range);
                     ranges++;
                 }
             }
