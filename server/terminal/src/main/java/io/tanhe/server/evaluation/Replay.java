@@ -100,8 +100,8 @@ public final class Replay {
 
     private static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink, boolean boundOnly) {
         // the store's order within one measurement time is by point id: reading the points in that order keeps it
-        List<String> bound = site.bindings().values().stream().filter(b -> fedFromScan(site, b.pointId(), true))
-                .map(PointBinding::pointId).distinct().sorted().toList();
+        List<String> bound = !boundOnly ? List.of() : site.bindings().values().stream()
+                .filter(b -> fedFromScan(site, b.pointId(), true)).map(PointBinding::pointId).distinct().sorted().toList();
         List<StoredReading> outside = new ArrayList<>(outside(site, store, range, range.from(), true));
         outside.sort(BY_TIME);
         int nextOutside = 0;
