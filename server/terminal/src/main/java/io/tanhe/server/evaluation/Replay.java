@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 public final class Replay {
     /** Polls may be up to 3 h apart (section 9.1): a counter's neighbour is at most that far away. */
     public static final Duration NEIGHBOUR_LOOKBACK = Duration.ofHours(3);
+    /** Where a neighbour is looked for first: a point polled at least this often has its neighbour here. */
+    static final Duration NEAR = Duration.ofMinutes(2);
     /** The end of a range that has none (the open window). */
     public static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
     private static final Duration SCAN_CHUNK = Duration.ofHours(1);
@@ -69,7 +71,7 @@ public final class Replay {
         boolean bounded = range.to().isBefore(END_OF_TIME);
         List<StoredReading> out = new ArrayList<>(outside(site, store, range, neighboursFrom, bounded));
         store.scan(ReadingFilter.of(range), r -> {
-            if (fedFromScan(site, r, bounded)) {
+            if (fedFromScan(site, r.pointId(), bounded)) {
                 out.add(r);
             }
         });
@@ -84,6 +86,22 @@ public final class Replay {
      * @return how many readings were given
      */
     public static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink) {
+        return scan(site, store, range, sink, false);
+    }
+
+    /**
+     * As {@link #scan(Site, ReadingStore, TimeRange, Consumer)} without the readings of points the site does not bind
+     * (which an evaluator ignores), in the same order: each bound point is read by its own query, so a site that binds a
+     * few of the points stored (the measurement method's analysers) does not read the others.
+     */
+    public static long scanBound(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink) {
+        return scan(site, store, range, sink, true);
+    }
+
+    private static long scan(Site site, ReadingStore store, TimeRange range, Consumer<StoredReading> sink, boolean boundOnly) {
+        // the store's order within one measurement time is by point id: reading the points in that order keeps it
+        List<String> bound = !boundOnly ? List.of() : site.bindings().values().stream()
+                .filter(b -> fedFromScan(site, b.pointId(), true)).map(PointBinding::pointId).distinct().sorted().toList();
         List<StoredReading> outside = new ArrayList<>(outside(site, store, range, range.from(), true));
         outside.sort(BY_TIME);
         int nextOutside = 0;
@@ -94,11 +112,17 @@ public final class Replay {
             while (nextOutside < outside.size() && outside.get(nextOutside).measuredAt().isBefore(b)) {
                 chunk.add(outside.get(nextOutside++));
             }
-            store.scan(ReadingFilter.of(TimeRange.of(a, b)), r -> {
-                if (fedFromScan(site, r, true)) {
-                    chunk.add(r);
+            if (boundOnly) {
+                for (String point : bound) {
+                    store.scan(ReadingFilter.of(TimeRange.of(a, b)).point(point), chunk::add);
                 }
-            });
+            } else {
+                store.scan(ReadingFilter.of(TimeRange.of(a, b)), r -> {
+                    if (fedFromScan(site, r.pointId(), true)) {
+                        chunk.add(r);
+                    }
+                });
+            }
             chunk.sort(BY_TIME);
             chunk.forEach(sink);
             n += chunk.size();
@@ -127,8 +151,8 @@ public final class Replay {
     }
 
     /** A per-period value of a bounded range comes from {@link #periodValues}, not from the scan. */
-    private static boolean fedFromScan(Site site, StoredReading r, boolean bounded) {
-        PointBinding b = site.binding(r.pointId()).orElse(null);
+    private static boolean fedFromScan(Site site, String pointId, boolean bounded) {
+        PointBinding b = site.binding(pointId).orElse(null);
         return b == null || b.kind() != Decl.InputKind.PERIOD || !bounded;
     }
 
@@ -153,9 +177,24 @@ public final class Replay {
         return store.readings(b.pointId(), TimeRange.of(first, last));
     }
 
+    /**
+     * The last reading with a value before {@code from} and the failed readings after it. Polls are seconds apart, so the
+     * last {@link #NEAR} holds it almost always; the full look-back is read only when it does not (a gap, a slow poll):
+     * reading three hours of every point for each range was most of what a replay of an hour read.
+     */
     private static List<StoredReading> leftNeighbour(ReadingStore store, PointBinding b, Instant searchFrom, Instant from) {
         Instant earliest = (searchFrom.isBefore(from) ? searchFrom : from).minus(NEIGHBOUR_LOOKBACK);
-        List<StoredReading> before = store.readings(b.pointId(), TimeRange.of(earliest, from));
+        Instant near = from.minus(NEAR);
+        if (near.isAfter(earliest)) {
+            List<StoredReading> found = fromLastWithValue(store.readings(b.pointId(), TimeRange.of(near, from)));
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return fromLastWithValue(store.readings(b.pointId(), TimeRange.of(earliest, from)));
+    }
+
+    private static List<StoredReading> fromLastWithValue(List<StoredReading> before) {
         for (int i = before.size() - 1; i >= 0; i--) {
             if (before.get(i).value() != null) {
                 return before.subList(i, before.size());
@@ -164,8 +203,16 @@ public final class Replay {
         return List.of();
     }
 
+    /** The readings after {@code to} up to and including the first with a value: the next {@link #NEAR} first, as on the left. */
     private static List<StoredReading> rightNeighbour(ReadingStore store, PointBinding b, Instant to) {
-        List<StoredReading> after = store.readings(b.pointId(), TimeRange.of(to, to.plus(NEIGHBOUR_LOOKBACK)));
+        List<StoredReading> found = upToFirstWithValue(store.readings(b.pointId(), TimeRange.of(to, to.plus(NEAR))));
+        if (!found.isEmpty()) {
+            return found;
+        }
+        return upToFirstWithValue(store.readings(b.pointId(), TimeRange.of(to, to.plus(NEIGHBOUR_LOOKBACK))));
+    }
+
+    private static List<StoredReading> upToFirstWithValue(List<StoredReading> after) {
         for (int i = 0; i < after.size(); i++) {
             if (after.get(i).value() != null) {
                 return after.subList(0, i + 1);

@@ -91,7 +91,7 @@ public final class MeasuredFigures {
         List<QaRecord> excluded = records.stream().filter(QaRecord::excludesData).filter(q -> q.to().isAfter(from)).toList();
         IncrementalEvaluator evaluator = EvaluatorFactory.create(view);
         List<HourFlags.Flagged> flags = new ArrayList<>();
-        Replay.scan(view, store.readings(), range, r -> {
+        Replay.scanBound(view, store.readings(), range, r -> {
             PointBinding b = view.binding(r.pointId()).orElse(null);
             if (b == null) {
                 return;

@@ -42,6 +42,8 @@ public final class MeasurementJob implements AutoCloseable {
     private static final Duration BATCH = Duration.ofDays(1);
     /** How far before a batch a calibration or maintenance run that ends in it is followed back to its start. */
     private static final Duration FLAG_LOOKBACK = Duration.ofHours(3);
+    /** Where a run in progress at a batch's start is looked for first (the data logger sends every few seconds). */
+    private static final Duration NEAR = Duration.ofMinutes(2);
 
     private final Site site;
     private final Store store;
@@ -114,7 +116,8 @@ public final class MeasurementJob implements AutoCloseable {
         Instant now = wallClock.instant();
         List<StoredReading> flagged = new ArrayList<>();
         for (String point : site.measurement().orElseThrow().bindings().keySet()) {
-            flagged.addAll(store.readings().readings(point, TimeRange.of(next.minus(FLAG_LOOKBACK), to)));
+            flagged.addAll(runInProgress(point, next));
+            flagged.addAll(store.readings().readings(point, TimeRange.of(next, to)));
         }
         for (QaRecord r : FlaggedPeriods.of(flagged, site.measurement().orElseThrow().bindings().keySet(), next, now)) {
             store.qa().add(r);
@@ -135,6 +138,39 @@ public final class MeasurementJob implements AutoCloseable {
                 Duration.between(next, to).toHours(), next, site.identity().siteId());
         next = to;
         return next.isBefore(closedUntil);
+    }
+
+    /**
+     * The readings of {@code point} before {@code from} that {@link FlaggedPeriods} needs to see a calibration or
+     * maintenance run that ends at or after it whole: the trailing run of readings with the last reading's C or M flag,
+     * followed back at most {@link #FLAG_LOOKBACK}; none when the last reading before {@code from} has another flag. What
+     * the run's start is read from: the last {@link #NEAR} first, the whole look-back only when the run (or the silence
+     * before {@code from}) fills it — reading the three hours before every batch was most of what the job read.
+     */
+    private List<StoredReading> runInProgress(String point, Instant from) {
+        Instant earliest = from.minus(FLAG_LOOKBACK);
+        List<StoredReading> near = store.readings().readings(point, TimeRange.of(from.minus(NEAR), from));
+        List<StoredReading> run = trailingRun(near);
+        if (!near.isEmpty() && run.size() < near.size()) {
+            return run;
+        }
+        return trailingRun(store.readings().readings(point, TimeRange.of(earliest, from)));
+    }
+
+    /** The readings at the end of {@code readings} (oldest first) that carry the last one's C or M flag. */
+    private static List<StoredReading> trailingRun(List<StoredReading> readings) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        Optional<Character> flag = FlaggedPeriods.flag(readings.getLast());
+        if (flag.isEmpty() || (flag.get() != 'C' && flag.get() != 'M')) {
+            return List.of();
+        }
+        int start = readings.size() - 1;
+        while (start > 0 && FlaggedPeriods.flag(readings.get(start - 1)).equals(flag)) {
+            start--;
+        }
+        return readings.subList(start, readings.size());
     }
 
     /**
