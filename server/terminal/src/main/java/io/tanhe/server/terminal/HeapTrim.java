@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  */
 final class HeapTrim implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HeapTrim.class);
-    /** Old-generation growth since the last full collection that is worth a collection (a pause of ~20–80 ms). */
-    static final long PROMOTED = 16L << 20;
+    /** Old-generation growth since the last full collection that is worth a collection (a pause of ~50–150 ms idle). */
+    static final long PROMOTED = 8L << 20;
     static final long MIN_INTERVAL_NANOS = 60_000_000_000L;
     static final long MAX_INTERVAL_NANOS = 16 * MIN_INTERVAL_NANOS;
     /** When the JVM may next be asked, shared by every terminal of the JVM (tests open many). */
