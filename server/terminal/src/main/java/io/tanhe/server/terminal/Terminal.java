@@ -89,7 +89,8 @@ public final class Terminal implements AutoCloseable {
     private final AuditLog audit;
     private final SealedConfigs configs;
     private final SiteVersions siteVersions;
-    private final java.util.concurrent.ScheduledExecutorService auditRetention;
+    /** The audit's retention (daily) and the heap trim (every few seconds). */
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private RecomputeJob recomputeJob;
     private Clock uplinkClock;
     /** The measurement method's figures, when the site has a {@code measurement:} block. */
@@ -117,8 +118,8 @@ public final class Terminal implements AutoCloseable {
         this.identity = DeviceIdentity.loadOrCreate(dataDir);
         this.audit = AuditLog.open(store::connect, identity, wallClock, AuditSettings.defaults());
         this.configs = SealedConfigs.open(store::connect, store.configs(), DeviceKey.loadOrCreate(dataDir), identity);
-        this.auditRetention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tanhe-audit-retention");
+        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tanhe-housekeeping");
             t.setDaemon(true);
             return t;
         });
@@ -396,7 +397,8 @@ public final class Terminal implements AutoCloseable {
                     AuditOutcome.SUCCESS, "site file " + site.origin() + " saved as version " + saved.version()
                             + before.map(b -> " (was " + b + ")").orElse(" (first)")));
         }
-        auditRetention.scheduleWithFixedDelay(this::applyAuditRetention, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        housekeeping.scheduleWithFixedDelay(this::applyAuditRetention, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        HeapTrim.forThisJvm().ifPresent(trim -> housekeeping.scheduleWithFixedDelay(trim, 5, 5, java.util.concurrent.TimeUnit.SECONDS));
         Optional<Instant> latest = store.readings().latestMeasuredAt();
         if (rules != null) {
             rules.addListener(new AlertRecorder(store.alerts()));
@@ -918,7 +920,7 @@ public final class Terminal implements AutoCloseable {
         if (uplink != null) {
             uplink.close(); // before the store: it reads results and writes its outbox there
         }
-        auditRetention.shutdownNow();
+        housekeeping.shutdownNow();
         try {
             audit.record(new AuditEvent(wallClock.instant(), "terminal", "-", "local", "terminal.stop", site.identity().siteId(),
                     dead.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, dead.isEmpty() ? "stopped" : "stopped after " + dead));
