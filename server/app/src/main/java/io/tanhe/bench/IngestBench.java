@@ -197,6 +197,11 @@ public final class IngestBench implements Callable<Integer> {
             terminal.close();
             out.printf(Locale.ROOT, "ours: shutdown wrote the open buckets in %.1f s (%d results in all)%n",
                     (System.nanoTime() - closing) / 1e9, terminal.stats().resultsWritten());
+            // a figure from a terminal that lost a worker (e.g. the store's writer to OutOfMemoryError) is no result
+            if (!terminal.deadWorkers().isEmpty()) {
+                throw new IllegalStateException("the terminal lost worker(s) " + terminal.deadWorkers()
+                        + "; no ingest figure (raise the heap with TANHE_HEAP, or lower --points)");
+            }
             return new Ingest(total / seconds, p99, rss);
         }
     }
