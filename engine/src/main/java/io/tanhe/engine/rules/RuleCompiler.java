@@ -69,12 +69,12 @@ public final class RuleCompiler {
     }
 
     /**
-     * Starts compiling {@code rules} on a thread of its own ({@code tanhe-rules-build}), so that a starting terminal can
+     * Starts compiling {@code rules} on a thread of its own ({@code rules-build}), so that a starting terminal can
      * open its store meanwhile; {@link Pending#join()} returns the result or throws what {@link #compile} threw.
      */
     public Pending compileInBackground(RuleSet rules) {
         FutureTask<CompiledRules> task = new FutureTask<>(() -> compile(rules));
-        Thread.ofPlatform().daemon().name("tanhe-rules-build").start(task);
+        Thread.ofPlatform().daemon().name("rules-build").start(task);
         return new Pending(task);
     }
 

@@ -58,7 +58,7 @@ public final class AccessControl {
         this.sessions = new Sessions(clock, policy.idleTimeout());
         this.throttle = new LoginThrottle(clock, policy.loginAttemptsPerMinute());
         this.decoyHash = new FutureTask<>(() -> hasher.hash(PasswordRules.oneTime()));
-        Thread.ofPlatform().daemon().name("tanhe-decoy-hash").start(decoyHash);
+        Thread.ofPlatform().daemon().name("argon2-decoy").start(decoyHash);
         this.allowLists = store.allowLists();
     }
 
@@ -314,7 +314,7 @@ public final class AccessControl {
         FIRST_ACCOUNTS.keySet().forEach(name -> {
             String password = PasswordRules.oneTime();
             FutureTask<String> hash = new FutureTask<>(() -> hasher.hash(password));
-            Thread.ofPlatform().daemon().name("tanhe-first-start-hash-" + name).start(hash);
+            Thread.ofPlatform().daemon().name("argon2-first-start-" + name).start(hash);
             passwords.put(name, password);
             hashes.put(name, hash);
         });
