@@ -24,7 +24,7 @@ class TerminalRulesStartTest {
     /** Line 5 is not DRL. */
     private static final String BAD_DRL = "package site.extra;\n\nrule \"broken\"\nwhen\n    this is not DRL\nthen\nend\n";
     private static final String GOOD_DRL = "package site.extra;\n\nimport io.tanhe.engine.rules.fact.ObservationFact;\n\n"
-            + "rule \"never\"\nwhen\n    Observation( value < -1.0e30 )\nthen\nend\n";
+            + "rule \"never\"\nwhen\n    ObservationFact( value < -1.0e30 )\nthen\nend\n";
 
     @TempDir
     Path dir;
