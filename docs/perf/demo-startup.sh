@@ -7,7 +7,8 @@
 # of the demo site costs at most 0.3 s) and prints the wall time from the launch to its "simulated time starts" line
 # (terminal and API up) and to the first row committed in the store's result table (sqlite3 polled every 50 ms), and
 # the JVM's CPU (user+sys) at that moment; OUTDIR/threads holds each thread's CPU ticks then. Stops the demo after.
-# With OPTS="…" it runs java $OPTS -jar tanhe.jar instead of the launcher (name an AOT cache in OPTS to use one).
+# With OPTS="…" it runs java $OPTS -jar tanhe.jar instead of the launcher (name an AOT cache in OPTS to use one), and
+# with JAR=… too, that jar instead of server/app/target/tanhe.jar (a copy of an older build, for side-by-side runs).
 set -u
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"; speed="${2:-600}"
@@ -17,7 +18,7 @@ load=$(cut -d' ' -f1 /proc/loadavg)
 t0=$(date +%s%N)
 if [ -n "${OPTS:-}" ]; then
   # shellcheck disable=SC2086
-  (cd "$root" && . .ci/jdk25.sh && export MALLOC_ARENA_MAX=2 && exec "$JAVA_HOME/bin/java" $OPTS -jar server/app/target/tanhe.jar "${args[@]}") >"$out/log" 2>&1 &
+  (cd "$root" && . .ci/jdk25.sh && export MALLOC_ARENA_MAX=2 && exec "$JAVA_HOME/bin/java" $OPTS -jar "${JAR:-server/app/target/tanhe.jar}" "${args[@]}") >"$out/log" 2>&1 &
 else
   (cd "$root" && exec ./tanhe "${args[@]}") >"$out/log" 2>&1 &
 fi

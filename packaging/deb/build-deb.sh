@@ -35,14 +35,15 @@ cp -a "$runtime" "$work/usr/lib/tanhe/runtime"
 install -m 0644 "$jar" "$work/usr/lib/tanhe/lib/tanhe.jar"
 install -m 0755 "$here/launcher.sh" "$work/usr/lib/tanhe/bin/tanhe"
 # The AOT cache of a terminal's classes (JEP 483/514; the launcher uses it for the commands that run a terminal):
-# the demo for one simulated minute in a scratch directory, without the API, with the bundled runtime and the
+# the demo for one simulated minute in a scratch directory, with its API on a free local port (Jetty, Javalin and the
+# API's classes are ~2,000 of those a terminal loads), with the bundled runtime and the
 # launcher's own defaults and options, as the source tree's ./tanhe makes its cache. Without it the package still works.
 eval "$(sed -n '/^initial=/,/^defaults=/p' "$here/launcher.sh")" # the launcher's defaults, as it computes them
 training="$(mktemp -d)"
 # shellcheck disable=SC2154,SC2086
 if (cd "$training" && MALLOC_ARENA_MAX=2 "$work/usr/lib/tanhe/runtime/bin/java" $defaults \
       -XX:AOTCacheOutput="$training/tanhe-terminal.aot" --enable-native-access=ALL-UNNAMED \
-      -cp "$work/usr/lib/tanhe/lib/tanhe.jar" io.tanhe.cli.TanheCli demo --data-dir "$training/data" --port -1 --minutes 1 \
+      -cp "$work/usr/lib/tanhe/lib/tanhe.jar" io.tanhe.cli.TanheCli demo --data-dir "$training/data" --port 0 --minutes 1 \
       --speed 600 >"$training/log" 2>&1) && [ -s "$training/tanhe-terminal.aot" ]; then
   install -m 0644 "$training/tanhe-terminal.aot" "$work/usr/lib/tanhe/lib/tanhe-terminal.aot"
 else

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Compiles DRL (classic path, MVEL dialect allowed) together with the generic rules into a STREAM-mode
@@ -64,6 +66,54 @@ public final class RuleCompiler {
             }
         }
         return new CompiledRules(rules.version(), base, names, problems(builder, ResultSeverity.WARNING, RuleProblem.Level.WARNING));
+    }
+
+    /**
+     * Starts compiling {@code rules} on a thread of its own ({@code rules-build}), so that a starting terminal can
+     * open its store meanwhile; {@link Pending#join()} returns the result or throws what {@link #compile} threw.
+     */
+    public Pending compileInBackground(RuleSet rules) {
+        FutureTask<CompiledRules> task = new FutureTask<>(() -> compile(rules));
+        Thread.ofPlatform().daemon().name("rules-build").start(task);
+        return new Pending(task);
+    }
+
+    /** A compilation running on its own thread (see {@link #compileInBackground}). */
+    public static final class Pending {
+        private final FutureTask<CompiledRules> task;
+
+        private Pending(FutureTask<CompiledRules> task) {
+            this.task = task;
+        }
+
+        /**
+         * Waits for the compilation (uninterruptibly: it takes well under a second; an interrupt is kept for the caller).
+         *
+         * @throws RulesRejectedException with each error's file and line, as {@link #compile} does
+         */
+        public CompiledRules join() throws RulesRejectedException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case RulesRejectedException r -> throw r;
+                    case RuntimeException r -> throw r;
+                    case Error err -> throw err;
+                    default -> throw new IllegalStateException("the rules did not compile: " + e.getCause(), e.getCause());
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static Resource resource(String path, String drl) {

@@ -85,9 +85,13 @@ public final class RulesEngine implements AutoCloseable {
      * @throws RulesRejectedException with each error's DRL file and line
      */
     public static RulesEngine start(RuleSet rules, RulesSettings settings) throws RulesRejectedException {
-        CompiledRules compiled = new RuleCompiler().compile(rules);
-        compiled.warnings().forEach(w -> LOG.warn("rules {}: {}", rules.version(), w.headline()));
-        LOG.info("rules started version={} rules={}", rules.version(), compiled.ruleNames().size());
+        return start(new RuleCompiler().compile(rules), settings);
+    }
+
+    /** Starts a session on rules compiled beforehand (e.g. by {@link RuleCompiler#compileInBackground}). */
+    public static RulesEngine start(CompiledRules compiled, RulesSettings settings) {
+        compiled.warnings().forEach(w -> LOG.warn("rules {}: {}", compiled.version(), w.headline()));
+        LOG.info("rules started version={} rules={}", compiled.version(), compiled.ruleNames().size());
         return new RulesEngine(compiled, settings);
     }
 

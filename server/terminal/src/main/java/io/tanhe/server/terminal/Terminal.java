@@ -5,6 +5,8 @@ import io.tanhe.server.evaluation.EvaluatorFactory;
 import io.tanhe.drivers.failover.SourceSwitch;
 import io.tanhe.drivers.schedule.Acquisition;
 import io.tanhe.engine.incremental.IncrementalEvaluator;
+import io.tanhe.engine.rules.CompiledRules;
+import io.tanhe.engine.rules.RuleCompiler;
 import io.tanhe.engine.rules.RulesEngine;
 import io.tanhe.engine.rules.RulesRejectedException;
 import io.tanhe.engine.rules.alert.Severity;
@@ -281,18 +283,28 @@ public final class Terminal implements AutoCloseable {
      * @throws InvalidConfigException when the site's rules do not compile (nothing is left running)
      */
     public static Terminal open(Site site, TerminalSettings settings, Clock wallClock) {
-        RulesEngine rules = settings.rules() ? startRules(site) : null;
+        // the rule base (Drools, a fifth of a start's main-thread time) is built on its own thread while the store opens
+        // and migrates; rules that do not compile still stop the start with the same error, which comes first as when
+        // they were built before the store opened, and what was opened is closed
+        RuleCompiler.Pending building = settings.rules() ? new RuleCompiler().compileInBackground(site.rules()) : null;
+        RulesEngine rules = null;
         Store store;
         java.util.Optional<RestoreOrder> restore;
         try {
-            // a restore ordered on the running terminal is applied before anything reads the store (docs/operations.md)
+            // a restore ordered on the running terminal is applied before anything reads the store (docs/operations.md),
+            // and only with rules that compile, so that a start refused for its rules leaves the order as it was
             restore = RestoreOrder.pending(settings.dataDir());
+            if (restore.isPresent() && building != null) {
+                rules = startRules(site, building);
+            }
             var storeSettings = site.store().settings(settings.dataDir()).withRetention(site.retention(),
                     java.time.Duration.ofHours(1), 500);
             store = restore.isPresent() ? restore.get().apply(storeSettings) : JdbcStore.open(storeSettings);
         } catch (RuntimeException e) {
             if (rules != null) {
                 rules.close();
+            } else {
+                throwIfRejected(site, building, e);
             }
             throw e;
         }
@@ -301,14 +313,20 @@ public final class Terminal implements AutoCloseable {
         Site running = site;
         try {
             running = pushedVersion(site, store, settings);
+            if (rules == null && building != null) {
+                rules = startRules(site, building);
+            }
             t = new Terminal(running, fileText, store, rules, settings, wallClock);
         } catch (RuntimeException e) {
-            store.close(); // the identity, key or audit could not be opened: leave nothing open
+            store.close(); // the rules, identity, key or audit could not be opened: leave nothing open
             if (rules != null) {
                 rules.close();
             }
             if (running != site) {
                 running.close();
+            }
+            if (rules == null && !(e instanceof InvalidConfigException)) {
+                throwIfRejected(site, building, e);
             }
             throw e;
         }
@@ -370,13 +388,45 @@ public final class Terminal implements AutoCloseable {
 
     private static RulesEngine startRules(Site site) {
         try {
-            RulesEngine rules = RulesEngine.start(site.rules(), site.rulesSettings());
-            rules.setThresholds(site.thresholds());
-            return rules;
+            return startRules(site, new RuleCompiler().compile(site.rules()));
         } catch (RulesRejectedException e) {
-            throw new InvalidConfigException(site.origin(), List.of(ConfigProblem.at(ConfigPlace.of(site.origin()).withPath("rules"),
-                    e.getMessage())));
+            throw rejected(site, e);
         }
+    }
+
+    private static RulesEngine startRules(Site site, RuleCompiler.Pending building) {
+        try {
+            return startRules(site, building.join());
+        } catch (RulesRejectedException e) {
+            throw rejected(site, e);
+        }
+    }
+
+    private static RulesEngine startRules(Site site, CompiledRules compiled) {
+        RulesEngine rules = RulesEngine.start(compiled, site.rulesSettings());
+        rules.setThresholds(site.thresholds());
+        return rules;
+    }
+
+    /** When the rules being built do not compile, their error is thrown (with {@code other}, which came later, suppressed). */
+    private static void throwIfRejected(Site site, RuleCompiler.Pending building, RuntimeException other) {
+        if (building == null) {
+            return;
+        }
+        try {
+            building.join();
+        } catch (RulesRejectedException e) {
+            InvalidConfigException first = rejected(site, e);
+            first.addSuppressed(other);
+            throw first;
+        } catch (RuntimeException | Error e) {
+            other.addSuppressed(e);
+        }
+    }
+
+    private static InvalidConfigException rejected(Site site, RulesRejectedException e) {
+        return new InvalidConfigException(site.origin(), List.of(ConfigProblem.at(ConfigPlace.of(site.origin()).withPath("rules"),
+                e.getMessage())));
     }
 
     private void start(TerminalSettings settings) {

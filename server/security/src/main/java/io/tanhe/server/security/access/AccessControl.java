@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +40,12 @@ public final class AccessControl {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
-    /** Hashed once, verified against for unknown usernames, so a wrong name costs as much time as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Hashed once, verified against for unknown usernames, so a wrong name costs as much time as a wrong password.
+     * Hashed on its own thread from the constructor on: a terminal's start does not wait for it (it is needed at the
+     * first login with an unknown name at the earliest).
+     */
+    private final FutureTask<String> decoyHash;
     private volatile Map<Role, List<Cidr>> allowLists;
     private final Object failureLock = new Object();
 
@@ -50,8 +57,39 @@ public final class AccessControl {
         this.audit = audit;
         this.sessions = new Sessions(clock, policy.idleTimeout());
         this.throttle = new LoginThrottle(clock, policy.loginAttemptsPerMinute());
-        this.decoyHash = hasher.hash(PasswordRules.oneTime());
+        this.decoyHash = new FutureTask<>(() -> hasher.hash(PasswordRules.oneTime()));
+        Thread.ofPlatform().daemon().name("argon2-decoy").start(decoyHash);
         this.allowLists = store.allowLists();
+    }
+
+    private String decoy() {
+        return done(decoyHash, "the decoy password hash");
+    }
+
+    /** The value of a hash computed on another thread; what it threw, unchecked, as if computed here. */
+    private static String done(Future<String> hash, String what) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return hash.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a hash takes ~0.1 s: finish waiting, keep the interrupt for the caller
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Map<String, Role> firstAccounts() {
@@ -81,14 +119,14 @@ public final class AccessControl {
         Instant now = clock.instant();
         Optional<Account> found = USERNAME.matcher(name).matches() ? store.account(name) : Optional.empty();
         if (found.isEmpty()) {
-            hasher.verify(password == null ? "" : password, decoyHash);
+            hasher.verify(password == null ? "" : password, decoy());
             record(new Actor(shown, "-", from), "login", shown, AuditOutcome.FAILURE, "unknown username");
             return wrong();
         }
         Account a = found.get();
         Actor actor = new Actor(a.username(), a.role().code(), from);
         if (a.disabled() || a.lockedOut(now)) {
-            hasher.verify(password == null ? "" : password, decoyHash); // as slow as a live account's answer
+            hasher.verify(password == null ? "" : password, decoy()); // as slow as a live account's answer
         }
         if (a.disabled()) {
             record(actor, "login", a.username(), AuditOutcome.FAILURE, "account locked by the security operator");
@@ -208,8 +246,12 @@ public final class AccessControl {
                     + " lower-case letters, digits, '.', '_' or '-', starting with a letter");
         }
         String password = PasswordRules.oneTime();
+        return add(actor, name, role, password, hasher.hash(password));
+    }
+
+    /** Stores a new account {@code name} with the one-time {@code password} hashed as {@code hash}; audited. */
+    private String add(Actor actor, String name, Role role, String password, String hash) {
         Instant now = clock.instant();
-        String hash = hasher.hash(password);
         if (!store.insert(new Account(name, role, hash, now, true, false, 0, Instant.EPOCH, now))) {
             throw fail(actor, "account.add", name, "the username `" + name + "` is taken");
         }
@@ -265,8 +307,20 @@ public final class AccessControl {
         if (!store.accounts().isEmpty()) {
             return Map.of();
         }
+        // the hashes are most of a first start's time: computed at once (the hasher runs at most
+        // PasswordHasher.CONCURRENT together), then the accounts are stored and audited one by one in the usual order
+        Map<String, String> passwords = new LinkedHashMap<>();
+        Map<String, FutureTask<String>> hashes = new LinkedHashMap<>();
+        FIRST_ACCOUNTS.keySet().forEach(name -> {
+            String password = PasswordRules.oneTime();
+            FutureTask<String> hash = new FutureTask<>(() -> hasher.hash(password));
+            Thread.ofPlatform().daemon().name("argon2-first-start-" + name).start(hash);
+            passwords.put(name, password);
+            hashes.put(name, hash);
+        });
         Map<String, String> made = new LinkedHashMap<>();
-        FIRST_ACCOUNTS.forEach((name, role) -> made.put(name, addAccount(actor, name, role)));
+        FIRST_ACCOUNTS.forEach((name, role) -> made.put(name,
+                add(actor, name, role, passwords.get(name), done(hashes.get(name), "the password hash of " + name))));
         return java.util.Collections.unmodifiableMap(made);
     }
 

@@ -61,6 +61,26 @@ class AccessControlTest {
     }
 
     @Test
+    void theFirstStartsPasswordsHashedAtOnceEachVerifyTheirOwnAccountOnlyAndAreAuditedInOrder() {
+        PasswordHasher hasher = new PasswordHasher(1024, 1, 1); // real Argon2id, smaller: the hashes run on their threads
+        access = new AccessControl(store, SecurityPolicy.defaults(), hasher, clock, audit::add);
+        Map<String, String> made = access.firstStart(Actor.local());
+        assertEquals(List.of("sysadmin", "secop", "auditor"), events("account.add").stream().map(AuditEvent::target).toList(),
+                "audited one by one in the usual order");
+        List<Account> accounts = access.accounts();
+        assertEquals(3, accounts.size());
+        assertEquals(3, accounts.stream().map(Account::passwordHash).distinct().count(), "each hash has its own salt");
+        for (Account a : accounts) {
+            assertEquals(AccessControl.FIRST_ACCOUNTS.get(a.username()), a.role());
+            made.forEach((name, password) -> assertEquals(name.equals(a.username()), hasher.verify(password, a.passwordHash()),
+                    name + "'s password against " + a.username() + "'s hash"));
+        }
+        assertInstanceOf(LoginResult.LoggedIn.class, login("auditor", made.get("auditor")));
+        assertEquals(new LoginResult.Refused(401, "wrong username or password, or the account is locked"), login("nobody", "x"),
+                "an unknown name is checked against the decoy hash made on its own thread");
+    }
+
+    @Test
     void firstStartMakesTheThreeOfficersWithOneTimePasswordsOnce() {
         Map<String, String> made = access.firstStart(Actor.local());
         assertEquals(List.of("sysadmin", "secop", "auditor"), List.copyOf(made.keySet()));
