@@ -149,6 +149,20 @@ final class ResultWriter {
         return write(windowFrom, reason, false, forgotten);
     }
 
+    /**
+     * Whether a bucket changed since the last write has closed by the watermark: its figures are due now rather than
+     * at the next flush interval, so a closed minute reaches the store (and the rules and the uplink) as soon as it
+     * closes. Never while an outage is held back: its days are written one by one.
+     */
+    boolean closedBucketDue() {
+        if (holdFrom != null) {
+            return false;
+        }
+        open.addAll(evaluator.drainChangedBuckets());
+        Instant watermark = evaluator.watermark().orElse(null);
+        return watermark != null && open.stream().anyMatch(b -> !b.end().plus(closeAfter).isAfter(watermark));
+    }
+
     private Flushed write(Optional<Instant> windowFrom, String reason, boolean includingOpen, Instant forgotten) {
         Map<Figure, String> revised = revisionReasons();
         // a day of an outage is usually new to this writer: then there is nothing to look up or forget for it
