@@ -8,7 +8,7 @@
 # The runtime is made once per OUTDIR and reused while the JDK does not change. Needs dpkg-deb (Debian).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="$1"; version="$2"; out="$3"
+jar="$1"; version="$2"; out="$(mkdir -p "$3" && cd "$3" && pwd)" # absolute: the AOT training runs in another directory
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # the modules `jdeps --print-module-deps --multi-release 25 tanhe.jar` names (it takes minutes, so not run at each
 # build: rerun it when a dependency is added), plus what only runs by reflection or service loading: GBK/GB18030
