@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Compiles DRL (classic path, MVEL dialect allowed) together with the generic rules into a STREAM-mode
@@ -73,16 +73,20 @@ public final class RuleCompiler {
      * open its store meanwhile; {@link Pending#join()} returns the result or throws what {@link #compile} threw.
      */
     public Pending compileInBackground(RuleSet rules) {
-        FutureTask<CompiledRules> task = new FutureTask<>(() -> compile(rules));
-        Thread.ofPlatform().daemon().name("rules-build").start(task);
-        return new Pending(task);
+        return new Pending(CompletableFuture.supplyAsync(() -> {
+            try {
+                return compile(rules);
+            } catch (RulesRejectedException e) {
+                throw new CompletionException(e);
+            }
+        }, r -> Thread.ofPlatform().daemon().name("rules-build").start(r)));
     }
 
     /** A compilation running on its own thread (see {@link #compileInBackground}). */
     public static final class Pending {
-        private final FutureTask<CompiledRules> task;
+        private final CompletableFuture<CompiledRules> task;
 
-        private Pending(FutureTask<CompiledRules> task) {
+        private Pending(CompletableFuture<CompiledRules> task) {
             this.task = task;
         }
 
@@ -92,25 +96,14 @@ public final class RuleCompiler {
          * @throws RulesRejectedException with each error's file and line, as {@link #compile} does
          */
         public CompiledRules join() throws RulesRejectedException {
-            boolean interrupted = false;
             try {
-                while (true) {
-                    try {
-                        return task.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            } catch (ExecutionException e) {
+                return task.join();
+            } catch (CompletionException e) {
                 switch (e.getCause()) {
                     case RulesRejectedException r -> throw r;
                     case RuntimeException r -> throw r;
                     case Error err -> throw err;
-                    default -> throw new IllegalStateException("the rules did not compile: " + e.getCause(), e.getCause());
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
+                    default -> throw e;
                 }
             }
         }

@@ -557,12 +557,23 @@ final class EvaluationLoop implements Runnable {
      * stored and counted, and the buckets whose write failed are rebuilt from the stored readings at the next start.
      */
     private void afterBatchSafely(boolean last) {
+        writingSafely(() -> afterBatch(last));
+    }
+
+    /** Runs a write of results; a failure is logged and evaluation goes on. */
+    private static void writingSafely(Runnable write) {
         try {
-            afterBatch(last);
+            write.run();
         } catch (RuntimeException e) {
             LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
                     e.toString());
         }
+    }
+
+    /** Writes the changed closed buckets now (the open ones too at the {@code last} flush, at shutdown). */
+    private void flush(boolean last) {
+        writer.flush(window.from(), last ? "live (open bucket at shutdown)" : "live", last);
+        lastFlushNs = System.nanoTime();
     }
 
     /**
@@ -575,13 +586,7 @@ final class EvaluationLoop implements Runnable {
             return;
         }
         if (!ended) {
-            try {
-                writer.flush(window.from(), "live", false);
-                lastFlushNs = System.nanoTime();
-            } catch (RuntimeException e) {
-                LOG.error("writing results failed, evaluation goes on (the open buckets are rebuilt from the store at the next start): {}",
-                        e.toString());
-            }
+            writingSafely(() -> flush(false));
         }
         for (Drain d : due) {
             drains.remove(d);
@@ -605,8 +610,7 @@ final class EvaluationLoop implements Runnable {
         // a bucket that closed is written at once, but not more often than ten times a flush interval (a demo at 600x
         // closes ten minutes a second); changed open buckets wait for the interval
         if (last || sinceFlush >= flushInterval.toNanos() || sinceFlush >= flushInterval.toNanos() / 10 && writer.closedBucketDue()) {
-            writer.flush(window.from(), last ? "live (open bucket at shutdown)" : "live", last);
-            lastFlushNs = System.nanoTime();
+            flush(last);
         }
         if (gap != null) {
             if (!last) {

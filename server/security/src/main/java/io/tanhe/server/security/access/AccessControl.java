@@ -16,9 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +44,7 @@ public final class AccessControl {
      * Hashed on its own thread from the constructor on: a terminal's start does not wait for it (it is needed at the
      * first login with an unknown name at the earliest).
      */
-    private final FutureTask<String> decoyHash;
+    private final CompletableFuture<String> decoyHash;
     private volatile Map<Role, List<Cidr>> allowLists;
     private final Object failureLock = new Object();
 
@@ -57,37 +56,28 @@ public final class AccessControl {
         this.audit = audit;
         this.sessions = new Sessions(clock, policy.idleTimeout());
         this.throttle = new LoginThrottle(clock, policy.loginAttemptsPerMinute());
-        this.decoyHash = new FutureTask<>(() -> hasher.hash(PasswordRules.oneTime()));
-        Thread.ofPlatform().daemon().name("argon2-decoy").start(decoyHash);
+        this.decoyHash = hashing(PasswordRules.oneTime(), "argon2-decoy");
         this.allowLists = store.allowLists();
     }
 
     private String decoy() {
-        return done(decoyHash, "the decoy password hash");
+        return done(decoyHash);
     }
 
-    /** The value of a hash computed on another thread; what it threw, unchecked, as if computed here. */
-    private static String done(Future<String> hash, String what) {
-        boolean interrupted = false;
+    /** Hashes {@code password} on a thread of its own (named {@code thread}); {@link #done} waits for it. */
+    private CompletableFuture<String> hashing(String password, String thread) {
+        return CompletableFuture.supplyAsync(() -> hasher.hash(password), r -> Thread.ofPlatform().daemon().name(thread).start(r));
+    }
+
+    /** The value of a hash computed on another thread, waited for uninterruptibly; what it threw, as if computed here. */
+    private static String done(CompletableFuture<String> hash) {
         try {
-            while (true) {
-                try {
-                    return hash.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // a hash takes ~0.1 s: finish waiting, keep the interrupt for the caller
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            return hash.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw e;
             }
         }
     }
@@ -310,17 +300,15 @@ public final class AccessControl {
         // the hashes are most of a first start's time: computed at once (the hasher runs at most
         // PasswordHasher.CONCURRENT together), then the accounts are stored and audited one by one in the usual order
         Map<String, String> passwords = new LinkedHashMap<>();
-        Map<String, FutureTask<String>> hashes = new LinkedHashMap<>();
+        Map<String, CompletableFuture<String>> hashes = new LinkedHashMap<>();
         FIRST_ACCOUNTS.keySet().forEach(name -> {
             String password = PasswordRules.oneTime();
-            FutureTask<String> hash = new FutureTask<>(() -> hasher.hash(password));
-            Thread.ofPlatform().daemon().name("argon2-first-start-" + name).start(hash);
             passwords.put(name, password);
-            hashes.put(name, hash);
+            hashes.put(name, hashing(password, "argon2-first-start-" + name));
         });
         Map<String, String> made = new LinkedHashMap<>();
         FIRST_ACCOUNTS.forEach((name, role) -> made.put(name,
-                add(actor, name, role, passwords.get(name), done(hashes.get(name), "the password hash of " + name))));
+                add(actor, name, role, passwords.get(name), done(hashes.get(name)))));
         return java.util.Collections.unmodifiableMap(made);
     }
 
