@@ -40,11 +40,10 @@ public final class AccessControl {
     private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
     /**
-     * Hashed once, verified against for unknown usernames, so a wrong name costs as much time as a wrong password.
-     * Hashed on its own thread from the constructor on: a terminal's start does not wait for it (it is needed at the
-     * first login with an unknown name at the earliest).
+     * Verified against for unknown usernames and locked accounts, so a wrong name costs as much time as a wrong
+     * password ({@link PasswordHasher#decoy}: made without hashing, so a start does not pay for it).
      */
-    private final CompletableFuture<String> decoyHash;
+    private final String decoyHash;
     private volatile Map<Role, List<Cidr>> allowLists;
     private final Object failureLock = new Object();
 
@@ -56,12 +55,8 @@ public final class AccessControl {
         this.audit = audit;
         this.sessions = new Sessions(clock, policy.idleTimeout());
         this.throttle = new LoginThrottle(clock, policy.loginAttemptsPerMinute());
-        this.decoyHash = hashing(PasswordRules.oneTime(), "argon2-decoy");
+        this.decoyHash = hasher.decoy();
         this.allowLists = store.allowLists();
-    }
-
-    private String decoy() {
-        return done(decoyHash);
     }
 
     /** Hashes {@code password} on a thread of its own (named {@code thread}); {@link #done} waits for it. */
@@ -109,14 +104,14 @@ public final class AccessControl {
         Instant now = clock.instant();
         Optional<Account> found = USERNAME.matcher(name).matches() ? store.account(name) : Optional.empty();
         if (found.isEmpty()) {
-            hasher.verify(password == null ? "" : password, decoy());
+            hasher.verify(password == null ? "" : password, decoyHash);
             record(new Actor(shown, "-", from), "login", shown, AuditOutcome.FAILURE, "unknown username");
             return wrong();
         }
         Account a = found.get();
         Actor actor = new Actor(a.username(), a.role().code(), from);
         if (a.disabled() || a.lockedOut(now)) {
-            hasher.verify(password == null ? "" : password, decoy()); // as slow as a live account's answer
+            hasher.verify(password == null ? "" : password, decoyHash); // as slow as a live account's answer
         }
         if (a.disabled()) {
             record(actor, "login", a.username(), AuditOutcome.FAILURE, "account locked by the security operator");

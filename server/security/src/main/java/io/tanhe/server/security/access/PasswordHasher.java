@@ -56,9 +56,26 @@ public final class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] out = derive(password, salt, memoryKib, iterations, lanes, HASH_BYTES);
+        return encode(salt, derive(password, salt, memoryKib, iterations, lanes, HASH_BYTES));
+    }
+
+    private String encode(byte[] salt, byte[] digest) {
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + lanes + "$" + B64.encodeToString(salt)
-                + "$" + B64.encodeToString(out);
+                + "$" + B64.encodeToString(digest);
+    }
+
+    /**
+     * A stored-hash look-alike that no password matches: this hasher's parameters, a random salt and a random digest.
+     * Verifying against it costs what verifying against an account's hash costs (the digest is derived the same way and
+     * then compared), so an unknown or locked account answers as slowly as a live one; unlike a hash of a random
+     * password it costs nothing to make (a match would need a 256-bit digest guessed).
+     */
+    public String decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        return encode(salt, digest);
     }
 
     /** Whether {@code password} matches {@code encoded}; false for a hash this class cannot read. */

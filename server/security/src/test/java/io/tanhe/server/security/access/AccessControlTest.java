@@ -77,7 +77,7 @@ class AccessControlTest {
         }
         assertInstanceOf(LoginResult.LoggedIn.class, login("auditor", made.get("auditor")));
         assertEquals(new LoginResult.Refused(401, "wrong username or password, or the account is locked"), login("nobody", "x"),
-                "an unknown name is checked against the decoy hash made on its own thread");
+                "an unknown name is checked against the decoy");
     }
 
     @Test

@@ -2,6 +2,10 @@ package io.tanhe.server.security.access;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +23,23 @@ class PasswordHasherTest {
         assertFalse(PasswordHasher.DEFAULT.verify("x", "plain"));
         assertFalse(PasswordHasher.DEFAULT.verify("x", "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
                 + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"), "a hash asking for 95 GiB is refused, not computed");
+    }
+
+    @Test
+    void theDecoyIsShapedLikeARealHashSoVerifyingItCostsTheSameAndNoPasswordMatchesIt() {
+        PasswordHasher h = new PasswordHasher(1024, 1, 1);
+        String real = h.hash("Correct-horse-1");
+        String decoy = h.decoy();
+        String[] r = real.split("\\$");
+        String[] d = decoy.split("\\$");
+        assertEquals(List.of(r[0], r[1], r[2], r[3]), List.of(d[0], d[1], d[2], d[3]), "the hasher's own parameters: " + decoy);
+        Base64.Decoder b64 = Base64.getDecoder();
+        assertEquals(b64.decode(r[4]).length, b64.decode(d[4]).length, "salt length");
+        assertEquals(b64.decode(r[5]).length, b64.decode(d[5]).length, "digest length: verify derives and compares, as for an account");
+        for (String tried : new String[] {"", "Correct-horse-1", "x"}) {
+            assertFalse(h.verify(tried, decoy), tried);
+        }
+        assertNotEquals(decoy, h.decoy(), "random each time");
     }
 
     @Test
