@@ -13,11 +13,12 @@ here="$(dirname "$(readlink -f "$0")")"
 root="$(dirname "$here")"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # the heap starts at 48 MB and follows the live data, also below 48 MB (InitialHeapSize, not -Xms, which would be a
-# floor); compact object headers; glibc's freed memory is given back every 5 s (docs/performance.md)
+# floor); compact object headers; glibc's freed memory is given back every 5 s; no temporary direct buffer over 256 KB
+# is cached per thread (docs/performance.md)
 # the initial heap, not above the limit (a TANHE_HEAP under 48m starts at its limit)
 initial=48m
 case "${TANHE_HEAP:-}" in [1-9]m|[1-3][0-9]m|4[0-7]m) initial="$TANHE_HEAP" ;; esac
-defaults="-Xmx${TANHE_HEAP:-128m} -XX:InitialHeapSize=$initial -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000"
+defaults="-Xmx${TANHE_HEAP:-128m} -XX:InitialHeapSize=$initial -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000 -Djdk.nio.maxCachedBufferSize=262144"
 logdir=""
 if [ -n "${TANHE_LOG_DIR:-}" ]; then logdir="-Dtanhe.log.dir=$TANHE_LOG_DIR"; fi
 install_root="${TANHE_INSTALL_ROOT:-/opt/tanhe}"
