@@ -47,6 +47,30 @@ class MethodologyLibraryTest {
     }
 
     @Test
+    void aJarInAFolderWithSpacesAndChineseIsCopiedOut(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("程序 files"));
+        Path jar = jar(folder.resolve("tanhe 1.jar"), Map.of(
+                "methodologies/shared/combustion.tanhe", "library shared\n",
+                "methodologies/cement-2013/cement.tanhe", "methodology cn.cement version \"2013.1\"\n"));
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertEquals(java.util.Set.of("cn.cement"), MethodologyLibrary.bundledIn(loader).ids());
+        }
+    }
+
+    @Test
+    void anEntryPointingOutOfTheLibraryIsRefusedNotWritten(@TempDir Path dir) throws Exception {
+        Path jar = jar(dir.resolve("bad.jar"), Map.of(
+                "methodologies/shared/combustion.tanhe", "library shared\n",
+                "methodologies/../../escaped.tanhe", "methodology cn.evil version \"1\"\n"));
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> MethodologyLibrary.bundledIn(loader));
+            assertTrue(e.getMessage().contains("points outside the library"), e.getMessage());
+        }
+        Path escaped = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().getParent().resolve("escaped.tanhe");
+        assertTrue(Files.notExists(escaped), "nothing written outside the copy: " + escaped);
+    }
+
+    @Test
     void aClasspathWithoutTheLibrarySaysWhatIsMissing() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new java.net.URL[0], null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> MethodologyLibrary.bundledIn(empty));
