@@ -97,6 +97,26 @@ class HeapTrimTest {
     }
 
     @Test
+    void collectsOnceAfterTheStartEvenWithoutGrowthSoTheStartsDataIsNotKeptSizedInTheHeap() {
+        old.afterLast = 63 * MB; // a full collection of the collector's own during the start, the start's data still live
+        old.used = 64 * MB;
+        old.survives = 26 * MB;
+        HeapTrim trim = trim();
+        trim.run();
+        now.addAndGet(HeapTrim.SETTLE_NANOS - 1);
+        trim.run();
+        assertEquals(0, collections.get(), "not during the start, and not for growth under the threshold");
+        now.addAndGet(1);
+        trim.run();
+        assertEquals(1, collections.get(), "once the start is over");
+        assertEquals(26 * MB, old.used);
+        old.used = 27 * MB;
+        now.addAndGet(HeapTrim.MAX_INTERVAL_NANOS);
+        trim.run();
+        assertEquals(1, collections.get(), "only once: later collections wait for the growth again");
+    }
+
+    @Test
     void theJvmsCollectorHasAnOldGenerationThatReportsItsLastCollection() {
         assertTrue(HeapTrim.OldGeneration.find(ManagementFactory.getMemoryPoolMXBeans()).isPresent(),
                 "no old-generation pool among " + ManagementFactory.getMemoryPoolMXBeans().stream().map(p -> p.getName()).toList());
