@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <p>Kept per bucket in flat arrays indexed by a small number given to each (node, key) once, rather than as an object
  * and a map node per figure: the open window holds a day and more of minutes (47,000 figures at 22 simulated hours of
- * the demo), and the objects took ~100 bytes a figure against ~17 here. Used by the evaluation thread only.
+ * the demo), and the objects took ~93 bytes a figure against ~17 here. Used by the evaluation thread only.
  */
 final class LastWritten {
     /** Quality codes: 0 means nothing remembered, else the ordinal + 1. */
