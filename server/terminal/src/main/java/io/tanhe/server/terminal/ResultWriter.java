@@ -11,7 +11,6 @@ import io.tanhe.engine.incremental.Revision;
 import io.tanhe.engine.rules.RulesEngine;
 import io.tanhe.engine.rules.fact.BucketResultFact;
 import io.tanhe.engine.time.Grain;
-import io.tanhe.engine.time.Quality;
 import io.tanhe.engine.time.TimeBucket;
 import io.tanhe.server.store.BucketResult;
 import io.tanhe.server.store.MethodologyRef;
@@ -56,7 +55,7 @@ final class ResultWriter {
     /** Rows per store submission: well below the store's queue, so a large flush waits for room instead of being refused. */
     private static final int WRITE_CHUNK = 2_000;
 
-    private final Map<Figure, Written> last = new HashMap<>();
+    private final LastWritten last = new LastWritten();
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     /** Makes weeks, months, quarters and years from the days written; null when the writer makes none (tests of the writer alone). */
     private final CalendarRollUp calendar;
@@ -69,8 +68,8 @@ final class ResultWriter {
     private Instant holdTo;
 
     private record Figure(String node, String key, Grain grain, Instant start) {
-        // Written out: every result of a flush looks its figure up (40,000 a day of a catch-up), and the
-        // record's generated methods go through method handles the launcher's C1-only JIT does not inline.
+        // Written out: while revisions are pending every result of a flush looks its figure up (40,000 a day of a
+        // catch-up), and the record's generated methods go through method handles the launcher's C1-only JIT does not inline.
         @Override
         public boolean equals(Object o) {
             return o instanceof Figure f && grain == f.grain && node.equals(f.node) && java.util.Objects.equals(key, f.key) && start.equals(f.start);
@@ -79,19 +78,6 @@ final class ResultWriter {
         @Override
         public int hashCode() {
             return ((node.hashCode() * 31 + java.util.Objects.hashCode(key)) * 31 + grain.hashCode()) * 31 + start.hashCode();
-        }
-    }
-
-    private record Written(double value, Quality quality, double completeness) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Written w && Double.compare(value, w.value) == 0 && quality == w.quality
-                    && Double.compare(completeness, w.completeness) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return (Double.hashCode(value) * 31 + quality.hashCode()) * 31 + Double.hashCode(completeness);
         }
     }
 
@@ -166,7 +152,7 @@ final class ResultWriter {
     private Flushed write(Optional<Instant> windowFrom, String reason, boolean includingOpen, Instant forgotten) {
         Map<Figure, String> revised = revisionReasons();
         // a day of an outage is usually new to this writer: then there is nothing to look up or forget for it
-        boolean rememberedBefore = forgotten != null && last.keySet().stream().anyMatch(f -> f.start().isBefore(forgotten));
+        boolean rememberedBefore = forgotten != null && last.anyBefore(forgotten);
         // Handed to the store a chunk at a time as the buckets are read, not all at the end: the flush at shutdown
         // writes every open bucket of every grain (120,000 rows for 10,000 points), which must not sit in the heap at once.
         List<BucketResult> chunk = new ArrayList<>(WRITE_CHUNK);
@@ -193,23 +179,16 @@ final class ResultWriter {
             // The rules judge closed buckets only: the shutdown flush stores an open bucket's partial figure so nothing
             // is lost, and the next start shows the rules the bucket once it closes (a partial day is no day's total).
             boolean closed = !b.end().plus(closeAfter).isAfter(watermark);
+            boolean forgetting = forgotten != null && b.start().isBefore(forgotten);
+            // a day of an outage and the shutdown flush only compare (nothing is written for those buckets later)
+            LastWritten.Figures written = forgetting ? (rememberedBefore ? last.find(b) : null)
+                    : includingOpen ? last.find(b) : last.of(b);
             for (ResultValue v : evaluator.results(b.grain(), b.start(), b.end(), nodes)) {
-                Figure f = new Figure(v.node(), v.key(), b.grain(), b.start());
-                BucketResult result = StoredFigures.of(v, methodology, now, revised.getOrDefault(f, reason)).orElse(null);
+                BucketResult result = StoredFigures.of(v, methodology, now, revisionReason(revised, v, b, reason)).orElse(null);
                 if (result == null) {
                     continue;
                 }
-                Written w = new Written(result.value(), result.quality(), result.completeness());
-                if (forgotten != null && b.start().isBefore(forgotten)) {
-                    if (rememberedBefore && w.equals(last.remove(f))) {
-                        continue;
-                    }
-                } else if (includingOpen) {
-                    // the flush of the open buckets is the last one (shutdown): nothing to compare with later
-                    if (w.equals(last.get(f))) {
-                        continue;
-                    }
-                } else if (w.equals(last.put(f, w))) {
+                if (written != null && (forgetting ? written.remove(result) : includingOpen ? written.same(result) : written.put(result))) {
                     continue;
                 }
                 chunk.add(result);
@@ -295,7 +274,12 @@ final class ResultWriter {
 
     /** Forgets what it wrote for buckets that start before {@code horizon} (they are closed). */
     void forgetBefore(Instant horizon) {
-        last.keySet().removeIf(f -> f.start().isBefore(horizon));
+        last.forgetBefore(horizon);
+    }
+
+    /** The reason a revision of the evaluator gave for {@code v}, else {@code reason}. */
+    private static String revisionReason(Map<Figure, String> revised, ResultValue v, TimeBucket b, String reason) {
+        return revised.isEmpty() ? reason : revised.getOrDefault(new Figure(v.node(), v.key(), b.grain(), b.start()), reason);
     }
 
     private Map<Figure, String> revisionReasons() {
