@@ -2,12 +2,12 @@ package io.tanhe.server.security.identity;
 
 import io.tanhe.server.security.crypto.KeyFiles;
 import io.tanhe.server.security.crypto.Sm;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
