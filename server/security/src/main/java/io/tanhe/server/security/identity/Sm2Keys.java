@@ -1,18 +1,22 @@
 package io.tanhe.server.security.identity;
 
+import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.custom.gm.SM2P256V1Curve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,27 +29,38 @@ import java.security.SecureRandom;
  * provider's {@code EC} keys have, so keys and fingerprints made either way are the same.
  */
 final class Sm2Keys {
+    /**
+     * sm2p256v1 on Bouncy Castle's optimised curve, made here: {@code PrivateKeyFactory}, {@code PublicKeyFactory} and
+     * {@code ECNamedDomainParameters.lookup} go through {@code CustomNamedCurves}, whose initialiser loads the classes
+     * of all its 32 curves (~90 classes) for the one used.
+     */
+    private static final ECNamedDomainParameters SM2 = sm2();
+
     private Sm2Keys() {
+    }
+
+    private static ECNamedDomainParameters sm2() {
+        X9ECParameters x9 = GMNamedCurves.getByOID(GMObjectIdentifiers.sm2p256v1);
+        ECCurve curve = new SM2P256V1Curve();
+        return new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, curve, curve.importPoint(x9.getG()), x9.getN(), x9.getH(),
+                x9.getSeed());
     }
 
     /** A new key pair on sm2p256v1. */
     static AsymmetricCipherKeyPair generate() {
         ECKeyPairGenerator g = new ECKeyPairGenerator();
-        g.init(new ECKeyGenerationParameters(ECNamedDomainParameters.lookup(GMObjectIdentifiers.sm2p256v1), new SecureRandom()));
+        g.init(new ECKeyGenerationParameters(SM2, new SecureRandom()));
         return g.generateKeyPair();
     }
 
     /**
      * The SM2 private key {@code info} holds.
      *
-     * @throws IOException when it holds another kind of key
+     * @throws IOException when it holds another kind of key, or is not DER
      */
     static ECPrivateKeyParameters privateKey(PrivateKeyInfo info) throws IOException {
-        AsymmetricKeyParameter key = PrivateKeyFactory.createKey(info);
-        if (!(key instanceof ECPrivateKeyParameters ec)) {
-            throw new IOException("it holds a " + key.getClass().getSimpleName() + ", not an EC (SM2) private key");
-        }
-        return ec;
+        requireSm2(info.getPrivateKeyAlgorithm());
+        return new ECPrivateKeyParameters(org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey()).getKey(), SM2);
     }
 
     /** The public key of {@code key}. */
@@ -72,20 +87,25 @@ final class Sm2Keys {
     }
 
     /**
-     * The EC parameters of any public key, from its X.509 encoding (a {@link EncodedPublicKey} or a provider's key).
+     * The SM2 public key {@code key} is, from its X.509 encoding (a {@link EncodedPublicKey} or a provider's key).
      *
-     * @throws IllegalArgumentException when it is not an EC public key
+     * @throws IllegalArgumentException when it is not an EC public key on sm2p256v1
      */
     static ECPublicKeyParameters parameters(PublicKey key) {
-        AsymmetricKeyParameter p;
         try {
-            p = PublicKeyFactory.createKey(key.getEncoded());
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+            requireSm2(info.getAlgorithm());
+            return new ECPublicKeyParameters(SM2.getCurve().decodePoint(info.getPublicKeyData().getOctets()), SM2);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not an X.509 encoded public key (" + key.getAlgorithm() + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException("not an SM2 public key (" + key.getAlgorithm() + ", " + key.getFormat() + "): "
+                    + e.getMessage(), e);
         }
-        if (!(p instanceof ECPublicKeyParameters ec)) {
-            throw new IllegalArgumentException("a " + key.getAlgorithm() + " key is not an EC (SM2) public key");
+    }
+
+    private static void requireSm2(AlgorithmIdentifier algorithm) throws IOException {
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm()) || !GMObjectIdentifiers.sm2p256v1.equals(algorithm.getParameters())) {
+            throw new IOException("the key is " + algorithm.getAlgorithm() + " with parameters " + algorithm.getParameters()
+                    + ", not EC (" + X9ObjectIdentifiers.id_ecPublicKey + ") on sm2p256v1 (" + GMObjectIdentifiers.sm2p256v1 + ")");
         }
-        return ec;
     }
 }

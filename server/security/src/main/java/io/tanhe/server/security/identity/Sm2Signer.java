@@ -36,7 +36,7 @@ public final class Sm2Signer {
     /**
      * Whether {@code sig} is {@code key}'s SM3withSM2 signature of {@code data}; a malformed signature is not.
      *
-     * @throws IllegalStateException when {@code key} is not an EC public key
+     * @throws IllegalStateException when {@code key} is not an SM2 public key (EC on sm2p256v1)
      */
     public static boolean verify(PublicKey key, byte[] data, byte[] sig) {
         SM2Signer v = new SM2Signer();
