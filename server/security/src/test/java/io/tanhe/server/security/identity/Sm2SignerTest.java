@@ -80,6 +80,16 @@ class Sm2SignerTest {
         assertTrue(e.getMessage().contains("not an SM2 public key"), e.getMessage());
     }
 
+    @Test
+    void aKeyFileOnAnotherCurveIsRefusedNamingTheCurveItNeeds() throws Exception {
+        KeyPairGenerator p256 = KeyPairGenerator.getInstance("EC");
+        p256.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyFiles.write(dir.resolve(DeviceIdentity.KEY_FILE), pem(new PemObject("PRIVATE KEY", p256.generateKeyPair().getPrivate().getEncoded())));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> DeviceIdentity.loadOrCreate(dir));
+        assertTrue(e.getMessage().contains("holds no SM2 private key") && e.getMessage().contains("not EC (1.2.840.10045.2.1) on sm2p256v1"),
+                e.getMessage());
+    }
+
     private static KeyPair jcaKeyPair() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Sm.provider());
         g.initialize(new ECGenParameterSpec("sm2p256v1"));
