@@ -9,25 +9,38 @@ import java.security.Provider;
 import java.security.Security;
 
 /**
- * The national algorithms through Bouncy Castle. Every SM2/SM3/SM4 use names {@link #PROVIDER}: the
- * JDK's own providers do not know {@code sm2p256v1} or SM4.
+ * The national algorithms through Bouncy Castle. SM3 here and SM2 signatures and SM4-GCM elsewhere use Bouncy
+ * Castle's lightweight classes directly; only what goes through the JCA (X.509 certificates, certificate
+ * requests, PEM keys for other tools, package signing keys) asks for {@link #provider()}, which registers the
+ * provider on first use. Registering it costs about 2.4 MB of heap and 500 classes, which a running terminal
+ * does not need.
  */
 public final class Sm {
-    /** The provider name every SM algorithm lookup names. */
-    public static final String PROVIDER = BouncyCastleProvider.PROVIDER_NAME;
-
-    static {
-        if (Security.getProvider(PROVIDER) == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
-    }
-
     private Sm() {
     }
 
-    /** The Bouncy Castle provider, registered once. */
+    /**
+     * The Bouncy Castle provider, registered with {@link Security} on the first call (thread-safe, once).
+     * Pass the returned object to {@code getInstance(…, provider)} and {@code setProvider(provider)}: naming
+     * it as {@code "BC"} instead works only after something has called this.
+     */
     public static Provider provider() {
-        return Security.getProvider(PROVIDER);
+        return Registered.PROVIDER;
+    }
+
+    /** Holds the provider; the JVM runs its initialiser once, on the first {@link #provider()} call. */
+    private static final class Registered {
+        static final Provider PROVIDER = register();
+
+        private static Provider register() {
+            Provider present = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
+            if (present != null) {
+                return present;
+            }
+            Provider made = new BouncyCastleProvider();
+            // -1: another thread or library registered one between the two calls; use that one
+            return Security.addProvider(made) == -1 ? Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) : made;
+        }
     }
 
     /** SM3 over the parts in order. */

@@ -1,16 +1,20 @@
 package io.tanhe.server.security.crypto;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
 import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * SM4 in GCM mode under one 128-bit key. Each encryption takes a fresh random 12-byte IV (a GCM key
- * and IV pair must never repeat; Bouncy Castle refuses a reused pair) and returns IV ‖ ciphertext ‖
- * 16-byte tag. The associated data binds a ciphertext to where it belongs, so it cannot be moved.
+ * SM4 in GCM mode under one 128-bit key, with Bouncy Castle's lightweight classes (no JCA provider). Each
+ * encryption takes a fresh random 12-byte IV (a GCM key and IV pair must never repeat) and returns
+ * IV ‖ ciphertext ‖ 16-byte tag, as the JCA's {@code SM4/GCM/NoPadding} does. The associated data binds a
+ * ciphertext to where it belongs, so it cannot be moved.
  */
 public final class Sm4Gcm {
     /** Key length in bytes. */
@@ -19,13 +23,13 @@ public final class Sm4Gcm {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final KeyParameter key;
 
     public Sm4Gcm(byte[] key) {
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("an SM4 key has " + KEY_BYTES + " bytes, not " + key.length);
         }
-        this.key = new SecretKeySpec(key, "SM4");
+        this.key = new KeyParameter(key);
     }
 
     /** A new random key. */
@@ -38,17 +42,15 @@ public final class Sm4Gcm {
     public byte[] encrypt(byte[] plain, byte[] associated) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
+        GCMModeCipher c = cipher(true, iv, associated);
+        byte[] out = Arrays.copyOf(iv, IV_BYTES + c.getOutputSize(plain.length));
         try {
-            Cipher c = Cipher.getInstance("SM4/GCM/NoPadding", Sm.provider());
-            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            c.updateAAD(associated);
-            byte[] sealed = c.doFinal(plain);
-            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return out;
-        } catch (GeneralSecurityException e) {
+            int n = c.processBytes(plain, 0, plain.length, out, IV_BYTES);
+            c.doFinal(out, IV_BYTES + n);
+        } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("SM4-GCM encryption failed: " + e.getMessage(), e);
         }
+        return out;
     }
 
     /**
@@ -58,15 +60,20 @@ public final class Sm4Gcm {
         if (sealed.length < IV_BYTES + TAG_BITS / 8) {
             throw new CryptoException("SM4-GCM data of " + sealed.length + " bytes is too short to be sealed data");
         }
+        GCMModeCipher c = cipher(false, Arrays.copyOf(sealed, IV_BYTES), associated);
+        byte[] plain = new byte[c.getOutputSize(sealed.length - IV_BYTES)];
         try {
-            Cipher c = Cipher.getInstance("SM4/GCM/NoPadding", Sm.provider());
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-            c.updateAAD(associated);
-            return c.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-        } catch (javax.crypto.AEADBadTagException e) {
+            int n = c.processBytes(sealed, IV_BYTES, sealed.length - IV_BYTES, plain, 0);
+            c.doFinal(plain, n);
+        } catch (InvalidCipherTextException e) {
             throw new CryptoException("SM4-GCM authentication failed: the data was changed, moved, or sealed under another key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SM4-GCM decryption failed: " + e.getMessage(), e);
         }
+        return plain;
+    }
+
+    private GCMModeCipher cipher(boolean encrypt, byte[] iv, byte[] associated) {
+        GCMModeCipher c = GCMBlockCipher.newInstance(new SM4Engine());
+        c.init(encrypt, new AEADParameters(key, TAG_BITS, iv, associated));
+        return c;
     }
 }

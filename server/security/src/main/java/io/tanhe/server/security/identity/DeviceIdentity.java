@@ -2,15 +2,19 @@ package io.tanhe.server.security.identity;
 
 import io.tanhe.server.security.crypto.KeyFiles;
 import io.tanhe.server.security.crypto.Sm;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,13 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +36,9 @@ import java.util.List;
  * directory (the private key PKCS#8 PEM, 0600), and, once the platform's CA issued one, its certificate
  * and chain. It signs audit checkpoints and stored configuration versions, and is what a certificate
  * request ({@link #csr}) asks the CA to certify.
+ *
+ * <p>Making, reading and signing with the key use Bouncy Castle's lightweight classes; only the certificate
+ * request and the certificate chain go through the JCA provider ({@link Sm#provider()}), registered then.
  */
 public final class DeviceIdentity {
     /** The private key file, relative to the data directory. */
@@ -45,13 +49,15 @@ public final class DeviceIdentity {
     public static final String CHAIN_FILE = "identity/device-chain.pem";
 
     private final Path dataDir;
-    private final KeyPair keys;
+    private final ECPrivateKeyParameters privateKey;
+    private final PublicKey publicKey;
     private final Sm2Signer signer;
 
-    private DeviceIdentity(Path dataDir, KeyPair keys) {
+    private DeviceIdentity(Path dataDir, ECPrivateKeyParameters privateKey) {
         this.dataDir = dataDir;
-        this.keys = keys;
-        this.signer = new Sm2Signer(keys.getPrivate());
+        this.privateKey = privateKey;
+        this.publicKey = Sm2Keys.publicKey(Sm2Keys.publicOf(privateKey));
+        this.signer = new Sm2Signer(privateKey);
     }
 
     /** The data directory's identity, made now (a new SM2 key pair) when it has none. */
@@ -59,9 +65,10 @@ public final class DeviceIdentity {
         Path keyFile = dataDir.resolve(KEY_FILE);
         try {
             if (!Files.exists(keyFile)) {
-                KeyPair pair = generate();
-                KeyFiles.write(dataDir.resolve(PUBLIC_FILE), pem(pair.getPublic()));
-                KeyFiles.write(keyFile, pem(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", pair.getPrivate().getEncoded())));
+                AsymmetricCipherKeyPair pair = Sm2Keys.generate();
+                KeyFiles.write(dataDir.resolve(PUBLIC_FILE),
+                        pem("PUBLIC KEY", Sm2Keys.publicKey((ECPublicKeyParameters) pair.getPublic()).getEncoded()));
+                KeyFiles.write(keyFile, pem("PRIVATE KEY", Sm2Keys.pkcs8((ECPrivateKeyParameters) pair.getPrivate())));
             }
             return new DeviceIdentity(dataDir, read(keyFile));
         } catch (IOException e) {
@@ -69,13 +76,14 @@ public final class DeviceIdentity {
         }
     }
 
+    /** The public key, X.509 encoded (not a provider's key object: use its encoding). */
     public PublicKey publicKey() {
-        return keys.getPublic();
+        return publicKey;
     }
 
     /** SM3 of the public key's DER encoding, hex: names the key in signatures and reports. */
     public String fingerprint() {
-        return fingerprint(keys.getPublic());
+        return fingerprint(publicKey);
     }
 
     public static String fingerprint(PublicKey key) {
@@ -97,10 +105,10 @@ public final class DeviceIdentity {
                     + " CN=terminal-0042,O=Example Plant,C=CN: " + e.getMessage(), e);
         }
         try {
-            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(name, keys.getPublic())
-                    .build(new JcaContentSignerBuilder(Sm2Signer.ALGORITHM).setProvider(Sm.provider()).build(keys.getPrivate()));
+            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(name, publicKey)
+                    .build(new JcaContentSignerBuilder(Sm2Signer.ALGORITHM).setProvider(Sm.provider()).build(jcaPrivateKey()));
             return pem(request);
-        } catch (OperatorCreationException e) {
+        } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the certificate request: " + e.getMessage(), e);
         }
     }
@@ -127,7 +135,7 @@ public final class DeviceIdentity {
      */
     public List<X509Certificate> install(String chainPem, String origin, java.time.Instant now) {
         List<X509Certificate> chain = CertificateChain.parse(chainPem, origin);
-        CertificateChain.check(chain, keys.getPublic(), now, origin);
+        CertificateChain.check(chain, publicKey, now, origin);
         try {
             KeyFiles.write(dataDir.resolve(CHAIN_FILE), chainPem.strip() + "\n");
         } catch (IOException e) {
@@ -136,22 +144,12 @@ public final class DeviceIdentity {
         return chain;
     }
 
-    /** The private key; for a TLS key manager only. */
-    PrivateKey privateKey() {
-        return keys.getPrivate();
+    /** The private key as the provider's key object, for the JCA certificate request builder. */
+    private PrivateKey jcaPrivateKey() throws GeneralSecurityException {
+        return KeyFactory.getInstance("EC", Sm.provider()).generatePrivate(new PKCS8EncodedKeySpec(Sm2Keys.pkcs8(privateKey)));
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Sm.provider());
-            g.initialize(new ECGenParameterSpec("sm2p256v1"));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate an SM2 key pair: " + e.getMessage(), e);
-        }
-    }
-
-    private static KeyPair read(Path keyFile) throws IOException {
+    private static ECPrivateKeyParameters read(Path keyFile) throws IOException {
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(Files.readString(keyFile)))) {
             parsed = parser.readObject();
@@ -160,19 +158,22 @@ public final class DeviceIdentity {
             throw new IOException(keyFile + " holds no PKCS#8 private key; restore it from the device's backup (a new"
                     + " key means a new identity: the CA must certify it again)");
         }
-        PrivateKey privateKey = new JcaPEMKeyConverter().setProvider(Sm.provider()).getPrivateKey(info);
         try {
-            var ec = (org.bouncycastle.jce.interfaces.ECPrivateKey) privateKey;
-            var q = ec.getParameters().getG().multiply(ec.getD()).normalize();
-            var spec = new org.bouncycastle.jce.spec.ECPublicKeySpec(q, ec.getParameters());
-            PublicKey publicKey = KeyFactory.getInstance("EC", Sm.provider()).generatePublic(spec);
-            // re-encode through X.509 so the key carries the named curve like a freshly generated one
-            publicKey = KeyFactory.getInstance("EC", Sm.provider())
-                    .generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
-            return new KeyPair(publicKey, privateKey);
-        } catch (ClassCastException | GeneralSecurityException e) {
+            return Sm2Keys.privateKey(info);
+        } catch (IOException | RuntimeException e) {
             throw new IOException(keyFile + " holds no SM2 private key: " + e.getMessage(), e);
         }
+    }
+
+    /** PEM of a key's encoding {@code der}, with no JCA object involved. */
+    private static String pem(String type, byte[] der) {
+        StringWriter out = new StringWriter();
+        try (PemWriter w = new PemWriter(out)) {
+            w.writeObject(new PemObject(type, der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     static String pem(Object o) {
