@@ -13,6 +13,7 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
 
 import java.nio.file.Path;
@@ -56,21 +57,33 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         if (System.getProperty(ContextInitializer.CONFIG_FILE_PROPERTY) != null) {
             return ExecutionStatus.NEUTRAL; // the user's own file, read by Logback's XML configurator after this one
         }
-        LogSettings settings = LogSettings.fromSystemProperties();
+        apply(context, fileDir, LogSettings.fromSystemProperties());
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Configures {@code context}: the terminal's log files in {@code dir}, or standard error when {@code dir} is null or
+     * the log file cannot be opened. Each of the settings' problems is logged as a warning, and also printed to
+     * standard error when the log goes to a file.
+     *
+     * @return whether the log goes to the files in {@code dir}
+     */
+    static boolean apply(LoggerContext context, Path dir, LogSettings settings) {
         List<String> problems = new ArrayList<>(settings.problems());
-        Path dir = fileDir;
         List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+        boolean toFiles = false;
         if (dir != null) {
             RollingFileAppender<ILoggingEvent> file = file(context, dir, settings);
-            if (file.isStarted()) {
+            toFiles = file.isStarted();
+            if (toFiles) {
                 appenders.add(file);
                 appenders.add(started(context, new RecentLog(), RecentLog.NAME));
             } else {
-                problems.add("cannot write the log " + file.getFile() + "; logging to standard error (Logback's messages say why)");
-                dir = null;
+                problems.add("cannot write the log " + file.getFile() + " (" + lastError(context)
+                        + "); logging to standard error");
             }
         }
-        if (dir == null) {
+        if (!toFiles) {
             appenders.add(console(context));
         }
         for (String quiet : QUIET) {
@@ -81,12 +94,21 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         appenders.forEach(root::addAppender);
         Logger log = context.getLogger(LogConfigurator.class);
         for (String problem : problems) {
-            if (dir != null) {
-                System.err.println("tanhe: " + problem); // the console of `tanhe run`: the log file is not watched yet
+            if (toFiles) {
+                System.err.println("tanhe: " + problem); // the console of `tanhe run`: nobody reads the log file yet
             }
             log.warn(problem);
         }
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        return toFiles;
+    }
+
+    /** Why an appender did not start: Logback reports it as a status, not as an exception. */
+    private static String lastError(LoggerContext context) {
+        return context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(s -> s.getLevel() == Status.ERROR)
+                .reduce((first, last) -> last)
+                .map(s -> s.getMessage() + (s.getThrowable() == null ? "" : " " + s.getThrowable().getMessage()))
+                .orElse("no reason given");
     }
 
     private static RollingFileAppender<ILoggingEvent> file(LoggerContext context, Path dir, LogSettings settings) {
