@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * Tanhe's Logback configuration, built in code (registered in META-INF/services, which Logback asks before its own
- * configurators): reading the same two configurations from XML loaded ~370 classes (Joran and the JDK's XML parser),
- * ~2.5 MB of a running terminal's memory (docs/performance.md, session 8). Two configurations:
+ * configurators): reading the same two configurations from XML loaded ~450 more classes (Joran, its model, the JDK's
+ * XML parser), ~3 MB of a running terminal's memory (docs/performance.md, session 8, branch log8). Two configurations:
  * <ul>
  *   <li>a running terminal ({@link #logToFiles}, by {@code tanhe run} and {@code tanhe demo}): {@code DIR/tanhe.log},
  *       appended across restarts (the log of a crash survives the next start), rolled when it reaches
