@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A Logback appender that keeps the latest {@value #CAPACITY} warning and error lines of a running terminal in
  * memory, for {@code /api/system} (§8.2: error logs over the remote monitoring interface). Declared as
- * {@code RECENT} in tanhe-file-logback.xml; lines below WARN are not kept, so a chatty INFO log costs nothing here.
+ * {@code RECENT} by {@link LogConfigurator} for a running terminal; lines below WARN are not kept, so a chatty INFO log costs nothing here.
  */
 public final class RecentLog extends AppenderBase<ILoggingEvent> implements LogTail {
     /** How many lines are kept. */

@@ -34,7 +34,8 @@ final class TerminalConsole {
 
     /**
      * The log directory the service manager gave ({@code -Dtanhe.log.dir}), read once at start: {@link #logTo} sets
-     * the same property for Logback's configuration, which must not redirect the next terminal of the same JVM.
+     * the same property (for a configuration of the user's own and /api/system), which must not redirect the next
+     * terminal of the same JVM.
      */
     private static final java.util.Optional<String> SERVICE_LOG_DIR =
             java.util.Optional.ofNullable(System.getProperty("tanhe.log.dir")).filter(d -> !d.isBlank());
@@ -42,7 +43,8 @@ final class TerminalConsole {
     /**
      * Sends logs to {@code DIR/tanhe.log}, or to the directory of the system property {@code tanhe.log.dir} when
      * given (the installed service: /var/log/tanhe); must run before the first logger is created. Appended across
-     * restarts and rolled by size, a bounded number of files kept (tanhe-file-logback.xml; docs/site.md).
+     * restarts and rolled by size, a bounded number of files kept ({@link LogConfigurator}; docs/site.md). When the
+     * log cannot be written there, says so and leaves the log on standard error.
      */
     static void logTo(Path dataDir) {
         // an installed terminal logs to /var/log/tanhe (the service sets tanhe.log.dir); otherwise beside its data
@@ -54,15 +56,12 @@ final class TerminalConsole {
             }
             io.tanhe.server.store.PrivateFiles.file(logDir.resolve("tanhe.log")); // 0600 before the logger opens it
         } catch (java.io.IOException e) {
+            System.err.println("tanhe: cannot write the log in " + logDir.toAbsolutePath() + " (" + e + "); logging to"
+                    + " standard error instead (tanhe.log.dir, or the data directory, must be a writable directory)");
             return;
         }
         System.setProperty("tanhe.log.dir", logDir.toAbsolutePath().toString());
-        if (System.getProperty("logback.configurationFile") == null) {
-            java.net.URL config = TerminalConsole.class.getResource("tanhe-file-logback.xml");
-            if (config != null) {
-                System.setProperty("logback.configurationFile", config.toString());
-            }
-        }
+        LogConfigurator.logToFiles(logDir.toAbsolutePath());
     }
 
     /** The log file: beside the data unless the service put it elsewhere (tanhe.log.dir). */

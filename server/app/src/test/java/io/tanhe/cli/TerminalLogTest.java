@@ -41,6 +41,24 @@ class TerminalLogTest {
         assertTrue(Files.readString(dir.resolve("tanhe.log")).contains("start3 done"));
     }
 
+    @Test
+    void aConfigurationFileOfTheUsersOwnWins() throws Exception {
+        String mine = TerminalLogTest.class.getResource("user-logback.xml").toString();
+        child("user", 3, "-Dlogback.configurationFile=" + mine);
+        assertTrue(Files.readString(dir.resolve("user.log")).contains("USER INFO user done"), "the user's file is used");
+        assertEquals("", Files.readString(dir.resolve("tanhe.log")), "Tanhe's configuration is not");
+    }
+
+    @Test
+    void anUnusableSettingIsSaidOnTheConsoleAndInTheLog() throws Exception {
+        child("bad", 3, "-Dtanhe.log.size=abc");
+        String console = Files.readString(dir.resolve("child.out"));
+        assertTrue(console.contains("tanhe: tanhe.log.size=abc is not a size above zero"), console);
+        String log = Files.readString(dir.resolve("tanhe.log"));
+        assertTrue(log.contains("WARN  io.tanhe.cli.LogConfigurator - tanhe.log.size=abc is not a size"), log);
+        assertTrue(log.contains("bad done"), log);
+    }
+
     private void child(String tag, int lines, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx64m"));
