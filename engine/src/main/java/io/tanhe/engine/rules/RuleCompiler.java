@@ -53,14 +53,18 @@ public final class RuleCompiler {
     public CompiledRules compile(RuleSet rules) throws RulesRejectedException {
         List<String> drls = new ArrayList<>(List.of(GENERIC_DRL));
         rules.sources().forEach(s -> drls.add(s.drl()));
-        Optional<List<Model>> models = PrecompiledModels.of(drls);
-        if (models.isPresent()) {
-            LOG.info("rules {}: built from the precompiled models of {} DRL files (no DRL compilation)", rules.version(), drls.size());
-            InternalKnowledgeBase base = KieBaseBuilder.createKieBaseFromModel(models.get(), streamMode());
-            return new CompiledRules(rules.version(), base, ruleNames(base), List.of(), true);
+        try {
+            Optional<List<Model>> models = PrecompiledModels.of(drls);
+            if (models.isPresent()) {
+                InternalKnowledgeBase base = KieBaseBuilder.createKieBaseFromModel(models.get(), streamMode());
+                LOG.info("rules {}: built from the precompiled models of {} DRL files (no DRL compilation)", rules.version(), drls.size());
+                return new CompiledRules(rules.version(), base, ruleNames(base), List.of(), true);
+            }
+            LOG.info("rules {}: compiled from DRL ({} files; not all of them are shipped files precompiled at build time)",
+                    rules.version(), drls.size());
+        } catch (RuntimeException e) { // a broken build must not stop rules that compile from DRL
+            LOG.warn("rules {}: the precompiled models did not load ({}); compiling the DRL instead", rules.version(), e.toString());
         }
-        LOG.info("rules {}: compiled from DRL ({} files; not all of them are shipped files precompiled at build time)",
-                rules.version(), drls.size());
         return compileDrl(rules);
     }
 
