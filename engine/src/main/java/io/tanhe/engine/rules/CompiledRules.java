@@ -12,9 +12,10 @@ import java.util.Set;
  * @param version   the ruleset's version label
  * @param base      the rules base
  * @param ruleNames the names of all rules in it
- * @param warnings  compiler warnings (the rules work)
+ * @param warnings  compiler warnings (the rules work); none when precompiled
+ * @param precompiled whether the base was built from the models precompiled at build time rather than from DRL
  */
-public record CompiledRules(String version, KieBase base, Set<String> ruleNames, List<RuleProblem> warnings) {
+public record CompiledRules(String version, KieBase base, Set<String> ruleNames, List<RuleProblem> warnings, boolean precompiled) {
 
     public CompiledRules {
         ruleNames = Set.copyOf(ruleNames);

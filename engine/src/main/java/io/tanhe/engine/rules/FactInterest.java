@@ -4,10 +4,12 @@ import io.tanhe.engine.rules.fact.BucketResultFact;
 import io.tanhe.engine.rules.fact.ObservationFact;
 import io.tanhe.engine.rules.fact.RuleFact;
 import io.tanhe.engine.time.Grain;
+import io.tanhe.engine.time.Quality;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.common.NetworkNode;
 import org.drools.base.rule.EntryPointId;
 import org.drools.base.rule.IndexableConstraint;
+import org.drools.base.rule.accessor.ReadAccessor;
 import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
 import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.common.DefaultFactHandle;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -247,12 +250,19 @@ final class FactInterest {
         return false;
     }
 
-    /** What the walk needs to know of a fact type: its class, the field it is looked up by, its generic threshold rule. */
-    private record Kind(Class<? extends RuleFact> type, String nameField, String thresholdRule) {
+    /**
+     * What the walk needs to know of a fact type: its class, the field it is looked up by, its generic threshold rule,
+     * and a sample fact whose name is {@link #SAMPLE_NAME} (its other text fields differ from it).
+     */
+    private record Kind(Class<? extends RuleFact> type, String nameField, String thresholdRule, RuleFact sample) {
     }
 
-    private static final Kind READINGS = new Kind(ObservationFact.class, "point", THRESHOLD_RULE);
-    private static final Kind RESULTS = new Kind(BucketResultFact.class, "node", RESULT_THRESHOLD_RULE);
+    /** Changed by trimming, case or any other rewriting, so that only a plain read of the name returns it. */
+    private static final String SAMPLE_NAME = " Fact-Interest\u0001Sample ";
+    private static final Kind READINGS = new Kind(ObservationFact.class, "point", THRESHOLD_RULE,
+            new ObservationFact(SAMPLE_NAME, "k", Instant.EPOCH, 0, "t", Quality.MEASURED, "s"));
+    private static final Kind RESULTS = new Kind(BucketResultFact.class, "node", RESULT_THRESHOLD_RULE,
+            new BucketResultFact(SAMPLE_NAME, "k", Grain.HOUR, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), 0, "t", Quality.MEASURED, 1));
 
     private static Step[] below(NetworkNode node, Kind kind, Set<Class<?>> unknown) {
         NetworkNode[] sinks = node.getSinks();
@@ -286,9 +296,23 @@ final class FactInterest {
                 || ic.getField() == null || !(ic.getField().getValue() instanceof String literal)) {
             return null;
         }
-        return ic.getFieldExtractor() instanceof ClassFieldReader read && read.getClassName().equals(kind.type().getName())
-                && read.getFieldName().equals(kind.nameField())
-                ? literal : null;
+        boolean readsName = ic.getFieldExtractor() instanceof ClassFieldReader read
+                ? read.getClassName().equals(kind.type().getName()) && read.getFieldName().equals(kind.nameField())
+                : readsName(ic.getFieldExtractor(), kind);
+        return readsName ? literal : null;
+    }
+
+    /**
+     * Whether a test of the executable model (precompiled rules), which reads its field through a lambda, reads the
+     * fact's name: it returns the sample fact's name unchanged. A reader of another type or field fails or returns
+     * something else.
+     */
+    private static boolean readsName(ReadAccessor read, Kind kind) {
+        try {
+            return SAMPLE_NAME.equals(read.getValue(null, kind.sample()));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Step endOf(NetworkNode sink, Kind kind) {

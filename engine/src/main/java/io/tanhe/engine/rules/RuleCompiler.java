@@ -3,6 +3,8 @@ package io.tanhe.engine.rules;
 import io.tanhe.engine.rules.diagnostic.RuleProblem;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieServices;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.KieBaseConfiguration;
@@ -15,6 +17,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,26 +27,53 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Compiles DRL (classic path, MVEL dialect allowed) together with the generic rules into a STREAM-mode
- * rules base, or returns every problem with its DRL file and line. A condition comparing {@code valueIn("unit")}
- * without {@code convertibleTo("unit")} before it is an error too (see {@link UnitGuards}).
+ * Builds a STREAM-mode rules base from a rule set together with the generic rules. When every DRL file of the set
+ * was precompiled at build time (the shipped rules, matched by their exact text, see {@link PrecompiledModels}), the
+ * base is built from those executable models without the DRL compiler; otherwise the DRL is compiled (classic path,
+ * MVEL dialect allowed) and every problem is returned with its DRL file and line. A condition comparing
+ * {@code valueIn("unit")} without {@code convertibleTo("unit")} before it is an error too (see {@link UnitGuards}).
  */
 public final class RuleCompiler {
     /** The generic threshold, gap and source-switch rules, always compiled in. */
     public static final String GENERIC_PATH = "io/tanhe/engine/rules/generic.drl";
     private static final String GENERIC_DRL = loadGeneric();
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
 
     /**
-     * Compiles {@code rules}.
+     * Builds the rules base of {@code rules}: from the precompiled models when all its files have one, else from DRL.
      *
      * @throws RulesRejectedException with each error's file and line
      */
     public CompiledRules compile(RuleSet rules) throws RulesRejectedException {
+        List<String> drls = new ArrayList<>(List.of(GENERIC_DRL));
+        rules.sources().forEach(s -> drls.add(s.drl()));
+        try {
+            Optional<List<Model>> models = PrecompiledModels.of(drls);
+            if (models.isPresent()) {
+                InternalKnowledgeBase base = KieBaseBuilder.createKieBaseFromModel(models.get(), streamMode());
+                LOG.info("rules {}: built from the precompiled models of {} DRL files (no DRL compilation)", rules.version(), drls.size());
+                return new CompiledRules(rules.version(), base, ruleNames(base), List.of(), true);
+            }
+            LOG.info("rules {}: compiled from DRL ({} files; not all of them are shipped files precompiled at build time)",
+                    rules.version(), drls.size());
+        } catch (RuntimeException e) { // a broken build must not stop rules that compile from DRL
+            LOG.warn("rules {}: the precompiled models did not load ({}); compiling the DRL instead", rules.version(), e.toString());
+        }
+        return compileDrl(rules);
+    }
+
+    /**
+     * Compiles {@code rules} from DRL even when they were precompiled, for checks that report the compiler's warnings.
+     *
+     * @throws RulesRejectedException with each error's file and line
+     */
+    public CompiledRules compileDrl(RuleSet rules) throws RulesRejectedException {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(resource(GENERIC_PATH, GENERIC_DRL), ResourceType.DRL);
         for (RuleSource s : rules.sources()) {
@@ -55,17 +86,25 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RulesRejectedException(rules.version(), errors);
         }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(streamMode());
+        base.addPackages(builder.getKnowledgePackages());
+        return new CompiledRules(rules.version(), base, ruleNames(base), problems(builder, ResultSeverity.WARNING, RuleProblem.Level.WARNING), false);
+    }
+
+    private static KieBaseConfiguration streamMode() {
         KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
         conf.setOption(EventProcessingOption.STREAM);
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
-        base.addPackages(builder.getKnowledgePackages());
+        return conf;
+    }
+
+    private static Set<String> ruleNames(InternalKnowledgeBase base) {
         Set<String> names = new HashSet<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 names.add(r.getName());
             }
         }
-        return new CompiledRules(rules.version(), base, names, problems(builder, ResultSeverity.WARNING, RuleProblem.Level.WARNING));
+        return names;
     }
 
     /**

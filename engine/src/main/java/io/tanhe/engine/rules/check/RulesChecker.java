@@ -83,7 +83,7 @@ public final class RulesChecker {
 
     private static List<RuleProblem> compile(List<RuleSource> drl) {
         try {
-            return new RuleCompiler().compile(new RuleSet("check", drl)).warnings();
+            return new RuleCompiler().compileDrl(new RuleSet("check", drl)).warnings(); // the DRL path: its warnings are the report
         } catch (RulesRejectedException e) {
             return e.problems();
         }
