@@ -79,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         TerminalConsole.logTo(dataDir);
+        // a new demo's first accounts: hashed (a few hundred ms) while the site loads and the store opens
+        java.util.Optional<AccessControl.FirstPasswords> firstPasswords = binding != null
+                ? TerminalSecurity.hashAheadIfNew(dataDir) : java.util.Optional.empty();
         Path siteFile = DemoSite.writeTo(dataDir);
         Site site;
         try {
@@ -100,7 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String hint = null;
         if (binding != null) {
-            AccessControl access = TerminalSecurity.prepare(terminal, dataDir, System.out);
+            AccessControl access = firstPasswords.map(ahead -> TerminalSecurity.prepare(terminal, dataDir, System.out, ahead))
+                    .orElseGet(() -> TerminalSecurity.prepare(terminal, dataDir, System.out));
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.VIEWER_TOKEN), "demo-viewer", Role.VIEWER);
             TerminalSecurity.ensureToken(access, dataDir.resolve(TerminalSecurity.OPERATOR_TOKEN), "demo-operator", Role.SYSTEM_ADMINISTRATOR);
             try {

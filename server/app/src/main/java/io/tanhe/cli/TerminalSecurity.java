@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The security a terminal starts with ({@code tanhe run}, {@code tanhe demo}): access control over the
@@ -49,7 +50,25 @@ final class TerminalSecurity {
      */
     static AccessControl prepare(Terminal terminal, Path dataDir, PrintStream out) {
         AccessControl access = open(terminal.store(), terminal.audit());
-        Map<String, String> made = access.firstStart(Actor.local());
+        return prepared(access, access.firstStart(Actor.local()), dataDir, out);
+    }
+
+    /** {@link #prepare(Terminal, Path, PrintStream)} with the first start's passwords hashed ahead ({@link #hashAheadIfNew}). */
+    static AccessControl prepare(Terminal terminal, Path dataDir, PrintStream out, AccessControl.FirstPasswords ahead) {
+        AccessControl access = open(terminal.store(), terminal.audit());
+        return prepared(access, access.firstStart(Actor.local(), ahead), dataDir, out);
+    }
+
+    /**
+     * The first start's passwords drawn and being hashed, when {@code dataDir} looks new (the local tools' token is not
+     * there yet), so that a starting terminal has them hashed while it loads its site; empty otherwise. Hashed for
+     * nothing if the store has accounts after all (a token file deleted by hand): they are then dropped unused.
+     */
+    static Optional<AccessControl.FirstPasswords> hashAheadIfNew(Path dataDir) {
+        return Files.exists(dataDir.resolve(CLI_TOKEN)) ? Optional.empty() : Optional.of(AccessControl.hashAhead(PasswordHasher.DEFAULT));
+    }
+
+    private static AccessControl prepared(AccessControl access, Map<String, String> made, Path dataDir, PrintStream out) {
         if (!made.isEmpty()) {
             Path file = dataDir.resolve(INITIAL_PASSWORDS);
             StringBuilder text = new StringBuilder("# one-time passwords of the first start; change each at its first login"

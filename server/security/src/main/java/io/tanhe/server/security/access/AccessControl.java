@@ -59,11 +59,6 @@ public final class AccessControl {
         this.allowLists = store.allowLists();
     }
 
-    /** Hashes {@code password} on a thread of its own (named {@code thread}); {@link #done} waits for it. */
-    private CompletableFuture<String> hashing(String password, String thread) {
-        return CompletableFuture.supplyAsync(() -> hasher.hash(password), r -> Thread.ofPlatform().daemon().name(thread).start(r));
-    }
-
     /** The value of a hash computed on another thread, waited for uninterruptibly; what it threw, as if computed here. */
     private static String done(CompletableFuture<String> hash) {
         try {
@@ -292,19 +287,49 @@ public final class AccessControl {
         if (!store.accounts().isEmpty()) {
             return Map.of();
         }
-        // the hashes are most of a first start's time: computed at once (the hasher runs at most
-        // PasswordHasher.CONCURRENT together), then the accounts are stored and audited one by one in the usual order
+        return firstStart(actor, hashAhead(hasher));
+    }
+
+    /**
+     * {@link #firstStart(Actor)} with passwords drawn and hashed ahead ({@link #hashAhead}): a starting terminal that
+     * expects a first start has the hashes, most of a first start's time, made while it loads its site and opens its
+     * store. With accounts already there, {@code ahead} is dropped unused.
+     */
+    public Map<String, String> firstStart(Actor actor, FirstPasswords ahead) {
+        if (!store.accounts().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> made = new LinkedHashMap<>();
+        FIRST_ACCOUNTS.forEach((name, role) -> made.put(name,
+                add(actor, name, role, ahead.passwords.get(name), done(ahead.hashes.get(name)))));
+        return java.util.Collections.unmodifiableMap(made);
+    }
+
+    /**
+     * Draws the one-time passwords of {@link #FIRST_ACCOUNTS} and starts hashing them at once, each on a thread of its
+     * own (the hasher runs at most {@link PasswordHasher#CONCURRENT} together).
+     */
+    public static FirstPasswords hashAhead(PasswordHasher hasher) {
         Map<String, String> passwords = new LinkedHashMap<>();
         Map<String, CompletableFuture<String>> hashes = new LinkedHashMap<>();
         FIRST_ACCOUNTS.keySet().forEach(name -> {
             String password = PasswordRules.oneTime();
             passwords.put(name, password);
-            hashes.put(name, hashing(password, "argon2-first-start-" + name));
+            hashes.put(name, CompletableFuture.supplyAsync(() -> hasher.hash(password),
+                    r -> Thread.ofPlatform().daemon().name("argon2-first-start-" + name).start(r)));
         });
-        Map<String, String> made = new LinkedHashMap<>();
-        FIRST_ACCOUNTS.forEach((name, role) -> made.put(name,
-                add(actor, name, role, passwords.get(name), done(hashes.get(name)))));
-        return java.util.Collections.unmodifiableMap(made);
+        return new FirstPasswords(passwords, hashes);
+    }
+
+    /** The first accounts' one-time passwords and their hashes being made ({@link #hashAhead}). */
+    public static final class FirstPasswords {
+        private final Map<String, String> passwords;
+        private final Map<String, CompletableFuture<String>> hashes;
+
+        private FirstPasswords(Map<String, String> passwords, Map<String, CompletableFuture<String>> hashes) {
+            this.passwords = passwords;
+            this.hashes = hashes;
+        }
     }
 
     // --- tokens

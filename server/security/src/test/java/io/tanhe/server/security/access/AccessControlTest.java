@@ -81,6 +81,22 @@ class AccessControlTest {
     }
 
     @Test
+    void passwordsHashedAheadMakeTheFirstAccountsAndAreDroppedWhenAccountsExist() {
+        PasswordHasher hasher = new PasswordHasher(1024, 1, 1);
+        access = new AccessControl(store, SecurityPolicy.defaults(), hasher, clock, audit::add);
+        AccessControl.FirstPasswords ahead = AccessControl.hashAhead(hasher);
+        Map<String, String> made = access.firstStart(Actor.local(), ahead);
+        assertEquals(List.of("sysadmin", "secop", "auditor"), List.copyOf(made.keySet()));
+        for (Account a : access.accounts()) {
+            assertTrue(hasher.verify(made.get(a.username()), a.passwordHash()), a.username() + "'s hash is of the password shown");
+        }
+        assertInstanceOf(LoginResult.LoggedIn.class, login("secop", made.get("secop")));
+        assertEquals(Map.of(), access.firstStart(Actor.local(), AccessControl.hashAhead(hasher)),
+                "with accounts there, passwords hashed ahead are dropped");
+        assertEquals(3, events("account.add").size());
+    }
+
+    @Test
     void firstStartMakesTheThreeOfficersWithOneTimePasswordsOnce() {
         Map<String, String> made = access.firstStart(Actor.local());
         assertEquals(List.of("sysadmin", "secop", "auditor"), List.copyOf(made.keySet()));
